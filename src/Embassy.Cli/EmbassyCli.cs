@@ -1,0 +1,44 @@
+using System.CommandLine;
+
+namespace Embassy.Cli;
+
+/// <summary>
+/// The <c>embassy</c> command line. A thin host (STYLE.md): each feature contributes one command
+/// group from its own file; the work itself lives in the libraries.
+/// </summary>
+public static class EmbassyCli
+{
+    /// <summary>Exit code for success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Exit code when the input was understood but is invalid (a bad address, a bad report).</summary>
+    public const int Invalid = 1;
+
+    /// <summary>Exit code for bad usage or unreadable input (a malformed CSV, an unknown policy).</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Builds the command tree.</summary>
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Embassy: runs a community ambassador program — rules, reports, rewards, payouts.");
+        foreach (var group in CommandGroups())
+        {
+            root.Subcommands.Add(group);
+        }
+
+        return root;
+    }
+
+    /// <summary>Runs the CLI with the given arguments, writing to the given streams; returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var config = new InvocationConfiguration { Output = output, Error = error };
+        return Build().Parse(args).Invoke(config);
+    }
+
+    // One line per feature; each feature's commands live in its own file.
+    private static IEnumerable<Command> CommandGroups()
+    {
+        yield break;
+    }
+}

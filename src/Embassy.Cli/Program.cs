@@ -1,0 +1,3 @@
+using Embassy.Cli;
+
+return EmbassyCli.Run(args, Console.Out, Console.Error);
