@@ -1,0 +1,305 @@
+namespace Embassy.Domain.Rules;
+
+/// <summary>
+/// A program's rules for a span of months, as data (RULES.md R1). Loaded from YAML by Embassy.Policies;
+/// the engine (<c>MonthEngine</c>) computes a month from it. Every rule that differs between
+/// Phala's V.1, V.3, V.4 and V.5 is a setting here, never code.
+/// </summary>
+public sealed record Policy
+{
+    /// <summary>Stable id, e.g. <c>phala-v4</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Human name, e.g. "Phala Ambassador Program V.4".</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The program's own version label, e.g. <c>V.4</c>.</summary>
+    public required string Version { get; init; }
+
+    /// <summary>First month in force.</summary>
+    public required Period From { get; init; }
+
+    /// <summary>Last month in force, or null while open-ended.</summary>
+    public Period? Until { get; init; }
+
+    /// <summary>SHA-256 of the policy file's bytes (<c>sha256:…</c>), recorded with every computed month (R1).</summary>
+    public string Hash { get; init; } = string.Empty;
+
+    /// <summary>The token rewards are paid in.</summary>
+    public required Token Token { get; init; }
+
+    /// <summary>Ranks from lowest to highest (R2).</summary>
+    public required IReadOnlyList<RankRule> Ranks { get; init; }
+
+    /// <summary>How the month's reward is shared.</summary>
+    public required RewardModel Model { get; init; }
+
+    /// <summary>The month's pool and its growth (R4).</summary>
+    public required PoolRule Pool { get; init; }
+
+    /// <summary>Departments (V.3–V.5) or basic tasks (V.1): everything scored that is not supplementary.</summary>
+    public required IReadOnlyList<Department> Departments { get; init; }
+
+    /// <summary>Optional tasks a member may add (V.1, V.3; R3).</summary>
+    public SupplementaryRule Supplementary { get; init; } = SupplementaryRule.None;
+
+    /// <summary>How many selectable departments a member chooses (V.4: 2–3).</summary>
+    public required ChoiceRule Choice { get; init; }
+
+    /// <summary>How points are given and what a month's percentage is measured against.</summary>
+    public required ScoringRule Scoring { get; init; }
+
+    /// <summary>Threshold model settings (V.1–V.3); null for department pools.</summary>
+    public ThresholdRule? Threshold { get; init; }
+
+    /// <summary>Rank bonuses outside the pool (R6).</summary>
+    public IReadOnlyList<RankBonus> RankBonuses { get; init; } = [];
+
+    /// <summary>R6: rank bonus only for a month with an accepted report.</summary>
+    public bool BonusRequiresReport { get; init; } = true;
+
+    /// <summary>Automatic promotions (R8).</summary>
+    public IReadOnlyList<StreakRule> Promotions { get; init; } = [];
+
+    /// <summary>Terminations (V.1–V.3: below 40 % for 3 consecutive months).</summary>
+    public IReadOnlyList<StreakRule> Terminations { get; init; } = [];
+
+    /// <summary>Report deadline (R7).</summary>
+    public required DeadlineRule Deadline { get; init; }
+
+    /// <summary>Payout rail (R9).</summary>
+    public required PayoutRule Payout { get; init; }
+
+    /// <summary>True when the policy is in force for <paramref name="period"/>.</summary>
+    public bool Covers(Period period) => period >= From && (Until is null || period <= Until);
+
+    /// <summary>The department or basic task with this code (case-insensitive), or null.</summary>
+    public Department? FindDepartment(string code) =>
+        Departments.FirstOrDefault(d => string.Equals(d.Code, code, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The supplementary task with this code (case-insensitive), or null.</summary>
+    public SupplementaryTask? FindSupplementary(string code) =>
+        Supplementary.Tasks.FirstOrDefault(t => string.Equals(t.Code, code, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Position of a rank in <see cref="Ranks"/> (0 = lowest), or -1 when the policy has no such rank.</summary>
+    public int RankIndex(Rank rank) => Ranks.ToList().FindIndex(r => r.Rank == rank);
+
+    /// <summary>
+    /// Finds a department or task by code, name or alias as people write them ("Community Management",
+    /// "Tech", "#CM"); the report parser maps declarations through this.
+    /// </summary>
+    public string? ResolveCode(string text)
+    {
+        var t = text.Trim().TrimStart('#', '[').TrimEnd(']', ':', '.').Trim();
+        foreach (var d in Departments)
+        {
+            if (d.Matches(t))
+            {
+                return d.Code;
+            }
+        }
+
+        foreach (var s in Supplementary.Tasks)
+        {
+            if (s.Matches(t))
+            {
+                return s.Code;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>How a policy shares the month's reward.</summary>
+public enum RewardModel
+{
+    /// <summary>V.4/V.5: each department has a share of the pool, split pro rata to points (R5).</summary>
+    DepartmentPools,
+
+    /// <summary>V.1–V.3: a full reward per member, paid by percentage above a threshold; surplus to the best (R5).</summary>
+    Threshold,
+}
+
+/// <summary>What happens to a department pool nobody earned points in (R4).</summary>
+public enum UnspentRule
+{
+    /// <summary>Stays in the treasury, reported as unspent (default).</summary>
+    Return,
+
+    /// <summary>Added to the same department next month.</summary>
+    CarryForward,
+
+    /// <summary>Shared among the other departments by weight.</summary>
+    Redistribute,
+}
+
+/// <summary>A rank the policy knows.</summary>
+/// <param name="Rank">The rank.</param>
+/// <param name="Title">Display title, e.g. "Senior Ambassador".</param>
+/// <param name="Appointed">True when only an admin can give it (head, R8); no automatic rule may lead to it.</param>
+/// <param name="Member">False for ranks below membership that do not count as active members (advocate, R4).</param>
+public sealed record RankRule(Rank Rank, string Title, bool Appointed = false, bool Member = true);
+
+/// <summary>The month's pool (R4): base + floor(max(0, active − baseline) / step) × growth.</summary>
+/// <param name="Base">Base pool.</param>
+/// <param name="BaselineMembers">Active members the base pool is for (V.4: 20).</param>
+/// <param name="GrowthStep">Members per growth step (V.4: 5); 0 disables growth.</param>
+/// <param name="GrowthAmount">Amount added per step (V.4: 21,000 PHA).</param>
+/// <param name="Unspent">What happens to an empty department's pool.</param>
+/// <param name="ActiveFrom">The lowest rank counted as active for growth (V.4: candidate).</param>
+public sealed record PoolRule(TokenAmount Base, int BaselineMembers, int GrowthStep, TokenAmount GrowthAmount, UnspentRule Unspent, Rank ActiveFrom);
+
+/// <summary>What kind of scored area a department is.</summary>
+public enum DepartmentKind
+{
+    /// <summary>Chosen by the member each month (CM, MK, CC, BD, TECH).</summary>
+    Selectable,
+
+    /// <summary>Everyone with an accepted report may get points (V.4 Basic; V.1's mandatory basic tasks).</summary>
+    Basic,
+
+    /// <summary>Everyone may get points; outstanding extra work (V.4 Others).</summary>
+    Others,
+}
+
+/// <summary>A department (or V.1 basic task).</summary>
+public sealed record Department
+{
+    /// <summary>Code, upper case (CM, MK, CC, BD, TECH, BASIC, OTHERS; V.1: CM, VSM).</summary>
+    public required string Code { get; init; }
+
+    /// <summary>Display name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Kind.</summary>
+    public required DepartmentKind Kind { get; init; }
+
+    /// <summary>Share of the pool in basis points (1 % = 100); department-pool model only. Sum over departments is 10,000.</summary>
+    public int WeightBasisPoints { get; init; }
+
+    /// <summary>Maximum effort points (V.4: 20); 0 when the department is scored as plain points.</summary>
+    public Points EffortMax { get; init; }
+
+    /// <summary>Maximum result points (V.4: 20).</summary>
+    public Points ResultMax { get; init; }
+
+    /// <summary>Maximum points; effort + result when those are set; V.1's CM 50.</summary>
+    public required Points Max { get; init; }
+
+    /// <summary>Other names members write for it ("Community Management", "Community", "Tech").</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>True when text names this department by code, name or alias (case-insensitive).</summary>
+    public bool Matches(string text) =>
+        string.Equals(text, Code, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(text, Name, StringComparison.OrdinalIgnoreCase)
+        || Aliases.Any(a => string.Equals(text, a, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>Supplementary tasks (V.1, V.3; R3).</summary>
+/// <param name="Tasks">The tasks.</param>
+/// <param name="MaxTasks">How many a member may claim a month (V.1/V.3: 2).</param>
+/// <param name="MaxPoints">Cap on their total (V.3: 20 of 100); null for no cap.</param>
+public sealed record SupplementaryRule(IReadOnlyList<SupplementaryTask> Tasks, int MaxTasks, Points? MaxPoints)
+{
+    /// <summary>No supplementary tasks.</summary>
+    public static SupplementaryRule None { get; } = new([], 0, null);
+}
+
+/// <summary>One supplementary task, e.g. V.3's PM (10) or RC (20).</summary>
+public sealed record SupplementaryTask(string Code, string Name, Points Max, IReadOnlyList<string> Aliases)
+{
+    /// <summary>True when text names this task by code, name or alias.</summary>
+    public bool Matches(string text) =>
+        string.Equals(text, Code, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(text, Name, StringComparison.OrdinalIgnoreCase)
+        || Aliases.Any(a => string.Equals(text, a, StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>How many selectable departments a member chooses, and whether the member weights them (V.3).</summary>
+/// <param name="Min">At least (V.4: 2).</param>
+/// <param name="Max">At most (V.4: 3).</param>
+/// <param name="MemberWeights">V.3: the member shares <paramref name="SharedPoints"/> between the chosen departments ("Marketing 90 %, Content 10 %").</param>
+/// <param name="SharedPoints">V.3: 80 department points.</param>
+public sealed record ChoiceRule(int Min, int Max, bool MemberWeights = false, Points SharedPoints = default);
+
+/// <summary>What a month's percentage is measured against (R8).</summary>
+public enum PercentBasis
+{
+    /// <summary>V.4: points in the chosen departments / (40 × number chosen).</summary>
+    ChosenDepartments,
+
+    /// <summary>V.1–V.3: all points earned / a fixed total (100).</summary>
+    FixedTotal,
+}
+
+/// <summary>Scoring settings (R3).</summary>
+/// <param name="Step">Smallest step of a score (default 1 point; a policy may allow 0.5).</param>
+/// <param name="Basis">What the month's percentage is measured against.</param>
+/// <param name="Total">The fixed total for <see cref="PercentBasis.FixedTotal"/> (100).</param>
+public sealed record ScoringRule(Points Step, PercentBasis Basis, Points Total);
+
+/// <summary>The V.1–V.3 threshold model (R5).</summary>
+/// <param name="FullReward">How a member's full reward is set.</param>
+/// <param name="ByRank">Full reward per rank when <see cref="FullRewardBasis.ByRank"/>.</param>
+/// <param name="MinPercent">Below this, nothing (40).</param>
+/// <param name="SurplusMinPercent">Surplus goes equally to members at or above this (90).</param>
+public sealed record ThresholdRule(FullRewardBasis FullReward, IReadOnlyDictionary<Rank, TokenAmount> ByRank, decimal MinPercent, decimal SurplusMinPercent);
+
+/// <summary>How a threshold policy sets a member's full reward.</summary>
+public enum FullRewardBasis
+{
+    /// <summary>The pool divided equally among the month's scored members.</summary>
+    PoolPerMember,
+
+    /// <summary>A fixed amount per rank.</summary>
+    ByRank,
+}
+
+/// <summary>A promotional bonus per month for a rank (R6: head 4,000, senior 2,000 PHA).</summary>
+public sealed record RankBonus(Rank Rank, TokenAmount Amount);
+
+/// <summary>
+/// A streak rule (R8): members of rank <paramref name="From"/> whose percentage is at least (promotion) or below
+/// (termination) <paramref name="Percent"/> for <paramref name="Months"/> consecutive closed months move to <paramref name="To"/>.
+/// </summary>
+public sealed record StreakRule(Rank From, Rank To, decimal Percent, int Months);
+
+/// <summary>Report deadline (R7): end of day <paramref name="Day"/> of the next month in <paramref name="TimeZone"/>.</summary>
+public sealed record DeadlineRule(int Day, string TimeZone);
+
+/// <summary>Payout rails (R9).</summary>
+public enum PayoutRail
+{
+    /// <summary>SS58 addresses, utility.batch_all call data.</summary>
+    Substrate,
+
+    /// <summary>0x addresses, Safe batch file for an ERC-20.</summary>
+    Evm,
+
+    /// <summary>CSV/XLSX only.</summary>
+    Manual,
+}
+
+/// <summary>How a policy pays (R9).</summary>
+public sealed record PayoutRule
+{
+    /// <summary>The rail.</summary>
+    public required PayoutRail Rail { get; init; }
+
+    /// <summary>SS58 network prefix (Phala 30).</summary>
+    public ushort Ss58Prefix { get; init; } = 30;
+
+    /// <summary>Most transfers per batch (default 100).</summary>
+    public int ChunkSize { get; init; } = 100;
+
+    /// <summary>Smallest transfer (substrate: existential deposit 0.01 PHA); below it the amount is carried.</summary>
+    public TokenAmount? Minimum { get; init; }
+
+    /// <summary>EVM: ERC-20 contract address.</summary>
+    public string? TokenContract { get; init; }
+
+    /// <summary>EVM: chain id (1 = Ethereum mainnet).</summary>
+    public long? ChainId { get; init; }
+}
