@@ -1,4 +1,5 @@
 using Embassy.Domain;
+using Embassy.Domain.Rules;
 
 namespace Embassy.Chain;
 
