@@ -1,0 +1,152 @@
+using Embassy.Domain;
+using Embassy.Domain.Rules;
+
+namespace Embassy.Policies.Tests;
+
+public class ShippedPoliciesTests
+{
+    [Fact]
+    public void Shipped_AllPoliciesLoadWithoutErrors()
+    {
+        var ids = PolicyCatalog.Shipped.All.Select(p => p.Id).ToList();
+        Assert.Equal(["phala-v1", "phala-v3", "phala-v3.1", "phala-v4", "phala-v4.1", "phala-v5", "phala-v5-erc20"], ids);
+    }
+
+    [Theory]
+    [InlineData("2022-06", "phala-v1")]
+    [InlineData("2022-12", "phala-v3")]
+    [InlineData("2023-08", "phala-v3.1")]
+    [InlineData("2024-07", "phala-v4")]
+    [InlineData("2024-09", "phala-v4.1")]
+    [InlineData("2025-03", "phala-v5")]
+    [InlineData("2025-11", "phala-v5-erc20")]
+    [InlineData("2026-10", "phala-v5-erc20")]
+    public void ForPeriod_ReturnsPolicyInForce(string period, string expected)
+    {
+        Assert.Equal(expected, PolicyCatalog.Shipped.ForPeriod(Period.Parse(period).Value).Id);
+    }
+
+    [Fact]
+    public void Default_IsPhalaV4()
+    {
+        Assert.Equal("phala-v4", PolicyCatalog.Shipped.Default.Id);
+        Assert.Null(PolicyCatalog.Shipped.InForce(new Period(2021, 1)));
+    }
+
+    [Fact]
+    public void PhalaV4_MatchesSeed()
+    {
+        var p = PolicyCatalog.Shipped.Get("phala-v4").Value;
+        Assert.Equal(RewardModel.DepartmentPools, p.Model);
+        Assert.Equal(Token.Pha.Whole(84_000), p.Pool.Base);
+        Assert.Equal(Token.Pha.Whole(21_000), p.Pool.GrowthAmount);
+        Assert.Equal(20, p.Pool.BaselineMembers);
+        Assert.Equal(5, p.Pool.GrowthStep);
+        Assert.Equal(
+            new Dictionary<string, int> { ["BASIC"] = 1000, ["CM"] = 2500, ["MK"] = 2000, ["CC"] = 2000, ["BD"] = 1000, ["TECH"] = 1000, ["OTHERS"] = 500 },
+            p.Departments.ToDictionary(d => d.Code, d => d.WeightBasisPoints));
+        Assert.All(p.Departments, d => Assert.Equal(Points.Of(40), d.Max));
+        Assert.Equal(["CM", "MK", "CC", "BD", "TECH"], p.Departments.Where(d => d.Kind == DepartmentKind.Selectable).Select(d => d.Code));
+        Assert.Equal((2, 3), (p.Choice.Min, p.Choice.Max));
+        Assert.Equal(Token.Pha.Whole(4000), p.RankBonuses.Single(b => b.Rank == Rank.Head).Amount);
+        Assert.Equal(Token.Pha.Whole(2000), p.RankBonuses.Single(b => b.Rank == Rank.Senior).Amount);
+        Assert.Equal(new StreakRule(Rank.Candidate, Rank.Ambassador, 65, 3), p.Promotions[0]);
+        Assert.Equal(new StreakRule(Rank.Ambassador, Rank.Senior, 90, 3), p.Promotions[1]);
+        Assert.Equal(5, p.Deadline.Day);
+        Assert.Equal(PayoutRail.Substrate, p.Payout.Rail);
+        Assert.Equal(30, p.Payout.Ss58Prefix);
+        Assert.Equal(Token.Pha.Units(10_000_000_000), p.Payout.Minimum);
+        Assert.StartsWith("sha256:", p.Hash, StringComparison.Ordinal);
+        Assert.True(p.RankIndex(Rank.Head) > p.RankIndex(Rank.Senior));
+    }
+
+    [Fact]
+    public void PhalaV41_UsesTaForTechAssistance()
+    {
+        var p = PolicyCatalog.Shipped.Get("phala-v4.1").Value;
+        Assert.Equal(["CM", "MK", "CC", "BD", "TA"], p.Departments.Where(d => d.Kind == DepartmentKind.Selectable).Select(d => d.Code));
+        Assert.Equal("TA", p.ResolveCode("Tech Assistance"));
+    }
+
+    [Fact]
+    public void PhalaV5_HasNewWeightsAndPool()
+    {
+        var p = PolicyCatalog.Shipped.Get("phala-v5").Value;
+        Assert.Equal(Token.Pha.Whole(90_000), p.Pool.Base);
+        Assert.Equal(
+            new Dictionary<string, int> { ["CM"] = 3500, ["CC"] = 4000, ["BD"] = 2000, ["OTHERS"] = 500 },
+            p.Departments.ToDictionary(d => d.Code, d => d.WeightBasisPoints));
+    }
+
+    [Fact]
+    public void PhalaV5Erc20_PaysOnEthereumWith18Decimals()
+    {
+        var p = PolicyCatalog.Shipped.Get("phala-v5-erc20").Value;
+        Assert.Equal(18, p.Token.Decimals);
+        Assert.Equal(PayoutRail.Evm, p.Payout.Rail);
+        Assert.Equal(1, p.Payout.ChainId);
+        Assert.NotNull(p.Payout.TokenContract);
+        Assert.Equal(p.Token.Whole(90_000), p.Pool.Base);
+    }
+
+    [Fact]
+    public void PhalaV1_IsThresholdModelWithBasicAndSupplementaryTasks()
+    {
+        var p = PolicyCatalog.Shipped.Get("phala-v1").Value;
+        Assert.Equal(RewardModel.Threshold, p.Model);
+        Assert.Equal(PercentBasis.FixedTotal, p.Scoring.Basis);
+        Assert.Equal(Points.Of(100), p.Scoring.Total);
+        Assert.Equal([("CM", 50m), ("VSM", 30m)], p.Departments.Select(d => (d.Code, d.Max.Value)));
+        Assert.All(p.Departments, d => Assert.Equal(DepartmentKind.Basic, d.Kind));
+        Assert.Equal(2, p.Supplementary.MaxTasks);
+        Assert.Equal(Points.Of(20), p.Supplementary.MaxPoints);
+        Assert.Equal(40m, p.Threshold!.MinPercent);
+        Assert.Equal(90m, p.Threshold.SurplusMinPercent);
+        Assert.Equal(3, p.Terminations.Count);
+        Assert.Equal(3, p.Deadline.Day);
+    }
+
+    [Fact]
+    public void PhalaV3_HasMemberWeightsAdvocateAndRecruiterTask()
+    {
+        var p = PolicyCatalog.Shipped.Get("phala-v3").Value;
+        Assert.True(p.Choice.MemberWeights);
+        Assert.Equal(Points.Of(80), p.Choice.SharedPoints);
+        Assert.Equal(Points.Of(20), p.FindSupplementary("RC")!.Max);
+        Assert.False(p.Ranks.Single(r => r.Rank == Rank.Advocate).Member);
+        Assert.Equal(Rank.Advocate, p.Ranks[0].Rank);
+    }
+
+    [Fact]
+    public void PhalaV31_AddsComputeAndRaisesPromotionThresholds()
+    {
+        var p = PolicyCatalog.Shipped.Get("phala-v3.1").Value;
+        Assert.Equal("CP", p.ResolveCode("Compute"));
+        Assert.NotNull(p.FindSupplementary("QC"));
+        Assert.Equal([65m, 90m], p.Promotions.Select(x => x.Percent));
+        Assert.Equal(5, p.Deadline.Day);
+    }
+
+    [Fact]
+    public void ResolveCode_FindsByCodeNameAliasAndDecoration()
+    {
+        var p = PolicyCatalog.Shipped.Get("phala-v4").Value;
+        Assert.Equal("CM", p.ResolveCode("#CM"));
+        Assert.Equal("CM", p.ResolveCode("[cm]"));
+        Assert.Equal("CM", p.ResolveCode("Community Management"));
+        Assert.Equal("TECH", p.ResolveCode("Tech"));
+        Assert.Equal("OTHERS", p.ResolveCode("Other"));
+        Assert.Null(p.ResolveCode("Astrology"));
+    }
+
+    [Fact]
+    public void ShippedText_ReturnsYamlOfEachPolicy()
+    {
+        foreach (var p in PolicyCatalog.Shipped.All)
+        {
+            var text = PolicyCatalog.ShippedText(p.Id);
+            Assert.NotNull(text);
+            Assert.Contains("id: " + p.Id, text, StringComparison.Ordinal);
+        }
+    }
+}
