@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Embassy.Domain;
+
+namespace Embassy.Chain;
+
+/// <summary>
+/// A payout on the evm rail (R9): ERC-20 <c>transfer(address,uint256)</c> calls to the policy's token contract,
+/// written as Safe Transaction Builder batch files (one per chunk) for the treasury Safe's owners to load,
+/// check and sign, and as a CSV for batch-transfer apps. Embassy signs nothing.
+/// </summary>
+/// <param name="Profile">Chain id, token contract and decimals.</param>
+/// <param name="Transfers">The transfers, in order.</param>
+/// <param name="Carried">Amounts not paid now (none unless a minimum is set).</param>
+/// <param name="ChunkSize">Most transfers per Safe batch file.</param>
+public sealed record EvmPayout(EvmTokenProfile Profile, IReadOnlyList<PayoutTransfer<EvmAddress>> Transfers, IReadOnlyList<CarriedAmount> Carried, int ChunkSize)
+{
+    /// <summary>The header of <see cref="ToCsv"/>, the column names batch-transfer apps (e.g. Safe's CSV Airdrop) read.</summary>
+    public const string CsvHeader = "token_type,token_address,receiver,amount";
+
+    /// <summary>The 4-byte selector of <c>transfer(address,uint256)</c>: the first bytes of its Keccak-256.</summary>
+    public static ReadOnlySpan<byte> TransferSelector => [0xa9, 0x05, 0x9c, 0xbb];
+
+    /// <summary>Sum of the transfers.</summary>
+    public TokenAmount Total => Transfers.Aggregate(Profile.Token.Zero, (sum, t) => sum + t.Amount);
+
+    /// <summary>The transfers split into Safe batches of at most <see cref="ChunkSize"/>.</summary>
+    public IReadOnlyList<IReadOnlyList<PayoutTransfer<EvmAddress>>> Chunks => PayoutPreparation.Chunk(Transfers, ChunkSize);
+
+    /// <summary>
+    /// Builds the payout: every address must be a valid EVM address (one-case addresses are normalized with a
+    /// warning); lines to the same address are merged (warning); zeros are left out; amounts below
+    /// <paramref name="minimum"/>, when given, are carried.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="chunkSize"/> is below 1.</exception>
+    public static Result<EvmPayout> Build(IReadOnlyList<PayoutLine> lines, EvmTokenProfile profile, int chunkSize = SubstratePayout.DefaultChunkSize, TokenAmount? minimum = null)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        var prepared = PayoutPreparation.Prepare(lines, profile.Token, EvmAddress.Parse, a => a.Text, minimum);
+        return prepared.IsSuccess
+            ? Result<EvmPayout>.Ok(new EvmPayout(profile, prepared.Value.Transfers, prepared.Value.Carried, chunkSize), prepared.Diagnostics)
+            : Result<EvmPayout>.Fail(prepared.Diagnostics);
+    }
+
+    /// <summary>
+    /// The ABI-encoded call data of <c>transfer(to, amount)</c>: selector ‖ address left-padded to 32 bytes ‖
+    /// amount as a 32-byte big-endian uint256. What the Safe shows as "data" for each transaction.
+    /// </summary>
+    public static byte[] TransferCallData(EvmAddress to, UInt128 amount)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        var data = new byte[4 + 32 + 32];
+        TransferSelector.CopyTo(data);
+        to.Bytes.Span.CopyTo(data.AsSpan(4 + 12));
+        for (var i = 0; i < 16; i++)
+        {
+            data[^(i + 1)] = unchecked((byte)(amount >> (i * 8)));
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// One Safe Transaction Builder batch file (version 1.0) for chunk <paramref name="chunk"/> (0-based):
+    /// each transaction calls the token contract's <c>transfer</c> with value 0.
+    /// </summary>
+    /// <param name="chunk">0-based chunk index.</param>
+    /// <param name="createdAt">The file's creation time (passed in: the library reads no clock).</param>
+    /// <param name="name">The batch name the Safe shows.</param>
+    public string ToSafeBatchJson(int chunk, DateTimeOffset createdAt, string name)
+    {
+        var transfers = Chunks[chunk];
+        var file = new JsonObject
+        {
+            ["version"] = "1.0",
+            ["chainId"] = Profile.ChainId.ToString(CultureInfo.InvariantCulture),
+            ["createdAt"] = createdAt.ToUnixTimeMilliseconds(),
+            ["meta"] = new JsonObject
+            {
+                ["name"] = name,
+                ["description"] = string.Create(CultureInfo.InvariantCulture, $"{transfers.Count} {Profile.Token.Symbol} transfers, total {transfers.Aggregate(Profile.Token.Zero, (s, t) => s + t.Amount)}. Prepared by Embassy, unsigned."),
+                ["txBuilderVersion"] = "1.18.0",
+                ["createdFromSafeAddress"] = string.Empty,
+                ["createdFromOwnerAddress"] = string.Empty,
+            },
+            ["transactions"] = new JsonArray(transfers.Select(t => (JsonNode)new JsonObject
+            {
+                ["to"] = Profile.Contract.Text,
+                ["value"] = "0",
+                ["data"] = null,
+                ["contractMethod"] = new JsonObject
+                {
+                    ["inputs"] = new JsonArray(
+                        new JsonObject { ["internalType"] = "address", ["name"] = "to", ["type"] = "address" },
+                        new JsonObject { ["internalType"] = "uint256", ["name"] = "value", ["type"] = "uint256" }),
+                    ["name"] = "transfer",
+                    ["payable"] = false,
+                },
+                ["contractInputsValues"] = new JsonObject
+                {
+                    ["to"] = t.Destination.Text,
+                    ["value"] = t.Amount.Units.ToString(CultureInfo.InvariantCulture),
+                },
+            }).ToArray()),
+        };
+        return file.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>
+    /// token_type,token_address,receiver,amount — one row per transfer, the amount in whole tokens
+    /// (e.g. 8178.333333333333), as batch-transfer apps expect.
+    /// </summary>
+    public string ToCsv()
+    {
+        var sb = new System.Text.StringBuilder(CsvHeader).Append('\n');
+        foreach (var t in Transfers)
+        {
+            sb.Append(CsvText.Line("erc20", Profile.Contract.Text, t.Destination.Text, t.Amount.Format(grouped: false)));
+        }
+
+        return sb.ToString();
+    }
+}
