@@ -1,0 +1,364 @@
+using System.Globalization;
+
+namespace Embassy.Domain.Rules;
+
+/// <summary>
+/// Computes a month under a policy (RULES.md R3–R8): the pool with growth, department pools, each member's
+/// exact share, bonuses, unspent and carried amounts, percentages and proposed rank changes.
+/// A pure function: the same input gives the same output, and rows may come in any order.
+/// Input with any error computes nothing (no partial results).
+/// </summary>
+public static class MonthEngine
+{
+    /// <summary>Computes the month, or returns every input error found.</summary>
+    public static Result<MonthAllocation> Compute(MonthInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var policy = input.Policy;
+        var diagnostics = new List<Diagnostic>();
+        if (!policy.Covers(input.Period))
+        {
+            diagnostics.Add(Diagnostic.Warning("POLICY_NOT_IN_FORCE", $"Policy {policy.Id} is in force {policy.From}–{policy.Until?.ToString() ?? "open-ended"}, not in {input.Period}."));
+        }
+
+        var sheets = ScoreSheet.Build(input, diagnostics);
+        if (diagnostics.Any(d => d.IsError))
+        {
+            return Result<MonthAllocation>.Fail(diagnostics);
+        }
+
+        var allocation = policy.Model == RewardModel.DepartmentPools
+            ? DepartmentPools(input, sheets, diagnostics)
+            : Threshold(input, sheets, diagnostics);
+        return allocation is null ? Result<MonthAllocation>.Fail(diagnostics) : Result<MonthAllocation>.From(allocation, diagnostics);
+    }
+
+    /// <summary>R4: base + floor(max(0, active − baseline) / step) × growth, with active counted on the first day.</summary>
+    public static PoolBreakdown PoolOf(Policy policy, Period period, IReadOnlyList<Member> members, TokenAmount? baseOverride = null, TokenAmount? carriedIn = null)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(members);
+        var floor = policy.RankIndex(policy.Pool.ActiveFrom);
+        var day = period.FirstDay;
+        var active = 0;
+        foreach (var m in members)
+        {
+            var index = policy.RankIndex(m.Rank);
+            if (index >= floor && index >= 0 && policy.Ranks[index].Member && m.ActiveOn(day))
+            {
+                active++;
+            }
+        }
+
+        var growth = policy.Token.Zero;
+        if (policy.Pool.GrowthStep > 0 && active > policy.Pool.BaselineMembers)
+        {
+            growth = policy.Pool.GrowthAmount * (ulong)((active - policy.Pool.BaselineMembers) / policy.Pool.GrowthStep);
+        }
+
+        return new PoolBreakdown(baseOverride ?? policy.Pool.Base, baseOverride is null ? growth : policy.Token.Zero, carriedIn ?? policy.Token.Zero, active, baseOverride is not null);
+    }
+
+    private static MonthAllocation DepartmentPools(MonthInput input, IReadOnlyList<ScoreSheet> sheets, List<Diagnostic> diagnostics)
+    {
+        var policy = input.Policy;
+        var token = policy.Token;
+        var carriedIn = input.CarriedIn;
+        var carriedTotal = carriedIn.Values.Aggregate(token.Zero, (a, b) => a + b);
+        var breakdown = PoolOf(policy, input.Period, input.Members, input.PoolOverride, carriedTotal);
+        var basePool = breakdown.Base + breakdown.Growth;
+        var departments = policy.Departments;
+
+        // R5 applied to departments too: weights split the pool with largest remainders, so the parts sum exactly.
+        var deptPools = LargestRemainder.Split(
+            basePool.Units,
+            departments.Select(d => (UInt128)(ulong)d.WeightBasisPoints).ToArray(),
+            departments.Select(d => d.Code).ToArray());
+        for (var i = 0; i < departments.Count; i++)
+        {
+            if (carriedIn.TryGetValue(departments[i].Code, out var c))
+            {
+                deptPools[i] += c.Units;
+            }
+        }
+
+        // Totals per department.
+        var totals = new long[departments.Count];
+        var index = departments.Select((d, i) => (d.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
+        foreach (var s in sheets)
+        {
+            foreach (var (code, pts) in s.DepartmentPoints)
+            {
+                totals[index[code]] += pts.Hundredths;
+            }
+        }
+
+        var unspent = new UInt128[departments.Count];
+        var carried = new UInt128[departments.Count];
+        var redistributed = new UInt128[departments.Count];
+        var empty = Enumerable.Range(0, departments.Count).Where(i => totals[i] == 0 && deptPools[i] > 0).ToList();
+        if (empty.Count > 0)
+        {
+            var rule = policy.Pool.Unspent;
+            var receivers = Enumerable.Range(0, departments.Count).Where(i => totals[i] > 0).ToList();
+            if (rule == UnspentRule.Redistribute && receivers.Count > 0)
+            {
+                // R4 redistribute: the empty departments' pools are shared among the others by weight.
+                UInt128 freed = 0;
+                foreach (var i in empty)
+                {
+                    freed += deptPools[i];
+                    redistributed[i] = deptPools[i];
+                    deptPools[i] = 0;
+                }
+
+                var extra = LargestRemainder.Split(
+                    freed,
+                    receivers.Select(i => (UInt128)(ulong)Math.Max(departments[i].WeightBasisPoints, 1)).ToArray(),
+                    receivers.Select(i => departments[i].Code).ToArray());
+                for (var k = 0; k < receivers.Count; k++)
+                {
+                    deptPools[receivers[k]] += extra[k];
+                }
+            }
+            else
+            {
+                if (rule == UnspentRule.Redistribute)
+                {
+                    diagnostics.Add(Diagnostic.Warning("POOL_NOBODY_SCORED", "Nobody scored in any department; the whole pool returns to the treasury."));
+                }
+
+                foreach (var i in empty)
+                {
+                    if (rule == UnspentRule.CarryForward)
+                    {
+                        carried[i] = deptPools[i];
+                    }
+                    else
+                    {
+                        unspent[i] = deptPools[i];
+                    }
+                }
+            }
+        }
+
+        // R5: member's share = department pool × points / department total, largest remainder.
+        var shares = new Dictionary<string, TokenAmount>[sheets.Count];
+        for (var s = 0; s < sheets.Count; s++)
+        {
+            shares[s] = new Dictionary<string, TokenAmount>(StringComparer.Ordinal);
+        }
+
+        for (var d = 0; d < departments.Count; d++)
+        {
+            if (totals[d] == 0)
+            {
+                continue;
+            }
+
+            var code = departments[d].Code;
+            var who = new List<int>();
+            var weights = new List<UInt128>();
+            var keys = new List<string>();
+            for (var s = 0; s < sheets.Count; s++)
+            {
+                if (sheets[s].DepartmentPoints.TryGetValue(code, out var p) && p.Hundredths > 0)
+                {
+                    who.Add(s);
+                    weights.Add((UInt128)(ulong)p.Hundredths);
+                    keys.Add(sheets[s].Member.Id);
+                }
+            }
+
+            var parts = LargestRemainder.Split(deptPools[d], weights, keys);
+            for (var k = 0; k < who.Count; k++)
+            {
+                shares[who[k]][code] = token.Units(parts[k]);
+            }
+        }
+
+        var members = sheets.Select((s, i) => Result(s, shares[i], policy, input)).ToList();
+        var deptResults = departments.Select((d, i) => new DepartmentResult(
+            d.Code,
+            token.Units(deptPools[i]),
+            Points.FromHundredths(totals[i]),
+            token.Units(unspent[i]),
+            token.Units(carried[i]),
+            token.Units(redistributed[i]))).ToList();
+        var carriedOut = departments.Select((d, i) => (d.Code, Amount: token.Units(carried[i])))
+            .Where(x => !x.Amount.IsZero).ToDictionary(x => x.Code, x => x.Amount, StringComparer.Ordinal);
+
+        return new MonthAllocation
+        {
+            Policy = new PolicyReference(policy.Id, policy.Version, policy.Hash),
+            Period = input.Period,
+            Token = token,
+            Pool = basePool + carriedTotal,
+            PoolBreakdown = breakdown,
+            Departments = deptResults,
+            Members = members,
+            Unspent = token.Units(Sum(unspent)),
+            Carried = token.Units(Sum(carried)),
+            CarriedOut = carriedOut,
+            Proposals = Streaks.Propose(input, members),
+            Warnings = diagnostics,
+        };
+    }
+
+    private static MonthAllocation? Threshold(MonthInput input, IReadOnlyList<ScoreSheet> sheets, List<Diagnostic> diagnostics)
+    {
+        var policy = input.Policy;
+        var token = policy.Token;
+        var rule = policy.Threshold!;
+        var carriedTotal = input.CarriedIn.Values.Aggregate(token.Zero, (a, b) => a + b);
+        var breakdown = PoolOf(policy, input.Period, input.Members, input.PoolOverride, carriedTotal);
+        var pool = breakdown.Base + breakdown.Growth + carriedTotal;
+
+        // R5 (V.1–V.3): a full reward per member; below the threshold nothing, otherwise full × percentage.
+        var full = new UInt128[sheets.Count];
+        if (rule.FullReward == FullRewardBasis.PoolPerMember)
+        {
+            if (sheets.Count > 0)
+            {
+                var each = pool.Units / (UInt128)(ulong)sheets.Count;
+                Array.Fill(full, each);
+            }
+        }
+        else
+        {
+            for (var s = 0; s < sheets.Count; s++)
+            {
+                if (rule.ByRank.TryGetValue(sheets[s].Member.Rank, out var amount))
+                {
+                    full[s] = amount.Units;
+                }
+                else
+                {
+                    diagnostics.Add(Diagnostic.Warning("THRESHOLD_NO_RANK_REWARD", $"Policy {policy.Id} sets no full reward for rank '{sheets[s].Member.Rank}' (member {sheets[s].Member.Id}); they receive nothing."));
+                }
+            }
+        }
+
+        var reward = new UInt128[sheets.Count];
+        UInt128 paid = 0;
+        for (var s = 0; s < sheets.Count; s++)
+        {
+            var pct = sheets[s].Percent;
+            if (sheets[s].Status == MonthStatus.Accepted && pct.AtLeast(rule.MinPercent) && pct.Denominator > 0)
+            {
+                var num = (UInt128)(ulong)Math.Min(pct.Numerator, pct.Denominator);
+                reward[s] = checked(full[s] * num) / (UInt128)(ulong)pct.Denominator;
+                paid += reward[s];
+            }
+        }
+
+        if (paid > pool.Units)
+        {
+            diagnostics.Add(Diagnostic.Error("POOL_OVERDRAWN", $"The rewards ({token.Units(paid)}) exceed the month's pool ({pool}); raise the pool or lower the per-rank rewards."));
+            return null;
+        }
+
+        // Surplus: shared equally by those at ≥ 90 %; if nobody, carried forward to next month (R5).
+        var surplus = pool.Units - paid;
+        var best = Enumerable.Range(0, sheets.Count).Where(s => sheets[s].Status == MonthStatus.Accepted && sheets[s].Percent.AtLeast(rule.SurplusMinPercent)).ToList();
+        var bonusShare = new UInt128[sheets.Count];
+        UInt128 carried = 0;
+        if (best.Count > 0)
+        {
+            var parts = LargestRemainder.Split(surplus, best.Select(_ => (UInt128)1).ToArray(), best.Select(s => sheets[s].Member.Id).ToArray());
+            for (var k = 0; k < best.Count; k++)
+            {
+                bonusShare[best[k]] = parts[k];
+            }
+        }
+        else
+        {
+            carried = surplus;
+        }
+
+        var members = sheets.Select((s, i) =>
+        {
+            var shares = new Dictionary<string, TokenAmount>(StringComparer.Ordinal);
+            if (reward[i] > 0)
+            {
+                shares["reward"] = token.Units(reward[i]);
+            }
+
+            if (bonusShare[i] > 0)
+            {
+                shares["surplus"] = token.Units(bonusShare[i]);
+            }
+
+            return Result(s, shares, policy, input);
+        }).ToList();
+
+        return new MonthAllocation
+        {
+            Policy = new PolicyReference(policy.Id, policy.Version, policy.Hash),
+            Period = input.Period,
+            Token = token,
+            Pool = pool,
+            PoolBreakdown = breakdown,
+            Departments = [],
+            Members = members,
+            Unspent = token.Zero,
+            Carried = token.Units(carried),
+            CarriedOut = carried > 0 ? new Dictionary<string, TokenAmount> { [""] = token.Units(carried) } : new Dictionary<string, TokenAmount>(),
+            Proposals = Streaks.Propose(input, members),
+            Warnings = diagnostics,
+        };
+    }
+
+    private static MemberResult Result(ScoreSheet sheet, Dictionary<string, TokenAmount> shares, Policy policy, MonthInput input)
+    {
+        var token = policy.Token;
+        var poolShare = shares.Values.Aggregate(token.Zero, (a, b) => a + b);
+
+        // R6: the promotional bonus is paid for a month with an accepted report (bonus_requires_report).
+        var bonus = token.Zero;
+        if (!policy.BonusRequiresReport || sheet.Status == MonthStatus.Accepted)
+        {
+            foreach (var b in policy.RankBonuses)
+            {
+                if (b.Rank == sheet.Member.Rank)
+                {
+                    bonus += b.Amount;
+                }
+            }
+        }
+
+        foreach (var b in input.Bonuses)
+        {
+            if (string.Equals(b.Member, sheet.Member.Id, StringComparison.Ordinal))
+            {
+                bonus += b.Amount;
+            }
+        }
+
+        return new MemberResult
+        {
+            Id = sheet.Member.Id,
+            Rank = sheet.Member.Rank,
+            Status = sheet.Status,
+            Percent = sheet.Percent,
+            Chosen = sheet.Chosen,
+            Points = sheet.AllPoints,
+            Shares = shares,
+            Bonus = bonus,
+            PoolShare = poolShare,
+        };
+    }
+
+    private static UInt128 Sum(UInt128[] values)
+    {
+        UInt128 total = 0;
+        foreach (var v in values)
+        {
+            total = checked(total + v);
+        }
+
+        return total;
+    }
+
+    internal static string Pct(Percent p) => p.Rounded.ToString("0.##", CultureInfo.InvariantCulture) + " %";
+}

@@ -1,0 +1,294 @@
+namespace Embassy.Domain.Rules;
+
+/// <summary>
+/// One member's checked scores for the month: which departments they chose, the points that count in each,
+/// and their percentage (RULES.md R3, R8). Built only from valid input; every problem is a diagnostic.
+/// </summary>
+internal sealed class ScoreSheet
+{
+    private ScoreSheet(Member member, MonthStatus status, IReadOnlyList<string> chosen, Dictionary<string, Points> departmentPoints, Dictionary<string, Points> allPoints, Percent percent)
+    {
+        Member = member;
+        Status = status;
+        Chosen = chosen;
+        DepartmentPoints = departmentPoints;
+        AllPoints = allPoints;
+        Percent = percent;
+    }
+
+    public Member Member { get; }
+
+    public MonthStatus Status { get; }
+
+    public IReadOnlyList<string> Chosen { get; }
+
+    /// <summary>Points per department of the policy (what department pools are shared by).</summary>
+    public Dictionary<string, Points> DepartmentPoints { get; }
+
+    /// <summary>Points per department and supplementary task (for display).</summary>
+    public Dictionary<string, Points> AllPoints { get; }
+
+    public Percent Percent { get; }
+
+    /// <summary>Checks the month's scores against the policy and members; one sheet per member, ordered by id.</summary>
+    public static IReadOnlyList<ScoreSheet> Build(MonthInput input, List<Diagnostic> diagnostics)
+    {
+        var policy = input.Policy;
+        var members = new Dictionary<string, Member>(StringComparer.Ordinal);
+        foreach (var m in input.Members)
+        {
+            if (!members.TryAdd(m.Id, m))
+            {
+                diagnostics.Add(Diagnostic.Error("MEMBER_DUPLICATE", $"Member '{m.Id}' is listed twice."));
+            }
+            else if (policy.RankIndex(m.Rank) < 0)
+            {
+                diagnostics.Add(Diagnostic.Error("MEMBER_UNKNOWN_RANK", $"Member '{m.Id}' has rank '{m.Rank}', which policy {policy.Id} does not have ({string.Join(", ", policy.Ranks.Select(r => r.Rank))})."));
+            }
+        }
+
+        var choices = new Dictionary<string, MemberChoice>(StringComparer.Ordinal);
+        foreach (var c in input.Choices)
+        {
+            if (!members.ContainsKey(c.Member))
+            {
+                diagnostics.Add(Diagnostic.Error("SCORE_UNKNOWN_MEMBER", $"Declared departments for '{c.Member}', who is not a member.", c.Position));
+            }
+            else if (!choices.TryAdd(c.Member, c))
+            {
+                diagnostics.Add(Diagnostic.Error("CHOICE_DUPLICATE", $"Departments for '{c.Member}' are declared twice.", c.Position));
+            }
+        }
+
+        var rows = new Dictionary<string, List<ScoreLine>>(StringComparer.Ordinal);
+        var seen = new HashSet<(string, string)>();
+        foreach (var line in input.Scores)
+        {
+            if (!members.TryGetValue(line.Member, out var member))
+            {
+                diagnostics.Add(Diagnostic.Error("SCORE_UNKNOWN_MEMBER", $"'{line.Member}' is not a member; add them to the members first.", line.Position));
+                continue;
+            }
+
+            if (!member.ActiveDuring(input.Period))
+            {
+                diagnostics.Add(Diagnostic.Error("SCORE_MEMBER_INACTIVE", $"'{line.Member}' was not in the program during {input.Period} (joined {member.Joined?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "?"}, left {member.Left?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}).", line.Position));
+                continue;
+            }
+
+            var code = line.Department.Trim().ToUpperInvariant();
+            if (!seen.Add((line.Member, code)))
+            {
+                diagnostics.Add(Diagnostic.Error("SCORE_DUPLICATE", $"'{line.Member}' already has a score for {code}; give one line per member and department.", line.Position));
+                continue;
+            }
+
+            if (policy.FindDepartment(code) is null && policy.FindSupplementary(code) is null)
+            {
+                diagnostics.Add(Diagnostic.Error("SCORE_UNKNOWN_DEPARTMENT", $"'{line.Department}' is not a department or task of policy {policy.Id} ({string.Join(", ", policy.Departments.Select(d => d.Code).Concat(policy.Supplementary.Tasks.Select(t => t.Code)))}).", line.Position));
+                continue;
+            }
+
+            if (!rows.TryGetValue(line.Member, out var list))
+            {
+                rows[line.Member] = list = [];
+            }
+
+            list.Add(line with { Department = code });
+        }
+
+        var sheets = new List<ScoreSheet>();
+        foreach (var member in members.Values.OrderBy(m => m.Id, StringComparer.Ordinal))
+        {
+            var has = rows.TryGetValue(member.Id, out var lines);
+            if (!has && !member.ActiveOn(input.Period.FirstDay))
+            {
+                continue;
+            }
+
+            if (!has && policy.RankIndex(member.Rank) is var ri && ri >= 0 && !policy.Ranks[ri].Member)
+            {
+                continue;
+            }
+
+            sheets.Add(BuildOne(policy, member, lines ?? [], choices.GetValueOrDefault(member.Id), diagnostics));
+        }
+
+        return sheets;
+    }
+
+    private static ScoreSheet BuildOne(Policy policy, Member member, List<ScoreLine> lines, MemberChoice? choice, List<Diagnostic> diagnostics)
+    {
+        var status = lines.Count > 0 ? MonthStatus.Accepted : MonthStatus.Missing;
+        var first = lines.FirstOrDefault()?.Position ?? choice?.Position;
+
+        // Chosen departments: as declared, else the selectable departments the member has scores in (R3).
+        List<string> chosen;
+        if (choice is not null)
+        {
+            chosen = [];
+            foreach (var raw in choice.Departments)
+            {
+                var code = raw.Trim().ToUpperInvariant();
+                var d = policy.FindDepartment(code);
+                if (d is null || d.Kind != DepartmentKind.Selectable)
+                {
+                    diagnostics.Add(Diagnostic.Error("CHOICE_UNKNOWN_DEPARTMENT", $"'{member.Id}' chose '{raw}', which is not a department members choose in policy {policy.Id}.", choice.Position));
+                }
+                else if (!chosen.Contains(d.Code))
+                {
+                    chosen.Add(d.Code);
+                }
+            }
+        }
+        else
+        {
+            chosen = lines.Select(l => policy.FindDepartment(l.Department)).Where(d => d is { Kind: DepartmentKind.Selectable }).Select(d => d!.Code).ToList();
+        }
+
+        if (status == MonthStatus.Accepted && (chosen.Count < policy.Choice.Min || chosen.Count > policy.Choice.Max))
+        {
+            diagnostics.Add(Diagnostic.Error(
+                chosen.Count > policy.Choice.Max ? "CHOICE_TOO_MANY" : "CHOICE_TOO_FEW",
+                $"'{member.Id}' has {chosen.Count} chosen department(s) ({string.Join(", ", chosen)}); policy {policy.Id} asks for {policy.Choice.Min}–{policy.Choice.Max}.",
+                first));
+        }
+
+        // V.3: the member's own weights share the department points (R3).
+        var maxOf = new Dictionary<string, Points>(StringComparer.Ordinal);
+        foreach (var d in policy.Departments)
+        {
+            maxOf[d.Code] = d.Max;
+        }
+
+        if (policy.Choice.MemberWeights && status == MonthStatus.Accepted)
+        {
+            var weights = choice?.WeightsPercent;
+            if (weights is null || weights.Count == 0)
+            {
+                // Without declared weights the shared points are split equally (V.3 reports mostly write "50% & 50%").
+                foreach (var code in chosen)
+                {
+                    maxOf[code] = Points.FromHundredths(policy.Choice.SharedPoints.Hundredths / Math.Max(chosen.Count, 1));
+                }
+            }
+            else
+            {
+                if (weights.Values.Sum() != 100m)
+                {
+                    diagnostics.Add(Diagnostic.Error("CHOICE_WEIGHTS_NOT_100", $"'{member.Id}' weights their departments {string.Join(" & ", weights.Select(w => $"{w.Key} {w.Value}%"))}, which does not sum to 100 %.", choice?.Position));
+                }
+
+                foreach (var code in chosen)
+                {
+                    var w = weights.TryGetValue(code, out var v) ? v : 0m;
+                    maxOf[code] = Points.FromHundredths((long)decimal.Floor(policy.Choice.SharedPoints.Hundredths * w / 100m));
+                }
+            }
+        }
+
+        var deptPoints = new Dictionary<string, Points>(StringComparer.Ordinal);
+        var allPoints = new Dictionary<string, Points>(StringComparer.Ordinal);
+        var supplementary = new List<(string Code, Points Points, ScoreLine Line)>();
+        foreach (var line in lines)
+        {
+            var dept = policy.FindDepartment(line.Department);
+            var isChosen = chosen.Contains(line.Department);
+
+            // R3: a supplementary task counts only when it is not one of the member's chosen departments.
+            var task = isChosen ? null : policy.FindSupplementary(line.Department);
+            if (dept is not null && (dept.Kind != DepartmentKind.Selectable || isChosen))
+            {
+                if (CheckLine(policy, member, line, dept.EffortMax, dept.ResultMax, maxOf[dept.Code], diagnostics))
+                {
+                    deptPoints[dept.Code] = line.Total;
+                    allPoints[dept.Code] = line.Total;
+                }
+            }
+            else if (task is not null)
+            {
+                if (CheckLine(policy, member, line, Points.Zero, Points.Zero, task.Max, diagnostics))
+                {
+                    supplementary.Add((task.Code, line.Total, line));
+                    allPoints[task.Code] = line.Total;
+                }
+            }
+            else
+            {
+                diagnostics.Add(Diagnostic.Error("SCORE_NOT_CHOSEN", $"'{member.Id}' has a score for {line.Department}, which they did not choose this month (chosen: {string.Join(", ", chosen)}).", line.Position));
+            }
+        }
+
+        if (supplementary.Count > policy.Supplementary.MaxTasks)
+        {
+            diagnostics.Add(Diagnostic.Error("SUPPLEMENTARY_TOO_MANY", $"'{member.Id}' has {supplementary.Count} supplementary tasks ({string.Join(", ", supplementary.Select(s => s.Code))}); policy {policy.Id} counts at most {policy.Supplementary.MaxTasks}.", supplementary[0].Line.Position));
+        }
+
+        var suppTotal = supplementary.Aggregate(Points.Zero, (a, s) => a + s.Points);
+        if (policy.Supplementary.MaxPoints is { } cap && suppTotal > cap)
+        {
+            diagnostics.Add(Diagnostic.Warning("SUPPLEMENTARY_CAPPED", $"'{member.Id}' has {suppTotal} supplementary points; {cap} count (policy {policy.Id}).", supplementary[0].Line.Position));
+            suppTotal = cap;
+        }
+
+        Percent percent;
+        if (policy.Scoring.Basis == PercentBasis.ChosenDepartments)
+        {
+            // R8: points in the chosen departments / (40 × number chosen).
+            var earned = chosen.Aggregate(Points.Zero, (a, c) => a + deptPoints.GetValueOrDefault(c));
+            var possible = chosen.Aggregate(Points.Zero, (a, c) => a + maxOf[c]);
+            percent = Percent.Of(earned, possible);
+        }
+        else
+        {
+            var earned = deptPoints.Values.Aggregate(Points.Zero, (a, p) => a + p) + suppTotal;
+            percent = Percent.Of(earned, policy.Scoring.Total);
+        }
+
+        return new ScoreSheet(member, status, chosen, deptPoints, allPoints, percent);
+    }
+
+    private static bool CheckLine(Policy policy, Member member, ScoreLine line, Points effortMax, Points resultMax, Points max, List<Diagnostic> diagnostics)
+    {
+        var ok = true;
+        void Fail(string code, string message)
+        {
+            diagnostics.Add(Diagnostic.Error(code, message, line.Position));
+            ok = false;
+        }
+
+        var parts = new List<(string Name, Points? Value, Points Max)>
+        {
+            ("effort", line.Effort, effortMax),
+            ("result", line.Result, resultMax),
+            ("points", line.Points, max),
+        };
+        foreach (var (name, value, limit) in parts)
+        {
+            if (value is not { } v)
+            {
+                continue;
+            }
+
+            if (v < Points.Zero)
+            {
+                Fail("SCORE_NEGATIVE", $"'{member.Id}' {line.Department} {name} is {v}; scores are never negative.");
+            }
+            else if (name != "points" && limit > Points.Zero && v > limit)
+            {
+                Fail("SCORE_ABOVE_MAX", $"'{member.Id}' {line.Department} {name} is {v}; the most is {limit}.");
+            }
+            else if (!v.IsMultipleOf(policy.Scoring.Step))
+            {
+                Fail("SCORE_BAD_STEP", $"'{member.Id}' {line.Department} {name} is {v}; scores go in steps of {policy.Scoring.Step}.");
+            }
+        }
+
+        if (ok && line.Total > max)
+        {
+            Fail("SCORE_ABOVE_MAX", $"'{member.Id}' {line.Department} has {line.Total} points; the most is {max}.");
+        }
+
+        return ok;
+    }
+}

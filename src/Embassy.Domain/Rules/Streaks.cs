@@ -1,0 +1,72 @@
+namespace Embassy.Domain.Rules;
+
+/// <summary>Proposes rank changes from streaks of closed months (RULES.md R8).</summary>
+internal static class Streaks
+{
+    public static IReadOnlyList<RankProposal> Propose(MonthInput input, IReadOnlyList<MemberResult> members)
+    {
+        var policy = input.Policy;
+        var byMember = input.History
+            .Where(h => h.Period < input.Period)
+            .GroupBy(h => h.Member, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.GroupBy(h => h.Period).ToDictionary(x => x.Key, x => x.Last()), StringComparer.Ordinal);
+        var proposals = new List<RankProposal>();
+        foreach (var m in members)
+        {
+            var history = byMember.GetValueOrDefault(m.Id) ?? [];
+            var current = new ClosedMonth(input.Period, m.Id, m.Rank, m.Percent, m.Status);
+
+            // Promotions first: a member who qualifies for promotion is not also terminated.
+            var proposal = policy.Promotions.Where(r => r.From == m.Rank)
+                .Select(r => Check(r, current, history, promotion: true))
+                .FirstOrDefault(p => p is not null)
+                ?? policy.Terminations.Where(r => r.From == m.Rank)
+                .Select(r => Check(r, current, history, promotion: false))
+                .FirstOrDefault(p => p is not null);
+            if (proposal is not null)
+            {
+                proposals.Add(proposal);
+            }
+        }
+
+        return proposals;
+    }
+
+    private static RankProposal? Check(StreakRule rule, ClosedMonth current, Dictionary<Period, ClosedMonth> history, bool promotion)
+    {
+        var months = new List<ClosedMonth> { current };
+        for (var k = 1; k < rule.Months; k++)
+        {
+            var p = current.Period.AddMonths(-k);
+
+            // A month with no record breaks the streak; so does a month at another rank (a rank change mid-streak
+            // starts a new streak at the new rank).
+            if (!history.TryGetValue(p, out var month) || month.Rank != rule.From)
+            {
+                return null;
+            }
+
+            months.Add(month);
+        }
+
+        foreach (var month in months)
+        {
+            // R7: a late month counts as 0 %; R8: a month with no accepted report breaks a promotion streak.
+            var accepted = month.Status == MonthStatus.Accepted;
+            var qualifies = promotion
+                ? accepted && month.Percent.AtLeast(rule.Percent)
+                : !accepted || !month.Percent.AtLeast(rule.Percent);
+            if (!qualifies)
+            {
+                return null;
+            }
+        }
+
+        months.Reverse();
+        var detail = string.Join(", ", months.Select(x => $"{x.Period} {(x.Status == MonthStatus.Accepted ? MonthEngine.Pct(x.Percent) : x.Status.ToString().ToLowerInvariant())}"));
+        var reason = promotion
+            ? $"{rule.Months} consecutive closed months at ≥ {rule.Percent} % as {rule.From}: {detail}"
+            : $"{rule.Months} consecutive closed months below {rule.Percent} %: {detail}";
+        return new RankProposal(current.Member, rule.From, rule.To, reason, current.Period.Next);
+    }
+}
