@@ -1,0 +1,99 @@
+using System.Globalization;
+
+namespace Embassy.Reports;
+
+/// <summary>Classifies a link by where it points (R11 counts X posts and Medium articles from these kinds).</summary>
+public static class LinkClassifier
+{
+    private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg", ".heic", ".mp4", ".mov"];
+
+    /// <summary>The kind of <paramref name="url"/>, and the X post id when it is an X status link.</summary>
+    public static (EvidenceKind Kind, ulong? XStatusId) Classify(string url, bool markedAsImage = false)
+    {
+        if (!Uri.TryCreate(url.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? url : "https://" + url, UriKind.Absolute, out var uri)
+            || uri.Host.Length == 0)
+        {
+            return (markedAsImage ? EvidenceKind.Image : EvidenceKind.Other, null);
+        }
+
+        var host = uri.Host.ToLowerInvariant();
+        if (host.StartsWith("www.", StringComparison.Ordinal))
+        {
+            host = host[4..];
+        }
+
+        var path = uri.AbsolutePath;
+        if (markedAsImage || host.EndsWith("githubusercontent.com", StringComparison.Ordinal)
+            || (host == "github.com" && (path.StartsWith("/user-attachments/", StringComparison.OrdinalIgnoreCase) || path.Contains("/assets/", StringComparison.OrdinalIgnoreCase)))
+            || ImageExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase))
+            || host is "imgur.com" or "i.imgur.com" or "prnt.sc" or "ibb.co" or "i.ibb.co")
+        {
+            return (EvidenceKind.Image, null);
+        }
+
+        if (host is "twitter.com" or "x.com" or "mobile.twitter.com" or "mobile.x.com" or "m.twitter.com" or "fxtwitter.com" or "vxtwitter.com")
+        {
+            var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i + 1 < segments.Length; i++)
+            {
+                if (segments[i].Equals("status", StringComparison.OrdinalIgnoreCase) || segments[i].Equals("statuses", StringComparison.OrdinalIgnoreCase))
+                {
+                    var digits = new string(segments[i + 1].TakeWhile(char.IsAsciiDigit).ToArray());
+                    if (digits.Length > 0 && ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                    {
+                        return (EvidenceKind.XStatus, id);
+                    }
+                }
+            }
+
+            return (EvidenceKind.X, null);
+        }
+
+        if (host == "medium.com" || host.EndsWith(".medium.com", StringComparison.Ordinal))
+        {
+            return (EvidenceKind.Medium, null);
+        }
+
+        if (host is "youtube.com" or "youtu.be" or "m.youtube.com" or "music.youtube.com")
+        {
+            return (EvidenceKind.YouTube, null);
+        }
+
+        if (host is "t.me" or "telegram.me" or "telegram.org" or "web.telegram.org" or "telegram.dog")
+        {
+            return (EvidenceKind.Telegram, null);
+        }
+
+        if (host is "discord.com" or "discord.gg" or "discordapp.com" or "ptb.discord.com" or "canary.discord.com")
+        {
+            return (EvidenceKind.Discord, null);
+        }
+
+        if (host is "github.com" or "gist.github.com")
+        {
+            return (EvidenceKind.GitHub, null);
+        }
+
+        if (host == "linkedin.com" || host.EndsWith(".linkedin.com", StringComparison.Ordinal) || host == "lnkd.in")
+        {
+            return (EvidenceKind.LinkedIn, null);
+        }
+
+        return (EvidenceKind.Other, null);
+    }
+
+    /// <summary>The contract's name for a kind: "x-status", "medium", "image"…</summary>
+    public static string Name(EvidenceKind kind) => kind switch
+    {
+        EvidenceKind.XStatus => "x-status",
+        EvidenceKind.X => "x",
+        EvidenceKind.Medium => "medium",
+        EvidenceKind.YouTube => "youtube",
+        EvidenceKind.Telegram => "telegram",
+        EvidenceKind.Discord => "discord",
+        EvidenceKind.GitHub => "github",
+        EvidenceKind.LinkedIn => "linkedin",
+        EvidenceKind.Image => "image",
+        _ => "other",
+    };
+}

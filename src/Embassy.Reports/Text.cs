@@ -1,0 +1,208 @@
+using System.Text;
+
+namespace Embassy.Reports;
+
+/// <summary>A line split at its label: "PHA Wallet Address: 41PP…" → ("PHA Wallet Address", "pha wallet address", "41PP…").</summary>
+/// <param name="Label">The label as written.</param>
+/// <param name="Key">The label in lower case, letters and single spaces only.</param>
+/// <param name="Value">What follows the colon, trimmed.</param>
+internal readonly record struct LabeledLine(string Label, string Key, string Value);
+
+/// <summary>Small text helpers for the line-level reading of reports.</summary>
+internal static class Text
+{
+    /// <summary>Longest line the label patterns look at; longer lines are read only for links.</summary>
+    public const int MaxLineForPatterns = 2_000;
+
+    private const string LeadingDecoration = " \t-*+•·▸▹►▶✦✧●○◦■□▪▫➤➢→=~`|>#_\u00A0\u2022\u2023\u2043\u2219\u00B7\u200B\uFEFF";
+
+    /// <summary>
+    /// A line without Markdown decoration: bold markers, bullets, heading marks, quote marks, numbering
+    /// ("1.", "2)", "1.1") and rules ("=====").
+    /// </summary>
+    public static string Clean(string line)
+    {
+        var s = line.Length > MaxLineForPatterns ? line[..MaxLineForPatterns] : line;
+        if (s.Contains("**", StringComparison.Ordinal))
+        {
+            s = s.Replace("**", string.Empty, StringComparison.Ordinal);
+        }
+
+        if (s.Contains("__", StringComparison.Ordinal) && !s.Contains("://", StringComparison.Ordinal))
+        {
+            s = s.Replace("__", string.Empty, StringComparison.Ordinal);
+        }
+
+        var italic = s.TrimStart().StartsWith('_');
+        for (var guard = 0; guard < 8; guard++)
+        {
+            var before = s.Length;
+            s = s.TrimStart(LeadingDecoration.ToCharArray());
+            s = StripNumbering(s);
+            if (s.Length == before)
+            {
+                break;
+            }
+        }
+
+        s = s.TrimEnd(' ', '\t', '=', '*', '\u00A0');
+        if (italic)
+        {
+            s = s.TrimEnd('_');
+        }
+
+        return s;
+    }
+
+    private static string StripNumbering(string s)
+    {
+        // "1. ", "2) ", "1.1 ", "2.1. " — digits with dots, then a dot, a bracket or a space.
+        var i = 0;
+        while (i < s.Length && i < 8 && (char.IsAsciiDigit(s[i]) || (s[i] == '.' && i > 0)))
+        {
+            i++;
+        }
+
+        if (i == 0 || i >= s.Length)
+        {
+            return s;
+        }
+
+        if (s[i] == ')' || s[i] == '.')
+        {
+            return s[(i + 1)..];
+        }
+
+        // "1.1 CM": a dotted number followed by a space.
+        return s[i] == ' ' && s.AsSpan(0, i).Contains('.') ? s[(i + 1)..] : s;
+    }
+
+    /// <summary>Splits "Label: value"; false when the line has no short label before a colon.</summary>
+    public static bool TrySplitLabel(string cleaned, out LabeledLine labeled)
+    {
+        labeled = default;
+        var i = cleaned.IndexOfAny([':', '：']);
+        if (i <= 0 || i > 60)
+        {
+            return false;
+        }
+
+        if (i + 2 < cleaned.Length && cleaned[i + 1] == '/' && cleaned[i + 2] == '/')
+        {
+            return false;
+        }
+
+        var label = cleaned[..i].Trim();
+        if (label.Length == 0 || label.Contains("http", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var value = cleaned[(i + 1)..].Trim().TrimStart(':', '：').Trim();
+        labeled = new LabeledLine(label, Key(label), value);
+        return true;
+    }
+
+    /// <summary>Lower case, letters and digits with single spaces: "**AMB Rank**" → "amb rank".</summary>
+    public static string Key(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (space && sb.Length > 0)
+                {
+                    sb.Append(' ');
+                }
+
+                sb.Append(char.ToLowerInvariant(c));
+                space = false;
+            }
+            else
+            {
+                space = true;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Optimal-string-alignment distance (typing slips, transpositions count one), stopping above <paramref name="max"/>.</summary>
+    public static int EditDistance(string a, string b, int max)
+    {
+        if (Math.Abs(a.Length - b.Length) > max)
+        {
+            return max + 1;
+        }
+
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var rowMin = int.MaxValue;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var v = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    v = Math.Min(v, d[i - 2, j - 2] + 1);
+                }
+
+                d[i, j] = v;
+                rowMin = Math.Min(rowMin, v);
+            }
+
+            if (rowMin > max)
+            {
+                return max + 1;
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+
+    /// <summary>
+    /// The text with what cannot be read replaced: control characters (other than tab and line breaks) and lone
+    /// surrogates become spaces. Returns how many were replaced.
+    /// </summary>
+    public static string Sanitize(string text, out int replaced)
+    {
+        replaced = 0;
+        StringBuilder? sb = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var bad = (char.IsControl(c) && c is not '\t' and not '\n' and not '\r')
+                || (char.IsHighSurrogate(c) && (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1])))
+                || (char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(text[i - 1])));
+            if (bad)
+            {
+                sb ??= new StringBuilder(text, 0, i, text.Length);
+                sb.Append(' ');
+                replaced++;
+            }
+            else
+            {
+                sb?.Append(c);
+            }
+        }
+
+        return sb?.ToString() ?? text;
+    }
+
+    /// <summary>Splits on \r\n, \n and \r.</summary>
+    public static string[] Lines(string text) =>
+        text.Length == 0 ? [] : text.Split(["\r\n", "\n", "\r"], StringSplitOptions.None);
+}
