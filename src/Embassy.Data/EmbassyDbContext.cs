@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Text;
+using Embassy.Data.Entities;
+using Embassy.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Embassy.Data;
+
+/// <summary>
+/// The one EF model of Embassy, used unchanged on SQLite and PostgreSQL (STYLE.md). The schema itself is
+/// created by <see cref="SchemaMigrator"/> from hand-written SQL per provider; this model must match it
+/// (a test compares the two).
+/// </summary>
+public sealed class EmbassyDbContext(DbContextOptions<EmbassyDbContext> options) : DbContext(options)
+{
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<MemberHandle> MemberHandles => Set<MemberHandle>();
+
+    public DbSet<RankEvent> RankEvents => Set<RankEvent>();
+
+    public DbSet<PayoutAddress> PayoutAddresses => Set<PayoutAddress>();
+
+    public DbSet<PolicyRecord> Policies => Set<PolicyRecord>();
+
+    public DbSet<PeriodRecord> Periods => Set<PeriodRecord>();
+
+    public DbSet<Report> Reports => Set<Report>();
+
+    public DbSet<ReportVersion> ReportVersions => Set<ReportVersion>();
+
+    public DbSet<ReportParse> ReportParses => Set<ReportParse>();
+
+    public DbSet<ReportDiagnostic> ReportDiagnostics => Set<ReportDiagnostic>();
+
+    public DbSet<Score> Scores => Set<Score>();
+
+    public DbSet<MonthClose> MonthCloses => Set<MonthClose>();
+
+    public DbSet<Allocation> Allocations => Set<Allocation>();
+
+    public DbSet<Payout> Payouts => Set<Payout>();
+
+    public DbSet<PayoutTransaction> PayoutTransactions => Set<PayoutTransaction>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<GitHubSyncState> GitHubSyncStates => Set<GitHubSyncState>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // Months as "YYYY-MM"; amounts as decimal digits of smallest units (R5: exact, never floating point).
+        configurationBuilder.Properties<Period>().HaveConversion<PeriodConverter>();
+        configurationBuilder.Properties<UInt128>().HaveConversion<UnitsConverter>();
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        modelBuilder.Entity<Member>(e =>
+        {
+            e.ToTable("members");
+            e.HasMany(m => m.Handles).WithOne().HasForeignKey(h => h.MemberId);
+            e.HasMany(m => m.RankEvents).WithOne().HasForeignKey(r => r.MemberId);
+            e.HasMany(m => m.PayoutAddresses).WithOne().HasForeignKey(a => a.MemberId);
+        });
+        modelBuilder.Entity<MemberHandle>(e =>
+        {
+            e.ToTable("member_handles");
+            e.HasIndex(h => new { h.Kind, h.NormalizedValue }).IsUnique();
+        });
+        modelBuilder.Entity<RankEvent>(e =>
+        {
+            e.ToTable("member_rank_events");
+            e.HasIndex(r => r.MemberId);
+        });
+        modelBuilder.Entity<PayoutAddress>(e =>
+        {
+            e.ToTable("payout_addresses");
+            e.HasIndex(a => a.MemberId);
+        });
+        modelBuilder.Entity<PolicyRecord>(e =>
+        {
+            e.ToTable("policies");
+            e.HasIndex(p => new { p.Name, p.Version }).IsUnique();
+        });
+        modelBuilder.Entity<PeriodRecord>(e =>
+        {
+            e.ToTable("periods");
+            e.HasKey(p => p.Period);
+            e.HasOne<PolicyRecord>().WithMany().HasForeignKey(p => p.PolicyId);
+        });
+        modelBuilder.Entity<Report>(e =>
+        {
+            e.ToTable("reports");
+            e.HasIndex(r => new { r.Repository, r.IssueNumber }).IsUnique();
+            e.HasIndex(r => r.MemberId);
+            e.HasOne<Member>().WithMany().HasForeignKey(r => r.MemberId);
+            e.HasMany(r => r.Versions).WithOne().HasForeignKey(v => v.ReportId);
+        });
+        modelBuilder.Entity<ReportVersion>(e =>
+        {
+            e.ToTable("report_versions");
+            e.HasIndex(v => new { v.ReportId, v.Number }).IsUnique();
+            e.HasOne(v => v.Parse).WithOne().HasForeignKey<ReportParse>(p => p.ReportVersionId);
+            e.HasMany(v => v.Diagnostics).WithOne().HasForeignKey(d => d.ReportVersionId);
+        });
+        modelBuilder.Entity<ReportParse>(e => e.ToTable("report_parses"));
+        modelBuilder.Entity<ReportDiagnostic>(e =>
+        {
+            e.ToTable("report_diagnostics");
+            e.HasIndex(d => new { d.ReportVersionId, d.Ordinal }).IsUnique();
+        });
+        modelBuilder.Entity<Score>(e =>
+        {
+            e.ToTable("scores");
+            e.HasIndex(s => new { s.ReportId, s.Reviewer, s.Department });
+            e.HasOne<Report>().WithMany().HasForeignKey(s => s.ReportId);
+            e.HasOne<Score>().WithMany().HasForeignKey(s => s.SupersedesId);
+        });
+        modelBuilder.Entity<MonthClose>(e =>
+        {
+            e.ToTable("month_closes");
+            e.HasIndex(c => c.Period).IsUnique();
+            e.HasMany(c => c.Allocations).WithOne().HasForeignKey(a => a.MonthCloseId);
+            e.HasMany(c => c.Payouts).WithOne().HasForeignKey(p => p.MonthCloseId);
+            e.HasMany(c => c.Transactions).WithOne().HasForeignKey(t => t.MonthCloseId);
+        });
+        modelBuilder.Entity<Allocation>(e =>
+        {
+            e.ToTable("allocations");
+            e.HasIndex(a => a.MonthCloseId);
+            e.HasOne<Member>().WithMany().HasForeignKey(a => a.MemberId);
+        });
+        modelBuilder.Entity<Payout>(e =>
+        {
+            e.ToTable("payouts");
+            e.HasIndex(p => p.MonthCloseId);
+            e.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId);
+        });
+        modelBuilder.Entity<PayoutTransaction>(e =>
+        {
+            e.ToTable("payout_transactions");
+            e.HasIndex(t => new { t.MonthCloseId, t.TxHash }).IsUnique();
+        });
+        modelBuilder.Entity<AuditEntry>(e => e.ToTable("audit_log"));
+        modelBuilder.Entity<GitHubSyncState>(e =>
+        {
+            e.ToTable("github_sync_states");
+            e.HasKey(s => s.Repository);
+        });
+        modelBuilder.Entity<WebhookDelivery>(e =>
+        {
+            e.ToTable("webhook_deliveries");
+            e.HasIndex(d => d.DeliveryId).IsUnique();
+            e.HasIndex(d => d.Status);
+        });
+
+        // snake_case names everywhere, so hand-written SQL reads naturally on both providers.
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+            }
+
+            // Nothing is deleted in cascade: reports, scores and money records outlive any mistake upstream.
+            foreach (var foreignKey in entity.GetForeignKeys())
+            {
+                foreignKey.DeleteBehavior = DeleteBehavior.Restrict;
+            }
+        }
+    }
+
+    internal static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                // "GitHubIssueId" -> "github_issue_id": no break inside "GitHub" or in runs of capitals.
+                var prevLower = i > 0 && char.IsLower(name[i - 1]);
+                var gitHubJoin = i > 0 && name.AsSpan(0, i).EndsWith("Git", StringComparison.Ordinal) && c == 'H';
+                if (prevLower && !gitHubJoin)
+                {
+                    sb.Append('_');
+                }
+
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private sealed class PeriodConverter() : ValueConverter<Period, string>(
+        p => p.ToString(),
+        s => ParsePeriod(s));
+
+    private sealed class UnitsConverter() : ValueConverter<UInt128, string>(
+        u => u.ToString(CultureInfo.InvariantCulture),
+        s => UInt128.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture));
+
+    private static Period ParsePeriod(string text) =>
+        Period.TryParse(text, out var p) ? p : throw new FormatException($"'{text}' in the database is not a YYYY-MM month.");
+}

@@ -1,0 +1,165 @@
+using Embassy.Domain;
+
+namespace Embassy.Data.Entities;
+
+/// <summary>A policy document in force for a range of months (R1): stored with its content hash.</summary>
+public sealed class PolicyRecord
+{
+    public long Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Version { get; set; }
+
+    /// <summary>Hex SHA-256 of <see cref="Content"/>; results record which policy they used.</summary>
+    public required string ContentHash { get; set; }
+
+    /// <summary>The policy file (YAML) as shipped or edited.</summary>
+    public required string Content { get; set; }
+
+    public Period EffectiveFrom { get; set; }
+
+    public Period? EffectiveUntil { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
+}
+
+/// <summary>A month the program evaluates, and the policy it is evaluated under.</summary>
+public sealed class PeriodRecord
+{
+    public Period Period { get; set; }
+
+    public long? PolicyId { get; set; }
+
+    /// <summary><c>open</c> or <c>closed</c>.</summary>
+    public required string Status { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+}
+
+/// <summary>A reviewer's score for one department of one report (R3). A new score appends a row; the latest per reviewer and department counts.</summary>
+public sealed class Score
+{
+    public long Id { get; set; }
+
+    public long ReportId { get; set; }
+
+    /// <summary>The reviewer's GitHub login.</summary>
+    public required string Reviewer { get; set; }
+
+    public required string Department { get; set; }
+
+    /// <summary>Effort points in hundredths (<see cref="Points.Hundredths"/>): exact, never floating point.</summary>
+    public long EffortHundredths { get; set; }
+
+    public long ResultsHundredths { get; set; }
+
+    /// <summary>True when a lead reviewer overrides the mean (R3); then <see cref="Reason"/> is required.</summary>
+    public bool IsLeadOverride { get; set; }
+
+    public string? Reason { get; set; }
+
+    /// <summary>The score this one replaces, for the history.</summary>
+    public long? SupersedesId { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
+}
+
+/// <summary>A closed month: the policy used, the pool and every allocation (R4, R5).</summary>
+public sealed class MonthClose
+{
+    public long Id { get; set; }
+
+    public Period Period { get; set; }
+
+    public required string PolicyName { get; set; }
+
+    public required string PolicyVersion { get; set; }
+
+    public required string PolicyHash { get; set; }
+
+    /// <summary>Token symbol, e.g. PHA.</summary>
+    public required string Token { get; set; }
+
+    /// <summary>Pool in smallest units (R5), as decimal digits.</summary>
+    public UInt128 PoolUnits { get; set; }
+
+    public UInt128 UnspentUnits { get; set; }
+
+    public required string ClosedBy { get; set; }
+
+    public DateTimeOffset ClosedAt { get; set; }
+
+    public List<Allocation> Allocations { get; } = [];
+
+    public List<Payout> Payouts { get; } = [];
+
+    public List<PayoutTransaction> Transactions { get; } = [];
+}
+
+/// <summary>One member's share of one department's pool in a closed month (R5).</summary>
+public sealed class Allocation
+{
+    public long Id { get; set; }
+
+    public long MonthCloseId { get; set; }
+
+    public long MemberId { get; set; }
+
+    public required string Department { get; set; }
+
+    public long PointsHundredths { get; set; }
+
+    public UInt128 Units { get; set; }
+}
+
+/// <summary>What a member is paid for a closed month, on one rail (R5, R9).</summary>
+public sealed class Payout
+{
+    public long Id { get; set; }
+
+    public long MonthCloseId { get; set; }
+
+    public long MemberId { get; set; }
+
+    public required string Rail { get; set; }
+
+    public required string Address { get; set; }
+
+    public UInt128 Units { get; set; }
+
+    /// <summary>Below the rail's minimum: carried to the next payout, not lost (R5).</summary>
+    public UInt128 CarriedUnits { get; set; }
+}
+
+/// <summary>A transaction that paid (part of) a month (R9: "the transaction hash(es)").</summary>
+public sealed class PayoutTransaction
+{
+    public long Id { get; set; }
+
+    public long MonthCloseId { get; set; }
+
+    public required string TxHash { get; set; }
+
+    public required string RecordedBy { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
+}
+
+/// <summary>An entry of the append-only audit log: the database refuses updates and deletes.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public required string Actor { get; set; }
+
+    /// <summary>A stable verb such as <c>report.synced</c> or <c>rank.changed</c>.</summary>
+    public required string Action { get; set; }
+
+    /// <summary>What the action was about, e.g. <c>report:owner/repo#12</c>.</summary>
+    public required string Subject { get; set; }
+
+    public string? Details { get; set; }
+}

@@ -1,0 +1,233 @@
+using System.Data.Common;
+using Embassy.Data.Entities;
+using Embassy.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Embassy.Data.Tests;
+
+/// <summary>The hand-written migrations: they build the schema the model expects and upgrade without loss.</summary>
+public sealed class MigrationTests
+{
+    private static readonly DateTimeOffset T = new(2024, 12, 3, 10, 30, 0, TimeSpan.Zero);
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Migrate_EmptyDatabase_AppliesEveryVersionOnce(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        await using var db = test.Context();
+
+        var first = await SchemaMigrator.MigrateAsync(db);
+        var second = await SchemaMigrator.MigrateAsync(db);
+
+        var latest = SchemaMigrator.LatestVersion(test.Provider);
+        Assert.Equal(Enumerable.Range(1, latest), first);
+        Assert.Empty(second);
+        Assert.Equal(Enumerable.Range(1, latest), await SchemaMigrator.AppliedVersionsAsync(db));
+    }
+
+    [Fact]
+    public void Migrations_SameVersionsOnEveryProvider()
+    {
+        var sqlite = SchemaMigrator.For(DatabaseProvider.Sqlite).Select(m => (m.Version, m.Name));
+        var postgres = SchemaMigrator.For(DatabaseProvider.Postgres).Select(m => (m.Version, m.Name));
+        Assert.Equal(sqlite, postgres);
+        Assert.True(SchemaMigrator.LatestVersion(DatabaseProvider.Sqlite) >= 3);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Migrate_ResultMatchesTheModel(string provider)
+    {
+        await using var migrated = await TestDatabase.CreateMigratedAsync(provider);
+        await using var created = await TestDatabase.CreateAsync(provider);
+        await using (var db = created.Context())
+        {
+            await db.Database.EnsureCreatedAsync();
+        }
+
+        await using var a = migrated.Context();
+        await using var b = created.Context();
+        var fromMigrations = await ColumnsAsync(a, provider);
+        var fromModel = await ColumnsAsync(b, provider);
+
+        Assert.NotEmpty(fromModel);
+        Assert.Equal(fromModel, fromMigrations);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Migrate_FilledFirstSchema_KeepsEveryRow(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        await using (var db = test.Context())
+        {
+            Assert.Equal([1], await SchemaMigrator.MigrateAsync(db, targetVersion: 1));
+            await ExecuteAsync(db, FirstSchemaRows);
+            var rest = await SchemaMigrator.MigrateAsync(db);
+            Assert.Equal(Enumerable.Range(2, SchemaMigrator.LatestVersion(test.Provider) - 1), rest);
+        }
+
+        await using var read = test.Context();
+
+        var members = await read.Members.Include(m => m.Handles).Include(m => m.RankEvents).Include(m => m.PayoutAddresses)
+            .OrderBy(m => m.Id).ToListAsync();
+        Assert.Equal(2, members.Count);
+        Assert.Equal(("Alice", "EU", T), (members[0].DisplayName, members[0].Region, members[0].CreatedAt));
+        Assert.Equal(("Bob", (string?)null), (members[1].DisplayName, members[1].Region));
+        Assert.Equal(
+            ["discord:alice#1:alice#1", "github:Alice-GH:alice-gh"],
+            members[0].Handles.Select(h => $"{h.Kind}:{h.Value}:{h.NormalizedValue}").Order(StringComparer.Ordinal));
+        Assert.Equal("github:bob", members[1].Handles.Single().Kind + ":" + members[1].Handles.Single().NormalizedValue);
+        Assert.Equal(
+            ["candidate 2024-07-01 admin joined", "ambassador 2024-10-01 admin three months at 65 % or more"],
+            members[0].RankEvents.OrderBy(r => r.Id).Select(r => $"{r.Rank} {r.EffectiveFrom:yyyy-MM-dd} {r.Actor} {r.Reason}"));
+        Assert.Equal(
+            "substrate 44aliceSs58 2024-07-01",
+            string.Join(";", members[0].PayoutAddresses.Select(a => $"{a.Rail} {a.Address} {a.ValidFrom:yyyy-MM-dd}")));
+        Assert.Equal("evm", members[1].PayoutAddresses.Single().Rail);
+
+        var policy = await read.Policies.SingleAsync();
+        Assert.Equal(("phala-v4", "4.0", "c0ffee", "from: 2024-07\n", new Period(2024, 7), (Period?)null),
+            (policy.Name, policy.Version, policy.ContentHash, policy.Content, policy.EffectiveFrom, policy.EffectiveUntil));
+
+        var periods = await read.Periods.ToListAsync();
+        Assert.Equal(
+            ["2024-12 closed 1 True", "2025-01 open 1 False"],
+            periods.OrderBy(p => p.Period).Select(p => $"{p.Period} {p.Status} {p.PolicyId} {p.ClosedAt.HasValue}"));
+
+        var reports = await read.Reports.Include(r => r.Versions).ThenInclude(v => v.Parse)
+            .Include(r => r.Versions).ThenInclude(v => v.Diagnostics).OrderBy(r => r.Id).ToListAsync();
+        Assert.Equal(2, reports.Count);
+        var alice = reports[0];
+        Assert.Equal(
+            ("phala/ambassadors", 12, 9001L, "Alice-GH", (long?)1, "open", ReportPresence.Present, new Period(2024, 12), "accepted", 2),
+            (alice.Repository, alice.IssueNumber, alice.GitHubIssueId, alice.AuthorLogin, alice.MemberId, alice.IssueState,
+                alice.Presence, alice.Period, alice.ReviewState, alice.LatestVersion));
+        Assert.Equal("2024-12\naccepted", alice.Labels);
+        Assert.Null(alice.WriteBackCommentId);
+        Assert.Null(alice.WriteBackHash);
+        Assert.Equal(["body v1", "body v2 ✓ — ümlaut"], alice.Versions.OrderBy(v => v.Number).Select(v => v.Body));
+        var v2 = alice.Versions.Single(v => v.Number == 2);
+        Assert.Equal(("hash2", T, T.AddHours(1)), (v2.ContentHash, v2.IssueCreatedAt, v2.IssueUpdatedAt));
+        Assert.NotNull(v2.Parse);
+        Assert.Equal(("reports-0.1", new Period(2024, 12), "0xwallet", "CM,CC", "{\"CM\":{\"effort\":18}}"),
+            (v2.Parse.ParserVersion, v2.Parse.Period, v2.Parse.Wallet, v2.Parse.Departments, v2.Parse.SuggestedScores));
+        var v1 = alice.Versions.Single(v => v.Number == 1);
+        Assert.Null(v1.Parse);
+        Assert.Equal(
+            ["0 WALLET_CHECKSUM error Your wallet address has a wrong checksum. 3:14:body", "1 DEPT_UNKNOWN warning Unknown department. ::"],
+            v1.Diagnostics.OrderBy(d => d.Ordinal).Select(d => $"{d.Ordinal} {d.Code} {d.Severity} {d.Message} {d.LineNumber}:{d.ColumnNumber}:{d.Source}"));
+        var stranger = reports[1];
+        Assert.Equal(((long?)null, ReportPresence.Deleted, T, string.Empty, (Period?)null),
+            (stranger.MemberId, stranger.Presence, stranger.PresenceChangedAt, stranger.Labels, stranger.Period));
+
+        var scores = await read.Scores.OrderBy(s => s.Id).ToListAsync();
+        Assert.Equal(
+            ["1 rev1 CM 1800 1650 False  ", "1 rev1 CM 1900 1650 True recheck 1"],
+            scores.Select(s => $"{s.ReportId} {s.Reviewer} {s.Department} {s.EffortHundredths} {s.ResultsHundredths} {s.IsLeadOverride} {s.Reason} {s.SupersedesId}"));
+
+        var close = await read.MonthCloses.Include(c => c.Allocations).Include(c => c.Payouts).Include(c => c.Transactions).SingleAsync();
+        Assert.Equal((new Period(2024, 12), "phala-v4", "PHA", UInt128.Parse("84000000000000000"), UInt128.Zero),
+            (close.Period, close.PolicyName, close.Token, close.PoolUnits, close.UnspentUnits));
+        Assert.Equal("1 CM 3450 21000000000000000", string.Join(";", close.Allocations.Select(a => $"{a.MemberId} {a.Department} {a.PointsHundredths} {a.Units}")));
+        Assert.Equal(
+            ["1 substrate 42000000000000000 0", "2 evm 340282366920938463463374607431768211455 0", "1 substrate 5 5"],
+            close.Payouts.OrderBy(p => p.Id).Select(p => $"{p.MemberId} {p.Rail} {p.Units} {p.CarriedUnits}"));
+        Assert.Equal(UInt128.MaxValue, close.Payouts.Single(p => p.MemberId == 2).Units);
+
+        // Migration 2 moved the per-payout hashes to the month: two distinct hashes, none lost, none doubled.
+        Assert.Equal(["0xaaa", "0xbbb"], close.Transactions.Select(t => t.TxHash).Order(StringComparer.Ordinal));
+        Assert.All(close.Transactions, t => Assert.Equal("migration 2", t.RecordedBy));
+
+        var audit = await read.AuditLog.SingleAsync();
+        Assert.Equal((T, "admin", "rank.changed", "member:1", "{\"to\":\"ambassador\"}"), (audit.At, audit.Actor, audit.Action, audit.Subject, audit.Details));
+
+        Assert.Empty(await read.GitHubSyncStates.ToListAsync());
+        Assert.Empty(await read.WebhookDeliveries.ToListAsync());
+    }
+
+    // Rows for schema version 1 written as plain SQL that both providers accept (the EF model is the latest schema).
+    private const string FirstSchemaRows = """
+        INSERT INTO members (id, display_name, region, created_at) VALUES
+            (1, 'Alice', 'EU', '2024-12-03 10:30:00+00:00'), (2, 'Bob', NULL, '2024-12-03 10:30:00+00:00');
+        INSERT INTO member_handles (id, member_id, kind, value, normalized_value) VALUES
+            (1, 1, 'github', 'Alice-GH', 'alice-gh'), (2, 1, 'discord', 'alice#1', 'alice#1'), (3, 2, 'github', 'bob', 'bob');
+        INSERT INTO member_rank_events (id, member_id, rank, effective_from, actor, reason, recorded_at) VALUES
+            (1, 1, 'candidate', '2024-07-01', 'admin', 'joined', '2024-12-03 10:30:00+00:00'),
+            (2, 1, 'ambassador', '2024-10-01', 'admin', 'three months at 65 % or more', '2024-12-03 10:30:00+00:00');
+        INSERT INTO payout_addresses (id, member_id, rail, address, valid_from, recorded_at) VALUES
+            (1, 1, 'substrate', '44aliceSs58', '2024-07-01', '2024-12-03 10:30:00+00:00'),
+            (2, 2, 'evm', '0xB0b', '2025-11-01', '2024-12-03 10:30:00+00:00');
+        INSERT INTO policies (id, name, version, content_hash, content, effective_from, effective_until, recorded_at) VALUES
+            (1, 'phala-v4', '4.0', 'c0ffee', 'from: 2024-07
+        ', '2024-07', NULL, '2024-12-03 10:30:00+00:00');
+        INSERT INTO periods (period, policy_id, status, closed_at) VALUES
+            ('2024-12', 1, 'closed', '2025-01-06 00:00:00+00:00'), ('2025-01', 1, 'open', NULL);
+        INSERT INTO reports (id, repository, issue_number, github_issue_id, author_login, member_id, issue_state, presence,
+            presence_changed_at, html_url, created_at, updated_at, labels, period, review_state, latest_version, first_seen_at, last_synced_at) VALUES
+            (1, 'phala/ambassadors', 12, 9001, 'Alice-GH', 1, 'open', 'present', NULL, 'https://github.com/phala/ambassadors/issues/12',
+             '2024-12-03 10:30:00+00:00', '2024-12-03 11:30:00+00:00', '2024-12
+        accepted', '2024-12', 'accepted', 2, '2024-12-03 10:30:00+00:00', '2024-12-03 10:30:00+00:00'),
+            (2, 'phala/ambassadors', 13, 9002, 'stranger', NULL, 'closed', 'deleted', '2024-12-03 10:30:00+00:00', 'https://github.com/phala/ambassadors/issues/13',
+             '2024-12-03 10:30:00+00:00', '2024-12-03 10:30:00+00:00', '', NULL, 'pending', 1, '2024-12-03 10:30:00+00:00', '2024-12-03 10:30:00+00:00');
+        INSERT INTO report_versions (id, report_id, number, title, body, issue_created_at, issue_updated_at, content_hash, synced_at) VALUES
+            (1, 1, 1, 'December 2024', 'body v1', '2024-12-03 10:30:00+00:00', '2024-12-03 10:30:00+00:00', 'hash1', '2024-12-03 10:30:00+00:00'),
+            (2, 1, 2, 'December 2024', 'body v2 ✓ — ümlaut', '2024-12-03 10:30:00+00:00', '2024-12-03 11:30:00+00:00', 'hash2', '2024-12-03 10:30:00+00:00'),
+            (3, 2, 1, 'hello', '', '2024-12-03 10:30:00+00:00', '2024-12-03 10:30:00+00:00', 'hash3', '2024-12-03 10:30:00+00:00');
+        INSERT INTO report_parses (id, report_version_id, parser_version, period, wallet, departments, suggested_scores, parsed_at) VALUES
+            (1, 2, 'reports-0.1', '2024-12', '0xwallet', 'CM,CC', '{"CM":{"effort":18}}', '2024-12-03 10:30:00+00:00');
+        INSERT INTO report_diagnostics (id, report_version_id, ordinal, code, severity, message, line_number, column_number, source) VALUES
+            (1, 1, 0, 'WALLET_CHECKSUM', 'error', 'Your wallet address has a wrong checksum.', 3, 14, 'body'),
+            (2, 1, 1, 'DEPT_UNKNOWN', 'warning', 'Unknown department.', NULL, NULL, NULL);
+        INSERT INTO scores (id, report_id, reviewer, department, effort_hundredths, results_hundredths, is_lead_override, reason, supersedes_id, recorded_at) VALUES
+            (1, 1, 'rev1', 'CM', 1800, 1650, FALSE, NULL, NULL, '2024-12-03 10:30:00+00:00'),
+            (2, 1, 'rev1', 'CM', 1900, 1650, TRUE, 'recheck', 1, '2024-12-03 10:30:00+00:00');
+        INSERT INTO month_closes (id, period, policy_name, policy_version, policy_hash, token, pool_units, unspent_units, closed_by, closed_at) VALUES
+            (1, '2024-12', 'phala-v4', '4.0', 'c0ffee', 'PHA', '84000000000000000', '0', 'admin', '2025-01-06 00:00:00+00:00');
+        INSERT INTO allocations (id, month_close_id, member_id, department, points_hundredths, units) VALUES
+            (1, 1, 1, 'CM', 3450, '21000000000000000');
+        INSERT INTO payouts (id, month_close_id, member_id, rail, address, units, carried_units, tx_hash) VALUES
+            (1, 1, 1, 'substrate', '44aliceSs58', '42000000000000000', '0', '0xaaa'),
+            (2, 1, 2, 'evm', '0xB0b', '340282366920938463463374607431768211455', '0', '0xaaa'),
+            (3, 1, 1, 'substrate', '44aliceSs58', '5', '5', '0xbbb');
+        INSERT INTO audit_log (id, at, actor, action, subject, details) VALUES
+            (1, '2024-12-03 10:30:00+00:00', 'admin', 'rank.changed', 'member:1', '{"to":"ambassador"}');
+        """;
+
+    private static async Task ExecuteAsync(EmbassyDbContext db, string sql)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<List<string>> ColumnsAsync(EmbassyDbContext db, string provider)
+    {
+        var sql = provider == "sqlite"
+            ? """
+              SELECT m.name || '.' || p.name || ' ' || lower(p.type) || ' ' || p."notnull" || ' ' || p.pk
+              FROM sqlite_master m JOIN pragma_table_info(m.name) p
+              WHERE m.type = 'table' AND m.name NOT IN ('sqlite_sequence', '__embassy_migrations')
+              """
+            : """
+              SELECT c.table_name || '.' || c.column_name || ' ' || c.data_type || ' ' || c.is_nullable
+              FROM information_schema.columns c
+              WHERE c.table_schema = 'public' AND c.table_name <> '__embassy_migrations'
+              """;
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var list = new List<string>();
+        await using DbDataReader reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            list.Add(reader.GetString(0));
+        }
+
+        list.Sort(StringComparer.Ordinal);
+        return list;
+    }
+}
