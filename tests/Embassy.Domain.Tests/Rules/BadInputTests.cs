@@ -1,0 +1,63 @@
+using Embassy.Domain.Rules;
+using static Embassy.Domain.Tests.TestPolicies;
+
+namespace Embassy.Domain.Tests.Rules;
+
+public class BadInputTests
+{
+    private static Result<MonthAllocation> Run(IReadOnlyList<ScoreLine> scores, IReadOnlyList<MemberChoice>? choices = null, IReadOnlyList<Member>? members = null) =>
+        MonthEngine.Compute(new MonthInput
+        {
+            Policy = V4(),
+            Period = new Period(2024, 9),
+            Members = members ?? [M("a"), M("b")],
+            Scores = scores,
+            Choices = choices ?? [],
+        });
+
+    private static void AssertFails(Result<MonthAllocation> r, string code, int line)
+    {
+        Assert.False(r.IsSuccess);
+        var e = Assert.Single(r.Errors, e => e.Code == code);
+        Assert.Equal(line, e.Position?.Line);
+        Assert.Throws<InvalidOperationException>(() => r.Value); // nothing computed from partial data
+    }
+
+    private static ScoreLine At(ScoreLine s, int line) => s with { Position = new SourcePosition(line, 0, "scores.csv") };
+
+    [Fact]
+    public void UnknownMember_FailsWithLine() =>
+        AssertFails(Run([At(S("a", "CM", 10), 2), At(S("a", "MK", 10), 3), At(S("zed", "CM", 10), 4)]), "SCORE_UNKNOWN_MEMBER", 4);
+
+    [Fact]
+    public void DepartmentNotChosen_FailsWithLine() =>
+        AssertFails(Run([At(S("a", "CM", 10), 2), At(S("a", "MK", 10), 3), At(S("a", "CC", 10), 4)], [new MemberChoice("a", ["CM", "MK"])]), "SCORE_NOT_CHOSEN", 4);
+
+    [Fact]
+    public void TwentyOneEffortPoints_FailsWithLine() =>
+        AssertFails(Run([At(ER("a", "CM", 21, 0), 2), At(S("a", "MK", 10), 3)]), "SCORE_ABOVE_MAX", 2);
+
+    [Fact]
+    public void NegativeScore_FailsWithLine() =>
+        AssertFails(Run([At(S("a", "CM", 10), 2), At(ER("a", "MK", -1, 5), 3)]), "SCORE_NEGATIVE", 3);
+
+    [Fact]
+    public void DuplicateRow_FailsWithLine() =>
+        AssertFails(Run([At(S("a", "CM", 10), 2), At(S("a", "MK", 10), 3), At(S("a", "cm", 12), 4)]), "SCORE_DUPLICATE", 4);
+
+    [Fact]
+    public void UnknownDepartment_FailsWithLine() =>
+        AssertFails(Run([At(S("a", "CM", 10), 2), At(S("a", "ASTRO", 10), 3)]), "SCORE_UNKNOWN_DEPARTMENT", 3);
+
+    [Fact]
+    public void FourDepartments_FailsAsTooMany() =>
+        AssertFails(Run([At(S("a", "CM", 10), 2), At(S("a", "MK", 10), 3), At(S("a", "CC", 10), 4), At(S("a", "BD", 10), 5)]), "CHOICE_TOO_MANY", 2);
+
+    [Fact]
+    public void HalfPointWithWholeStep_Fails() =>
+        AssertFails(Run([At(new ScoreLine("a", "CM", null, null, Points.Of(10.5m)), 2), At(S("a", "MK", 10), 3)]), "SCORE_BAD_STEP", 2);
+
+    [Fact]
+    public void MemberWhoLeft_CannotBeScored() =>
+        AssertFails(Run([At(S("a", "CM", 10), 2)], members: [M("a", left: new DateOnly(2024, 8, 1))]), "SCORE_MEMBER_INACTIVE", 2);
+}
