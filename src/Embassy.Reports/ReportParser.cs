@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Embassy.Domain;
 using Embassy.Domain.Rules;
+using Embassy.Policies;
 using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -40,6 +41,12 @@ public sealed partial class ReportParser
         _fallback = fallback;
         _pipeline = new MarkdownPipelineBuilder().UseAutoLinks().Build();
     }
+
+    /// <summary>A parser over the shipped policies (phala-v1 … phala-v5-erc20), each month read under the policy in force (R1).</summary>
+    public static ReportParser Shipped { get; } = new(
+        PolicyCatalog.Shipped.All,
+        PolicyCatalog.Shipped.InForce,
+        PolicyCatalog.Shipped.Default);
 
     /// <summary>
     /// Parses and validates one issue. <paramref name="policy"/> forces a policy; otherwise the one in force for the
@@ -421,9 +428,7 @@ public sealed partial class ReportParser
             {
                 Wallet = address;
                 WalletLine = line;
-                WalletKind = address.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-                    ? Reports.WalletKind.Evm
-                    : Ss58Address().IsMatch(address) ? Reports.WalletKind.Ss58 : null;
+                WalletKind = WalletRules.KindOf(address);
             }
             else if (labelled && !string.Equals(Wallet, address, StringComparison.Ordinal))
             {

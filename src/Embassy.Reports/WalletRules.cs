@@ -1,11 +1,28 @@
+using Embassy.Chain;
 using Embassy.Domain;
 using Embassy.Domain.Rules;
 
 namespace Embassy.Reports;
 
-/// <summary>R9: is the report's payout address usable on the policy's rail.</summary>
+/// <summary>R9: is the report's payout address usable on the policy's rail (checksum included).</summary>
 internal static class WalletRules
 {
+    /// <summary>The kind of an address by its own form, whatever the rail: SS58 or EVM, or null when it is neither.</summary>
+    public static WalletKind? KindOf(string address)
+    {
+        var check = AddressCheck.Check(address, PayoutRail.Manual);
+        return check.Kind switch
+        {
+            AddressCheck.Ss58Kind => WalletKind.Ss58,
+            AddressCheck.EvmKind => WalletKind.Evm,
+
+            // A typo breaks the checksum but not the shape: still say what the member meant.
+            _ when address.StartsWith("0x", StringComparison.OrdinalIgnoreCase) => WalletKind.Evm,
+            _ when ReportParser.Ss58Address().IsMatch(address) => WalletKind.Ss58,
+            _ => null,
+        };
+    }
+
     public static void Check(ParsedReport report, Policy policy, List<Diagnostic> d)
     {
         var where = report.WalletLine > 0 ? new SourcePosition(report.WalletLine) : (SourcePosition?)null;
@@ -17,26 +34,30 @@ internal static class WalletRules
             return;
         }
 
-        if (policy.Payout.Rail == PayoutRail.Manual)
+        var check = AddressCheck.Check(wallet, policy.Payout.Rail, policy.Payout.Ss58Prefix);
+        if (check.Valid)
         {
+            if (check.Warnings.Any(w => w.Code == ChainCodes.EvmNormalized))
+            {
+                d.Add(Diagnostic.Warning(ReportCodes.WalletNoChecksum, $"{wallet} is written in one case, so a typo cannot be detected; it will be paid as {check.Canonical}. Copy the address from your wallet to include its checksum.", where));
+            }
+
             return;
         }
 
-        if (report.WalletKind is null)
+        var reason = check.Error?.Message ?? "it is not an address";
+        var (code, message) = check.Error?.Code switch
         {
-            d.Add(Diagnostic.Error(ReportCodes.WalletInvalid, $"'{wallet}' is not an address: check for a missing or extra character.", where));
-            return;
-        }
-
-        if (policy.Payout.Rail == PayoutRail.Substrate && report.WalletKind == WalletKind.Evm)
-        {
-            d.Add(Diagnostic.Error(ReportCodes.WalletWrongRail, $"{policy.Version} pays on Phala (SS58 addresses); {wallet} is an Ethereum address.", where));
-            return;
-        }
-
-        if (policy.Payout.Rail == PayoutRail.Evm && report.WalletKind == WalletKind.Ss58)
-        {
-            d.Add(Diagnostic.Error(ReportCodes.WalletWrongRail, $"{policy.Version} pays on Ethereum (0x addresses); {wallet} is a Phala (SS58) address.", where));
-        }
+            ChainCodes.BadChecksum or ChainCodes.EvmBadChecksum =>
+                (ReportCodes.WalletBadChecksum, $"The payout address {wallet} has a wrong checksum, usually a typing slip: copy it again from your wallet."),
+            ChainCodes.AddressIsEvm or ChainCodes.AddressIsSs58 =>
+                (ReportCodes.WalletWrongRail, policy.Payout.Rail == PayoutRail.Evm
+                    ? $"{policy.Version} pays on Ethereum: give a 0x address; {wallet} is a Phala (SS58) address."
+                    : $"{policy.Version} pays on Phala: give your Phala (SS58) address; {wallet} is an Ethereum address."),
+            ChainCodes.AddressOtherNetwork =>
+                (ReportCodes.WalletWrongNetwork, $"{wallet} is an address of another network ({reason}); give your Phala address (prefix {policy.Payout.Ss58Prefix})."),
+            _ => (ReportCodes.WalletInvalid, $"{wallet} is not a valid payout address: {reason}"),
+        };
+        d.Add(Diagnostic.Error(code, message, where));
     }
 }
