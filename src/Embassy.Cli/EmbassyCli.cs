@@ -39,6 +39,8 @@ public static class EmbassyCli
     // One line per feature; each feature's commands live in its own file.
     private static IEnumerable<Command> CommandGroups()
     {
-        yield break;
+        yield return AddressCommands.Create();
+        yield return PayoutCommands.Create();
+        yield return ReportCommands.Create();
     }
 }

@@ -1,0 +1,371 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Embassy.Chain;
+using Embassy.Domain;
+using Embassy.Domain.Rules;
+using Embassy.Policies;
+
+namespace Embassy.Cli;
+
+/// <summary>
+/// <c>embassy payout build</c>: turns a payouts.csv into what the treasury signers need on the policy's rail
+/// (RULES.md R9). Embassy prepares; it never holds or asks for a key.
+/// </summary>
+internal static class PayoutCommands
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static Command Create()
+    {
+        var rail = new Option<string?>("--rail") { Description = "substrate, evm or manual. Default: the policy's rail, else substrate." };
+        rail.AcceptOnlyFromAmong("substrate", "evm", "manual");
+        var input = new Option<FileInfo>("--input") { Description = "payouts.csv: member,address,amount[,handle], amount in whole tokens (e.g. 8178.333333333333).", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the payout files to (created if missing).", Required = true };
+        var policy = new Option<string?>("--policy") { Description = "Policy id (e.g. phala-v4, phala-v5-erc20): rail, token, prefix, minimum, contract, chain id and chunk size come from it." };
+        var prefix = new Option<ushort?>("--prefix") { Description = "SS58 prefix (default 30, Phala)." };
+        var chunkSize = new Option<int?>("--chunk-size") { Description = "Most transfers per batch (default 100)." };
+        var tokenContract = new Option<string?>("--token-contract") { Description = "evm: the ERC-20 contract (default: PHA on Ethereum)." };
+        var chainId = new Option<ulong?>("--chain-id") { Description = "evm: the chain id (default 1, Ethereum mainnet)." };
+        var decimals = new Option<int?>("--decimals") { Description = "Token decimals (default 12 for PHA on Phala; 18 on the evm rail)." };
+        var period = new Option<string?>("--period") { Description = "The month paid, YYYY-MM (shown in the manual sheet and batch names)." };
+
+        var build = new Command("build", "Build unsigned payout files from a payouts.csv.")
+        {
+            rail, input, output, policy, prefix, chunkSize, tokenContract, chainId, decimals, period,
+        };
+        build.SetAction(pr =>
+        {
+            var stdout = pr.InvocationConfiguration.Output;
+            var stderr = pr.InvocationConfiguration.Error;
+            var settings = Settings.Resolve(
+                pr.GetValue(policy), pr.GetValue(rail), pr.GetValue(prefix), pr.GetValue(chunkSize),
+                pr.GetValue(tokenContract), pr.GetValue(chainId), pr.GetValue(decimals), pr.GetValue(period));
+            if (!settings.IsSuccess)
+            {
+                Report(stderr, settings.Diagnostics);
+                return EmbassyCli.UsageError;
+            }
+
+            var file = pr.GetValue(input)!;
+            if (!file.Exists)
+            {
+                stderr.WriteLine($"error INPUT_MISSING: {file.FullName} does not exist.");
+                return EmbassyCli.UsageError;
+            }
+
+            var lines = ReadLines(file, settings.Value.Token);
+            Report(stderr, lines.Diagnostics);
+            if (!lines.IsSuccess)
+            {
+                return lines.Errors.Any(e => e.Code == "CSV_UNREADABLE") ? EmbassyCli.UsageError : EmbassyCli.Invalid;
+            }
+
+            var dir = pr.GetValue(output)!;
+            dir.Create();
+            return settings.Value.Rail switch
+            {
+                PayoutRail.Substrate => BuildSubstrate(lines.Value, settings.Value, dir, stdout, stderr),
+                PayoutRail.Evm => BuildEvm(lines.Value, settings.Value, dir, stdout, stderr),
+                _ => BuildManual(lines.Value, settings.Value, dir, stdout, stderr),
+            };
+        });
+
+        return new Command("payout", "Payouts on the policy's rail: substrate call data, Safe batches, or sheets.") { build };
+    }
+
+    private static int BuildSubstrate(IReadOnlyList<PayoutLine> lines, Settings s, DirectoryInfo dir, TextWriter stdout, TextWriter stderr)
+    {
+        var result = SubstratePayout.Build(lines, s.Chain, s.ChunkSize);
+        Report(stderr, result.Diagnostics);
+        if (!result.IsSuccess)
+        {
+            return EmbassyCli.Invalid;
+        }
+
+        var payout = result.Value;
+        foreach (var b in payout.Batches)
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, Inv($"batch-{b.Number:D3}.calldata.hex")), b.CallDataHex + "\n");
+        }
+
+        var summary = new
+        {
+            rail = "substrate",
+            chain = payout.Profile.Name,
+            ss58Prefix = payout.Profile.Ss58Prefix,
+            indices = new { utility = payout.Profile.UtilityPallet, batchAll = payout.Profile.BatchAllCall, balances = payout.Profile.BalancesPallet, transferKeepAlive = payout.Profile.TransferKeepAliveCall },
+            policy = s.PolicyId,
+            period = s.Period?.ToString(),
+            token = payout.Profile.Token.Symbol,
+            decimals = payout.Profile.Token.Decimals,
+            transfers = payout.TransferCount,
+            total = payout.Total.Format(grouped: false),
+            totalUnits = Inv($"{payout.Total.Units}"),
+            batches = payout.Batches.Select(b => new
+            {
+                number = b.Number,
+                transfers = b.Transfers.Count,
+                total = b.Total.Format(grouped: false),
+                totalUnits = Inv($"{b.Total.Units}"),
+                callHash = b.CallHash,
+                callData = b.CallDataHex,
+                payments = b.Transfers.Select(t => new { members = t.Members, address = t.Destination.Text, amount = t.Amount.Format(grouped: false), amountUnits = Inv($"{t.Amount.Units}") }),
+            }),
+            carried = Carried(payout.Carried),
+        };
+        File.WriteAllText(Path.Combine(dir.FullName, "substrate-payout.json"), JsonSerializer.Serialize(summary, Json) + "\n");
+        WriteCarried(dir, payout.Carried);
+
+        stdout.WriteLine(Inv($"substrate payout on {payout.Profile.Name} (prefix {payout.Profile.Ss58Prefix}): {payout.TransferCount} transfers, total {payout.Total}, {payout.Batches.Count} batch(es) of at most {s.ChunkSize}"));
+        foreach (var b in payout.Batches)
+        {
+            stdout.WriteLine(Inv($"  batch {b.Number}: {b.Transfers.Count} transfers, {b.Total}, call hash {b.CallHash}"));
+        }
+
+        WriteCarriedSummary(stdout, payout.Carried);
+        stdout.WriteLine($"written to {dir.FullName}; unsigned — the treasury signers submit and approve it.");
+        return EmbassyCli.Ok;
+    }
+
+    private static int BuildEvm(IReadOnlyList<PayoutLine> lines, Settings s, DirectoryInfo dir, TextWriter stdout, TextWriter stderr)
+    {
+        var result = EvmPayout.Build(lines, s.Evm, s.ChunkSize);
+        Report(stderr, result.Diagnostics);
+        if (!result.IsSuccess)
+        {
+            return EmbassyCli.Invalid;
+        }
+
+        var payout = result.Value;
+        var createdAt = TimeProvider.System.GetUtcNow();
+        var name = "Embassy payout" + (s.Period is { } p ? " " + p : string.Empty);
+        for (var i = 0; i < payout.Chunks.Count; i++)
+        {
+            var batchName = payout.Chunks.Count == 1 ? name : Inv($"{name} ({i + 1}/{payout.Chunks.Count})");
+            File.WriteAllText(Path.Combine(dir.FullName, Inv($"safe-batch-{i + 1:D3}.json")), payout.ToSafeBatchJson(i, createdAt, batchName) + "\n");
+        }
+
+        File.WriteAllText(Path.Combine(dir.FullName, "transfers.csv"), payout.ToCsv());
+        WriteCarried(dir, payout.Carried);
+        stdout.WriteLine(Inv($"evm payout on chain {payout.Profile.ChainId}, token {payout.Profile.Contract} ({payout.Profile.Token.Decimals} decimals): {payout.Transfers.Count} transfers, total {payout.Total}, {payout.Chunks.Count} Safe batch file(s) of at most {s.ChunkSize}"));
+        WriteCarriedSummary(stdout, payout.Carried);
+        stdout.WriteLine($"written to {dir.FullName}; load safe-batch-*.json in the Safe Transaction Builder — the Safe owners sign.");
+        return EmbassyCli.Ok;
+    }
+
+    private static int BuildManual(IReadOnlyList<PayoutLine> lines, Settings s, DirectoryInfo dir, TextWriter stdout, TextWriter stderr)
+    {
+        var result = ManualPayout.Build(lines, s.Token, s.Chain.Ss58Prefix, s.Period, s.PolicyId);
+        Report(stderr, result.Diagnostics);
+        if (!result.IsSuccess)
+        {
+            return EmbassyCli.Invalid;
+        }
+
+        var payout = result.Value;
+        File.WriteAllText(Path.Combine(dir.FullName, "payout.csv"), payout.ToCsv());
+        using (var xlsx = File.Create(Path.Combine(dir.FullName, "payout.xlsx")))
+        {
+            payout.WriteXlsx(xlsx);
+        }
+
+        stdout.WriteLine(Inv($"manual payout: {payout.Rows.Count} payments, total {payout.Total}"));
+        stdout.WriteLine($"written to {dir.FullName} (payout.csv, payout.xlsx).");
+        return EmbassyCli.Ok;
+    }
+
+    private static Result<IReadOnlyList<PayoutLine>> ReadLines(FileInfo file, Token token)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var lines = new List<PayoutLine>();
+        try
+        {
+            using var reader = new StreamReader(file.FullName);
+            var config = new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.None, DetectColumnCountChanges = false };
+            using var csv = new CsvReader(reader, config);
+            if (!csv.Read() || !csv.ReadHeader())
+            {
+                return Result<IReadOnlyList<PayoutLine>>.Fail("CSV_UNREADABLE", $"{file.Name} is empty; it needs a header member,address,amount.");
+            }
+
+            var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+            var missing = new[] { "member", "address", "amount" }.Where(c => !header.Contains(c)).ToArray();
+            if (missing.Length > 0)
+            {
+                return Result<IReadOnlyList<PayoutLine>>.Fail("CSV_UNREADABLE", $"{file.Name} has no column {string.Join(", ", missing)}; the header must be member,address,amount[,handle].");
+            }
+
+            string? Field(string name)
+            {
+                var i = Array.IndexOf(header, name);
+                return i >= 0 && i < csv.Parser.Count ? csv.GetField(i) : null;
+            }
+
+            while (csv.Read())
+            {
+                var where = new SourcePosition(csv.Parser.RawRow, 0, file.Name);
+                var member = Field("member")?.Trim() ?? string.Empty;
+                var amountText = Field("amount");
+                if (member.Length == 0 && string.IsNullOrWhiteSpace(amountText) && string.IsNullOrWhiteSpace(Field("address")))
+                {
+                    continue;
+                }
+
+                if (member.Length == 0)
+                {
+                    diagnostics.Add(Diagnostic.Error("PAYOUT_NO_MEMBER", "The line has no member.", where));
+                    continue;
+                }
+
+                var amount = TokenAmount.Parse(amountText, token);
+                if (!amount.IsSuccess)
+                {
+                    diagnostics.AddRange(amount.Errors.Select(e => e with { Message = $"{member}: {e.Message}", Position = where }));
+                    continue;
+                }
+
+                var handle = Field("handle");
+                lines.Add(new PayoutLine(member, Field("address") ?? string.Empty, amount.Value, string.IsNullOrWhiteSpace(handle) ? null : handle.Trim(), where));
+            }
+        }
+        catch (Exception e) when (e is CsvHelperException or IOException)
+        {
+            return Result<IReadOnlyList<PayoutLine>>.Fail("CSV_UNREADABLE", $"{file.Name} cannot be read as CSV: {e.Message}");
+        }
+
+        return Result<IReadOnlyList<PayoutLine>>.From(lines, diagnostics);
+    }
+
+    private static object[] Carried(IReadOnlyList<CarriedAmount> carried) =>
+        carried.Select(c => (object)new { member = c.Member, address = c.Address, amount = c.Amount.Format(grouped: false), amountUnits = Inv($"{c.Amount.Units}") }).ToArray();
+
+    private static void WriteCarried(DirectoryInfo dir, IReadOnlyList<CarriedAmount> carried)
+    {
+        if (carried.Count == 0)
+        {
+            return;
+        }
+
+        using var w = new StreamWriter(Path.Combine(dir.FullName, "carried.csv"));
+        using var csv = new CsvWriter(w, CultureInfo.InvariantCulture);
+        csv.WriteField("member");
+        csv.WriteField("address");
+        csv.WriteField("amount");
+        csv.WriteField("amount_units");
+        csv.NextRecord();
+        foreach (var c in carried)
+        {
+            csv.WriteField(c.Member);
+            csv.WriteField(c.Address);
+            csv.WriteField(c.Amount.Format(grouped: false));
+            csv.WriteField(Inv($"{c.Amount.Units}"));
+            csv.NextRecord();
+        }
+    }
+
+    private static void WriteCarriedSummary(TextWriter stdout, IReadOnlyList<CarriedAmount> carried)
+    {
+        if (carried.Count > 0)
+        {
+            stdout.WriteLine(Inv($"carried to the next payout (below the minimum): {carried.Count} line(s), see carried.csv"));
+        }
+    }
+
+    private static void Report(TextWriter stderr, IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics)
+        {
+            stderr.WriteLine(d.ToString());
+        }
+    }
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The rail settings: a policy's payout rule (R9) when --policy is given, then explicit options on top.</summary>
+    private sealed record Settings(PayoutRail Rail, Token Token, ChainProfile Chain, EvmTokenProfile Evm, int ChunkSize, Period? Period, string? PolicyId)
+    {
+        public static Result<Settings> Resolve(
+            string? policyId, string? railText, ushort? prefix, int? chunkSize, string? contract, ulong? chainId, int? decimals, string? periodText)
+        {
+            Policy? policy = null;
+            if (policyId is not null)
+            {
+                var found = PolicyCatalog.Shipped.Get(policyId);
+                if (!found.IsSuccess)
+                {
+                    return Result<Settings>.Fail(found.Diagnostics);
+                }
+
+                policy = found.Value;
+            }
+
+            var rule = policy?.Payout;
+            var rail = railText is null ? rule?.Rail ?? PayoutRail.Substrate : AddressCommands.ParseRail(railText);
+            var errors = new List<Diagnostic>();
+            Period? period = null;
+            if (periodText is not null)
+            {
+                var parsed = Domain.Period.Parse(periodText);
+                errors.AddRange(parsed.Errors);
+                period = parsed.IsSuccess ? parsed.Value : null;
+            }
+
+            // The token: the policy's, else PHA with 12 decimals on Phala and 18 as the ERC-20 (R5).
+            var token = policy?.Token ?? new Token("PHA", rail == PayoutRail.Evm ? EvmTokenProfile.PhaOnEthereum.Token.Decimals : Token.Pha.Decimals);
+            if (decimals is { } d)
+            {
+                if (d is < 0 or > 30)
+                {
+                    errors.Add(Diagnostic.Error("OPTION_INVALID", "--decimals must be 0–30."));
+                }
+                else
+                {
+                    token = new Token(token.Symbol, d);
+                }
+            }
+
+            var chunk = chunkSize ?? rule?.ChunkSize ?? SubstratePayout.DefaultChunkSize;
+            if (chunk < 1)
+            {
+                errors.Add(Diagnostic.Error("OPTION_INVALID", "--chunk-size must be at least 1."));
+            }
+
+            var ss58Prefix = prefix ?? rule?.Ss58Prefix ?? ChainProfile.PhalaPrefix;
+            if (ss58Prefix > Ss58Address.MaxPrefix || Ss58Address.IsReservedPrefix(ss58Prefix))
+            {
+                errors.Add(Diagnostic.Error("OPTION_INVALID", "--prefix must be an SS58 prefix 0–16383 other than 46 and 47."));
+            }
+
+            // The existential deposit scales with the token: 0.01 of it unless the policy names a minimum (R9).
+            var minimum = rule?.Minimum is { } m && Equals(m.Token, token) ? m : token.Units(token.UnitsPerToken / 100);
+            var chain = ChainProfile.Phala with { Ss58Prefix = ss58Prefix, ExistentialDeposit = minimum };
+
+            var evm = EvmTokenProfile.PhaOnEthereum with { Token = token };
+            var contractText = contract ?? rule?.TokenContract;
+            if (contractText is not null)
+            {
+                var parsed = EvmAddress.Parse(contractText);
+                if (parsed.IsSuccess)
+                {
+                    evm = evm with { Contract = parsed.Value };
+                }
+                else
+                {
+                    errors.AddRange(parsed.Errors.Select(e => e with { Message = "--token-contract: " + e.Message }));
+                }
+            }
+
+            if ((chainId ?? (rule?.ChainId is { } c and > 0 ? (ulong)c : null)) is { } id)
+            {
+                evm = evm with { ChainId = id };
+            }
+
+            return errors.Count > 0
+                ? Result<Settings>.Fail(errors)
+                : Result<Settings>.Ok(new Settings(rail, token, chain, evm, chunk, period, policy?.Id));
+        }
+    }
+}
