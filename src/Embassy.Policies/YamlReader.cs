@@ -250,5 +250,11 @@ internal sealed class YamlReader(string file)
             reader._diagnostics.Add(Diagnostic.Error("POLICY_YAML_SYNTAX", $"{reader.File}: {ex.Message}", new SourcePosition((int)ex.Start.Line, (int)ex.Start.Column, reader.File)));
             return null;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet throws these for some malformed documents (e.g. a duplicate key, an unclosed flow list).
+            reader._diagnostics.Add(Diagnostic.Error("POLICY_YAML_SYNTAX", $"{reader.File}: the YAML is malformed: {ex.Message}", new SourcePosition(1, 1, reader.File)));
+            return null;
+        }
     }
 }

@@ -1,0 +1,160 @@
+using Embassy.Domain;
+
+namespace Embassy.Policies.Tests;
+
+public class PolicyLoaderTests
+{
+    private static string V4Text => PolicyCatalog.ShippedText("phala-v4")!;
+
+    private static Diagnostic LoadFails(string yaml, string code)
+    {
+        var r = PolicyLoader.Load(yaml, "broken.yaml");
+        Assert.False(r.IsSuccess);
+        var e = Assert.Single(r.Errors, e => e.Code == code);
+        Assert.StartsWith("broken.yaml: ", e.Message, StringComparison.Ordinal);
+        Assert.Equal("broken.yaml", e.Position?.Source);
+        Assert.True(e.Position?.Line > 0);
+        return e;
+    }
+
+    [Fact]
+    public void Load_WeightsNotSumming100_NamesFileKeyAndSum()
+    {
+        var e = LoadFails(V4Text.Replace("weight: 25,", "weight: 15,", StringComparison.Ordinal), "POLICY_WEIGHTS_NOT_100");
+        Assert.Contains("departments", e.Message, StringComparison.Ordinal);
+        Assert.Contains("90 %", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnknownDepartmentInChooseFrom_IsReported()
+    {
+        var e = LoadFails(V4Text.Replace("from: [CM, MK, CC, BD, TECH]", "from: [CM, MK, CC, BD, TECH, ART]", StringComparison.Ordinal), "POLICY_UNKNOWN_DEPARTMENT");
+        Assert.Contains("choose.from", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'ART'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_NegativeAmount_IsReported()
+    {
+        var e = LoadFails(V4Text.Replace("base: 84000", "base: -84000", StringComparison.Ordinal), "POLICY_NEGATIVE");
+        Assert.Contains("pool.base", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_PromotionToUnknownRank_IsReported()
+    {
+        var e = LoadFails(V4Text.Replace("to: senior, at_least: 90", "to: legend, at_least: 90", StringComparison.Ordinal), "POLICY_UNKNOWN_RANK");
+        Assert.Contains("promotions[1].to", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'legend'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_PromotionToAppointedHead_IsRefused()
+    {
+        var yaml = V4Text.Replace("  - { from: ambassador, to: senior, at_least: 90, months: 3 }", "  - { from: ambassador, to: senior, at_least: 90, months: 3 }\n  - { from: senior, to: head, at_least: 95, months: 6 }", StringComparison.Ordinal);
+        LoadFails(yaml, "POLICY_APPOINTED_RANK");
+    }
+
+    [Fact]
+    public void Load_MisspelledKey_IsNotSilentlyIgnored()
+    {
+        var e = LoadFails(V4Text.Replace("baseline_members: 20", "baseline_member: 20", StringComparison.Ordinal), "POLICY_UNKNOWN_KEY");
+        Assert.Contains("pool.baseline_member", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_YamlSyntaxError_IsADiagnosticNotAnException()
+    {
+        var r = PolicyLoader.Load("id: [unclosed\nname: x", "broken.yaml");
+        Assert.Equal("POLICY_YAML_SYNTAX", Assert.Single(r.Errors).Code);
+    }
+
+    [Theory]
+    [InlineData("id: a\nid: b\n")]
+    [InlineData("\t- :")]
+    [InlineData("- just\n- a list\n")]
+    [InlineData("")]
+    public void Load_MalformedYaml_NeverThrows(string yaml)
+    {
+        var r = PolicyLoader.Load(yaml, "broken.yaml");
+        Assert.False(r.IsSuccess);
+        Assert.NotEmpty(r.Errors);
+    }
+
+    [Fact]
+    public void Load_UntilBeforeFrom_IsReported() =>
+        LoadFails(V4Text.Replace("until: 2024-08", "until: 2024-01", StringComparison.Ordinal), "POLICY_BAD_PERIOD");
+
+    [Fact]
+    public void Load_UnknownTimeZone_IsReported() =>
+        LoadFails(V4Text.Replace("timezone: UTC", "timezone: Mars/Olympus", StringComparison.Ordinal), "POLICY_BAD_VALUE");
+
+    [Fact]
+    public void Load_ChangedText_ChangesHash()
+    {
+        var a = PolicyLoader.Load(V4Text, "a.yaml").Value;
+        var b = PolicyLoader.Load(V4Text + "\n# comment\n", "a.yaml").Value;
+        Assert.NotEqual(a.Hash, b.Hash);
+    }
+
+    [Fact]
+    public void NewPolicy_WithOwnRules_NeedsNoCodeChange()
+    {
+        // R1: a program writes its own policy as data: here a 3-department program paying an 18-decimal ERC-20.
+        const string yaml = """
+            id: guild-2026
+            name: Guild Program
+            version: "1"
+            from: 2026-01
+            token: { symbol: GLD, decimals: 18 }
+            ranks:
+              - { code: member, title: Member }
+              - { code: lead, title: Lead, appointed: true }
+            model: department_pools
+            pool: { base: "1000.5", baseline_members: 0, unspent: redistribute, active_from: member }
+            choose: { min: 1, max: 2, from: [DEV, DOCS] }
+            scoring: { effort_max: 10, result_max: 10, step: 0.5, percent_of: chosen_departments }
+            departments:
+              - { code: DEV, name: Development, weight: 60 }
+              - { code: DOCS, name: Documentation, weight: 33.33 }
+              - { code: MISC, name: Other, kind: others, weight: 6.67 }
+            deadline: { day: 7, timezone: Europe/Berlin }
+            payout: { rail: evm, chain_id: 8453, token_contract: "0x0000000000000000000000000000000000000001" }
+            """;
+        var r = PolicyLoader.Load(yaml, "guild.yaml");
+        Assert.True(r.IsSuccess, string.Join("\n", r.Diagnostics));
+        Assert.Equal(3333, r.Value.FindDepartment("DOCS")!.WeightBasisPoints);
+        Assert.Equal(Points.Of(0.5m), r.Value.Scoring.Step);
+        Assert.Equal("1,000.5", r.Value.Pool.Base.Format());
+    }
+
+    [Fact]
+    public void Catalog_OverlappingPeriods_AreRefusedNamingBothFiles()
+    {
+        var a = PolicyLoader.Load(V4Text, "phala-v4.yaml").Value;
+        var b = PolicyLoader.Load(V4Text.Replace("id: phala-v4", "id: phala-v4-bis", StringComparison.Ordinal).Replace("from: 2024-07", "from: 2024-08", StringComparison.Ordinal), "bis.yaml").Value;
+        var r = PolicyCatalog.Create([(a, "phala-v4.yaml"), (b, "bis.yaml")]);
+        var e = Assert.Single(r.Errors);
+        Assert.Equal("POLICY_OVERLAP", e.Code);
+        Assert.Contains("bis.yaml", e.Message, StringComparison.Ordinal);
+        Assert.Contains("phala-v4.yaml", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Catalog_LoadDirectory_ReportsEveryBrokenFile()
+    {
+        var dir = Directory.CreateTempSubdirectory("embassy-policies-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "one.yaml"), V4Text.Replace("weight: 25,", "weight: 20,", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(dir.FullName, "two.yaml"), V4Text.Replace("base: 84000", "base: -1", StringComparison.Ordinal));
+            var r = PolicyCatalog.LoadDirectory(dir.FullName);
+            Assert.Contains(r.Errors, e => e.Position?.Source == "one.yaml" && e.Code == "POLICY_WEIGHTS_NOT_100");
+            Assert.Contains(r.Errors, e => e.Position?.Source == "two.yaml" && e.Code == "POLICY_NEGATIVE");
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}
