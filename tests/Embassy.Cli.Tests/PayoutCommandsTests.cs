@@ -1,0 +1,184 @@
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using Embassy.Chain;
+using Embassy.Domain;
+
+namespace Embassy.Cli.Tests;
+
+public sealed class PayoutCommandsTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("embassy-payout-cli-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private static string Phala(int n)
+    {
+        var key = new byte[32];
+        key[0] = (byte)n;
+        key[31] = 0x77;
+        return Ss58Address.Encode(key, 30);
+    }
+
+    private static string Evm(int n)
+    {
+        var bytes = new byte[20];
+        bytes[0] = 0xfe;
+        bytes[1] = 0xdc;
+        bytes[19] = (byte)n;
+        return EvmAddress.ToChecksum(bytes);
+    }
+
+    private string WriteCsv(params string[] rows)
+    {
+        var path = Path.Combine(_dir.FullName, "payouts.csv");
+        File.WriteAllText(path, string.Join("\n", rows) + "\n");
+        return path;
+    }
+
+    private static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = EmbassyCli.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void PayoutBuild_Substrate_WritesCallDataAndPrintsSummary()
+    {
+        var input = WriteCsv(
+            "member,address,amount",
+            $"alice,{Phala(1)},8178.333333333333",
+            $"bob,{Phala(2)},84000",
+            $"carol,{Phala(3)},0.001");
+        var outDir = Path.Combine(_dir.FullName, "out");
+
+        var (exit, output, error) = Run("payout", "build", "--rail", "substrate", "--input", input, "--out", outDir, "--chunk-size", "1");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("2 transfers, total 92,178.333333333333 PHA, 2 batch(es)", output, StringComparison.Ordinal);
+        Assert.Contains("PAYOUT_BELOW_MINIMUM", error, StringComparison.Ordinal);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "substrate-payout.json")));
+        var batches = summary.RootElement.GetProperty("batches").EnumerateArray().ToArray();
+        Assert.Equal(2, batches.Length);
+        foreach (var b in batches)
+        {
+            var hex = File.ReadAllText(Path.Combine(outDir, $"batch-{b.GetProperty("number").GetInt32():D3}.calldata.hex")).Trim();
+            Assert.Equal(b.GetProperty("callData").GetString(), hex);
+            Assert.Equal(SubstratePayout.CallHashOf(Convert.FromHexString(hex[2..])), b.GetProperty("callHash").GetString());
+            Assert.Contains(b.GetProperty("callHash").GetString()!, output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("carol", File.ReadAllText(Path.Combine(outDir, "carried.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PayoutBuild_EvmFromPolicy_WritesSafeBatchAndCsvWith18Decimals()
+    {
+        var input = WriteCsv("member,address,amount", $"alice,{Evm(1).ToLowerInvariant()},1.5", $"bob,{Evm(2)},2");
+        var outDir = Path.Combine(_dir.FullName, "evm");
+
+        var (exit, output, error) = Run("payout", "build", "--policy", "phala-v5-erc20", "--input", input, "--out", outDir);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("2 transfers, total 3.5 PHA", output, StringComparison.Ordinal);
+        using var safe = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "safe-batch-001.json")));
+        var tx = safe.RootElement.GetProperty("transactions")[0];
+        Assert.Equal("1500000000000000000", tx.GetProperty("contractInputsValues").GetProperty("value").GetString());
+        Assert.Equal(Evm(1), tx.GetProperty("contractInputsValues").GetProperty("to").GetString());
+        Assert.StartsWith("token_type,token_address,receiver,amount\n", File.ReadAllText(Path.Combine(outDir, "transfers.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PayoutBuild_ExplicitEvmOptions_OverrideTheDefaults()
+    {
+        var input = WriteCsv("member,address,amount", $"alice,{Evm(1)},1");
+        var outDir = Path.Combine(_dir.FullName, "evm2");
+
+        var (exit, _, error) = Run("payout", "build", "--rail", "evm", "--input", input, "--out", outDir,
+            "--chain-id", "11155111", "--token-contract", Evm(9), "--decimals", "6");
+
+        Assert.True(exit == 0, error);
+        using var safe = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "safe-batch-001.json")));
+        Assert.Equal("11155111", safe.RootElement.GetProperty("chainId").GetString());
+        var tx = safe.RootElement.GetProperty("transactions")[0];
+        Assert.Equal(Evm(9), tx.GetProperty("to").GetString());
+        Assert.Equal("1000000", tx.GetProperty("contractInputsValues").GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public void PayoutBuild_Manual_WritesCsvAndXlsx()
+    {
+        var input = WriteCsv("member,address,amount,handle", $"alice,{Phala(1)},10.25,@alice", $"bob,{Evm(2)},4");
+        var outDir = Path.Combine(_dir.FullName, "manual");
+
+        var (exit, output, error) = Run("payout", "build", "--rail", "manual", "--input", input, "--out", outDir, "--period", "2025-10", "--policy", "phala-v5");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("2 payments, total 14.25 PHA", output, StringComparison.Ordinal);
+        Assert.Contains($"alice,@alice,{Phala(1)},10.25,10250000000000,2025-10,phala-v5", File.ReadAllText(Path.Combine(outDir, "payout.csv")), StringComparison.Ordinal);
+        using var xlsx = SpreadsheetDocument.Open(Path.Combine(outDir, "payout.xlsx"), false);
+        Assert.Single(xlsx.WorkbookPart!.WorksheetParts);
+    }
+
+    [Fact]
+    public void PayoutBuild_BadAddress_ExitsOneWithLineAndCode()
+    {
+        var polkadot = Ss58Address.Parse(Phala(2)).Value.WithPrefix(0).Text;
+        var input = WriteCsv("member,address,amount", $"alice,{Phala(1)},1", $"bob,{polkadot},2");
+        var outDir = Path.Combine(_dir.FullName, "bad");
+
+        var (exit, _, error) = Run("payout", "build", "--rail", "substrate", "--input", input, "--out", outDir);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("payouts.csv:3:", error, StringComparison.Ordinal);
+        Assert.Contains("ADDRESS_OTHER_NETWORK", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(outDir, "substrate-payout.json")));
+    }
+
+    [Fact]
+    public void PayoutBuild_BadAmount_ExitsOneWithAmountCode()
+    {
+        var input = WriteCsv("member,address,amount", $"alice,{Phala(1)},1.0000000000001");
+
+        var (exit, _, error) = Run("payout", "build", "--rail", "substrate", "--input", input, "--out", Path.Combine(_dir.FullName, "x"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("AMOUNT_TOO_MANY_DECIMALS", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PayoutBuild_MissingColumn_IsAUsageError()
+    {
+        var input = WriteCsv("member,wallet,amount", $"alice,{Phala(1)},1");
+
+        var (exit, _, error) = Run("payout", "build", "--rail", "substrate", "--input", input, "--out", Path.Combine(_dir.FullName, "y"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("address", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PayoutBuild_UnknownPolicy_IsAUsageError()
+    {
+        var input = WriteCsv("member,address,amount", $"alice,{Phala(1)},1");
+
+        var (exit, _, error) = Run("payout", "build", "--policy", "no-such-policy", "--input", input, "--out", Path.Combine(_dir.FullName, "z"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("POLICY_UNKNOWN", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PayoutBuild_Amounts_UseTheDomainParser()
+    {
+        // Grouped thousands are accepted by TokenAmount.Parse, so they are here too.
+        var input = WriteCsv("member,address,amount", $"alice,{Phala(1)},\"8,178.5\"");
+        var outDir = Path.Combine(_dir.FullName, "g");
+
+        var (exit, output, error) = Run("payout", "build", "--rail", "substrate", "--input", input, "--out", outDir);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("total " + TokenAmount.Parse("8178.5", Token.Pha).Value, output, StringComparison.Ordinal);
+    }
+}
