@@ -42,5 +42,8 @@ public static class EmbassyCli
         yield return AddressCommands.Create();
         yield return PayoutCommands.Create();
         yield return ReportCommands.Create();
+        yield return PolicyCommands.Create();
+        yield return AllocateCommands.Create();
+        yield return SimulateCommands.Create();
     }
 }
