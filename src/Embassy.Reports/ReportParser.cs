@@ -226,6 +226,9 @@ public sealed partial class ReportParser
 
         public List<ReportSection> Sections { get; } = [];
 
+        // Lines of personal details (handles, wallet, rank, declaration): their links are not evidence of work.
+        private readonly HashSet<int> _infoLines = [];
+
         // ---- personal info ----------------------------------------------------------------------------------
 
         public void ReadPersonalInfo()
@@ -257,6 +260,10 @@ public sealed partial class ReportParser
 
                 var words = l.Key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 var first = words.Length > 0 ? words[0] : string.Empty;
+                if (words.Length <= 4 && (first is "discord" or "telegram" or "twitter" or "x" or "tg" or "elegram" || l.Key.Contains("rank", StringComparison.Ordinal) || IsWalletLabel(l.Key)))
+                {
+                    _infoLines.Add(i + 1);
+                }
 
                 // "My Mandatory (Basic) Contributions of June:" is followed by the rank on its own line (V.1 template).
                 if (first is "my" or "basic" or "contribution" or "contributions" || l.Key.Contains("contributions of", StringComparison.Ordinal))
@@ -637,9 +644,19 @@ public sealed partial class ReportParser
         {
             var codes = new List<string>();
             var starts = new List<(int Line, List<string> Codes, string Heading)>();
+            var inScores = false;
             for (var i = 0; i < cleaned.Length; i++)
             {
-                if (TryHeading(cleaned[i], out var headCodes, out var rest) && !Negation().IsMatch(rest))
+                var key = cleaned[i].Length is > 0 and < 60 ? Text.Key(cleaned[i]) : string.Empty;
+                if (key.Contains("suggested score", StringComparison.Ordinal) || key is "scores" or "score")
+                {
+                    inScores = true;
+                    continue;
+                }
+
+                // In the "Suggested scores" block, "[CC] 40/40" is a score, not the start of a section.
+                if (TryHeading(cleaned[i], out var headCodes, out var rest) && !Negation().IsMatch(rest)
+                    && !(inScores && Fraction().IsMatch(rest)))
                 {
                     starts.Add((i, headCodes, lines[i].Trim()));
                     foreach (var c in headCodes)
@@ -854,6 +871,19 @@ public sealed partial class ReportParser
             }
 
             Evidence.Sort((a, b) => a.Line.CompareTo(b.Line));
+
+            // One department and no heading for it: the work listed outside the personal details is that department's.
+            var claimed = Departments.Concat(Supplementary).ToArray();
+            if (claimed.Length == 1 && !Sections.Any(s => s.Departments.Contains(claimed[0])))
+            {
+                for (var k = 0; k < Evidence.Count; k++)
+                {
+                    if (Evidence[k].Department is null && !_infoLines.Contains(Evidence[k].Line))
+                    {
+                        Evidence[k] = Evidence[k] with { Department = claimed[0] };
+                    }
+                }
+            }
         }
 
         private void AddLink(string url, int line, bool image, HashSet<(int, string)> seen)
