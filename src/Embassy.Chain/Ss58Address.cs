@@ -22,6 +22,8 @@ public sealed record Ss58Address
 
     private static readonly byte[] ChecksumContext = "SS58PRE"u8.ToArray();
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ushort, string> LeadingText = new();
+
     private readonly byte[] _publicKey;
 
     private Ss58Address(ushort prefix, byte[] publicKey, string text)
@@ -71,7 +73,9 @@ public sealed record Ss58Address
             return Fail(OtherNetwork(prefix, want), warnings);
         }
 
-        return Result<Ss58Address>.Ok(new Ss58Address(prefix, key!, text.ToString()), warnings);
+        // The untrimmed input is already the canonical text; reuse it rather than copy it.
+        var canonical = input is not null && text.Length == input.Length ? input : text.ToString();
+        return Result<Ss58Address>.Ok(new Ss58Address(prefix, key!, canonical), warnings);
     }
 
     /// <summary>
@@ -187,14 +191,18 @@ public sealed record Ss58Address
 
     internal static Diagnostic OtherNetwork(ushort prefix, ushort expected)
     {
-        var starts = LeadingCharacters(expected);
-        var want = SubstrateNetwork.Find(expected) is { } n ? n.DisplayName.Split(' ')[0] : $"prefix {expected}";
-        var startsText = starts.Count switch
+        // Computing the leading characters takes 512 encodings: once per prefix is enough.
+        var startsText = LeadingText.GetOrAdd(expected, static p =>
         {
-            1 => starts[0].ToString(),
-            2 => $"{starts[0]} or {starts[1]}",
-            _ => string.Join(", ", starts.Take(starts.Count - 1)) + " or " + starts[^1],
-        };
+            var starts = LeadingCharacters(p);
+            return starts.Count switch
+            {
+                1 => starts[0].ToString(),
+                2 => $"{starts[0]} or {starts[1]}",
+                _ => string.Join(", ", starts.Take(starts.Count - 1)) + " or " + starts[^1],
+            };
+        });
+        var want = SubstrateNetwork.Find(expected) is { } n ? n.DisplayName.Split(' ')[0] : $"prefix {expected}";
         var what = SubstrateNetwork.Find(prefix) is { } other
             ? $"a {other.DisplayName} address (prefix {prefix})"
             : $"an address of network prefix {prefix}";
