@@ -1,0 +1,470 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Embassy.Domain;
+using Polly;
+using Polly.Retry;
+
+namespace Embassy.GitHub;
+
+/// <summary>
+/// A small GitHub REST client on <see cref="HttpClient"/> (Octokit does not restore here). It sends conditional
+/// requests (If-None-Match), follows <c>Link</c> pagination, waits out primary and secondary rate limits within
+/// <see cref="GitHubOptions.MaxRateLimitWait"/> and reports longer ones, retries 5xx and network errors with
+/// exponential back-off (Polly.Core), and never sends a request into a rate limit it knows is exhausted.
+/// Expected failures are <see cref="Result{T}"/> diagnostics (<see cref="GitHubCodes"/>); programmer errors throw.
+/// </summary>
+public sealed class GitHubClient
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly HttpClient _http;
+    private readonly GitHubOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly Lock _gate = new();
+    private RateLimitStatus? _rateLimit;
+    private int _requestCount;
+
+    /// <summary>
+    /// Creates a client. The <paramref name="http"/> client should not follow redirects (a transferred issue answers 301);
+    /// <see cref="CreateHandler"/> makes a suitable handler.
+    /// </summary>
+    public GitHubClient(HttpClient http, GitHubOptions options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        _http = http;
+        _options = options;
+        _time = time;
+        _http.BaseAddress ??= options.ApiBaseAddress;
+        _http.Timeout = options.RequestTimeout;
+        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryDelay,
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.CancellationToken)),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r ? RateLimitWait(r) : null),
+                OnRetry = args =>
+                {
+                    args.Outcome.Result?.Dispose();
+                    return default;
+                },
+            })
+            .Build();
+    }
+
+    /// <summary>The primary rate limit as GitHub last reported it, or null before the first answer.</summary>
+    public RateLimitStatus? RateLimit
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _rateLimit;
+            }
+        }
+    }
+
+    /// <summary>Requests sent by this client, retries included.</summary>
+    public int RequestCount => Volatile.Read(ref _requestCount);
+
+    /// <summary>A handler that does not follow redirects, so a transferred issue shows as 301.</summary>
+    public static HttpMessageHandler CreateHandler() => new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.All,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    };
+
+    /// <summary>
+    /// Lists one page of a repository's issues (<c>state=all</c>, <c>per_page=100</c>, most recently updated first).
+    /// Pass <paramref name="page"/> = null for the first page, or a page's <see cref="IssuePage.Next"/>.
+    /// With <paramref name="etag"/> the request is conditional: an unchanged list answers 304, which GitHub does not
+    /// count against the rate limit.
+    /// </summary>
+    public async Task<Result<IssuePage>> ListIssuesAsync(
+        RepositoryName repository, IssueQuery query, Uri? page = null, string? etag = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var uri = page ?? FirstPage(repository, query);
+        var sent = await SendAsync(
+            () =>
+            {
+                var request = new HttpRequestMessage(HttpMethod.Get, uri);
+                if (!string.IsNullOrEmpty(etag))
+                {
+                    request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+                }
+
+                return request;
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (!sent.IsSuccess)
+        {
+            return Result<IssuePage>.Fail(sent.Diagnostics);
+        }
+
+        using var response = sent.Value;
+        var newEtag = response.Headers.ETag?.ToString();
+        if (response.StatusCode == HttpStatusCode.NotModified)
+        {
+            return Result<IssuePage>.Ok(new IssuePage(true, [], 0, newEtag ?? etag, null));
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            return Result<IssuePage>.Fail(await FailureAsync(response, $"listing issues of {repository}", cancellationToken).ConfigureAwait(false));
+        }
+
+        var issues = new List<GitHubIssue>();
+        var pulls = 0;
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            using var doc = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            foreach (var element in doc.RootElement.EnumerateArray())
+            {
+                var issue = GitHubIssue.FromJson(element);
+                if (issue.IsPullRequest)
+                {
+                    pulls++; // the issues API lists pull requests too; they are not reports
+                }
+                else
+                {
+                    issues.Add(issue);
+                }
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
+        {
+            return Result<IssuePage>.Fail(GitHubCodes.Failed, $"GitHub sent an issue list that is not the expected JSON: {e.Message}");
+        }
+
+        return Result<IssuePage>.Ok(new IssuePage(false, issues, pulls, newEtag, NextLink(response)));
+    }
+
+    /// <summary>Looks an issue up by number: present, deleted (410/404) or transferred (301).</summary>
+    public async Task<Result<IssueLookup>> GetIssueAsync(RepositoryName repository, int number, CancellationToken cancellationToken = default)
+    {
+        var sent = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, IssueUri(repository, number)), cancellationToken).ConfigureAwait(false);
+        if (!sent.IsSuccess)
+        {
+            return Result<IssueLookup>.Fail(sent.Diagnostics);
+        }
+
+        using var response = sent.Value;
+        switch (response.StatusCode)
+        {
+            case HttpStatusCode.MovedPermanently or HttpStatusCode.Redirect or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect:
+                return Result<IssueLookup>.Ok(new IssueLookup(IssueWhereabouts.Transferred, null, response.Headers.Location));
+            case HttpStatusCode.Gone or HttpStatusCode.NotFound:
+                return Result<IssueLookup>.Ok(new IssueLookup(IssueWhereabouts.Deleted, null, null));
+            case HttpStatusCode.OK:
+                var issue = await ReadAsync(response, GitHubIssue.FromJson, cancellationToken).ConfigureAwait(false);
+                if (!issue.IsSuccess)
+                {
+                    return Result<IssueLookup>.Fail(issue.Diagnostics);
+                }
+
+                // Followed a redirect anyway (a handler that follows them): a different repository means transferred.
+                var expected = "/" + repository.Key + "/issues/";
+                var moved = !issue.Value.HtmlUrl.Contains(expected, StringComparison.OrdinalIgnoreCase) && issue.Value.HtmlUrl.Length > 0;
+                return Result<IssueLookup>.Ok(moved
+                    ? new IssueLookup(IssueWhereabouts.Transferred, null, new Uri(issue.Value.HtmlUrl))
+                    : new IssueLookup(IssueWhereabouts.Present, issue.Value, null));
+            default:
+                return Result<IssueLookup>.Fail(await FailureAsync(response, $"reading issue #{number} of {repository}", cancellationToken).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>Comments on an issue.</summary>
+    public Task<Result<GitHubComment>> CreateCommentAsync(RepositoryName repository, int number, string body, CancellationToken cancellationToken = default) =>
+        SendJsonAsync(HttpMethod.Post, new Uri(IssueUri(repository, number) + "/comments", UriKind.Relative), new { body }, GitHubComment.FromJson,
+            $"commenting on #{number} of {repository}", cancellationToken);
+
+    /// <summary>Edits a comment in place.</summary>
+    public Task<Result<GitHubComment>> UpdateCommentAsync(RepositoryName repository, long commentId, string body, CancellationToken cancellationToken = default) =>
+        SendJsonAsync(HttpMethod.Patch, new Uri($"repos/{repository.Owner}/{repository.Name}/issues/comments/{commentId.ToString(CultureInfo.InvariantCulture)}", UriKind.Relative),
+            new { body }, GitHubComment.FromJson, $"editing comment {commentId} in {repository}", cancellationToken);
+
+    /// <summary>Adds labels to an issue (GitHub creates missing labels); returns the issue's labels after.</summary>
+    public Task<Result<IReadOnlyList<string>>> AddLabelsAsync(RepositoryName repository, int number, IReadOnlyList<string> labels, CancellationToken cancellationToken = default) =>
+        SendJsonAsync(HttpMethod.Post, new Uri(IssueUri(repository, number) + "/labels", UriKind.Relative), new { labels }, ReadLabels,
+            $"labelling #{number} of {repository}", cancellationToken);
+
+    /// <summary>Removes one label from an issue; a label already gone is not an error.</summary>
+    public async Task<Result<bool>> RemoveLabelAsync(RepositoryName repository, int number, string label, CancellationToken cancellationToken = default)
+    {
+        var uri = new Uri(IssueUri(repository, number) + "/labels/" + Uri.EscapeDataString(label), UriKind.Relative);
+        var sent = await SendAsync(() => new HttpRequestMessage(HttpMethod.Delete, uri), cancellationToken).ConfigureAwait(false);
+        if (!sent.IsSuccess)
+        {
+            return Result<bool>.Fail(sent.Diagnostics);
+        }
+
+        using var response = sent.Value;
+        return response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound
+            ? Result<bool>.Ok(response.IsSuccessStatusCode)
+            : Result<bool>.Fail(await FailureAsync(response, $"removing label '{label}' from #{number}", cancellationToken).ConfigureAwait(false));
+    }
+
+    private static IReadOnlyList<string> ReadLabels(JsonElement array) =>
+        array.EnumerateArray().Select(l => GitHubIssue.Str(l, "name") ?? string.Empty).Where(n => n.Length > 0).ToList();
+
+    private static string IssueUri(RepositoryName repository, int number) =>
+        $"repos/{repository.Owner}/{repository.Name}/issues/{number.ToString(CultureInfo.InvariantCulture)}";
+
+    private static Uri FirstPage(RepositoryName repository, IssueQuery query)
+    {
+        var uri = $"repos/{repository.Owner}/{repository.Name}/issues?state=all&sort=updated&direction=desc&per_page=100";
+        if (query.Since is { } since)
+        {
+            uri += "&since=" + Uri.EscapeDataString(since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+        }
+
+        return new Uri(uri, UriKind.Relative);
+    }
+
+    /// <summary>Reads <c>rel="next"</c> from a Link header: <c>&lt;url&gt;; rel="next", &lt;url&gt;; rel="last"</c>.</summary>
+    internal static Uri? NextLink(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Link", out var values))
+        {
+            return null;
+        }
+
+        foreach (var part in values.SelectMany(v => v.Split(',')))
+        {
+            var segments = part.Split(';');
+            if (segments.Length < 2 || !segments.Skip(1).Any(s => s.Trim().Equals("rel=\"next\"", StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var target = segments[0].Trim().TrimStart('<').TrimEnd('>');
+            if (Uri.TryCreate(target, UriKind.Absolute, out var next))
+            {
+                return next;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<Result<T>> SendJsonAsync<T>(
+        HttpMethod method, Uri uri, object body, Func<JsonElement, T> read, string what, CancellationToken cancellationToken)
+    {
+        var sent = await SendAsync(() => new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body, options: Json) }, cancellationToken)
+            .ConfigureAwait(false);
+        if (!sent.IsSuccess)
+        {
+            return Result<T>.Fail(sent.Diagnostics);
+        }
+
+        using var response = sent.Value;
+        return response.IsSuccessStatusCode
+            ? await ReadAsync(response, read, cancellationToken).ConfigureAwait(false)
+            : Result<T>.Fail(await FailureAsync(response, what, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static async Task<Result<T>> ReadAsync<T>(HttpResponseMessage response, Func<JsonElement, T> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            using var doc = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return Result<T>.Ok(read(doc.RootElement));
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
+        {
+            return Result<T>.Fail(GitHubCodes.Failed, $"GitHub sent JSON Embassy cannot read: {e.Message}");
+        }
+    }
+
+    /// <summary>Sends with retries and rate-limit handling; the caller disposes the response.</summary>
+    private async Task<Result<HttpResponseMessage>> SendAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await _pipeline.ExecuteAsync(
+                async token =>
+                {
+                    await WaitForKnownLimitAsync(token).ConfigureAwait(false);
+                    using var request = create();
+                    Authorize(request);
+                    Interlocked.Increment(ref _requestCount);
+                    var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
+                    Remember(answer);
+                    return answer;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RateLimitedException e)
+        {
+            return Result<HttpResponseMessage>.Fail(GitHubCodes.RateLimited, e.Message);
+        }
+        catch (HttpRequestException e)
+        {
+            return Result<HttpResponseMessage>.Fail(GitHubCodes.Unavailable, $"GitHub could not be reached after {_options.MaxRetries} retries: {e.Message}");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Result<HttpResponseMessage>.Fail(GitHubCodes.Unavailable,
+                $"GitHub did not answer within {_options.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s, {_options.MaxRetries} retries included.");
+        }
+
+        if ((int)response.StatusCode >= 500)
+        {
+            var status = (int)response.StatusCode;
+            response.Dispose();
+            return Result<HttpResponseMessage>.Fail(GitHubCodes.Unavailable, $"GitHub answered {status.ToString(CultureInfo.InvariantCulture)} after {_options.MaxRetries} retries.");
+        }
+
+        if (IsRateLimited(response))
+        {
+            var wait = RateLimitWait(response) ?? TimeSpan.Zero;
+            response.Dispose();
+            return Result<HttpResponseMessage>.Fail(GitHubCodes.RateLimited,
+                $"GitHub's rate limit resets in {Math.Ceiling(wait.TotalMinutes).ToString(CultureInfo.InvariantCulture)} min, longer than Embassy waits; run again later.");
+        }
+
+        return Result<HttpResponseMessage>.Ok(response);
+    }
+
+    private void Authorize(HttpRequestMessage request)
+    {
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
+        request.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", "2022-11-28");
+        request.Headers.UserAgent.Add(new ProductInfoHeaderValue(_options.UserAgent, "1.0"));
+        if (!string.IsNullOrEmpty(_options.Token))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.Token);
+        }
+    }
+
+    /// <summary>Primary limit known to be exhausted: wait for the reset (if short enough) rather than send a request that must fail.</summary>
+    private async Task WaitForKnownLimitAsync(CancellationToken cancellationToken)
+    {
+        var limit = RateLimit;
+        if (limit is null || limit.Remaining > 0)
+        {
+            return;
+        }
+
+        var wait = limit.Reset - _time.GetUtcNow();
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        if (wait > _options.MaxRateLimitWait)
+        {
+            throw new RateLimitedException(
+                $"GitHub's rate limit is used up until {limit.Reset:yyyy-MM-dd HH:mm:ss} UTC, longer than Embassy waits; run again later.");
+        }
+
+        await Task.Delay(wait + TimeSpan.FromSeconds(1), _time, cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            _rateLimit = null; // unknown until the next answer
+        }
+    }
+
+    private void Remember(HttpResponseMessage response)
+    {
+        if (Header(response, "X-RateLimit-Remaining") is { } remaining
+            && Header(response, "X-RateLimit-Reset") is { } reset)
+        {
+            var limit = Header(response, "X-RateLimit-Limit") ?? remaining;
+            lock (_gate)
+            {
+                _rateLimit = new RateLimitStatus((int)limit, (int)remaining, DateTimeOffset.FromUnixTimeSeconds(reset));
+            }
+        }
+    }
+
+    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)
+    {
+        if (outcome.Exception is not null)
+        {
+            return outcome.Exception is HttpRequestException
+                || (outcome.Exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+        }
+
+        var response = outcome.Result!;
+        if ((int)response.StatusCode >= 500)
+        {
+            return true;
+        }
+
+        // A rate limit is retried only when its wait is short enough; otherwise it is reported.
+        return IsRateLimited(response) && RateLimitWait(response) is { } wait && wait <= _options.MaxRateLimitWait;
+    }
+
+    private static bool IsRateLimited(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.TooManyRequests
+        || (response.StatusCode == HttpStatusCode.Forbidden
+            && (response.Headers.RetryAfter is not null || Header(response, "X-RateLimit-Remaining") == 0));
+
+    /// <summary>How long GitHub asks to wait: Retry-After (secondary limit), else until X-RateLimit-Reset (primary).</summary>
+    private TimeSpan? RateLimitWait(HttpResponseMessage response)
+    {
+        if (!IsRateLimited(response))
+        {
+            return null;
+        }
+
+        if (response.Headers.RetryAfter is { } retryAfter)
+        {
+            return retryAfter.Delta ?? (retryAfter.Date - _time.GetUtcNow()) ?? TimeSpan.FromMinutes(1);
+        }
+
+        if (Header(response, "X-RateLimit-Remaining") == 0 && Header(response, "X-RateLimit-Reset") is { } reset)
+        {
+            var wait = DateTimeOffset.FromUnixTimeSeconds(reset) - _time.GetUtcNow() + TimeSpan.FromSeconds(1);
+            return wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1);
+        }
+
+        return TimeSpan.FromMinutes(1); // GitHub: without a header, wait at least one minute
+    }
+
+    private static long? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values)
+        && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    private static async Task<IReadOnlyList<Diagnostic>> FailureAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    {
+        var message = string.Empty;
+        try
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            using var doc = JsonDocument.Parse(text);
+            message = GitHubIssue.Str(doc.RootElement, "message") ?? string.Empty;
+        }
+        catch (JsonException)
+        {
+            // not JSON; the status says enough
+        }
+
+        var status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+        var code = response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => GitHubCodes.Unauthorized,
+            HttpStatusCode.Forbidden => GitHubCodes.Forbidden,
+            HttpStatusCode.NotFound => GitHubCodes.NotFound,
+            _ => GitHubCodes.Failed,
+        };
+        var hint = code == GitHubCodes.Unauthorized ? " Check EMBASSY_GitHub__Token." : string.Empty;
+        return [Diagnostic.Error(code, $"GitHub answered {status} {message} while {what}.{hint}".Replace("  ", " ", StringComparison.Ordinal))];
+    }
+
+    private sealed class RateLimitedException(string message) : Exception(message);
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Embassy.GitHub;
+
+/// <summary>The parts of a GitHub issue Embassy uses (REST <c>issue</c> object, also the webhook payload's <c>issue</c>).</summary>
+public sealed record GitHubIssue(
+    long Id,
+    int Number,
+    string Title,
+    string Body,
+    string State,
+    string AuthorLogin,
+    IReadOnlyList<string> Labels,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? ClosedAt,
+    string HtmlUrl,
+    bool IsPullRequest)
+{
+    /// <summary>Reads GitHub's JSON issue object. Missing optional fields become empty; a malformed object throws <see cref="JsonException"/>.</summary>
+    public static GitHubIssue FromJson(JsonElement issue)
+    {
+        var labels = new List<string>();
+        if (issue.TryGetProperty("labels", out var ls) && ls.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var l in ls.EnumerateArray())
+            {
+                var name = l.ValueKind == JsonValueKind.String ? l.GetString() : Str(l, "name");
+                if (!string.IsNullOrEmpty(name))
+                {
+                    labels.Add(name);
+                }
+            }
+        }
+
+        return new GitHubIssue(
+            Id: issue.GetProperty("id").GetInt64(),
+            Number: issue.GetProperty("number").GetInt32(),
+            Title: Str(issue, "title") ?? string.Empty,
+            Body: Str(issue, "body") ?? string.Empty,
+            State: Str(issue, "state") ?? "open",
+            AuthorLogin: issue.TryGetProperty("user", out var u) && u.ValueKind == JsonValueKind.Object ? Str(u, "login") ?? string.Empty : string.Empty,
+            Labels: labels,
+            CreatedAt: Time(issue, "created_at") ?? throw new JsonException("issue.created_at is missing"),
+            UpdatedAt: Time(issue, "updated_at") ?? throw new JsonException("issue.updated_at is missing"),
+            ClosedAt: Time(issue, "closed_at"),
+            HtmlUrl: Str(issue, "html_url") ?? string.Empty,
+            IsPullRequest: issue.TryGetProperty("pull_request", out var pr) && pr.ValueKind != JsonValueKind.Null);
+    }
+
+    internal static string? Str(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    internal static DateTimeOffset? Time(JsonElement e, string name) =>
+        Str(e, name) is { } s ? DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime() : null;
+}
+
+/// <summary>An issue comment.</summary>
+public sealed record GitHubComment(long Id, string Body, string AuthorLogin, string HtmlUrl)
+{
+    /// <summary>Reads GitHub's JSON comment object.</summary>
+    public static GitHubComment FromJson(JsonElement c) => new(
+        c.GetProperty("id").GetInt64(),
+        GitHubIssue.Str(c, "body") ?? string.Empty,
+        c.TryGetProperty("user", out var u) && u.ValueKind == JsonValueKind.Object ? GitHubIssue.Str(u, "login") ?? string.Empty : string.Empty,
+        GitHubIssue.Str(c, "html_url") ?? string.Empty);
+}
+
+/// <summary>One page of a repository's issue list.</summary>
+/// <param name="NotModified">The server answered 304 to If-None-Match: nothing changed since the ETag.</param>
+/// <param name="Issues">The issues on the page, pull requests removed.</param>
+/// <param name="PullRequestsSkipped">How many pull requests the page held (the issues API lists both).</param>
+/// <param name="ETag">The page's ETag, for the next conditional request.</param>
+/// <param name="Next">The <c>Link: rel="next"</c> address, or null on the last page.</param>
+public sealed record IssuePage(bool NotModified, IReadOnlyList<GitHubIssue> Issues, int PullRequestsSkipped, string? ETag, Uri? Next);
+
+/// <summary>What a list of issues asks for.</summary>
+/// <param name="Since">Only issues updated at or after this time.</param>
+public sealed record IssueQuery(DateTimeOffset? Since = null);
+
+/// <summary>Where an issue is, when looked up by number.</summary>
+public enum IssueWhereabouts
+{
+    /// <summary>On GitHub in this repository.</summary>
+    Present,
+
+    /// <summary>Deleted (410 Gone, or 404).</summary>
+    Deleted,
+
+    /// <summary>Moved to another repository (301 to its new address).</summary>
+    Transferred,
+}
+
+/// <summary>An issue looked up by number.</summary>
+public sealed record IssueLookup(IssueWhereabouts Whereabouts, GitHubIssue? Issue, Uri? MovedTo);
+
+/// <summary>The primary rate limit as last reported by GitHub.</summary>
+public sealed record RateLimitStatus(int Limit, int Remaining, DateTimeOffset Reset);

@@ -1,0 +1,44 @@
+namespace Embassy.GitHub;
+
+/// <summary>
+/// Configuration section <c>GitHub</c> (environment: <c>EMBASSY_GitHub__Token</c>, <c>EMBASSY_GitHub__WebhookSecret</c>, …).
+/// Secrets come only from configuration, never from code or files in the repository.
+/// </summary>
+public sealed class GitHubOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string Section = "GitHub";
+
+    /// <summary>The REST API root; a stand-in's address in tests and demos.</summary>
+    public Uri ApiBaseAddress { get; set; } = new("https://api.github.com/");
+
+    /// <summary>A personal access token or a GitHub App installation token; sent as a bearer token.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>The repository members file reports in, <c>owner/name</c>.</summary>
+    public string? Repository { get; set; }
+
+    /// <summary>The secret webhooks are signed with (X-Hub-Signature-256). Without it every delivery is refused.</summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>Write-back (comments and labels on report issues); off by default, per program.</summary>
+    public bool WriteBack { get; set; }
+
+    /// <summary>GitHub requires a User-Agent.</summary>
+    public string UserAgent { get; set; } = "Embassy";
+
+    /// <summary>Retries after a 5xx, a network error or a time-out, with exponential back-off.</summary>
+    public int MaxRetries { get; set; } = 4;
+
+    /// <summary>First back-off delay; doubles on each retry (with jitter).</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Longest wait for a rate limit (primary reset or secondary Retry-After). A longer one is reported
+    /// (GITHUB_RATE_LIMITED) instead of waited out; requests are never sent into a known limit.
+    /// </summary>
+    public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Time-out of one request attempt.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,233 @@
+using Embassy.GitHubStandIn;
+
+namespace Embassy.GitHub.Tests;
+
+/// <summary>The REST client against the stand-in: real HTTP on loopback, no mocked interfaces.</summary>
+public sealed class GitHubClientTests : IAsyncLifetime
+{
+    private const string Repo = "phala/ambassadors";
+    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
+    private GitHubStandIn.GitHubStandIn _github = null!;
+
+    public async Task InitializeAsync() => _github = await GitHubStandIn.GitHubStandIn.StartAsync(_clock);
+
+    public async Task DisposeAsync() => await _github.DisposeAsync();
+
+    private GitHubClient Client(Action<GitHubOptions>? configure = null)
+    {
+        var options = new GitHubOptions { ApiBaseAddress = _github.ApiBaseAddress, Token = "standin-token", MaxRetries = 3 };
+        configure?.Invoke(options);
+        return new GitHubClient(new HttpClient(GitHubClient.CreateHandler()), options, _clock);
+    }
+
+    private static RepositoryName R => RepositoryName.Of(Repo);
+
+    [Fact]
+    public async Task ListIssues_FollowsLinkPagination_AndSkipsPullRequests()
+    {
+        for (var i = 0; i < 250; i++)
+        {
+            _github.AddIssue(Repo, "alice", $"Report {i}", "body", pullRequest: i % 100 == 7);
+        }
+
+        var client = Client();
+        var seen = new List<GitHubIssue>();
+        var pulls = 0;
+        Uri? next = null;
+        var pages = 0;
+        do
+        {
+            var page = await client.ListIssuesAsync(R, new IssueQuery(), next);
+            Assert.True(page.IsSuccess);
+            seen.AddRange(page.Value.Issues);
+            pulls += page.Value.PullRequestsSkipped;
+            next = page.Value.Next;
+            pages++;
+        }
+        while (next is not null);
+
+        Assert.Equal(3, pages);
+        Assert.Equal(3, pulls);
+        Assert.Equal(247, seen.Count);
+        Assert.Equal(247, seen.Select(i => i.Number).Distinct().Count());
+        Assert.Equal(seen.OrderByDescending(i => i.UpdatedAt).Select(i => i.Number), seen.Select(i => i.Number));
+        Assert.All(_github.Requests, r => Assert.Contains("state=all", r.Query, StringComparison.Ordinal));
+        Assert.All(_github.Requests, r => Assert.Contains("per_page=100", r.Query, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ListIssues_Since_IsSentAndFilters()
+    {
+        var old = _github.AddIssue(Repo, "alice", "old", "x");
+        _clock.Advance(TimeSpan.FromDays(2));
+        _github.AddIssue(Repo, "bob", "new", "y");
+
+        var page = await Client().ListIssuesAsync(R, new IssueQuery(old.UpdatedAt.AddDays(1)));
+
+        Assert.Equal(["new"], page.Value.Issues.Select(i => i.Title));
+        Assert.Contains("since=", _github.Requests.Single().Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListIssues_UnchangedWithETag_Answers304AndCostsNoRateLimit()
+    {
+        _github.AddIssue(Repo, "alice", "December 2024", "body");
+        var client = Client();
+        var first = await client.ListIssuesAsync(R, new IssueQuery());
+        var remaining = _github.RateLimitRemaining;
+
+        var second = await client.ListIssuesAsync(R, new IssueQuery(), etag: first.Value.ETag);
+
+        Assert.False(first.Value.NotModified);
+        Assert.NotNull(first.Value.ETag);
+        Assert.True(second.Value.NotModified);
+        Assert.Equal(304, _github.Requests[^1].Status);
+        Assert.Equal(remaining, _github.RateLimitRemaining);
+
+        _github.EditIssue(Repo, 1, body: "edited");
+        var third = await client.ListIssuesAsync(R, new IssueQuery(), etag: first.Value.ETag);
+        Assert.False(third.Value.NotModified);
+        Assert.Equal("edited", third.Value.Issues.Single().Body);
+    }
+
+    [Fact]
+    public async Task ListIssues_ServerErrorsThenOk_RetriesWithBackoff()
+    {
+        _github.AddIssue(Repo, "alice", "r", "b");
+        _github.FailNext(2, 502);
+
+        var page = await Client().ListIssuesAsync(R, new IssueQuery());
+
+        Assert.True(page.IsSuccess);
+        Assert.Equal([502, 502, 200], _github.Requests.Select(r => r.Status));
+        Assert.Equal(2, _clock.Waits.Count);
+        Assert.True(_clock.Waits[1] > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task ListIssues_DroppedConnectionAndTimeout_AreRetried()
+    {
+        _github.AddIssue(Repo, "alice", "r", "b");
+        _github.DropNext(1);
+        _github.DelayNext(1, TimeSpan.FromSeconds(10));
+
+        var page = await Client(o => o.RequestTimeout = TimeSpan.FromMilliseconds(500)).ListIssuesAsync(R, new IssueQuery());
+
+        Assert.True(page.IsSuccess, string.Join("; ", page.Diagnostics));
+        Assert.Single(page.Value.Issues);
+        Assert.Equal(2, _clock.Waits.Count);
+    }
+
+    [Fact]
+    public async Task ListIssues_PersistentServerErrors_ReportUnavailableAfterRetries()
+    {
+        _github.FailNext(10, 503);
+
+        var page = await Client(o => o.MaxRetries = 3).ListIssuesAsync(R, new IssueQuery());
+
+        Assert.False(page.IsSuccess);
+        Assert.Equal(GitHubCodes.Unavailable, page.Errors.Single().Code);
+        Assert.Equal(4, _github.Requests.Count);
+    }
+
+    [Fact]
+    public async Task SecondaryLimit_RetryAfter_IsWaitedOut()
+    {
+        _github.AddIssue(Repo, "alice", "r", "b");
+        _github.SecondaryLimitNext(retryAfterSeconds: 60);
+
+        var page = await Client().ListIssuesAsync(R, new IssueQuery());
+
+        Assert.True(page.IsSuccess);
+        Assert.Equal([403, 200], _github.Requests.Select(r => r.Status));
+        Assert.Equal(TimeSpan.FromSeconds(60), _clock.Waits.Single());
+    }
+
+    [Fact]
+    public async Task PrimaryLimit_Exhausted_WaitsUntilReset()
+    {
+        _github.AddIssue(Repo, "alice", "r", "b");
+        _github.SetPrimaryLimit(0, TimeSpan.FromMinutes(10));
+
+        var page = await Client().ListIssuesAsync(R, new IssueQuery());
+
+        Assert.True(page.IsSuccess);
+        Assert.Equal([403, 200], _github.Requests.Select(r => r.Status));
+        Assert.InRange(_clock.Waited, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(11));
+    }
+
+    [Fact]
+    public async Task PrimaryLimit_ResetTooFarAway_IsReportedAndNotHammered()
+    {
+        _github.AddIssue(Repo, "alice", "r", "b");
+        _github.SetPrimaryLimit(0, TimeSpan.FromHours(2));
+        var client = Client(o => o.MaxRateLimitWait = TimeSpan.FromMinutes(15));
+
+        var first = await client.ListIssuesAsync(R, new IssueQuery());
+        var second = await client.ListIssuesAsync(R, new IssueQuery());
+
+        Assert.Equal(GitHubCodes.RateLimited, first.Errors.Single().Code);
+        Assert.Equal(GitHubCodes.RateLimited, second.Errors.Single().Code);
+        Assert.Single(_github.Requests); // the second call knew the limit and sent nothing
+        Assert.Equal(TimeSpan.Zero, _clock.Waited);
+    }
+
+    [Fact]
+    public async Task WrongToken_IsReportedAsUnauthorized()
+    {
+        var page = await Client(o => o.Token = "wrong").ListIssuesAsync(R, new IssueQuery());
+
+        Assert.Equal(GitHubCodes.Unauthorized, page.Errors.Single().Code);
+        Assert.Contains("EMBASSY_GitHub__Token", page.Errors.Single().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetIssue_TellsPresentDeletedAndTransferred()
+    {
+        _github.AddIssue(Repo, "alice", "kept", "b");
+        _github.AddIssue(Repo, "bob", "deleted", "b");
+        _github.AddIssue(Repo, "carol", "moved", "b");
+        _github.DeleteIssue(Repo, 2);
+        _github.TransferIssue(Repo, 3, "phala/elsewhere");
+        var client = Client();
+
+        var kept = await client.GetIssueAsync(R, 1);
+        var deleted = await client.GetIssueAsync(R, 2);
+        var moved = await client.GetIssueAsync(R, 3);
+
+        Assert.Equal((IssueWhereabouts.Present, "kept"), (kept.Value.Whereabouts, kept.Value.Issue!.Title));
+        Assert.Equal(IssueWhereabouts.Deleted, deleted.Value.Whereabouts);
+        Assert.Equal(IssueWhereabouts.Transferred, moved.Value.Whereabouts);
+        Assert.Contains("phala/elsewhere/issues/1", moved.Value.MovedTo!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Comments_CreateThenEdit_KeepsOneComment()
+    {
+        _github.AddIssue(Repo, "alice", "r", "b");
+        var client = Client();
+
+        var created = await client.CreateCommentAsync(R, 1, "first");
+        var edited = await client.UpdateCommentAsync(R, created.Value.Id, "second");
+
+        Assert.Equal(created.Value.Id, edited.Value.Id);
+        var comment = Assert.Single(_github.Issue(Repo, 1).Comments);
+        Assert.Equal("second", comment.Body);
+    }
+
+    [Fact]
+    public async Task Labels_AddAndRemove()
+    {
+        _github.AddIssue(Repo, "alice", "r", "b");
+        var client = Client();
+
+        var added = await client.AddLabelsAsync(R, 1, ["2024-12", "needs-fix"]);
+        var removed = await client.RemoveLabelAsync(R, 1, "needs-fix");
+        var absent = await client.RemoveLabelAsync(R, 1, "never-there");
+
+        Assert.Equal(["2024-12", "needs-fix"], added.Value);
+        Assert.True(removed.Value);
+        Assert.True(absent.IsSuccess);
+        Assert.Equal(["2024-12"], _github.Issue(Repo, 1).Labels);
+    }
+}

@@ -1,0 +1,726 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Embassy.GitHubStandIn;
+
+/// <summary>
+/// A stand-in for GitHub's REST API on a real loopback port (Kestrel, 127.0.0.1:0). It serves the endpoints
+/// Embassy uses with GitHub's documented JSON shapes: list issues (state, since, sort, direction, per_page, page,
+/// <c>Link</c> pagination, weak ETags and 304), get an issue (410 deleted, 301 transferred), comments (create,
+/// edit, list), labels (add, remove), rate-limit headers (primary 403 at zero, 304 not counted), and injected
+/// faults: 5xx, dropped connections, slow answers, secondary limits with Retry-After. It counts every request.
+/// </summary>
+public sealed class GitHubStandIn : IAsyncDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly List<StandInIssue> _issues = [];
+    private readonly List<StandInRequest> _requests = [];
+    private readonly Queue<Fault> _faults = new();
+    private readonly TimeProvider _clock;
+    private WebApplication? _app;
+    private long _nextId = 1000;
+    private long _nextCommentId = 5000;
+    private DateTimeOffset _lastStamp;
+    private int _remaining;
+    private DateTimeOffset _reset;
+
+    private GitHubStandIn(TimeProvider clock, string? token)
+    {
+        _clock = clock;
+        Token = token;
+        _remaining = RateLimit;
+        _reset = clock.GetUtcNow().AddHours(1);
+        _lastStamp = clock.GetUtcNow().AddDays(-30);
+    }
+
+    /// <summary>The token requests must carry as <c>Authorization: Bearer</c>; null accepts anonymous requests.</summary>
+    public string? Token { get; }
+
+    /// <summary>Primary rate limit per hour.</summary>
+    public int RateLimit { get; } = 5000;
+
+    /// <summary>Root of the REST API, e.g. <c>http://127.0.0.1:5123/</c>.</summary>
+    public Uri ApiBaseAddress { get; private set; } = null!;
+
+    /// <summary>Every request answered so far.</summary>
+    public IReadOnlyList<StandInRequest> Requests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _requests.ToList();
+            }
+        }
+    }
+
+    /// <summary>Requests left in the primary rate limit.</summary>
+    public int RateLimitRemaining
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _remaining;
+            }
+        }
+    }
+
+    /// <summary>Starts the stand-in on a free loopback port.</summary>
+    public static async Task<GitHubStandIn> StartAsync(TimeProvider? clock = null, string? token = "standin-token")
+    {
+        var standIn = new GitHubStandIn(clock ?? TimeProvider.System, token);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        standIn.Map(app);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        standIn.ApiBaseAddress = new Uri(address.TrimEnd('/') + "/");
+        standIn._app = app;
+        return standIn;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+    }
+
+    // ---- data ---------------------------------------------------------------------------------------------
+
+    /// <summary>Files an issue (or a pull request, which the issues API lists too).</summary>
+    public StandInIssue AddIssue(string repository, string author, string title, string? body, bool pullRequest = false)
+    {
+        lock (_gate)
+        {
+            var stamp = NextStamp();
+            var issue = new StandInIssue
+            {
+                Id = ++_nextId,
+                Number = _issues.Where(i => Same(i.Repository, repository)).Select(i => i.Number).DefaultIfEmpty(0).Max() + 1,
+                Repository = repository,
+                Author = author,
+                Title = title,
+                Body = body,
+                CreatedAt = stamp,
+                UpdatedAt = stamp,
+                IsPullRequest = pullRequest,
+            };
+            _issues.Add(issue);
+            return issue;
+        }
+    }
+
+    /// <summary>Edits an issue as its author would; GitHub moves <c>updated_at</c>.</summary>
+    public void EditIssue(string repository, int number, string? title = null, string? body = null)
+    {
+        lock (_gate)
+        {
+            var issue = Find(repository, number) ?? throw new ArgumentException($"No issue #{number} in {repository}.", nameof(number));
+            issue.Title = title ?? issue.Title;
+            issue.Body = body ?? issue.Body;
+            issue.UpdatedAt = NextStamp();
+        }
+    }
+
+    /// <summary>Closes an issue.</summary>
+    public void CloseIssue(string repository, int number)
+    {
+        lock (_gate)
+        {
+            var issue = Find(repository, number)!;
+            issue.State = "closed";
+            issue.ClosedAt = issue.UpdatedAt = NextStamp();
+        }
+    }
+
+    /// <summary>Deletes an issue: it leaves the list and answers 410.</summary>
+    public void DeleteIssue(string repository, int number)
+    {
+        lock (_gate)
+        {
+            Find(repository, number)!.Deleted = true;
+        }
+    }
+
+    /// <summary>Transfers an issue to another repository: the old address answers 301.</summary>
+    public StandInIssue TransferIssue(string repository, int number, string toRepository)
+    {
+        StandInIssue old;
+        lock (_gate)
+        {
+            old = Find(repository, number)!;
+        }
+
+        var moved = AddIssue(toRepository, old.Author, old.Title, old.Body);
+        lock (_gate)
+        {
+            old.TransferredTo = (toRepository, moved.Number);
+        }
+
+        return moved;
+    }
+
+    /// <summary>An issue as the stand-in holds it now.</summary>
+    public StandInIssue Issue(string repository, int number)
+    {
+        lock (_gate)
+        {
+            return Find(repository, number) ?? throw new ArgumentException($"No issue #{number} in {repository}.", nameof(number));
+        }
+    }
+
+    // ---- faults -------------------------------------------------------------------------------------------
+
+    /// <summary>The next <paramref name="count"/> requests matching <paramref name="when"/> (default: any) answer <paramref name="status"/>.</summary>
+    public void FailNext(int count, int status = 502, Func<HttpRequest, bool>? when = null) => Enqueue(count, new Fault(FaultKind.Status, status, TimeSpan.Zero, when));
+
+    /// <summary>The next <paramref name="count"/> matching requests lose their connection (a network error).</summary>
+    public void DropNext(int count, Func<HttpRequest, bool>? when = null) => Enqueue(count, new Fault(FaultKind.Drop, 0, TimeSpan.Zero, when));
+
+    /// <summary>The next <paramref name="count"/> matching requests answer only after <paramref name="delay"/> (a time-out).</summary>
+    public void DelayNext(int count, TimeSpan delay, Func<HttpRequest, bool>? when = null) => Enqueue(count, new Fault(FaultKind.Delay, 0, delay, when));
+
+    /// <summary>The next matching request hits a secondary rate limit: 403 with <c>Retry-After</c>.</summary>
+    public void SecondaryLimitNext(int retryAfterSeconds, Func<HttpRequest, bool>? when = null) =>
+        Enqueue(1, new Fault(FaultKind.Secondary, 403, TimeSpan.FromSeconds(retryAfterSeconds), when));
+
+    /// <summary>Sets the primary rate limit: <paramref name="remaining"/> requests until <paramref name="resetIn"/> from now.</summary>
+    public void SetPrimaryLimit(int remaining, TimeSpan resetIn)
+    {
+        lock (_gate)
+        {
+            _remaining = remaining;
+            _reset = _clock.GetUtcNow() + resetIn;
+        }
+    }
+
+    /// <summary>Matches list-issues requests for one page number (e.g. to break a sync midway).</summary>
+    public static Func<HttpRequest, bool> ListPage(int page) =>
+        r => r.Method == "GET" && r.Path.Value!.EndsWith("/issues", StringComparison.Ordinal)
+            && (r.Query.TryGetValue("page", out var p) ? p.ToString() : "1") == page.ToString(CultureInfo.InvariantCulture);
+
+    // ---- webhooks -----------------------------------------------------------------------------------------
+
+    /// <summary>A signed webhook delivery as GitHub sends it, to POST to a webhook endpoint.</summary>
+    public static HttpRequestMessage WebhookRequest(Uri endpoint, string secret, string @event, string json, string? deliveryId = null, string? signature = null)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json);
+        var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Headers.TryAddWithoutValidation("X-GitHub-Event", @event);
+        request.Headers.TryAddWithoutValidation("X-GitHub-Delivery", deliveryId ?? Guid.NewGuid().ToString());
+        request.Headers.TryAddWithoutValidation("X-GitHub-Hook-ID", "1");
+        request.Headers.TryAddWithoutValidation("User-Agent", "GitHub-Hookshot/standin");
+        request.Headers.TryAddWithoutValidation(
+            "X-Hub-Signature-256", signature ?? "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), bytes)));
+        return request;
+    }
+
+    /// <summary>The payload of an <c>issues</c> event (opened, edited, deleted, transferred, closed, reopened, labeled).</summary>
+    public string IssuesEventPayload(string action, string repository, int number)
+    {
+        lock (_gate)
+        {
+            var issue = Find(repository, number)!;
+            var payload = new JsonObject
+            {
+                ["action"] = action,
+                ["issue"] = IssueJson(issue, ApiBaseAddress),
+                ["repository"] = RepositoryJson(repository),
+                ["sender"] = new JsonObject { ["login"] = issue.Author },
+            };
+            if (action == "transferred" && issue.TransferredTo is { } to)
+            {
+                payload["changes"] = new JsonObject
+                {
+                    ["new_repository"] = RepositoryJson(to.Repository),
+                    ["new_issue"] = IssueJson(Find(to.Repository, to.Number)!, ApiBaseAddress),
+                };
+            }
+
+            if (action == "edited")
+            {
+                payload["changes"] = new JsonObject { ["body"] = new JsonObject { ["from"] = "(previous body)" } };
+            }
+
+            return payload.ToJsonString();
+        }
+    }
+
+    /// <summary>The payload of an <c>issue_comment</c> event.</summary>
+    public string IssueCommentEventPayload(string action, string repository, int number, string commenter, string body)
+    {
+        lock (_gate)
+        {
+            var issue = Find(repository, number)!;
+            return new JsonObject
+            {
+                ["action"] = action,
+                ["issue"] = IssueJson(issue, ApiBaseAddress),
+                ["comment"] = new JsonObject { ["id"] = 777, ["body"] = body, ["user"] = new JsonObject { ["login"] = commenter } },
+                ["repository"] = RepositoryJson(repository),
+                ["sender"] = new JsonObject { ["login"] = commenter },
+            }.ToJsonString();
+        }
+    }
+
+    // ---- server -------------------------------------------------------------------------------------------
+
+    private void Map(WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var fault = TakeFault(context.Request);
+            if (fault is not null)
+            {
+                switch (fault.Kind)
+                {
+                    case FaultKind.Drop:
+                        Log(context, 0, false);
+                        context.Abort();
+                        return;
+                    case FaultKind.Delay:
+                        try
+                        {
+                            await Task.Delay(fault.Delay, context.RequestAborted);
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            Log(context, 0, false);
+                            return;
+                        }
+
+                        break;
+                    case FaultKind.Status:
+                        await WriteAsync(context, fault.Status, new JsonObject { ["message"] = "Server Error" }, counted: true);
+                        return;
+                    case FaultKind.Secondary:
+                        context.Response.Headers.RetryAfter = ((int)fault.Delay.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                        await WriteAsync(context, 403, new JsonObject
+                        {
+                            ["message"] = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+                            ["documentation_url"] = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api",
+                        }, counted: true);
+                        return;
+                }
+            }
+
+            if (Token is not null && context.Request.Headers.Authorization.ToString() != "Bearer " + Token)
+            {
+                await WriteAsync(context, 401, new JsonObject { ["message"] = "Bad credentials" }, counted: true);
+                return;
+            }
+
+            bool exhausted;
+            lock (_gate)
+            {
+                if (_clock.GetUtcNow() >= _reset)
+                {
+                    _remaining = RateLimit;
+                    _reset = _clock.GetUtcNow().AddHours(1);
+                }
+
+                exhausted = _remaining <= 0;
+            }
+
+            if (exhausted)
+            {
+                await WriteAsync(context, 403, new JsonObject { ["message"] = "API rate limit exceeded for user." }, counted: false);
+                return;
+            }
+
+            await next(context);
+        });
+
+        app.MapGet("/repos/{owner}/{repo}/issues", ListIssues);
+        app.MapGet("/repos/{owner}/{repo}/issues/{number:int}", GetIssue);
+        app.MapGet("/repos/{owner}/{repo}/issues/{number:int}/comments", ListComments);
+        app.MapPost("/repos/{owner}/{repo}/issues/{number:int}/comments", CreateComment);
+        app.MapMethods("/repos/{owner}/{repo}/issues/comments/{id:long}", ["PATCH"], EditComment);
+        app.MapPost("/repos/{owner}/{repo}/issues/{number:int}/labels", AddLabels);
+        app.MapDelete("/repos/{owner}/{repo}/issues/{number:int}/labels/{name}", RemoveLabel);
+    }
+
+    private async Task ListIssues(HttpContext context, string owner, string repo)
+    {
+        var q = context.Request.Query;
+        var state = q.TryGetValue("state", out var s) ? s.ToString() : "open";
+        var perPage = Math.Clamp(Int(q, "per_page", 30), 1, 100);
+        var page = Math.Max(1, Int(q, "page", 1));
+        var sort = q.TryGetValue("sort", out var so) ? so.ToString() : "created";
+        var desc = !q.TryGetValue("direction", out var d) || d.ToString() != "asc";
+        DateTimeOffset? since = q.TryGetValue("since", out var si)
+            ? DateTimeOffset.Parse(si.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)
+            : null;
+        var repository = owner + "/" + repo;
+
+        JsonArray items;
+        int total;
+        lock (_gate)
+        {
+            IEnumerable<StandInIssue> list = _issues.Where(i => Same(i.Repository, repository) && !i.Deleted && i.TransferredTo is null);
+            list = state switch
+            {
+                "all" => list,
+                "closed" => list.Where(i => i.State == "closed"),
+                _ => list.Where(i => i.State == "open"),
+            };
+            if (since is { } from)
+            {
+                list = list.Where(i => i.UpdatedAt >= from);
+            }
+
+            Func<StandInIssue, DateTimeOffset> key = sort == "updated" ? i => i.UpdatedAt : i => i.CreatedAt;
+            var ordered = desc ? list.OrderByDescending(key).ThenByDescending(i => i.Number) : list.OrderBy(key).ThenBy(i => i.Number);
+            var all = ordered.ToList();
+            total = all.Count;
+            items = new JsonArray(all.Skip((page - 1) * perPage).Take(perPage).Select(i => (JsonNode)IssueJson(i, ApiBaseAddress)).ToArray());
+        }
+
+        var lastPage = Math.Max(1, (total + perPage - 1) / perPage);
+        var links = new List<string>();
+        string PageUrl(int n)
+        {
+            var query = q.Where(kv => kv.Key != "page").Select(kv => kv.Key + "=" + Uri.EscapeDataString(kv.Value.ToString()))
+                .Append("page=" + n.ToString(CultureInfo.InvariantCulture));
+            return $"<{ApiBaseAddress}repos/{owner}/{repo}/issues?{string.Join('&', query)}>";
+        }
+
+        if (page < lastPage)
+        {
+            links.Add(PageUrl(page + 1) + "; rel=\"next\"");
+            links.Add(PageUrl(lastPage) + "; rel=\"last\"");
+        }
+
+        if (page > 1)
+        {
+            links.Add(PageUrl(page - 1) + "; rel=\"prev\"");
+            links.Add(PageUrl(1) + "; rel=\"first\"");
+        }
+
+        if (links.Count > 0)
+        {
+            context.Response.Headers["Link"] = string.Join(", ", links);
+        }
+
+        await WriteWithETagAsync(context, items);
+    }
+
+    private async Task GetIssue(HttpContext context, string owner, string repo, int number)
+    {
+        JsonObject? body;
+        int status;
+        lock (_gate)
+        {
+            var issue = Find(owner + "/" + repo, number);
+            if (issue is null)
+            {
+                (status, body) = (404, new JsonObject { ["message"] = "Not Found" });
+            }
+            else if (issue.Deleted)
+            {
+                (status, body) = (410, new JsonObject { ["message"] = "This issue was deleted" });
+            }
+            else if (issue.TransferredTo is { } to)
+            {
+                context.Response.Headers.Location = $"{ApiBaseAddress}repos/{to.Repository}/issues/{to.Number.ToString(CultureInfo.InvariantCulture)}";
+                (status, body) = (301, new JsonObject { ["message"] = "Moved Permanently" });
+            }
+            else
+            {
+                (status, body) = (200, IssueJson(issue, ApiBaseAddress));
+            }
+        }
+
+        await WriteAsync(context, status, body, counted: true);
+    }
+
+    private async Task ListComments(HttpContext context, string owner, string repo, int number)
+    {
+        JsonArray list;
+        lock (_gate)
+        {
+            var issue = Find(owner + "/" + repo, number);
+            list = new JsonArray((issue?.Comments ?? []).Select(c => (JsonNode)CommentJson(c, owner + "/" + repo, number)).ToArray());
+        }
+
+        await WriteWithETagAsync(context, list);
+    }
+
+    private async Task CreateComment(HttpContext context, string owner, string repo, int number)
+    {
+        var body = await ReadBodyAsync(context, "body");
+        JsonObject result;
+        lock (_gate)
+        {
+            var issue = Find(owner + "/" + repo, number);
+            if (issue is null || issue.Deleted)
+            {
+                result = new JsonObject { ["message"] = "Not Found" };
+            }
+            else
+            {
+                var stamp = NextStamp();
+                var comment = new StandInComment { Id = ++_nextCommentId, Author = "embassy-bot", Body = body ?? string.Empty, CreatedAt = stamp, UpdatedAt = stamp };
+                issue.Comments.Add(comment);
+                issue.UpdatedAt = stamp; // a comment moves the issue's updated_at, as on GitHub
+                result = CommentJson(comment, issue.Repository, issue.Number);
+            }
+        }
+
+        await WriteAsync(context, result.ContainsKey("id") ? 201 : 404, result, counted: true);
+    }
+
+    private async Task EditComment(HttpContext context, string owner, string repo, long id)
+    {
+        var body = await ReadBodyAsync(context, "body");
+        JsonObject? result = null;
+        lock (_gate)
+        {
+            foreach (var issue in _issues.Where(i => Same(i.Repository, owner + "/" + repo)))
+            {
+                var comment = issue.Comments.FirstOrDefault(c => c.Id == id);
+                if (comment is not null)
+                {
+                    comment.Body = body ?? comment.Body;
+                    comment.UpdatedAt = NextStamp();
+                    result = CommentJson(comment, issue.Repository, issue.Number);
+                }
+            }
+        }
+
+        await WriteAsync(context, result is null ? 404 : 200, result ?? new JsonObject { ["message"] = "Not Found" }, counted: true);
+    }
+
+    private async Task AddLabels(HttpContext context, string owner, string repo, int number)
+    {
+        using var doc = await JsonDocument.ParseAsync(context.Request.Body);
+        var names = doc.RootElement.GetProperty("labels").EnumerateArray().Select(l => l.GetString()!).ToList();
+        JsonArray result;
+        lock (_gate)
+        {
+            var issue = Find(owner + "/" + repo, number)!;
+            foreach (var name in names.Where(n => !issue.Labels.Contains(n)))
+            {
+                issue.Labels.Add(name);
+            }
+
+            issue.UpdatedAt = NextStamp();
+            result = LabelsJson(issue);
+        }
+
+        await WriteAsync(context, 200, result, counted: true);
+    }
+
+    private async Task RemoveLabel(HttpContext context, string owner, string repo, int number, string name)
+    {
+        JsonNode result;
+        int status;
+        lock (_gate)
+        {
+            var issue = Find(owner + "/" + repo, number)!;
+            if (issue.Labels.Remove(name))
+            {
+                issue.UpdatedAt = NextStamp();
+                (status, result) = (200, LabelsJson(issue));
+            }
+            else
+            {
+                (status, result) = (404, new JsonObject { ["message"] = "Label does not exist" });
+            }
+        }
+
+        await WriteAsync(context, status, result, counted: true);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------
+
+    private async Task WriteWithETagAsync(HttpContext context, JsonNode body)
+    {
+        var json = body.ToJsonString();
+        var etag = "W/\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json))) + "\"";
+        context.Response.Headers.ETag = etag;
+        var ifNoneMatch = context.Request.Headers.IfNoneMatch.ToString();
+        if (ifNoneMatch.Length > 0 && ifNoneMatch == etag)
+        {
+            // GitHub: a 304 to a conditional request does not count against the primary rate limit.
+            RateHeaders(context, counted: false);
+            context.Response.StatusCode = 304;
+            Log(context, 304, true);
+            return;
+        }
+
+        await WriteJsonAsync(context, 200, json, counted: true);
+    }
+
+    private Task WriteAsync(HttpContext context, int status, JsonNode body, bool counted) =>
+        WriteJsonAsync(context, status, body.ToJsonString(), counted);
+
+    private async Task WriteJsonAsync(HttpContext context, int status, string json, bool counted)
+    {
+        RateHeaders(context, counted);
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        Log(context, status, context.Request.Headers.IfNoneMatch.Count > 0);
+        await context.Response.WriteAsync(json);
+    }
+
+    private void RateHeaders(HttpContext context, bool counted)
+    {
+        int remaining;
+        DateTimeOffset reset;
+        lock (_gate)
+        {
+            if (counted && _remaining > 0)
+            {
+                _remaining--;
+            }
+
+            remaining = _remaining;
+            reset = _reset;
+        }
+
+        var h = context.Response.Headers;
+        h["X-RateLimit-Limit"] = RateLimit.ToString(CultureInfo.InvariantCulture);
+        h["X-RateLimit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
+        h["X-RateLimit-Used"] = (RateLimit - remaining).ToString(CultureInfo.InvariantCulture);
+        h["X-RateLimit-Reset"] = reset.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        h["X-RateLimit-Resource"] = "core";
+    }
+
+    private void Log(HttpContext context, int status, bool conditional)
+    {
+        lock (_gate)
+        {
+            _requests.Add(new StandInRequest(context.Request.Method, context.Request.Path.Value ?? string.Empty,
+                context.Request.QueryString.Value ?? string.Empty, status, conditional));
+        }
+    }
+
+    private void Enqueue(int count, Fault fault)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _faults.Enqueue(fault);
+            }
+        }
+    }
+
+    private Fault? TakeFault(HttpRequest request)
+    {
+        lock (_gate)
+        {
+            if (_faults.Count == 0 || !(_faults.Peek().When?.Invoke(request) ?? true))
+            {
+                return null;
+            }
+
+            return _faults.Dequeue();
+        }
+    }
+
+    private StandInIssue? Find(string repository, int number) =>
+        _issues.FirstOrDefault(i => Same(i.Repository, repository) && i.Number == number);
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Strictly increasing whole-second timestamps, as GitHub's are second-precise.</summary>
+    private DateTimeOffset NextStamp()
+    {
+        var now = _clock.GetUtcNow();
+        now = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        _lastStamp = now > _lastStamp ? now : _lastStamp.AddSeconds(1);
+        return _lastStamp;
+    }
+
+    private static int Int(IQueryCollection q, string name, int fallback) =>
+        q.TryGetValue(name, out var v) && int.TryParse(v.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : fallback;
+
+    private static async Task<string?> ReadBodyAsync(HttpContext context, string property)
+    {
+        using var doc = await JsonDocument.ParseAsync(context.Request.Body);
+        return doc.RootElement.TryGetProperty(property, out var v) ? v.GetString() : null;
+    }
+
+    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    private static JsonObject RepositoryJson(string repository) => new()
+    {
+        ["full_name"] = repository,
+        ["name"] = repository.Split('/')[1],
+        ["owner"] = new JsonObject { ["login"] = repository.Split('/')[0] },
+    };
+
+    private static JsonArray LabelsJson(StandInIssue issue) =>
+        new(issue.Labels.Select(l => (JsonNode)new JsonObject { ["id"] = StringComparer.Ordinal.GetHashCode(l) & 0x7fffffff, ["name"] = l, ["color"] = "ededed" }).ToArray());
+
+    private static JsonObject IssueJson(StandInIssue i, Uri api)
+    {
+        var number = i.Number.ToString(CultureInfo.InvariantCulture);
+        var o = new JsonObject
+        {
+            ["url"] = $"{api}repos/{i.Repository}/issues/{number}",
+            ["repository_url"] = $"{api}repos/{i.Repository}",
+            ["html_url"] = $"https://github.com/{i.Repository}/issues/{number}",
+            ["id"] = i.Id,
+            ["node_id"] = "I_" + i.Id.ToString(CultureInfo.InvariantCulture),
+            ["number"] = i.Number,
+            ["title"] = i.Title,
+            ["user"] = new JsonObject { ["login"] = i.Author, ["id"] = StringComparer.Ordinal.GetHashCode(i.Author) & 0x7fffffff, ["type"] = "User" },
+            ["labels"] = LabelsJson(i),
+            ["state"] = i.State,
+            ["locked"] = false,
+            ["comments"] = i.Comments.Count,
+            ["created_at"] = Time(i.CreatedAt),
+            ["updated_at"] = Time(i.UpdatedAt),
+            ["closed_at"] = i.ClosedAt is { } c ? Time(c) : null,
+            ["author_association"] = "NONE",
+            ["body"] = i.Body,
+        };
+        if (i.IsPullRequest)
+        {
+            o["pull_request"] = new JsonObject { ["url"] = $"{api}repos/{i.Repository}/pulls/{number}" };
+        }
+
+        return o;
+    }
+
+    private static JsonObject CommentJson(StandInComment c, string repository, int number) => new()
+    {
+        ["id"] = c.Id,
+        ["html_url"] = $"https://github.com/{repository}/issues/{number.ToString(CultureInfo.InvariantCulture)}#issuecomment-{c.Id.ToString(CultureInfo.InvariantCulture)}",
+        ["body"] = c.Body,
+        ["user"] = new JsonObject { ["login"] = c.Author },
+        ["created_at"] = Time(c.CreatedAt),
+        ["updated_at"] = Time(c.UpdatedAt),
+    };
+
+    private enum FaultKind
+    {
+        Status,
+        Drop,
+        Delay,
+        Secondary,
+    }
+
+    private sealed record Fault(FaultKind Kind, int Status, TimeSpan Delay, Func<HttpRequest, bool>? When);
+}
