@@ -14,10 +14,14 @@ internal static class DiagnosticLines
         "PERIOD_INVALID", "POLICY_UNKNOWN", "POLICY_UNREADABLE",
     };
 
-    /// <summary>Writes each diagnostic on its own line.</summary>
+    /// <summary>Writes each diagnostic on its own line, in file and line order (found order otherwise).</summary>
     public static void Write(TextWriter error, IEnumerable<Diagnostic> diagnostics)
     {
-        foreach (var d in diagnostics)
+        ArgumentNullException.ThrowIfNull(error);
+        var ordered = diagnostics
+            .OrderBy(d => d.Position?.Source ?? string.Empty, StringComparer.Ordinal)
+            .ThenBy(d => d.Position?.Line ?? 0);
+        foreach (var d in ordered)
         {
             error.WriteLine(Format(d));
         }
