@@ -31,7 +31,8 @@ public static class LinkClassifier
             return (EvidenceKind.Image, null);
         }
 
-        if (host is "twitter.com" or "x.com" or "mobile.twitter.com" or "mobile.x.com" or "m.twitter.com" or "fxtwitter.com" or "vxtwitter.com")
+        if (host is "twitter.com" or "x.com" or "fxtwitter.com" or "vxtwitter.com" or "t.co"
+            || host.EndsWith(".twitter.com", StringComparison.Ordinal) || host.EndsWith(".x.com", StringComparison.Ordinal))
         {
             var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
             for (var i = 0; i + 1 < segments.Length; i++)

@@ -39,7 +39,7 @@ public sealed partial class ReportParser
         _vocabulary = new DepartmentVocabulary(policies);
         _policyFor = policyFor;
         _fallback = fallback;
-        _pipeline = new MarkdownPipelineBuilder().UseAutoLinks().Build();
+        _pipeline = new MarkdownPipelineBuilder().UseAutoLinks().UsePreciseSourceLocation().Build();
     }
 
     /// <summary>A parser over the shipped policies (phala-v1 … phala-v5-erc20), each month read under the policy in force (R1).</summary>
@@ -103,8 +103,8 @@ public sealed partial class ReportParser
 
         var reader = new Reader(this, lines, cleaned, title, policy, diagnostics);
         reader.ReadPersonalInfo();
-        reader.ReadDepartments();
         reader.ReadScores();
+        reader.ReadDepartments();
         reader.ReadLinks(body);
         reader.ReadPlaceholders();
 
@@ -520,7 +520,15 @@ public sealed partial class ReportParser
             List<string> chosen;
             if (declared is { Count: > 0 } && !placeholder)
             {
-                chosen = declared;
+                // The declaration names the departments; a supplementary task (V.1, V.3) is claimed by scoring it.
+                chosen = [.. declared];
+                foreach (var code in Scores.Keys)
+                {
+                    if (policy?.FindSupplementary(code) is not null && policy.FindDepartment(code) is null && !chosen.Contains(code))
+                    {
+                        chosen.Add(code);
+                    }
+                }
             }
             else
             {
@@ -832,11 +840,12 @@ public sealed partial class ReportParser
 
                 if (doc is not null)
                 {
+                    var starts = LineStarts(body);
                     foreach (var inline in doc.Descendants<LinkInline>())
                     {
                         if (!string.IsNullOrWhiteSpace(inline.Url))
                         {
-                            AddLink(inline.Url, inline.Line + 1, inline.IsImage, seen);
+                            AddLink(inline.Url, LineOf(starts, inline.Span.Start), inline.IsImage, seen);
                         }
                     }
 
@@ -844,7 +853,7 @@ public sealed partial class ReportParser
                     {
                         if (!auto.IsEmail && !string.IsNullOrWhiteSpace(auto.Url))
                         {
-                            AddLink(auto.Url, auto.Line + 1, false, seen);
+                            AddLink(auto.Url, LineOf(starts, auto.Span.Start), false, seen);
                         }
                     }
                 }
@@ -884,6 +893,36 @@ public sealed partial class ReportParser
                     }
                 }
             }
+        }
+
+        // Offsets where each line begins, with the same line breaks as Text.Lines (\r\n, \n, \r).
+        private static List<int> LineStarts(string text)
+        {
+            var starts = new List<int> { 0 };
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '\r')
+                {
+                    if (i + 1 < text.Length && text[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+
+                    starts.Add(i + 1);
+                }
+                else if (text[i] == '\n')
+                {
+                    starts.Add(i + 1);
+                }
+            }
+
+            return starts;
+        }
+
+        private static int LineOf(List<int> starts, int offset)
+        {
+            var i = starts.BinarySearch(Math.Max(offset, 0));
+            return (i >= 0 ? i : ~i - 1) + 1;
         }
 
         private void AddLink(string url, int line, bool image, HashSet<(int, string)> seen)

@@ -14,7 +14,8 @@ internal static class Text
     /// <summary>Longest line the label patterns look at; longer lines are read only for links.</summary>
     public const int MaxLineForPatterns = 2_000;
 
-    private const string LeadingDecoration = " \t-*+•·▸▹►▶✦✧●○◦■□▪▫➤➢→=~`|>#_\u00A0\u2022\u2023\u2043\u2219\u00B7\u200B\uFEFF";
+    // "Â" is the first half of a double-encoded "·" or no-break space ("Â·"), as in the seed's template.
+    private const string LeadingDecoration = "Â \t-*+•·▸▹►▶✦✧●○◦■□▪▫➤➢→=~`|>#_\u00A0\u2022\u2023\u2043\u2219\u00B7\u200B\uFEFF";
 
     /// <summary>
     /// A line without Markdown decoration: bold markers, bullets, heading marks, quote marks, numbering

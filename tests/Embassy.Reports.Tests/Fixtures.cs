@@ -25,7 +25,10 @@ internal static class Fixtures
 
     public static IReadOnlyList<(IssueSnapshot Issue, Truth Truth)> Reports => Loaded.Value;
 
-    public static string Directory
+    public static string Directory => Path.Combine(new DirectoryInfo(RepositoryRoot).Parent!.FullName, "shared", "fixtures", "reports");
+
+    /// <summary>The directory holding Embassy.slnx, found by walking up from the test binaries.</summary>
+    public static string RepositoryRoot
     {
         get
         {
@@ -40,7 +43,7 @@ internal static class Fixtures
                 throw new InvalidOperationException("Embassy.slnx not found above " + AppContext.BaseDirectory);
             }
 
-            return Path.Combine(dir.Parent.FullName, "shared", "fixtures", "reports");
+            return dir.FullName;
         }
     }
 
