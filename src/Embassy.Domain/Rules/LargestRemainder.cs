@@ -50,22 +50,54 @@ public static class LargestRemainder
             return parts;
         }
 
-        var order = new int[n];
-        for (var i = 0; i < n; i++)
+        // Tie-break by key: when keys arrive sorted (members are ordered by id) the index is the key's rank;
+        // otherwise rank the keys once. Sorting plain structs keeps 100,000-member months fast.
+        var keyRank = new int[n];
+        var sorted = true;
+        for (var i = 1; i < n && sorted; i++)
         {
-            order[i] = i;
+            sorted = string.CompareOrdinal(keys[i - 1], keys[i]) < 0;
         }
 
-        Array.Sort(order, (a, b) =>
+        if (sorted)
         {
-            var c = remainders[b].CompareTo(remainders[a]);
-            return c != 0 ? c : string.CompareOrdinal(keys[a], keys[b]);
-        });
+            for (var i = 0; i < n; i++)
+            {
+                keyRank[i] = i;
+            }
+        }
+        else
+        {
+            var byKey = Enumerable.Range(0, n).OrderBy(i => keys[i], StringComparer.Ordinal).ToArray();
+            for (var r = 0; r < n; r++)
+            {
+                keyRank[byKey[r]] = r;
+            }
+        }
+
+        var entries = new Entry[n];
+        for (var i = 0; i < n; i++)
+        {
+            entries[i] = new Entry(remainders[i], keyRank[i], i);
+        }
+
+        Array.Sort(entries);
+        var order = entries.Select(e => e.Index).ToArray();
         for (var k = 0; (UInt128)k < leftover; k++)
         {
             parts[order[k]]++;
         }
 
         return parts;
+    }
+
+    private readonly record struct Entry(UInt128 Remainder, int KeyRank, int Index) : IComparable<Entry>
+    {
+        // Largest remainder first; equal remainders by key ascending (R5: ties broken by member id).
+        public int CompareTo(Entry other)
+        {
+            var c = other.Remainder.CompareTo(Remainder);
+            return c != 0 ? c : KeyRank.CompareTo(other.KeyRank);
+        }
     }
 }

@@ -74,15 +74,46 @@ public sealed record Policy
     public bool Covers(Period period) => period >= From && (Until is null || period <= Until);
 
     /// <summary>The department or basic task with this code (case-insensitive), or null.</summary>
-    public Department? FindDepartment(string code) =>
-        Departments.FirstOrDefault(d => string.Equals(d.Code, code, StringComparison.OrdinalIgnoreCase));
+    public Department? FindDepartment(string code)
+    {
+        foreach (var d in Departments)
+        {
+            if (string.Equals(d.Code, code, StringComparison.OrdinalIgnoreCase))
+            {
+                return d;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The supplementary task with this code (case-insensitive), or null.</summary>
-    public SupplementaryTask? FindSupplementary(string code) =>
-        Supplementary.Tasks.FirstOrDefault(t => string.Equals(t.Code, code, StringComparison.OrdinalIgnoreCase));
+    public SupplementaryTask? FindSupplementary(string code)
+    {
+        foreach (var t in Supplementary.Tasks)
+        {
+            if (string.Equals(t.Code, code, StringComparison.OrdinalIgnoreCase))
+            {
+                return t;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Position of a rank in <see cref="Ranks"/> (0 = lowest), or -1 when the policy has no such rank.</summary>
-    public int RankIndex(Rank rank) => Ranks.ToList().FindIndex(r => r.Rank == rank);
+    public int RankIndex(Rank rank)
+    {
+        for (var i = 0; i < Ranks.Count; i++)
+        {
+            if (Ranks[i].Rank == rank)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>
     /// Finds a department or task by code, name or alias as people write them ("Community Management",

@@ -60,47 +60,74 @@ internal sealed class ScoreSheet
             }
         }
 
-        var rows = new Dictionary<string, List<ScoreLine>>(StringComparer.Ordinal);
-        var seen = new HashSet<(string, string)>();
-        foreach (var line in input.Scores)
+        // Group lines by member without a list per member: head[member] → line → next[line] (100,000-member months).
+        var memberIndex = new Dictionary<string, int>(members.Count, StringComparer.Ordinal);
+        var ordered = members.Values.OrderBy(m => m.Id, StringComparer.Ordinal).ToArray();
+        for (var i = 0; i < ordered.Length; i++)
         {
-            if (!members.TryGetValue(line.Member, out var member))
+            memberIndex[ordered[i].Id] = i;
+        }
+
+        var head = new int[ordered.Length];
+        Array.Fill(head, -1);
+        var next = new int[input.Scores.Count];
+        var codes = new string[input.Scores.Count];
+        for (var li = input.Scores.Count - 1; li >= 0; li--)
+        {
+            var line = input.Scores[li];
+            if (!memberIndex.TryGetValue(line.Member, out var mi))
             {
                 diagnostics.Add(Diagnostic.Error("SCORE_UNKNOWN_MEMBER", $"'{line.Member}' is not a member; add them to the members first.", line.Position));
                 continue;
             }
 
+            var member = ordered[mi];
             if (!member.ActiveDuring(input.Period))
             {
                 diagnostics.Add(Diagnostic.Error("SCORE_MEMBER_INACTIVE", $"'{line.Member}' was not in the program during {input.Period} (joined {member.Joined?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "?"}, left {member.Left?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}).", line.Position));
                 continue;
             }
 
-            var code = line.Department.Trim().ToUpperInvariant();
-            if (!seen.Add((line.Member, code)))
-            {
-                diagnostics.Add(Diagnostic.Error("SCORE_DUPLICATE", $"'{line.Member}' already has a score for {code}; give one line per member and department.", line.Position));
-                continue;
-            }
-
-            if (policy.FindDepartment(code) is null && policy.FindSupplementary(code) is null)
+            var code = policy.FindDepartment(line.Department.Trim())?.Code ?? policy.FindSupplementary(line.Department.Trim())?.Code;
+            if (code is null)
             {
                 diagnostics.Add(Diagnostic.Error("SCORE_UNKNOWN_DEPARTMENT", $"'{line.Department}' is not a department or task of policy {policy.Id} ({string.Join(", ", policy.Departments.Select(d => d.Code).Concat(policy.Supplementary.Tasks.Select(t => t.Code)))}).", line.Position));
                 continue;
             }
 
-            if (!rows.TryGetValue(line.Member, out var list))
-            {
-                rows[line.Member] = list = [];
-            }
-
-            list.Add(line with { Department = code });
+            codes[li] = code;
+            next[li] = head[mi];
+            head[mi] = li;
         }
 
-        var sheets = new List<ScoreSheet>();
-        foreach (var member in members.Values.OrderBy(m => m.Id, StringComparer.Ordinal))
+        // Duplicates: one line per member and department (checked on the member's few lines, in file order).
+        for (var mi = 0; mi < ordered.Length; mi++)
         {
-            var has = rows.TryGetValue(member.Id, out var lines);
+            for (var a = head[mi]; a >= 0; a = next[a])
+            {
+                for (var b = next[a]; b >= 0; b = next[b])
+                {
+                    if (string.Equals(codes[a], codes[b], StringComparison.Ordinal))
+                    {
+                        var line = input.Scores[b];
+                        diagnostics.Add(Diagnostic.Error("SCORE_DUPLICATE", $"'{line.Member}' already has a score for {codes[b]}; give one line per member and department.", line.Position));
+                    }
+                }
+            }
+        }
+
+        var sheets = new List<ScoreSheet>(ordered.Length);
+        var lines = new List<(ScoreLine Line, string Code)>();
+        for (var mi = 0; mi < ordered.Length; mi++)
+        {
+            var member = ordered[mi];
+            lines.Clear();
+            for (var li = head[mi]; li >= 0; li = next[li])
+            {
+                lines.Add((input.Scores[li], codes[li]));
+            }
+
+            var has = lines.Count > 0;
             if (!has && !member.ActiveOn(input.Period.FirstDay))
             {
                 continue;
@@ -111,16 +138,16 @@ internal sealed class ScoreSheet
                 continue;
             }
 
-            sheets.Add(BuildOne(policy, member, lines ?? [], choices.GetValueOrDefault(member.Id), diagnostics));
+            sheets.Add(BuildOne(policy, member, lines, choices.GetValueOrDefault(member.Id), diagnostics));
         }
 
         return sheets;
     }
 
-    private static ScoreSheet BuildOne(Policy policy, Member member, List<ScoreLine> lines, MemberChoice? choice, List<Diagnostic> diagnostics)
+    private static ScoreSheet BuildOne(Policy policy, Member member, List<(ScoreLine Line, string Code)> lines, MemberChoice? choice, List<Diagnostic> diagnostics)
     {
         var status = lines.Count > 0 ? MonthStatus.Accepted : MonthStatus.Missing;
-        var first = lines.FirstOrDefault()?.Position ?? choice?.Position;
+        var first = lines.Count > 0 ? lines[0].Line.Position : choice?.Position;
 
         // Chosen departments: as declared, else the selectable departments the member has scores in (R3).
         List<string> chosen;
@@ -143,7 +170,14 @@ internal sealed class ScoreSheet
         }
         else
         {
-            chosen = lines.Select(l => policy.FindDepartment(l.Department)).Where(d => d is { Kind: DepartmentKind.Selectable }).Select(d => d!.Code).ToList();
+            chosen = new List<string>(3);
+            foreach (var (_, code) in lines)
+            {
+                if (policy.FindDepartment(code) is { Kind: DepartmentKind.Selectable } d)
+                {
+                    chosen.Add(d.Code);
+                }
+            }
         }
 
         if (status == MonthStatus.Accepted && (chosen.Count < policy.Choice.Min || chosen.Count > policy.Choice.Max))
@@ -155,14 +189,12 @@ internal sealed class ScoreSheet
         }
 
         // V.3: the member's own weights share the department points (R3).
-        var maxOf = new Dictionary<string, Points>(StringComparer.Ordinal);
-        foreach (var d in policy.Departments)
-        {
-            maxOf[d.Code] = d.Max;
-        }
+        Dictionary<string, Points>? weighted = null;
+        Points MaxOf(string code) => weighted is not null && weighted.TryGetValue(code, out var w) ? w : policy.FindDepartment(code)!.Max;
 
         if (policy.Choice.MemberWeights && status == MonthStatus.Accepted)
         {
+            var maxOf = weighted = new Dictionary<string, Points>(StringComparer.Ordinal);
             var weights = choice?.WeightsPercent;
             if (weights is null || weights.Count == 0)
             {
@@ -187,37 +219,46 @@ internal sealed class ScoreSheet
             }
         }
 
-        var deptPoints = new Dictionary<string, Points>(StringComparer.Ordinal);
-        var allPoints = new Dictionary<string, Points>(StringComparer.Ordinal);
-        var supplementary = new List<(string Code, Points Points, ScoreLine Line)>();
-        foreach (var line in lines)
+        var deptPoints = new Dictionary<string, Points>(lines.Count, StringComparer.Ordinal);
+        Dictionary<string, Points>? allPoints = null;
+        List<(string Code, Points Points, ScoreLine Line)>? supplementary = null;
+        foreach (var (line, code) in lines)
         {
-            var dept = policy.FindDepartment(line.Department);
-            var isChosen = chosen.Contains(line.Department);
+            var dept = policy.FindDepartment(code);
+            var isChosen = chosen.Contains(code);
 
             // R3: a supplementary task counts only when it is not one of the member's chosen departments.
-            var task = isChosen ? null : policy.FindSupplementary(line.Department);
+            var task = isChosen ? null : policy.FindSupplementary(code);
             if (dept is not null && (dept.Kind != DepartmentKind.Selectable || isChosen))
             {
-                if (CheckLine(policy, member, line, dept.EffortMax, dept.ResultMax, maxOf[dept.Code], diagnostics))
+                if (CheckLine(policy, member, line, dept.EffortMax, dept.ResultMax, MaxOf(dept.Code), diagnostics))
                 {
                     deptPoints[dept.Code] = line.Total;
-                    allPoints[dept.Code] = line.Total;
                 }
             }
             else if (task is not null)
             {
                 if (CheckLine(policy, member, line, Points.Zero, Points.Zero, task.Max, diagnostics))
                 {
-                    supplementary.Add((task.Code, line.Total, line));
-                    allPoints[task.Code] = line.Total;
+                    (supplementary ??= []).Add((task.Code, line.Total, line));
+                    (allPoints ??= new Dictionary<string, Points>(StringComparer.Ordinal))[task.Code] = line.Total;
                 }
             }
             else
             {
-                diagnostics.Add(Diagnostic.Error("SCORE_NOT_CHOSEN", $"'{member.Id}' has a score for {line.Department}, which they did not choose this month (chosen: {string.Join(", ", chosen)}).", line.Position));
+                diagnostics.Add(Diagnostic.Error("SCORE_NOT_CHOSEN", $"'{member.Id}' has a score for {code}, which they did not choose this month (chosen: {string.Join(", ", chosen)}).", line.Position));
             }
         }
+
+        if (allPoints is not null)
+        {
+            foreach (var (code, pts) in deptPoints)
+            {
+                allPoints[code] = pts;
+            }
+        }
+
+        supplementary ??= [];
 
         if (supplementary.Count > policy.Supplementary.MaxTasks)
         {
@@ -236,7 +277,7 @@ internal sealed class ScoreSheet
         {
             // R8: points in the chosen departments / (40 × number chosen).
             var earned = chosen.Aggregate(Points.Zero, (a, c) => a + deptPoints.GetValueOrDefault(c));
-            var possible = chosen.Aggregate(Points.Zero, (a, c) => a + maxOf[c]);
+            var possible = chosen.Aggregate(Points.Zero, (a, c) => a + MaxOf(c));
             percent = Percent.Of(earned, possible);
         }
         else
@@ -245,50 +286,51 @@ internal sealed class ScoreSheet
             percent = Percent.Of(earned, policy.Scoring.Total);
         }
 
-        return new ScoreSheet(member, status, chosen, deptPoints, allPoints, percent);
+        return new ScoreSheet(member, status, chosen, deptPoints, allPoints ?? deptPoints, percent);
     }
 
     private static bool CheckLine(Policy policy, Member member, ScoreLine line, Points effortMax, Points resultMax, Points max, List<Diagnostic> diagnostics)
     {
-        var ok = true;
-        void Fail(string code, string message)
-        {
-            diagnostics.Add(Diagnostic.Error(code, message, line.Position));
-            ok = false;
-        }
-
-        var parts = new List<(string Name, Points? Value, Points Max)>
-        {
-            ("effort", line.Effort, effortMax),
-            ("result", line.Result, resultMax),
-            ("points", line.Points, max),
-        };
-        foreach (var (name, value, limit) in parts)
-        {
-            if (value is not { } v)
-            {
-                continue;
-            }
-
-            if (v < Points.Zero)
-            {
-                Fail("SCORE_NEGATIVE", $"'{member.Id}' {line.Department} {name} is {v}; scores are never negative.");
-            }
-            else if (name != "points" && limit > Points.Zero && v > limit)
-            {
-                Fail("SCORE_ABOVE_MAX", $"'{member.Id}' {line.Department} {name} is {v}; the most is {limit}.");
-            }
-            else if (!v.IsMultipleOf(policy.Scoring.Step))
-            {
-                Fail("SCORE_BAD_STEP", $"'{member.Id}' {line.Department} {name} is {v}; scores go in steps of {policy.Scoring.Step}.");
-            }
-        }
-
+        var ok = CheckPart(policy, member, line, "effort", line.Effort, effortMax, diagnostics)
+            & CheckPart(policy, member, line, "result", line.Result, resultMax, diagnostics)
+            & CheckPart(policy, member, line, "points", line.Points, Points.Zero, diagnostics);
         if (ok && line.Total > max)
         {
-            Fail("SCORE_ABOVE_MAX", $"'{member.Id}' {line.Department} has {line.Total} points; the most is {max}.");
+            diagnostics.Add(Diagnostic.Error("SCORE_ABOVE_MAX", $"'{member.Id}' {line.Department} has {line.Total} points; the most is {max}.", line.Position));
+            return false;
         }
 
         return ok;
+    }
+
+    private static bool CheckPart(Policy policy, Member member, ScoreLine line, string name, Points? value, Points limit, List<Diagnostic> diagnostics)
+    {
+        if (value is not { } v)
+        {
+            return true;
+        }
+
+        string? code = null;
+        string? message = null;
+        if (v < Points.Zero)
+        {
+            (code, message) = ("SCORE_NEGATIVE", $"'{member.Id}' {line.Department} {name} is {v}; scores are never negative.");
+        }
+        else if (limit > Points.Zero && v > limit)
+        {
+            (code, message) = ("SCORE_ABOVE_MAX", $"'{member.Id}' {line.Department} {name} is {v}; the most is {limit}.");
+        }
+        else if (!v.IsMultipleOf(policy.Scoring.Step))
+        {
+            (code, message) = ("SCORE_BAD_STEP", $"'{member.Id}' {line.Department} {name} is {v}; scores go in steps of {policy.Scoring.Step}.");
+        }
+
+        if (code is null)
+        {
+            return true;
+        }
+
+        diagnostics.Add(Diagnostic.Error(code, message!, line.Position));
+        return false;
     }
 }

@@ -11,9 +11,15 @@ internal static class Streaks
             .GroupBy(h => h.Member, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.GroupBy(h => h.Period).ToDictionary(x => x.Key, x => x.Last()), StringComparer.Ordinal);
         var proposals = new List<RankProposal>();
+        var empty = new Dictionary<Period, ClosedMonth>();
         foreach (var m in members)
         {
-            var history = byMember.GetValueOrDefault(m.Id) ?? [];
+            if (!policy.Promotions.Any(r => r.From == m.Rank) && !policy.Terminations.Any(r => r.From == m.Rank))
+            {
+                continue;
+            }
+
+            var history = byMember.GetValueOrDefault(m.Id) ?? empty;
             var current = new ClosedMonth(input.Period, m.Id, m.Rank, m.Percent, m.Status);
 
             // Promotions first: a member who qualifies for promotion is not also terminated.
@@ -34,19 +40,20 @@ internal static class Streaks
 
     private static RankProposal? Check(StreakRule rule, ClosedMonth current, Dictionary<Period, ClosedMonth> history, bool promotion)
     {
-        var months = new List<ClosedMonth> { current };
+        // A month with no record breaks the streak; so does a month at another rank (a rank change mid-streak
+        // starts a new streak at the new rank). Checked before anything is allocated: most members have no streak.
         for (var k = 1; k < rule.Months; k++)
         {
-            var p = current.Period.AddMonths(-k);
-
-            // A month with no record breaks the streak; so does a month at another rank (a rank change mid-streak
-            // starts a new streak at the new rank).
-            if (!history.TryGetValue(p, out var month) || month.Rank != rule.From)
+            if (!history.TryGetValue(current.Period.AddMonths(-k), out var month) || month.Rank != rule.From)
             {
                 return null;
             }
+        }
 
-            months.Add(month);
+        var months = new List<ClosedMonth> { current };
+        for (var k = 1; k < rule.Months; k++)
+        {
+            months.Add(history[current.Period.AddMonths(-k)]);
         }
 
         foreach (var month in months)
