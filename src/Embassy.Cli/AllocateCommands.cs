@@ -13,16 +13,16 @@ internal static class AllocateCommands
     /// <summary>The <c>allocate</c> command.</summary>
     public static Command Create()
     {
-        var policy = new Option<string?>("--policy") { Description = "A shipped policy id (embassy policy list) or a policy .yaml file; default: the shipped policy in force for --period." };
-        var period = new Option<string?>("--period") { Description = "The month, YYYY-MM (required)." };
-        var scores = new Option<string?>("--scores") { Description = "scores.csv: member,department,effort,result or member,department,points (required)." };
-        var members = new Option<string?>("--members") { Description = "members.csv: id,rank[,joined,left,region]. Default: everyone in the scores, rank ambassador." };
-        var choices = new Option<string?>("--choices") { Description = "choices.csv: member,departments (CM;MK or V.3 weights MK:90;CC:10)." };
-        var history = new Option<string?>("--history") { Description = "history.csv: period,member,rank,percent,status for promotion streaks." };
-        var carried = new Option<string?>("--carried") { Description = "carried.csv: department,amount carried in from earlier months (whole tokens; department * for the whole pool)." };
-        var bonuses = new Option<string?>("--bonuses") { Description = "bonuses.csv: member,amount,reason,approver (approved ad-hoc bonuses, whole tokens)." };
-        var pool = new Option<string?>("--pool") { Description = "Base pool in whole tokens, replacing the policy's (the program lead's decision)." };
-        var format = new Option<string?>("--format") { Description = "table (default), json or csv." };
+        var policy = new Option<string?>("--policy") { HelpName = "ID|FILE.yaml", Description = "A shipped policy id (embassy policy list) or a policy .yaml file; default: the shipped policy in force for --period." };
+        var period = new Option<string?>("--period") { HelpName = "YYYY-MM", Description = "The month, YYYY-MM (required)." };
+        var scores = new Option<string?>("--scores") { HelpName = "FILE.csv", Description = "scores.csv: member,department,effort,result or member,department,points (required)." };
+        var members = new Option<string?>("--members") { HelpName = "FILE.csv", Description = "members.csv: id,rank[,joined,left,region]. Default: everyone in the scores, rank ambassador." };
+        var choices = new Option<string?>("--choices") { HelpName = "FILE.csv", Description = "choices.csv: member,departments (CM;MK or V.3 weights MK:90;CC:10)." };
+        var history = new Option<string?>("--history") { HelpName = "FILE.csv", Description = "history.csv: period,member,rank,percent,status for promotion streaks." };
+        var carried = new Option<string?>("--carried") { HelpName = "FILE.csv", Description = "carried.csv: department,amount carried in from earlier months (whole tokens; department * for the whole pool)." };
+        var bonuses = new Option<string?>("--bonuses") { HelpName = "FILE.csv", Description = "bonuses.csv: member,amount,reason,approver (approved ad-hoc bonuses, whole tokens)." };
+        var pool = new Option<string?>("--pool") { HelpName = "AMOUNT", Description = "Base pool in whole tokens, replacing the policy's (the program lead's decision)." };
+        var format = new Option<string?>("--format") { HelpName = "table|json|csv", Description = "table (default), json or csv." };
 
         var command = new Command("allocate", "Compute a month's rewards from scores under a policy.")
         {

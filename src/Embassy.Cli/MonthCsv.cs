@@ -33,6 +33,7 @@ internal static class MonthCsv
             return Result<IReadOnlyList<ScoreLine>>.Fail(diagnostics);
         }
 
+        csv.WarnUnused(diagnostics, "member", "department", "effort", "result", "points");
         var split = csv.Has("effort") || csv.Has("result");
         var plain = csv.Has("points");
         if (!split && !plain)
@@ -49,7 +50,6 @@ internal static class MonthCsv
             return Result<IReadOnlyList<ScoreLine>>.Fail(diagnostics);
         }
 
-        csv.WarnUnused(diagnostics, "member", "department", "effort", "result", "points");
         foreach (var row in csv.Rows)
         {
             var member = row.Text("member", diagnostics);
@@ -101,12 +101,11 @@ internal static class MonthCsv
         var diagnostics = new List<Diagnostic>();
         var rows = new List<Member>();
         var csv = MonthCsvDocument.Read(path, diagnostics);
+        csv?.WarnUnused(diagnostics, "id", "rank", "joined", "left", "region");
         if (csv is null || !csv.Require(diagnostics, "id", "rank"))
         {
             return Result<IReadOnlyList<Member>>.Fail(diagnostics);
         }
-
-        csv.WarnUnused(diagnostics, "id", "rank", "joined", "left", "region");
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in csv.Rows)
         {
@@ -145,12 +144,11 @@ internal static class MonthCsv
         var diagnostics = new List<Diagnostic>();
         var rows = new List<MemberChoice>();
         var csv = MonthCsvDocument.Read(path, diagnostics);
+        csv?.WarnUnused(diagnostics, "member", "departments");
         if (csv is null || !csv.Require(diagnostics, "member", "departments"))
         {
             return Result<IReadOnlyList<MemberChoice>>.Fail(diagnostics);
         }
-
-        csv.WarnUnused(diagnostics, "member", "departments");
         foreach (var row in csv.Rows)
         {
             var member = row.Text("member", diagnostics);
@@ -220,12 +218,11 @@ internal static class MonthCsv
         var diagnostics = new List<Diagnostic>();
         var rows = new List<ClosedMonth>();
         var csv = MonthCsvDocument.Read(path, diagnostics);
+        csv?.WarnUnused(diagnostics, "period", "member", "rank", "percent", "status");
         if (csv is null || !csv.Require(diagnostics, "period", "member", "rank", "percent"))
         {
             return Result<IReadOnlyList<ClosedMonth>>.Fail(diagnostics);
         }
-
-        csv.WarnUnused(diagnostics, "period", "member", "rank", "percent", "status");
         var seen = new Dictionary<(Period, string), int>();
         foreach (var row in csv.Rows)
         {
@@ -285,12 +282,11 @@ internal static class MonthCsv
         var rows = new Dictionary<string, TokenAmount>(StringComparer.Ordinal);
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
         var csv = MonthCsvDocument.Read(path, diagnostics);
+        csv?.WarnUnused(diagnostics, "department", "amount");
         if (csv is null || !csv.Require(diagnostics, "department", "amount"))
         {
             return Result<IReadOnlyDictionary<string, TokenAmount>>.Fail(diagnostics);
         }
-
-        csv.WarnUnused(diagnostics, "department", "amount");
         var threshold = policy.Model == RewardModel.Threshold;
         foreach (var row in csv.Rows)
         {
@@ -343,12 +339,11 @@ internal static class MonthCsv
         var diagnostics = new List<Diagnostic>();
         var rows = new List<AdHocBonus>();
         var csv = MonthCsvDocument.Read(path, diagnostics);
+        csv?.WarnUnused(diagnostics, "member", "amount", "reason", "approver");
         if (csv is null || !csv.Require(diagnostics, "member", "amount", "reason", "approver"))
         {
             return Result<IReadOnlyList<AdHocBonus>>.Fail(diagnostics);
         }
-
-        csv.WarnUnused(diagnostics, "member", "amount", "reason", "approver");
         foreach (var row in csv.Rows)
         {
             var member = row.Text("member", diagnostics);

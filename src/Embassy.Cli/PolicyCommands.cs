@@ -43,8 +43,8 @@ internal static class PolicyCommands
 
     private static Command Show()
     {
-        var id = new Argument<string>("id") { Description = "A shipped policy id (see embassy policy list) or a policy .yaml file." };
-        var format = new Option<string?>("--format") { Description = "text (default): the rules in readable form; yaml: the policy file itself." };
+        var id = new Argument<string>("id") { HelpName = "ID|FILE.yaml", Description = "A shipped policy id (see embassy policy list) or a policy .yaml file." };
+        var format = new Option<string?>("--format") { HelpName = "text|yaml", Description = "text (default): the rules in readable form; yaml: the policy file itself." };
         var command = new Command("show", "Show a policy's rules.") { id, format };
         command.SetAction(pr =>
         {
@@ -81,7 +81,7 @@ internal static class PolicyCommands
 
     private static Command Check()
     {
-        var files = new Argument<string[]>("files") { Description = "Policy .yaml files; several are also checked together for overlapping periods.", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { HelpName = "FILE.yaml", Description = "Policy .yaml files; several are also checked together for overlapping periods.", Arity = ArgumentArity.OneOrMore };
         var command = new Command("check", "Check policy files: every problem with its file, line and key; exit 1 on any error.") { files };
         command.SetAction(pr =>
         {

@@ -18,12 +18,12 @@ internal static class SimulateCommands
     /// <summary>The <c>simulate</c> command.</summary>
     public static Command Create()
     {
-        var period = new Option<string?>("--period") { Description = "The month, YYYY-MM (required)." };
-        var scores = new Option<string?>("--scores") { Description = "scores.csv: member,department,effort,result or member,department,points (required)." };
-        var policies = new Option<string[]>("--policy") { Description = "A shipped policy id or a policy .yaml file; give exactly two: --policy A --policy B." };
-        var members = new Option<string?>("--members") { Description = "members.csv: id,rank[,joined,left,region]. Default: everyone in the scores, rank ambassador." };
-        var choices = new Option<string?>("--choices") { Description = "choices.csv: member,departments (CM;MK or V.3 weights MK:90;CC:10)." };
-        var format = new Option<string?>("--format") { Description = "table (default) or json." };
+        var period = new Option<string?>("--period") { HelpName = "YYYY-MM", Description = "The month, YYYY-MM (required)." };
+        var scores = new Option<string?>("--scores") { HelpName = "FILE.csv", Description = "scores.csv: member,department,effort,result or member,department,points (required)." };
+        var policies = new Option<string[]>("--policy") { HelpName = "ID|FILE.yaml", Description = "A shipped policy id or a policy .yaml file; give exactly two: --policy A --policy B." };
+        var members = new Option<string?>("--members") { HelpName = "FILE.csv", Description = "members.csv: id,rank[,joined,left,region]. Default: everyone in the scores, rank ambassador." };
+        var choices = new Option<string?>("--choices") { HelpName = "FILE.csv", Description = "choices.csv: member,departments (CM;MK or V.3 weights MK:90;CC:10)." };
+        var format = new Option<string?>("--format") { HelpName = "table|json", Description = "table (default) or json." };
         var command = new Command("simulate", "Compute the same month under two policies and show each member's difference.")
         {
             period, scores, policies, members, choices, format,

@@ -460,6 +460,43 @@ public sealed class AllocateCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Allocate_CrLfBomAndMixedCaseHeader_AreRead()
+    {
+        var path = Path.Combine(_dir.FullName, "scores.csv");
+        File.WriteAllText(path, "\uFEFFMember, Department ,EFFORT,Result\r\nA,CM,20,18\r\n\r\nA,MK,5,25\r\n", new System.Text.UTF8Encoding(false));
+
+        var (exit, _, error) = Run("allocate", "--period", "2024-09", "--scores", path);
+
+        // The blank line still counts: the bad row is line 4 of the file.
+        Assert.Equal(1, exit);
+        Assert.Contains("scores.csv:4: error SCORE_ABOVE_MAX", error);
+    }
+
+    [Fact]
+    public void Allocate_QuotedFieldWithLineBreak_KeepsLineNumbersOfLaterRows()
+    {
+        var scores = Csv("scores.csv", "member,department,points", "A,CM,30", "A,MK,30");
+        var bonuses = Csv("bonuses.csv", "member,amount,reason,approver", "A,10,\"Two lines,\nof reason\",lead", "A,ten,typo,lead");
+
+        var (exit, _, error) = Run("allocate", "--period", "2024-09", "--scores", scores, "--bonuses", bonuses);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("bonuses.csv:4: error CSV_BAD_NUMBER", error);
+    }
+
+    [Fact]
+    public void Allocate_MisspelledColumn_IsAnErrorAndAWarning()
+    {
+        var scores = Csv("scores.csv", "member,department,efort,result", "A,CM,20,18", "A,MK,5,5");
+
+        var (exit, _, error) = Run("allocate", "--period", "2024-09", "--scores", scores);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("scores.csv:1: error CSV_MISSING_COLUMN", error);
+        Assert.Contains("scores.csv:1: warning CSV_UNKNOWN_COLUMN: column 'efort'", error);
+    }
+
+    [Fact]
     public void Allocate_MissingFile_ExitsTwo()
     {
         var (exit, _, error) = Run("allocate", "--period", "2024-09", "--scores", Path.Combine(_dir.FullName, "nope.csv"));
