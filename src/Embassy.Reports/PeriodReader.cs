@@ -276,6 +276,16 @@ internal static partial class PeriodReader
     public static (Period Period, Diagnostic? Note) Resolve(MonthMention mention, DateTimeOffset filedAt)
     {
         var filed = Period.Of(filedAt);
+        if (filed.Year is < 1971 or > 9000)
+        {
+            // A filing time no GitHub issue can have: read the month as written (default year 2000 when none).
+            var asWritten = new Period(mention.Year ?? 2000, mention.Month);
+            return (asWritten, Diagnostic.Warning(
+                ReportCodes.PeriodFarFromFiling,
+                string.Create(CultureInfo.InvariantCulture, $"The filing date {filedAt:yyyy-MM-dd} is not plausible; the month was read as written."),
+                mention.Line == 0 ? new SourcePosition(1, Source: "title") : new SourcePosition(mention.Line)));
+        }
+
         var implied = new Period(filed.Year, mention.Month);
         if (implied > filed)
         {

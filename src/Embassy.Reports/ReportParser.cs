@@ -939,21 +939,23 @@ public sealed partial class ReportParser
 
         private string? SectionAt(int line)
         {
-            string? code = null;
-            foreach (var s in Sections)
+            // Sections are in line order and do not overlap: binary search on their first lines.
+            int lo = 0, hi = Sections.Count - 1, found = -1;
+            while (lo <= hi)
             {
-                if (s.StartLine > line)
+                var mid = lo + ((hi - lo) / 2);
+                if (Sections[mid].StartLine <= line)
                 {
-                    break;
+                    found = mid;
+                    lo = mid + 1;
                 }
-
-                if (line <= s.EndLine)
+                else
                 {
-                    code = s.Departments.Count > 0 ? s.Departments[0] : null;
+                    hi = mid - 1;
                 }
             }
 
-            return code;
+            return found >= 0 && line <= Sections[found].EndLine && Sections[found].Departments.Count > 0 ? Sections[found].Departments[0] : null;
         }
 
         /// <summary>The deepest list, quote or bracket nesting in the text, by a cheap scan.</summary>
@@ -1017,16 +1019,12 @@ public sealed partial class ReportParser
                 diagnostics.Add(Diagnostic.Warning(ReportCodes.TemplatePlaceholder, "The title still holds a template placeholder; replace it with your own text.", new SourcePosition(1, Source: "title")));
             }
 
+            var reported = diagnostics.Where(d => d.Code == ReportCodes.TemplatePlaceholder && d.Position is { Source: null })
+                .Select(d => d.Position!.Value.Line).ToHashSet();
             for (var i = 0; i < lines.Length; i++)
             {
                 var raw = lines[i];
-                if (raw.Length > Text.MaxLineForPatterns)
-                {
-                    continue;
-                }
-
-                var declarationPlaceholder = diagnostics.Any(d => d.Code == ReportCodes.TemplatePlaceholder && d.Position?.Line == i + 1 && d.Position?.Source is null);
-                if (declarationPlaceholder)
+                if (raw.Length > Text.MaxLineForPatterns || reported.Contains(i + 1))
                 {
                     continue;
                 }

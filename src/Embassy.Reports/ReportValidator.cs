@@ -19,7 +19,7 @@ public static class ReportValidator
         ArgumentNullException.ThrowIfNull(policy);
         var d = new List<Diagnostic>(report.Diagnostics);
         var late = false;
-        if (report.Period is { } period)
+        if (report.Period is { Year: > 1 and < 9999 } period && issue.CreatedAt.Year is > 1 and < 9999)
         {
             late = CheckDeadline(period, issue.CreatedAt, policy, d);
             CheckFiling(period, issue.CreatedAt, d);
@@ -153,10 +153,11 @@ public static class ReportValidator
 
     private static void CheckEvidence(ParsedReport report, List<Diagnostic> d)
     {
+        var linkLines = report.Evidence.Select(e => e.Line).Order().ToArray();
         foreach (var code in report.Departments.Concat(report.Supplementary))
         {
             var sections = report.Sections.Where(s => s.Departments.Contains(code)).ToArray();
-            var hasLink = report.Evidence.Any(e => sections.Any(s => e.Line >= s.StartLine && e.Line <= s.EndLine));
+            var hasLink = report.Evidence.Any(e => e.Department == code) || sections.Any(s => AnyBetween(linkLines, s.StartLine, s.EndLine));
             if (!hasLink)
             {
                 var where = sections.Length > 0 ? new SourcePosition(sections[0].StartLine) : (SourcePosition?)null;
@@ -168,5 +169,16 @@ public static class ReportValidator
                     where));
             }
         }
+    }
+
+    private static bool AnyBetween(int[] sorted, int from, int to)
+    {
+        var i = Array.BinarySearch(sorted, from);
+        if (i < 0)
+        {
+            i = ~i;
+        }
+
+        return i < sorted.Length && sorted[i] <= to;
     }
 }
