@@ -60,7 +60,10 @@ internal static class MonthInputFiles
         var scores = Collect(MonthCsv.ReadScores(files.Scores), diagnostics);
         var members = files.Members is null ? null : Collect(MonthCsv.ReadMembers(files.Members, knownRanks), diagnostics);
         var choices = files.Choices is null ? [] : Collect(MonthCsv.ReadChoices(files.Choices), diagnostics);
-        var history = files.History is null ? [] : Collect(MonthCsv.ReadHistory(files.History, knownRanks), diagnostics);
+        // Earlier months may have been closed under another policy (an advocate of V.3 before V.4), so history
+        // accepts every rank a shipped policy knows as well.
+        var historyRanks = knownRanks.Union(RankCodes(PolicyCatalog.Shipped.All), StringComparer.Ordinal).ToList();
+        var history = files.History is null ? [] : Collect(MonthCsv.ReadHistory(files.History, historyRanks), diagnostics);
         if (diagnostics.Any(d => d.IsError))
         {
             return Result<MonthSheets>.Fail(diagnostics);

@@ -283,6 +283,20 @@ public sealed class AllocateCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Allocate_HistoryFromAnOlderPolicy_AcceptsItsRanksAndRejectsUnknownOnes()
+    {
+        var scores = Csv("scores.csv", "member,department,points", "A,CM,30", "A,MK,30");
+        var history = Csv("history.csv", "period,member,rank,percent", "2024-06,A,advocate,80", "2024-07,A,wizard,80", "2024-08,A,candidate,81.234");
+
+        var (exit, _, error) = Run("allocate", "--period", "2024-09", "--scores", scores, "--history", history);
+
+        Assert.Equal(1, exit);
+        Assert.DoesNotContain("history.csv:2:", error);
+        Assert.Contains("history.csv:3: error CSV_UNKNOWN_RANK", error);
+        Assert.Contains("history.csv:4: error CSV_BAD_NUMBER", error);
+    }
+
+    [Fact]
     public void Allocate_CarriedIn_AddsToTheDepartmentPool()
     {
         var scores = Csv("scores.csv", "member,department,points", "A,CM,30", "A,BD,30");
