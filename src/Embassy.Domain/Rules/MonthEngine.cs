@@ -157,21 +157,30 @@ public static class MonthEngine
             }
 
             var code = departments[d].Code;
-            var who = new List<int>();
-            var weights = new List<UInt128>();
-            var keys = new List<string>();
+            var count = 0;
             for (var s = 0; s < sheets.Count; s++)
             {
                 if (sheets[s].DepartmentPoints.TryGetValue(code, out var p) && p.Hundredths > 0)
                 {
-                    who.Add(s);
-                    weights.Add((UInt128)(ulong)p.Hundredths);
-                    keys.Add(sheets[s].Member.Id);
+                    count++;
+                }
+            }
+
+            var who = new int[count];
+            var weights = new UInt128[count];
+            var keys = new string[count];
+            for (int s = 0, k = 0; s < sheets.Count; s++)
+            {
+                if (sheets[s].DepartmentPoints.TryGetValue(code, out var p) && p.Hundredths > 0)
+                {
+                    who[k] = s;
+                    weights[k] = (UInt128)(ulong)p.Hundredths;
+                    keys[k++] = sheets[s].Member.Id;
                 }
             }
 
             var parts = LargestRemainder.Split(deptPools[d], weights, keys);
-            for (var k = 0; k < who.Count; k++)
+            for (var k = 0; k < who.Length; k++)
             {
                 shares[who[k]][code] = token.Units(parts[k]);
             }

@@ -276,8 +276,14 @@ internal sealed class ScoreSheet
         if (policy.Scoring.Basis == PercentBasis.ChosenDepartments)
         {
             // R8: points in the chosen departments / (40 × number chosen).
-            var earned = chosen.Aggregate(Points.Zero, (a, c) => a + deptPoints.GetValueOrDefault(c));
-            var possible = chosen.Aggregate(Points.Zero, (a, c) => a + MaxOf(c));
+            var earned = Points.Zero;
+            var possible = Points.Zero;
+            foreach (var c in chosen)
+            {
+                earned += deptPoints.GetValueOrDefault(c);
+                possible += MaxOf(c);
+            }
+
             percent = Percent.Of(earned, possible);
         }
         else
