@@ -106,6 +106,11 @@ internal static class PayoutPreparation
             transfers.Add(new PayoutTransfer<TAddress>(address, amount, members));
         }
 
+        if (transfers.Count == 0)
+        {
+            diagnostics.Add(Diagnostic.Warning(ChainCodes.PayoutEmpty, "Nothing is left to pay: every line was zero or carried."));
+        }
+
         return Result<(List<PayoutTransfer<TAddress>>, List<CarriedAmount>)>.Ok((transfers, carried), diagnostics);
     }
 

@@ -124,6 +124,20 @@ public class SubstratePayoutTests
     }
 
     [Fact]
+    public void Build_EveryLineCarried_HasNoBatchAndWarnsEmpty()
+    {
+        var lines = new[] { new PayoutLine("alice", PhalaAddress(1), Pha("0.001")) };
+
+        var result = SubstratePayout.Build(lines, ChainProfile.Phala);
+
+        Assert.True(result.IsSuccess);
+        Assert.Empty(result.Value.Batches);
+        Assert.Equal(Pha("0"), result.Value.Total);
+        Assert.Single(result.Value.Carried);
+        Assert.Contains(result.Diagnostics, d => d.Code == ChainCodes.PayoutEmpty);
+    }
+
+    [Fact]
     public void EncodeBatchAll_CompactBoundaries_UseTheRightMode()
     {
         var key = new byte[32];
