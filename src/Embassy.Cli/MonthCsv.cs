@@ -375,7 +375,7 @@ internal sealed class MonthCsvDocument
 {
     private readonly Dictionary<string, int> _columns;
 
-    private MonthCsvDocument(string name, int headerLine, IReadOnlyList<string> header, List<MonthCsvRow> rows)
+    private MonthCsvDocument(string name, int headerLine, IReadOnlyList<string> header, IEnumerable<(int Line, List<string> Fields)> rows)
     {
         Name = name;
         HeaderLine = headerLine;
@@ -386,11 +386,7 @@ internal sealed class MonthCsvDocument
             _columns.TryAdd(header[i], i);
         }
 
-        Rows = rows;
-        foreach (var row in rows)
-        {
-            row.Document = this;
-        }
+        Rows = rows.Select(r => new MonthCsvRow(this, r.Line, r.Fields)).ToList();
     }
 
     /// <summary>The file name used in positions, e.g. "scores.csv".</summary>
@@ -455,7 +451,7 @@ internal sealed class MonthCsvDocument
             }
         }
 
-        var rows = new List<MonthCsvRow>();
+        var rows = new List<(int, List<string>)>();
         foreach (var (line, fields) in records.Skip(1))
         {
             if (fields.Count != names.Count)
@@ -468,7 +464,7 @@ internal sealed class MonthCsvDocument
                 continue;
             }
 
-            rows.Add(new MonthCsvRow(line, fields.Select(f => f.Trim()).ToList()));
+            rows.Add((line, fields.Select(f => f.Trim()).ToList()));
         }
 
         return ok ? new MonthCsvDocument(name, headerLine, names, rows) : null;
@@ -625,16 +621,14 @@ internal sealed class MonthCsvDocument
 }
 
 /// <summary>One data row of a <see cref="MonthCsvDocument"/>, with typed accessors that report problems at its line.</summary>
-internal sealed class MonthCsvRow(int line, IReadOnlyList<string> fields)
+internal sealed class MonthCsvRow(MonthCsvDocument document, int line, IReadOnlyList<string> fields)
 {
     public int Line { get; } = line;
 
-    public MonthCsvDocument Document { get; set; } = null!;
-
-    public SourcePosition Position => new(Line, 0, Document.Name);
+    public SourcePosition Position => new(Line, 0, document.Name);
 
     /// <summary>The trimmed value, or "" when the column is absent.</summary>
-    public string Get(string column) => Document.IndexOf(column) is var i and >= 0 ? fields[i] : string.Empty;
+    public string Get(string column) => document.IndexOf(column) is var i and >= 0 ? fields[i] : string.Empty;
 
     public Diagnostic Error(string code, string problem) => Diagnostic.Error(code, problem, Position);
 
