@@ -108,7 +108,8 @@ public class EvmAddressTests
             var text = EvmAddress.ToChecksum(bytes);
             var parsed = EvmAddress.Parse(text);
             return parsed.IsSuccess && parsed.Diagnostics.Count == 0 && EvmAddress.IsValid(text)
-                && EvmAddress.IsValid(text.ToLowerInvariant().Replace("0x", "0x", StringComparison.Ordinal))
+                && EvmAddress.IsValid(text.ToLowerInvariant())
+                && EvmAddress.IsValid("0x" + text[2..].ToUpperInvariant())
                 && parsed.Value.Bytes.ToArray().AsSpan().SequenceEqual(bytes);
         }).QuickCheckThrowOnFailure();
     }
