@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Embassy.Domain;
@@ -105,7 +106,131 @@ public sealed record EvmPayout(EvmTokenProfile Profile, IReadOnlyList<PayoutTran
                 },
             }).ToArray()),
         };
+        file["meta"]!["checksum"] = SafeBatchChecksum(file);
         return file.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>
+    /// The checksum the Safe Transaction Builder stores in <c>meta.checksum</c> and checks on import (a mismatch
+    /// shows a "this batch was changed" warning): Keccak-256 of the file serialized with sorted keys — each object
+    /// as <c>{["k1","k2"]v1,v2,}</c>, values as JSON.stringify writes them — with <c>meta.name</c> set to null and
+    /// without the checksum itself.
+    /// </summary>
+    public static string SafeBatchChecksum(JsonObject batchFile)
+    {
+        ArgumentNullException.ThrowIfNull(batchFile);
+        var copy = batchFile.DeepClone().AsObject();
+        if (copy["meta"] is JsonObject meta)
+        {
+            meta.Remove("checksum");
+            meta["name"] = null;
+        }
+
+        var sb = new StringBuilder();
+        SerializeSorted(copy, sb);
+        Span<byte> hash = stackalloc byte[32];
+        ChainHashes.Keccak256(Encoding.UTF8.GetBytes(sb.ToString()), hash);
+        return "0x" + Convert.ToHexStringLower(hash);
+    }
+
+    private static void SerializeSorted(JsonNode? node, StringBuilder sb)
+    {
+        switch (node)
+        {
+            case null:
+                sb.Append("null");
+                break;
+            case JsonArray array:
+                sb.Append('[');
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        sb.Append(',');
+                    }
+
+                    SerializeSorted(array[i], sb);
+                }
+
+                sb.Append(']');
+                break;
+            case JsonObject obj:
+                // JavaScript's default sort compares UTF-16 code units: ordinal.
+                var keys = obj.Select(kv => kv.Key).Order(StringComparer.Ordinal).ToArray();
+                sb.Append("{[");
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    if (i > 0)
+                    {
+                        sb.Append(',');
+                    }
+
+                    AppendJsString(keys[i], sb);
+                }
+
+                sb.Append(']');
+                foreach (var key in keys)
+                {
+                    SerializeSorted(obj[key], sb);
+                    sb.Append(',');
+                }
+
+                sb.Append('}');
+                break;
+            default:
+                var value = node.AsValue();
+                switch (value.GetValueKind())
+                {
+                    case JsonValueKind.String:
+                        AppendJsString(value.GetValue<string>(), sb);
+                        break;
+                    case JsonValueKind.True:
+                        sb.Append("true");
+                        break;
+                    case JsonValueKind.False:
+                        sb.Append("false");
+                        break;
+                    case JsonValueKind.Number when long.TryParse(value.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer):
+                        sb.Append(integer.ToString(CultureInfo.InvariantCulture));
+                        break;
+                    default:
+                        throw new ArgumentException("Only strings, booleans, integers and null appear in a batch file.", nameof(node));
+                }
+
+                break;
+        }
+    }
+
+    // JSON.stringify's escaping: quote, backslash, the short escapes, other control characters as \u00xx.
+    private static void AppendJsString(string s, StringBuilder sb)
+    {
+        sb.Append('"');
+        foreach (var c in s)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\b': sb.Append("\\b"); break;
+                case '\f': sb.Append("\\f"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                default:
+                    if (c < 0x20)
+                    {
+                        sb.Append(string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"));
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        sb.Append('"');
     }
 
     /// <summary>

@@ -190,6 +190,33 @@ public class OracleTests
         }
     }
 
+    [Fact]
+    public void SafeBatchChecksum_BatchFileAndOddStrings_MatchesTheJavaScriptSerialization()
+    {
+        var lines = Enumerable.Range(1, 3).Select(i =>
+        {
+            var bytes = new byte[20];
+            bytes[0] = 0xab;
+            bytes[19] = (byte)i;
+            return new PayoutLine($"m{i}", EvmAddress.ToChecksum(bytes), Domain.TokenAmount.Parse($"{i}.25", EvmTokenProfile.PhaOnEthereum.Token).Value);
+        }).ToArray();
+        var payout = EvmPayout.Build(lines, EvmTokenProfile.PhaOnEthereum).Value;
+        var file = JsonNode.Parse(payout.ToSafeBatchJson(0, new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.Zero), "Embassy 2025-11"))!.AsObject();
+        var odd = new JsonObject
+        {
+            ["version"] = "1.0",
+            ["meta"] = new JsonObject { ["name"] = "n", ["description"] = "quote \" backslash \\ tab \t line \n bell \u0007 é 😀 \u2028" },
+            ["zeta"] = new JsonArray(1, true, null, "x"),
+            ["Alpha"] = new JsonObject { ["b"] = 2, ["a"] = new JsonObject() },
+        };
+
+        var answers = NodeOracle.Ask(new JsonObject { ["safeChecksum"] = new JsonArray(file.DeepClone(), odd.DeepClone()) })["safeChecksum"]!.AsArray();
+
+        Assert.Equal(answers[0]!.GetValue<string>(), file["meta"]!["checksum"]!.GetValue<string>());
+        Assert.Equal(answers[0]!.GetValue<string>(), EvmPayout.SafeBatchChecksum(file));
+        Assert.Equal(answers[1]!.GetValue<string>(), EvmPayout.SafeBatchChecksum(odd));
+    }
+
     private static ushort RandomPrefix(Random random)
     {
         while (true)

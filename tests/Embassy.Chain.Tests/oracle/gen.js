@@ -6,12 +6,13 @@
 //            "ss58Decode": ["text", …],
 //            "batch": [{ "utility": 3, "batchAll": 2, "balances": 40, "transfer": 3,
 //                        "transfers": [{ "key": "0x…", "amount": "123" }] }],
-//            "keyring": [{ "uri": "//Alice", "prefix": 42 }] }
+//            "keyring": [{ "uri": "//Alice", "prefix": 42 }],
+//            "safeChecksum": [{ …a Safe Transaction Builder batch file… }] }
 // Answer:  the same keys, one result per item, in order.
 'use strict';
 
 const { TypeRegistry } = require('@polkadot/types');
-const { encodeAddress, decodeAddress, base58Decode, blake2AsHex, cryptoWaitReady } = require('@polkadot/util-crypto');
+const { encodeAddress, decodeAddress, base58Decode, blake2AsHex, keccakAsHex, cryptoWaitReady } = require('@polkadot/util-crypto');
 const { u8aToHex, hexToU8a } = require('@polkadot/util');
 const { Keyring } = require('@polkadot/keyring');
 
@@ -53,6 +54,26 @@ function batch(registry, b) {
   return { callData: u8aToHex(bytes), callHash: blake2AsHex(bytes, 256) };
 }
 
+// The Safe Transaction Builder's batch checksum: Keccak-256 over a key-sorted serialization in which each
+// object is written as its sorted key list (JSON) followed by each value and a comma; meta.name is nulled and
+// meta.checksum left out. Written from the format's description, in JavaScript, to check the C# port.
+function sortedSerialization(value) {
+  if (Array.isArray(value)) {
+    return '[' + value.map(sortedSerialization).join(',') + ']';
+  }
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return '{' + JSON.stringify(keys) + keys.map((k) => sortedSerialization(value[k]) + ',').join('') + '}';
+  }
+  return JSON.stringify(value === undefined ? null : value);
+}
+
+function safeChecksum(file) {
+  const meta = Object.assign({}, file.meta, { name: null });
+  delete meta.checksum;
+  return keccakAsHex(sortedSerialization(Object.assign({}, file, { meta })), 256);
+}
+
 async function main() {
   await cryptoWaitReady();
   const request = JSON.parse(await readStdin());
@@ -66,6 +87,9 @@ async function main() {
   }
   if (request.batch) {
     answer.batch = request.batch.map((b) => batch(registry, b));
+  }
+  if (request.safeChecksum) {
+    answer.safeChecksum = request.safeChecksum.map(safeChecksum);
   }
   if (request.keyring) {
     answer.keyring = request.keyring.map((k) => {
