@@ -32,8 +32,22 @@ public static class EmbassyCli
     /// <summary>Runs the CLI with the given arguments, writing to the given streams; returns the exit code.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        ArgumentNullException.ThrowIfNull(error);
+        var parse = Build().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // Bad usage (an unknown option, a missing argument) is exit code 2, distinct from invalid data (1).
+            foreach (var e in parse.Errors)
+            {
+                error.WriteLine("error: " + e.Message);
+            }
+
+            error.WriteLine("Run 'embassy --help' or 'embassy <command> --help' for usage.");
+            return UsageError;
+        }
+
         var config = new InvocationConfiguration { Output = output, Error = error };
-        return Build().Parse(args).Invoke(config);
+        return parse.Invoke(config);
     }
 
     // One line per feature; each feature's commands live in its own file.

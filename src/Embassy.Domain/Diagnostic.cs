@@ -23,6 +23,11 @@ public readonly record struct SourcePosition(int Line, int Column = 0, string? S
     public override string ToString()
     {
         var where = Source is null ? string.Empty : Source + ":";
+        if (Line <= 0)
+        {
+            return Source ?? "?";
+        }
+
         return Column > 0
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{where}{Line}:{Column}")
             : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{where}{Line}");

@@ -224,13 +224,16 @@ public static class MonthEngine
         var pool = breakdown.Base + breakdown.Growth + carriedTotal;
 
         // R5 (V.1–V.3): a full reward per member; below the threshold nothing, otherwise full × percentage.
-        var full = new UInt128[sheets.Count];
+        // Full reward as a fraction (numerator / divisor) so that full × percentage is floored once, not twice:
+        // pool_per_member is pool / members (members with no report count: their share becomes surplus).
+        var fullNum = new UInt128[sheets.Count];
+        UInt128 fullDiv = 1;
         if (rule.FullReward == FullRewardBasis.PoolPerMember)
         {
             if (sheets.Count > 0)
             {
-                var each = pool.Units / (UInt128)(ulong)sheets.Count;
-                Array.Fill(full, each);
+                Array.Fill(fullNum, pool.Units);
+                fullDiv = (UInt128)(ulong)sheets.Count;
             }
         }
         else
@@ -239,7 +242,7 @@ public static class MonthEngine
             {
                 if (rule.ByRank.TryGetValue(sheets[s].Member.Rank, out var amount))
                 {
-                    full[s] = amount.Units;
+                    fullNum[s] = amount.Units;
                 }
                 else
                 {
@@ -256,7 +259,7 @@ public static class MonthEngine
             if (sheets[s].Status == MonthStatus.Accepted && pct.AtLeast(rule.MinPercent) && pct.Denominator > 0)
             {
                 var num = (UInt128)(ulong)Math.Min(pct.Numerator, pct.Denominator);
-                reward[s] = checked(full[s] * num) / (UInt128)(ulong)pct.Denominator;
+                reward[s] = checked(fullNum[s] * num) / checked(fullDiv * (UInt128)(ulong)pct.Denominator);
                 paid += reward[s];
             }
         }

@@ -60,6 +60,26 @@ internal sealed class ScoreSheet
             }
         }
 
+        // Carried-in amounts must name a department ("" is the threshold model's whole-pool carry, R4/R5).
+        foreach (var code in input.CarriedIn.Keys)
+        {
+            if (code.Length == 0 ? policy.Model != RewardModel.Threshold : policy.FindDepartment(code) is null)
+            {
+                diagnostics.Add(Diagnostic.Error("CARRY_UNKNOWN_DEPARTMENT", code.Length == 0
+                    ? $"A whole-pool carry applies to threshold policies only; policy {policy.Id} carries per department."
+                    : $"An amount is carried into '{code}', which is not a department of policy {policy.Id}."));
+            }
+        }
+
+        // R6: an ad-hoc bonus goes to a member active in the month; anything else would be silently lost.
+        foreach (var bonus in input.Bonuses)
+        {
+            if (!members.TryGetValue(bonus.Member, out var bm) || !bm.ActiveDuring(input.Period))
+            {
+                diagnostics.Add(Diagnostic.Error("BONUS_UNKNOWN_MEMBER", $"A bonus of {bonus.Amount} ({bonus.Reason}) is for '{bonus.Member}', who is not a member active in {input.Period}."));
+            }
+        }
+
         // Group lines by member without a list per member: head[member] → line → next[line] (100,000-member months).
         var memberIndex = new Dictionary<string, int>(members.Count, StringComparer.Ordinal);
         var ordered = members.Values.OrderBy(m => m.Id, StringComparer.Ordinal).ToArray();
@@ -128,7 +148,7 @@ internal sealed class ScoreSheet
             }
 
             var has = lines.Count > 0;
-            if (!has && !member.ActiveOn(input.Period.FirstDay))
+            if (!has && !member.ActiveOn(input.Period.FirstDay) && !input.Bonuses.Any(b => string.Equals(b.Member, member.Id, StringComparison.Ordinal)))
             {
                 continue;
             }

@@ -60,4 +60,46 @@ public class BadInputTests
     [Fact]
     public void MemberWhoLeft_CannotBeScored() =>
         AssertFails(Run([At(S("a", "CM", 10), 2)], members: [M("a", left: new DateOnly(2024, 8, 1))]), "SCORE_MEMBER_INACTIVE", 2);
+
+    [Fact]
+    public void CarryIntoUnknownDepartment_IsAnError()
+    {
+        var r = MonthEngine.Compute(new MonthInput
+        {
+            Policy = V4(),
+            Period = new Period(2024, 9),
+            Members = [M("a")],
+            Scores = [S("a", "CM", 10), S("a", "MK", 10)],
+            CarriedIn = new Dictionary<string, TokenAmount> { ["ASTRO"] = Token.Pha.Whole(5) },
+        });
+        Assert.Equal("CARRY_UNKNOWN_DEPARTMENT", Assert.Single(r.Errors).Code);
+    }
+
+    [Fact]
+    public void BonusForNonMember_IsAnError_NotSilentlyDropped()
+    {
+        var r = MonthEngine.Compute(new MonthInput
+        {
+            Policy = V4(),
+            Period = new Period(2024, 9),
+            Members = [M("a"), M("gone", left: new DateOnly(2024, 1, 1))],
+            Scores = [S("a", "CM", 10), S("a", "MK", 10)],
+            Bonuses = [new AdHocBonus("zed", Token.Pha.Whole(100), "leadership", "lead"), new AdHocBonus("gone", Token.Pha.Whole(1), "x", "lead")],
+        });
+        Assert.Equal(2, r.Errors.Count(e => e.Code == "BONUS_UNKNOWN_MEMBER"));
+    }
+
+    [Fact]
+    public void BonusForMemberWhoJoinedMidMonthWithoutScores_IsPaid()
+    {
+        var r = MonthEngine.Compute(new MonthInput
+        {
+            Policy = V4(),
+            Period = new Period(2024, 9),
+            Members = [M("a"), M("new", joined: new DateOnly(2024, 9, 15))],
+            Scores = [S("a", "CM", 10), S("a", "MK", 10)],
+            Bonuses = [new AdHocBonus("new", Token.Pha.Whole(100), "onboarding event", "lead")],
+        });
+        Assert.Equal(Token.Pha.Whole(100), r.Value.Members.Single(m => m.Id == "new").Total);
+    }
 }

@@ -249,4 +249,23 @@ public class MonthEngineTests
         Assert.Equal(Token.Pha.Whole(1200), month.Members.Single(m => m.Id == "a").Shares["reward"]); // 3,000 × 40 %
         Assert.Equal(Token.Pha.Whole(8_000), month.Carried);                                            // nobody at 90 %
     }
+
+    [Fact]
+    public void Threshold_PoolPerMember_FloorsOnceSoThreeWaySplitLosesNothing()
+    {
+        // 10,000 PHA for 3 members at 100 %: each 3,333.333333333333, one planck of surplus to the first id.
+        var scores = new[] { "a", "b", "c" }.SelectMany(id => new[] { S(id, "CM", 50), S(id, "VSM", 30), S(id, "CC", 10), S(id, "TT", 10) }).ToList();
+        var month = Compute(V1(), [M("a"), M("b"), M("c")], scores, period: new Period(2022, 7));
+        Assert.Equal(["3,333.333333333334", "3,333.333333333333", "3,333.333333333333"], month.Members.Select(m => m.Total.Format()));
+        Assert.Equal(month.Pool, month.PaidFromPool);
+    }
+
+    [Fact]
+    public void Threshold_HalfPercent_RewardIsExactHalfOfShare()
+    {
+        // 10,000 PHA for 3 members, one at 50 %: 10,000 × 50 / (3 × 100) = 1,666.666666666666 (one floor).
+        var scores = new List<ScoreLine> { S("a", "CM", 30), S("a", "VSM", 20) };
+        var month = Compute(V1(), [M("a"), M("b"), M("c")], scores, period: new Period(2022, 7));
+        Assert.Equal("1,666.666666666666", month.Members.Single(m => m.Id == "a").Shares["reward"].Format());
+    }
 }

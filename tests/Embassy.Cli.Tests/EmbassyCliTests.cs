@@ -1,0 +1,39 @@
+namespace Embassy.Cli.Tests;
+
+public class EmbassyCliTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = EmbassyCli.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void UnknownOption_IsUsageErrorWithExitCode2()
+    {
+        var (code, _, err) = Run("allocate", "--period", "2024-09", "--scores", "x.csv", "--colour", "red");
+        Assert.Equal(EmbassyCli.UsageError, code);
+        Assert.Contains("--colour", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownCommand_IsUsageErrorWithExitCode2()
+    {
+        var (code, _, err) = Run("frobnicate");
+        Assert.Equal(EmbassyCli.UsageError, code);
+        Assert.Contains("frobnicate", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_ListsEveryCommandGroup()
+    {
+        var (code, output, _) = Run("--help");
+        Assert.Equal(EmbassyCli.Ok, code);
+        foreach (var group in new[] { "policy", "allocate", "simulate", "report", "address", "payout" })
+        {
+            Assert.Contains(group, output, StringComparison.Ordinal);
+        }
+    }
+}
