@@ -132,7 +132,7 @@ internal static class PayoutCommands
 
     private static int BuildEvm(IReadOnlyList<PayoutLine> lines, Settings s, DirectoryInfo dir, TextWriter stdout, TextWriter stderr)
     {
-        var result = EvmPayout.Build(lines, s.Evm, s.ChunkSize);
+        var result = EvmPayout.Build(lines, s.Evm, s.ChunkSize, s.Minimum);
         Report(stderr, result.Diagnostics);
         if (!result.IsSuccess)
         {
@@ -158,7 +158,7 @@ internal static class PayoutCommands
 
     private static int BuildManual(IReadOnlyList<PayoutLine> lines, Settings s, DirectoryInfo dir, TextWriter stdout, TextWriter stderr)
     {
-        var result = ManualPayout.Build(lines, s.Token, s.Chain.Ss58Prefix, s.Period, s.PolicyId);
+        var result = ManualPayout.Build(lines, s.Token, s.Chain.Ss58Prefix, s.Period, s.PolicyId, s.Minimum);
         Report(stderr, result.Diagnostics);
         if (!result.IsSuccess)
         {
@@ -172,7 +172,9 @@ internal static class PayoutCommands
             payout.WriteXlsx(xlsx);
         }
 
+        WriteCarried(dir, payout.Carried);
         stdout.WriteLine(Inv($"manual payout: {payout.Rows.Count} payments, total {payout.Total}"));
+        WriteCarriedSummary(stdout, payout.Carried);
         stdout.WriteLine($"written to {dir.FullName} (payout.csv, payout.xlsx).");
         return EmbassyCli.Ok;
     }
@@ -285,7 +287,7 @@ internal static class PayoutCommands
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The rail settings: a policy's payout rule (R9) when --policy is given, then explicit options on top.</summary>
-    private sealed record Settings(PayoutRail Rail, Token Token, ChainProfile Chain, EvmTokenProfile Evm, int ChunkSize, Period? Period, string? PolicyId)
+    private sealed record Settings(PayoutRail Rail, Token Token, ChainProfile Chain, EvmTokenProfile Evm, int ChunkSize, Period? Period, string? PolicyId, TokenAmount? Minimum)
     {
         public static Result<Settings> Resolve(
             string? policyId, string? railText, ushort? prefix, int? chunkSize, string? contract, ulong? chainId, int? decimals, string? periodText)
@@ -339,9 +341,10 @@ internal static class PayoutCommands
                 errors.Add(Diagnostic.Error("OPTION_INVALID", "--prefix must be an SS58 prefix 0–16383 other than 46 and 47."));
             }
 
-            // The existential deposit scales with the token: 0.01 of it unless the policy names a minimum (R9).
-            var minimum = rule?.Minimum is { } m && Equals(m.Token, token) ? m : token.Units(token.UnitsPerToken / 100);
-            var chain = ChainProfile.Phala with { Ss58Prefix = ss58Prefix, ExistentialDeposit = minimum };
+            // R9: the substrate minimum is the existential deposit, 0.01 of the token unless the policy names one;
+            // the other rails carry amounts only below a minimum the policy states.
+            var policyMinimum = rule?.Minimum is { } m && Equals(m.Token, token) ? m : (TokenAmount?)null;
+            var chain = ChainProfile.Phala with { Ss58Prefix = ss58Prefix, ExistentialDeposit = policyMinimum ?? token.Units(token.UnitsPerToken / 100) };
 
             var evm = EvmTokenProfile.PhaOnEthereum with { Token = token };
             var contractText = contract ?? rule?.TokenContract;
@@ -365,7 +368,7 @@ internal static class PayoutCommands
 
             return errors.Count > 0
                 ? Result<Settings>.Fail(errors)
-                : Result<Settings>.Ok(new Settings(rail, token, chain, evm, chunk, period, policy?.Id));
+                : Result<Settings>.Ok(new Settings(rail, token, chain, evm, chunk, period, policy?.Id, policyMinimum));
         }
     }
 }
