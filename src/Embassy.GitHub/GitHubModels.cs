@@ -49,7 +49,8 @@ public sealed record GitHubIssue(
             IsPullRequest: issue.TryGetProperty("pull_request", out var pr) && pr.ValueKind != JsonValueKind.Null);
     }
 
-    internal static string? Str(JsonElement e, string name) =>
+    /// <summary>A string property of a JSON object, or null when absent or not a string.</summary>
+    public static string? Str(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     internal static DateTimeOffset? Time(JsonElement e, string name) =>

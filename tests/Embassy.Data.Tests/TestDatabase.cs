@@ -97,6 +97,9 @@ public sealed class TestDatabase : IAsyncDisposable
         return new EmbassyDbContext(builder.Options);
     }
 
+    /// <summary>A context factory on this database, as the hosts register it.</summary>
+    public IDbContextFactory<EmbassyDbContext> Factory() => new ContextFactory(this);
+
     public async ValueTask DisposeAsync()
     {
         if (_adminConnectionString is not null)
@@ -120,5 +123,10 @@ public sealed class TestDatabase : IAsyncDisposable
                 // A file still open elsewhere; the temp folder is cleaned by the system.
             }
         }
+    }
+
+    private sealed class ContextFactory(TestDatabase database) : IDbContextFactory<EmbassyDbContext>
+    {
+        public EmbassyDbContext CreateDbContext() => database.Context();
     }
 }

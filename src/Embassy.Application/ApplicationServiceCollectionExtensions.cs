@@ -1,0 +1,47 @@
+using Embassy.GitHub;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Embassy.Application;
+
+/// <summary>Adds GitHub sync, report intake, the webhook queue and write-back to a host.</summary>
+public static class ApplicationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the GitHub client (typed <see cref="HttpClient"/>, no redirects followed), <see cref="ReportStore"/>
+    /// with the shipped report parser, <see cref="IssueSync"/>, <see cref="WebhookInbox"/> and its background worker,
+    /// and <see cref="WriteBack"/> when <c>GitHub:WriteBack</c> is true. Options from section <c>GitHub</c>.
+    /// Needs <c>AddEmbassyData</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddEmbassyGitHub(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = new GitHubOptions();
+        builder.Configuration.GetSection(GitHubOptions.Section).Bind(options);
+        builder.Services.AddEmbassyGitHub(options);
+        return builder;
+    }
+
+    /// <summary>Registers the GitHub use cases for explicit <paramref name="options"/>.</summary>
+    public static IServiceCollection AddEmbassyGitHub(this IServiceCollection services, GitHubOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddHttpClient<GitHubClient>().ConfigurePrimaryHttpMessageHandler(GitHubClient.CreateHandler);
+        services.TryAddSingleton<IReportIntake, ParserReportIntake>();
+        services.AddTransient(sp => new ReportStore(sp.GetService<IReportIntake>(), sp.GetRequiredService<TimeProvider>()));
+        if (options.WriteBack)
+        {
+            services.AddTransient<WriteBack>();
+        }
+
+        services.AddTransient<IssueSync>();
+        services.AddTransient<WebhookInbox>();
+        services.AddSingleton<WebhookQueueSignal>();
+        services.AddHostedService<WebhookQueueWorker>();
+        return services;
+    }
+}

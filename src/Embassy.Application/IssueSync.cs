@@ -1,0 +1,217 @@
+using Embassy.Data;
+using Embassy.Data.Entities;
+using Embassy.Domain;
+using Embassy.GitHub;
+using Microsoft.EntityFrameworkCore;
+
+namespace Embassy.Application;
+
+/// <summary>How a sync runs.</summary>
+/// <param name="Since">Only issues updated at or after this time (the CLI's <c>--since</c>); remembered for later syncs.</param>
+/// <param name="Full">
+/// Lists every issue (no conditional request, no early stop) and looks up each known report that was not listed,
+/// to mark deleted and transferred issues. Incremental syncs learn of those from webhooks.
+/// </param>
+public sealed record SyncOptions(DateTimeOffset? Since = null, bool Full = false);
+
+/// <summary>Progress after each page.</summary>
+public sealed record SyncProgress(int Pages, int Issues);
+
+/// <summary>What a sync did.</summary>
+public sealed record SyncSummary
+{
+    /// <summary>Requests sent to GitHub, retries included.</summary>
+    public int Requests { get; init; }
+
+    /// <summary>The first request was answered 304: nothing changed.</summary>
+    public bool NotModified { get; init; }
+
+    public int Pages { get; init; }
+
+    public int New { get; init; }
+
+    public int Edited { get; init; }
+
+    public int Unchanged { get; init; }
+
+    /// <summary>Reports whose author matches no member's GitHub login (R2: held for an admin).</summary>
+    public int Unmatched { get; init; }
+
+    /// <summary>New or edited reports whose latest version has error diagnostics.</summary>
+    public int Invalid { get; init; }
+
+    public int PullRequestsSkipped { get; init; }
+
+    public int MarkedDeleted { get; init; }
+
+    public int MarkedTransferred { get; init; }
+}
+
+/// <summary>
+/// Brings a repository's report issues into the database: incremental, idempotent and safe to break.
+/// The first page is requested with the last sync's ETag, so an unchanged repository costs one request answered 304;
+/// pages are sorted by last update, newest first, and listing stops at issues older than the watermark of the last
+/// complete sync, so one edit costs one page. Each page is saved in one transaction and the ETag and watermark
+/// move only when the whole sync succeeded: a sync broken midway and run again ends as an unbroken one.
+/// Only one instance syncs a repository at a time (<see cref="IWorkLock"/>, a PostgreSQL advisory lock when shared).
+/// </summary>
+public sealed class IssueSync(
+    IDbContextFactory<EmbassyDbContext> databases,
+    GitHubClient github,
+    ReportStore store,
+    IWorkLock workLock,
+    TimeProvider time,
+    WriteBack? writeBack = null)
+{
+    /// <summary>Diagnostic code when another instance is syncing the same repository.</summary>
+    public const string Busy = "SYNC_BUSY";
+
+    private const string Actor = "github-sync";
+
+    /// <summary>Syncs <paramref name="repository"/>.</summary>
+    public async Task<Result<SyncSummary>> SyncAsync(
+        RepositoryName repository, SyncOptions? options = null, IProgress<SyncProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new SyncOptions();
+        await using var held = await workLock.TryAcquireAsync("sync:" + repository.Key, cancellationToken).ConfigureAwait(false);
+        if (held is null)
+        {
+            return Result<SyncSummary>.Fail(Busy, $"Another instance is syncing {repository} right now; try again when it is done.");
+        }
+
+        var requestsBefore = github.RequestCount;
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var state = await db.GitHubSyncStates.SingleOrDefaultAsync(s => s.Repository == repository.Key, cancellationToken).ConfigureAwait(false);
+        var since = options.Since ?? state?.Since;
+        var sameQuery = state is not null && state.Since == since;
+        var etag = options.Full || !sameQuery ? null : state!.ETag;
+        var watermark = options.Full || !sameQuery ? null : state!.Watermark;
+
+        var summary = new SyncSummary();
+        var seen = new HashSet<int>();
+        string? firstETag = null;
+        DateTimeOffset? newest = null;
+        Uri? next = null;
+        var first = true;
+        while (first || next is not null)
+        {
+            var page = await github.ListIssuesAsync(repository, new IssueQuery(since), next, first ? etag : null, cancellationToken).ConfigureAwait(false);
+            if (!page.IsSuccess)
+            {
+                return Result<SyncSummary>.Fail(page.Diagnostics);
+            }
+
+            if (first && page.Value.NotModified)
+            {
+                summary = summary with { NotModified = true };
+                break;
+            }
+
+            if (first)
+            {
+                firstETag = page.Value.ETag;
+            }
+
+            first = false;
+            summary = summary with { Pages = summary.Pages + 1, PullRequestsSkipped = summary.PullRequestsSkipped + page.Value.PullRequestsSkipped };
+            var touched = new List<Report>();
+            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // One transaction per page, saved issue by issue so rows are written in the page's order.
+                foreach (var issue in page.Value.Issues)
+                {
+                    seen.Add(issue.Number);
+                    newest = newest is null || issue.UpdatedAt > newest ? issue.UpdatedAt : newest;
+                    var applied = await store.ApplyAsync(db, repository, issue, Actor, cancellationToken).ConfigureAwait(false);
+                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                    summary = Count(summary, applied);
+                    if (applied.Change != ReportChange.Unchanged)
+                    {
+                        touched.Add(applied.Report);
+                    }
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            if (writeBack is not null)
+            {
+                foreach (var report in touched)
+                {
+                    await writeBack.UpdateAsync(db, report, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            progress?.Report(new SyncProgress(summary.Pages, summary.New + summary.Edited + summary.Unchanged));
+            next = page.Value.Next;
+
+            // Sorted newest first: once a page reaches issues older than the last complete sync, the rest is known.
+            if (watermark is { } w && page.Value.Issues.Count > 0 && page.Value.Issues.Min(i => i.UpdatedAt) < w)
+            {
+                break;
+            }
+        }
+
+        if (options.Full && !summary.NotModified)
+        {
+            summary = await ReconcileMissingAsync(db, repository, seen, summary, cancellationToken).ConfigureAwait(false);
+        }
+
+        state ??= db.GitHubSyncStates.Add(new GitHubSyncState { Repository = repository.Key }).Entity;
+        if (!summary.NotModified)
+        {
+            state.ETag = firstETag;
+            state.Since = since;
+            state.Watermark = Max(watermark ?? (sameQuery ? state.Watermark : null), newest);
+        }
+
+        state.LastSyncedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return Result<SyncSummary>.Ok(summary with { Requests = github.RequestCount - requestsBefore });
+    }
+
+    private async Task<SyncSummary> ReconcileMissingAsync(
+        EmbassyDbContext db, RepositoryName repository, HashSet<int> seen, SyncSummary summary, CancellationToken cancellationToken)
+    {
+        var key = repository.Key;
+        var known = await db.Reports.Where(r => r.Repository == key && r.Presence == ReportPresence.Present)
+            .Select(r => r.IssueNumber).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var number in known.Where(n => !seen.Contains(n)).Order())
+        {
+            var lookup = await github.GetIssueAsync(repository, number, cancellationToken).ConfigureAwait(false);
+            if (!lookup.IsSuccess)
+            {
+                continue; // unknown: leave it as it is rather than guess
+            }
+
+            switch (lookup.Value.Whereabouts)
+            {
+                case IssueWhereabouts.Deleted:
+                    await store.MarkGoneAsync(db, repository, number, ReportPresence.Deleted, null, Actor, cancellationToken).ConfigureAwait(false);
+                    summary = summary with { MarkedDeleted = summary.MarkedDeleted + 1 };
+                    break;
+                case IssueWhereabouts.Transferred:
+                    await store.MarkGoneAsync(db, repository, number, ReportPresence.Transferred, lookup.Value.MovedTo?.ToString(), Actor, cancellationToken).ConfigureAwait(false);
+                    summary = summary with { MarkedTransferred = summary.MarkedTransferred + 1 };
+                    break;
+                case IssueWhereabouts.Present when lookup.Value.Issue is { IsPullRequest: false } issue:
+                    summary = Count(summary, await store.ApplyAsync(db, repository, issue, Actor, cancellationToken).ConfigureAwait(false));
+                    break;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return summary;
+    }
+
+    private static SyncSummary Count(SyncSummary s, AppliedIssue applied) => s with
+    {
+        New = s.New + (applied.Change == ReportChange.New ? 1 : 0),
+        Edited = s.Edited + (applied.Change == ReportChange.Edited ? 1 : 0),
+        Unchanged = s.Unchanged + (applied.Change == ReportChange.Unchanged ? 1 : 0),
+        Unmatched = s.Unmatched + (applied.Unmatched ? 1 : 0),
+        Invalid = s.Invalid + (applied.Invalid && applied.Change != ReportChange.Unchanged ? 1 : 0),
+    };
+
+    private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : a > b ? a : b;
+}

@@ -1,0 +1,140 @@
+using Embassy.Data;
+using Embassy.Domain;
+using Embassy.Policies;
+using Microsoft.EntityFrameworkCore;
+
+namespace Embassy.Application;
+
+/// <summary>A published month (approved or paid).</summary>
+public sealed record PublishedMonth(Period Period, string State, MonthSnapshot Snapshot, IReadOnlyList<string> Transactions);
+
+/// <summary>A row of the leaderboard.</summary>
+public sealed record LeaderboardRow(long MemberId, string Login, string Name, string Rank, int Months, TokenAmount Total, Percent? LastPercent);
+
+/// <summary>A member's month on their page.</summary>
+public sealed record MemberMonth(Period Period, string Rank, string Status, Percent Percent, TokenAmount Total);
+
+/// <summary>A member's public page.</summary>
+/// <param name="Progress">E.g. "2 of 3 months ≥ 65 % towards ambassador", or null when no automatic promotion applies.</param>
+public sealed record MemberPage(long Id, string Name, string? Login, string? Region, string Rank, IReadOnlyList<MemberMonth> History, string? Progress);
+
+/// <summary>The treasury summary (R10).</summary>
+public sealed record TreasurySummary(Token Token, TokenAmount Paid, TokenAmount Approved, TokenAmount? Funding, IReadOnlyList<(Period Period, string State, TokenAmount Total)> Months);
+
+/// <summary>
+/// What the public sees: only approved or paid months (a locked month is still being checked), computed from the frozen
+/// snapshots so that pages show exactly what was paid.
+/// </summary>
+public sealed class PublicQueries(IDbContextFactory<EmbassyDbContext> databases, TimeProvider time, PolicyCatalog? catalog = null)
+{
+    private readonly PolicyCatalog _catalog = catalog ?? PolicyCatalog.Shipped;
+
+    /// <summary>The policy in force this month (R1).</summary>
+    public Embassy.Domain.Rules.Policy PolicyInForce => _catalog.ForPeriod(Period.Of(time.GetUtcNow()));
+
+    /// <summary>Every published month, newest first.</summary>
+    public async Task<IReadOnlyList<PublishedMonth>> MonthsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.Database.SqlQuery<MonthCloseWorkflow.WorkflowRow>(
+                $"SELECT period AS \"Period\", state AS \"State\", snapshot AS \"Snapshot\" FROM app_month_workflow WHERE state <> {MonthState.Locked}")
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => new PublishedMonth(Period.Parse(r.Period).Value, r.State, MonthSnapshot.FromJson(r.Snapshot), []))
+            .OrderByDescending(m => m.Period).ToArray();
+    }
+
+    /// <summary>One published month, or null.</summary>
+    public async Task<PublishedMonth?> MonthAsync(Period period, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var row = await MonthCloseWorkflow.WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false);
+        if (row is null || row.State == MonthState.Locked)
+        {
+            return null;
+        }
+
+        var txs = await db.PayoutTransactions.Where(t => db.MonthCloses.Any(c => c.Id == t.MonthCloseId && c.Period == period))
+            .OrderBy(t => t.Id).Select(t => t.TxHash).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new PublishedMonth(period, row.State, MonthSnapshot.FromJson(row.Snapshot), txs);
+    }
+
+    /// <summary>Members by total reward over all published months.</summary>
+    public async Task<IReadOnlyList<LeaderboardRow>> LeaderboardAsync(CancellationToken cancellationToken = default)
+    {
+        var months = await MonthsAsync(cancellationToken).ConfigureAwait(false);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var roster = await MemberRoster.LoadAsync(db, cancellationToken).ConfigureAwait(false);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var token = months.Count > 0 ? months[0].Snapshot.TokenValue() : PolicyInForce.Token;
+        var rows = new List<LeaderboardRow>();
+        foreach (var r in roster)
+        {
+            var mine = months.Select(m => (m.Period, Snap: m.Snapshot, Row: m.Snapshot.Members.FirstOrDefault(x => x.MemberId == r.Member.Id)))
+                .Where(x => x.Row is not null).ToArray();
+            var total = mine.Where(x => x.Snap.TokenValue() == token).Aggregate(token.Zero, (a, x) => a + x.Snap.Amount(x.Row!.TotalUnits));
+            rows.Add(new LeaderboardRow(r.Member.Id, r.GitHubLogin ?? string.Empty, r.Member.DisplayName, r.RankOn(today) ?? r.FirstRank ?? "-", mine.Length, total, mine.Length > 0 ? mine[0].Row!.Percent : null));
+        }
+
+        return rows.OrderByDescending(r => r.Total).ThenBy(r => r.Name, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>A member's page, or null.</summary>
+    public async Task<MemberPage?> MemberAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var entry = (await MemberRoster.LoadAsync(db, cancellationToken).ConfigureAwait(false)).FirstOrDefault(m => m.Member.Id == id);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var months = await MonthsAsync(cancellationToken).ConfigureAwait(false);
+        var history = months.Select(m => (m, row: m.Snapshot.Members.FirstOrDefault(x => x.MemberId == id)))
+            .Where(x => x.row is not null)
+            .Select(x => new MemberMonth(x.m.Period, x.row!.Rank, x.row.Status, x.row.Percent, x.m.Snapshot.Amount(x.row.TotalUnits)))
+            .OrderBy(x => x.Period).ToArray();
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var rank = entry.RankOn(today) ?? entry.FirstRank ?? "-";
+        return new MemberPage(id, entry.Member.DisplayName, entry.GitHubLogin, entry.Member.Region, rank, history, Progress(rank, history, months.Select(m => m.Period).ToArray()));
+    }
+
+    /// <summary>Paid and approved totals; funding from configuration when the program states it (R10).</summary>
+    public async Task<TreasurySummary> TreasuryAsync(TokenAmount? funding, CancellationToken cancellationToken = default)
+    {
+        var months = await MonthsAsync(cancellationToken).ConfigureAwait(false);
+        var token = funding?.Token ?? (months.Count > 0 ? months[0].Snapshot.TokenValue() : PolicyInForce.Token);
+        var list = months.Where(m => m.Snapshot.TokenValue() == token).Select(m => (m.Period, m.State, Total: m.Snapshot.TotalPaid())).ToArray();
+        var paid = list.Where(m => m.State == MonthState.Paid).Aggregate(token.Zero, (a, m) => a + m.Total);
+        var approved = list.Where(m => m.State == MonthState.Approved).Aggregate(token.Zero, (a, m) => a + m.Total);
+        return new TreasurySummary(token, paid, approved, funding, list);
+    }
+
+    /// <summary>R8: consecutive published months at or above the promotion threshold, counted back from the latest.</summary>
+    private string? Progress(string rank, IReadOnlyList<MemberMonth> history, IReadOnlyList<Period> published)
+    {
+        var policy = PolicyInForce;
+        var rule = policy.Promotions.FirstOrDefault(p => p.From.Code == rank);
+        if (rule is null)
+        {
+            return null;
+        }
+
+        var streak = 0;
+        foreach (var period in published.OrderDescending())
+        {
+            var m = history.FirstOrDefault(h => h.Period == period);
+            if (m is null || m.Status != nameof(Embassy.Domain.Rules.MonthStatus.Accepted) || !m.Percent.AtLeast(rule.Percent))
+            {
+                break;
+            }
+
+            streak++;
+            if (streak >= rule.Months)
+            {
+                break;
+            }
+        }
+
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{streak} of {rule.Months} months ≥ {rule.Percent:0.##} % towards {rule.To.Code}");
+    }
+}

@@ -1,0 +1,328 @@
+using System.Globalization;
+using System.Text.Json;
+using Embassy.Data;
+using Embassy.Data.Entities;
+using Embassy.Domain;
+using Embassy.Domain.Rules;
+using Embassy.Policies;
+using Microsoft.EntityFrameworkCore;
+
+namespace Embassy.Application;
+
+/// <summary>Where a report stands in the reviewer's queue.</summary>
+public static class ReviewStates
+{
+    public const string Filed = "filed";
+    public const string NeedsFix = "needs-fix";
+    public const string Late = "late";
+    public const string Unmatched = "unmatched";
+    public const string Scored = "scored";
+
+    /// <summary>The states in queue order.</summary>
+    public static IReadOnlyList<string> All { get; } = [Filed, NeedsFix, Late, Unmatched, Scored];
+}
+
+/// <summary>A report in the month's queue.</summary>
+public sealed record ReviewItem(long ReportId, string Repository, int IssueNumber, string Author, long? MemberId, string Title, DateTimeOffset FiledAt, string State, IReadOnlyList<string> Departments);
+
+/// <summary>One department's score on the review form.</summary>
+/// <param name="Department">Department code.</param>
+/// <param name="Effort">Effort points (R3: 0–20).</param>
+/// <param name="Result">Result points (R3: 0–20).</param>
+public sealed record ScoreEntry(string Department, decimal Effort, decimal Result);
+
+/// <summary>Everything the review page shows for one report.</summary>
+public sealed record ReviewDetail
+{
+    public required ReviewItem Item { get; init; }
+
+    public required Period Period { get; init; }
+
+    public required string HtmlUrl { get; init; }
+
+    public required string Body { get; init; }
+
+    public required int Version { get; init; }
+
+    public string? Wallet { get; init; }
+
+    public string? MemberName { get; init; }
+
+    public required IReadOnlyList<Diagnostic> Diagnostics { get; init; }
+
+    /// <summary>The departments the form offers: the chosen ones, then Basic and Others (R3).</summary>
+    public required IReadOnlyList<Department> Offered { get; init; }
+
+    /// <summary>The member's suggested score per department (R3: kept for comparison).</summary>
+    public required IReadOnlyDictionary<string, string> Suggested { get; init; }
+
+    /// <summary>This reviewer's latest score per department.</summary>
+    public required IReadOnlyDictionary<string, ScoreEntry> Mine { get; init; }
+
+    /// <summary>Every reviewer's latest scores, for the history.</summary>
+    public required IReadOnlyList<(string Reviewer, ScoreEntry Score, DateTimeOffset At)> AllScores { get; init; }
+
+    /// <summary>Last month's points per department, from the closed month.</summary>
+    public required IReadOnlyDictionary<string, decimal> LastMonth { get; init; }
+
+    public string? Note { get; init; }
+
+    public long? PreviousId { get; init; }
+
+    public long? NextId { get; init; }
+
+    public bool MonthClosed { get; init; }
+}
+
+/// <summary>The reviewer's queue and scoring (R3, R7): the latest score per reviewer and department counts; scores append, never overwrite.</summary>
+public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, TimeProvider time, PolicyCatalog? catalog = null)
+{
+    private readonly PolicyCatalog _catalog = catalog ?? PolicyCatalog.Shipped;
+
+    /// <summary>The month's reports with their states.</summary>
+    public async Task<IReadOnlyList<ReviewItem>> ListAsync(Period period, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await ItemsAsync(db, _catalog.ForPeriod(period), period, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Months that have reports, newest first.</summary>
+    public async Task<IReadOnlyList<Period>> PeriodsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var periods = await db.Reports.Where(r => r.Period != null).Select(r => r.Period!.Value).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+        return periods.OrderDescending().ToArray();
+    }
+
+    /// <summary>The review page of a report, or null when there is no such report.</summary>
+    public async Task<ReviewDetail?> DetailAsync(long reportId, string reviewer, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var report = await db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken).ConfigureAwait(false);
+        if (report?.Period is not { } period)
+        {
+            return null;
+        }
+
+        var policy = _catalog.ForPeriod(period);
+        var items = await ItemsAsync(db, policy, period, cancellationToken).ConfigureAwait(false);
+        var index = items.ToList().FindIndex(i => i.ReportId == reportId);
+        var item = items[index];
+        var version = await db.ReportVersions.AsNoTracking().Include(v => v.Parse).Include(v => v.Diagnostics)
+            .SingleAsync(v => v.ReportId == reportId && v.Number == report.LatestVersion, cancellationToken).ConfigureAwait(false);
+        var scores = await db.Scores.AsNoTracking().Where(s => s.ReportId == reportId).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var latest = LatestScores(scores);
+        var suggested = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (version.Parse is { SuggestedScores.Length: > 0 } parse)
+        {
+            try
+            {
+                var parsed = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(parse.SuggestedScores);
+                foreach (var (code, v) in parsed ?? [])
+                {
+                    suggested[code] = v.GetValueOrDefault("score", "?") + " / " + v.GetValueOrDefault("max", "?");
+                }
+            }
+            catch (JsonException)
+            {
+                // Suggested scores are for reference only; an unreadable value shows nothing.
+            }
+        }
+
+        var lastMonth = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        var previous = await MonthCloseWorkflow.WorkflowRowAsync(db, period.Previous, cancellationToken).ConfigureAwait(false);
+        if (previous is not null && report.MemberId is { } memberId)
+        {
+            var m = MonthSnapshot.FromJson(previous.Snapshot).Members.FirstOrDefault(x => x.MemberId == memberId);
+            foreach (var (code, h) in m?.PointsHundredths ?? new Dictionary<string, long>())
+            {
+                lastMonth[code] = h / 100m;
+            }
+        }
+
+        var memberName = report.MemberId is null ? null
+            : await db.Members.Where(m => m.Id == report.MemberId).Select(m => m.DisplayName).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var note = await db.Database.SqlQuery<string>($"SELECT note AS \"Value\" FROM app_review_notes WHERE report_id = {reportId} AND reviewer = {reviewer}")
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var closed = await MonthCloseWorkflow.WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false) is not null;
+        return new ReviewDetail
+        {
+            Item = item,
+            Period = period,
+            HtmlUrl = report.HtmlUrl,
+            Body = version.Body,
+            Version = version.Number,
+            Wallet = version.Parse?.Wallet,
+            MemberName = memberName,
+            Diagnostics = version.Diagnostics.OrderBy(d => d.Ordinal).Select(ToDiagnostic).ToArray(),
+            Offered = Offered(policy, item.Departments),
+            Suggested = suggested,
+            Mine = latest.Where(s => s.Reviewer == reviewer).ToDictionary(s => s.Department, ToEntry, StringComparer.Ordinal),
+            AllScores = latest.OrderBy(s => s.Reviewer, StringComparer.Ordinal).ThenBy(s => s.Department, StringComparer.Ordinal).Select(s => (s.Reviewer, ToEntry(s), s.RecordedAt)).ToArray(),
+            LastMonth = lastMonth,
+            Note = note,
+            PreviousId = index > 0 ? items[index - 1].ReportId : null,
+            NextId = index < items.Count - 1 ? items[index + 1].ReportId : null,
+            MonthClosed = closed,
+        };
+    }
+
+    /// <summary>Records a reviewer's scores for a report (appended; the latest per reviewer and department counts) and their note.</summary>
+    public async Task<Result<int>> ScoreAsync(long reportId, string reviewer, IReadOnlyList<ScoreEntry> entries, string? note, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken).ConfigureAwait(false);
+        if (report is null)
+        {
+            return Result<int>.Fail(WorkflowCodes.NotFound, $"There is no report {reportId}.");
+        }
+
+        if (report.Period is not { } period)
+        {
+            return Result<int>.Fail(WorkflowCodes.ReportNotScorable, "The report names no month; it needs a fix before it can be scored.");
+        }
+
+        if (await MonthCloseWorkflow.WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return Result<int>.Fail(WorkflowCodes.MonthClosed, $"{period} is closed; its scores can no longer change.");
+        }
+
+        var policy = _catalog.ForPeriod(period);
+        var item = (await ItemsAsync(db, policy, period, cancellationToken).ConfigureAwait(false)).Single(i => i.ReportId == reportId);
+        if (item.State is ReviewStates.Unmatched or ReviewStates.Late)
+        {
+            return Result<int>.Fail(WorkflowCodes.ReportNotScorable, $"Report #{item.IssueNumber} is {item.State}; it cannot be scored (R2, R7).");
+        }
+
+        var offered = Offered(policy, item.Departments);
+        var errors = new List<Diagnostic>();
+        var step = policy.Scoring.Step;
+        foreach (var e in entries)
+        {
+            var dept = offered.FirstOrDefault(d => string.Equals(d.Code, e.Department, StringComparison.OrdinalIgnoreCase));
+            if (dept is null)
+            {
+                errors.Add(Diagnostic.Error(WorkflowCodes.ScoreDepartmentNotOffered, $"{e.Department} is not one of this report's departments ({string.Join(", ", offered.Select(d => d.Code))})."));
+                continue;
+            }
+
+            Check(dept.Code, "effort", e.Effort, MaxOf(dept.EffortMax, dept.Max), step, errors);
+            Check(dept.Code, "result", e.Result, MaxOf(dept.ResultMax, dept.Max), step, errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            return Result<int>.Fail(errors);
+        }
+
+        var now = time.GetUtcNow();
+        var previous = LatestScores(await db.Scores.Where(s => s.ReportId == reportId && s.Reviewer == reviewer).ToListAsync(cancellationToken).ConfigureAwait(false));
+        foreach (var e in entries)
+        {
+            var code = offered.First(d => string.Equals(d.Code, e.Department, StringComparison.OrdinalIgnoreCase)).Code;
+            db.Scores.Add(new Score
+            {
+                ReportId = reportId,
+                Reviewer = reviewer,
+                Department = code,
+                EffortHundredths = Points.Of(e.Effort).Hundredths,
+                ResultsHundredths = Points.Of(e.Result).Hundredths,
+                SupersedesId = previous.FirstOrDefault(p => p.Department == code)?.Id,
+                RecordedAt = now,
+            });
+        }
+
+        ProgramTables.Audit(db, now, reviewer, "report.scored", $"report:{report.Repository}#{report.IssueNumber}",
+            string.Join("; ", entries.Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Department} {e.Effort}+{e.Result}"))));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (note is not null)
+        {
+            var stamp = ProgramTables.Stamp(now);
+            await db.Database.ExecuteSqlAsync($"DELETE FROM app_review_notes WHERE report_id = {reportId} AND reviewer = {reviewer}", cancellationToken).ConfigureAwait(false);
+            if (note.Trim().Length > 0)
+            {
+                await db.Database.ExecuteSqlAsync($"INSERT INTO app_review_notes (report_id, reviewer, note, recorded_at) VALUES ({reportId}, {reviewer}, {note.Trim()}, {stamp})", cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return Result<int>.Ok(entries.Count);
+    }
+
+    /// <summary>R7: filed after the end of day <c>Deadline.Day</c> of the next month in the policy's time zone.</summary>
+    public static DateTimeOffset DeadlineOf(Policy policy, Period period)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var end = period.Next.FirstDay.AddDays(policy.Deadline.Day).ToDateTime(TimeOnly.MinValue);
+        var offset = TimeSpan.Zero;
+        if (TimeZoneInfo.TryFindSystemTimeZoneById(policy.Deadline.TimeZone, out var zone))
+        {
+            offset = zone.GetUtcOffset(end);
+        }
+
+        return new DateTimeOffset(end, offset);
+    }
+
+    internal static IReadOnlyList<Department> Offered(Policy policy, IReadOnlyList<string> chosen)
+    {
+        var list = new List<Department>();
+        foreach (var code in chosen)
+        {
+            if (policy.FindDepartment(code) is { Kind: DepartmentKind.Selectable } d && !list.Contains(d))
+            {
+                list.Add(d);
+            }
+        }
+
+        list.AddRange(policy.Departments.Where(d => d.Kind != DepartmentKind.Selectable));
+        return list;
+    }
+
+    internal static IReadOnlyList<Score> LatestScores(IEnumerable<Score> scores) =>
+        scores.GroupBy(s => (s.Reviewer, s.Department)).Select(g => g.MaxBy(s => s.Id)!).ToArray();
+
+    internal static async Task<IReadOnlyList<ReviewItem>> ItemsAsync(EmbassyDbContext db, Policy policy, Period period, CancellationToken cancellationToken)
+    {
+        var reports = await db.Reports.AsNoTracking().Where(r => r.Period == period && r.Presence == ReportPresence.Present)
+            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var ids = reports.Select(r => r.Id).ToArray();
+        var versions = await db.ReportVersions.AsNoTracking().Where(v => ids.Contains(v.ReportId))
+            .Select(v => new { v.ReportId, v.Number, v.Title, Departments = v.Parse == null ? "" : v.Parse.Departments, Errors = v.Diagnostics.Any(d => d.Severity == "error") })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var scored = (await db.Scores.Where(s => ids.Contains(s.ReportId)).Select(s => s.ReportId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
+        var deadline = DeadlineOf(policy, period);
+        var items = new List<ReviewItem>(reports.Count);
+        foreach (var r in reports)
+        {
+            var v = versions.FirstOrDefault(x => x.ReportId == r.Id && x.Number == r.LatestVersion);
+            var state = r.MemberId is null ? ReviewStates.Unmatched
+                : r.CreatedAt > deadline ? ReviewStates.Late
+                : scored.Contains(r.Id) ? ReviewStates.Scored
+                : v is null || v.Errors ? ReviewStates.NeedsFix
+                : ReviewStates.Filed;
+            var departments = (v?.Departments ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            items.Add(new ReviewItem(r.Id, r.Repository, r.IssueNumber, r.AuthorLogin, r.MemberId, v?.Title ?? string.Empty, r.CreatedAt, state, departments));
+        }
+
+        return items;
+    }
+
+    private static Points MaxOf(Points part, Points total) => part.Hundredths > 0 ? part : Points.FromHundredths(total.Hundredths / 2);
+
+    private static void Check(string code, string what, decimal value, Points max, Points step, List<Diagnostic> errors)
+    {
+        var points = Points.Of(Math.Round(value, 2));
+        if (value != Math.Round(value, 2) || points < Points.Zero || points > max || (step.Hundredths > 0 && !points.IsMultipleOf(step)))
+        {
+            errors.Add(Diagnostic.Error(WorkflowCodes.ScoreOutOfRange, string.Create(CultureInfo.InvariantCulture, $"{code} {what} must be 0 to {max} in steps of {step}; got {value}.")));
+        }
+    }
+
+    private static ScoreEntry ToEntry(Score s) => new(s.Department, s.EffortHundredths / 100m, s.ResultsHundredths / 100m);
+
+    private static Diagnostic ToDiagnostic(ReportDiagnostic d) => new(
+        d.Code,
+        d.Severity switch { "error" => Severity.Error, "warning" => Severity.Warning, _ => Severity.Info },
+        d.Message,
+        d.LineNumber is { } line ? new SourcePosition(line, d.ColumnNumber ?? 0, d.Source) : null);
+}

@@ -1,0 +1,197 @@
+using System.Text.Json;
+using Embassy.Data;
+using Embassy.Data.Entities;
+using Embassy.GitHub;
+using Microsoft.EntityFrameworkCore;
+
+namespace Embassy.Application;
+
+/// <summary>What became of a received delivery.</summary>
+public enum WebhookReceipt
+{
+    /// <summary>Stored durably; it will be processed.</summary>
+    Queued,
+
+    /// <summary>The delivery id was seen before: no second effect.</summary>
+    Duplicate,
+}
+
+/// <summary>
+/// The durable webhook queue: a delivery is stored (one row in <c>webhook_deliveries</c>, unique by
+/// <c>X-GitHub-Delivery</c>) before GitHub gets its answer, and processed afterwards in the background, so the
+/// answer is quick and a restart loses nothing. Processing is idempotent (it applies issues through
+/// <see cref="ReportStore"/>), so a delivery interrupted by a crash is simply processed again.
+/// </summary>
+public sealed class WebhookInbox(
+    IDbContextFactory<EmbassyDbContext> databases,
+    ReportStore store,
+    IWorkLock workLock,
+    TimeProvider time,
+    GitHubOptions options,
+    WriteBack? writeBack = null)
+{
+    /// <summary>Attempts before a delivery that keeps failing is set aside as failed.</summary>
+    public const int MaxAttempts = 5;
+
+    private const string Actor = "github-webhook";
+
+    /// <summary>Stores a verified delivery.</summary>
+    public async Task<WebhookReceipt> ReceiveAsync(string deliveryId, string eventName, string payload, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(deliveryId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
+        ArgumentNullException.ThrowIfNull(payload);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        if (await db.WebhookDeliveries.AnyAsync(d => d.DeliveryId == deliveryId, cancellationToken).ConfigureAwait(false))
+        {
+            return WebhookReceipt.Duplicate;
+        }
+
+        db.WebhookDeliveries.Add(new WebhookDelivery
+        {
+            DeliveryId = deliveryId,
+            Event = eventName,
+            Action = ActionOf(payload),
+            Payload = payload,
+            ReceivedAt = time.GetUtcNow(),
+            Status = WebhookDeliveryStatus.Queued,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return WebhookReceipt.Queued;
+        }
+        catch (DbUpdateException)
+        {
+            // The same delivery arrived twice at once; the unique index let one in.
+            await using var check = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            if (await check.WebhookDeliveries.AnyAsync(d => d.DeliveryId == deliveryId, cancellationToken).ConfigureAwait(false))
+            {
+                return WebhookReceipt.Duplicate;
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Processes queued deliveries in arrival order; returns how many were handled. Only one instance processes at a time.</summary>
+    public async Task<int> ProcessPendingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var held = await workLock.TryAcquireAsync("webhooks", cancellationToken).ConfigureAwait(false);
+        if (held is null)
+        {
+            return 0;
+        }
+
+        var handled = 0;
+        while (true)
+        {
+            await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            var batch = await db.WebhookDeliveries.Where(d => d.Status == WebhookDeliveryStatus.Queued)
+                .OrderBy(d => d.Id).Take(20).ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (batch.Count == 0)
+            {
+                return handled;
+            }
+
+            foreach (var delivery in batch)
+            {
+                await ProcessAsync(delivery.Id, cancellationToken).ConfigureAwait(false);
+                handled++;
+            }
+        }
+    }
+
+    private async Task ProcessAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false);
+        delivery.Attempts++;
+        try
+        {
+            var (handled, report) = await DispatchAsync(db, delivery, cancellationToken).ConfigureAwait(false);
+            delivery.Status = handled ? WebhookDeliveryStatus.Done : WebhookDeliveryStatus.Ignored;
+            delivery.ProcessedAt = time.GetUtcNow();
+            delivery.LastError = null;
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            if (report is not null && writeBack is not null)
+            {
+                await writeBack.UpdateAsync(db, report, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await using var retry = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            var row = await retry.WebhookDeliveries.SingleAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false);
+            row.Attempts++;
+            row.LastError = e.GetType().Name + ": " + e.Message;
+            row.Status = row.Attempts >= MaxAttempts ? WebhookDeliveryStatus.Failed : WebhookDeliveryStatus.Queued;
+            await retry.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            if (row.Status == WebhookDeliveryStatus.Queued)
+            {
+                throw; // let the worker back off before the next round
+            }
+        }
+    }
+
+    private async Task<(bool Handled, Report? Report)> DispatchAsync(EmbassyDbContext db, WebhookDelivery delivery, CancellationToken cancellationToken)
+    {
+        if (delivery.Event is not ("issues" or "issue_comment"))
+        {
+            return (false, null); // ping and events Embassy does not use
+        }
+
+        using var doc = JsonDocument.Parse(delivery.Payload);
+        var root = doc.RootElement;
+        if (!root.TryGetProperty("issue", out var issueJson) || !root.TryGetProperty("repository", out var repoJson)
+            || RepositoryName.Parse(GitHubIssue.Str(repoJson, "full_name")) is not { IsSuccess: true } parsedRepository)
+        {
+            return (false, null);
+        }
+
+        var repository = parsedRepository.Value;
+        if (options.Repository is { Length: > 0 } configured && !RepositoryName.Of(configured).Equals(repository))
+        {
+            return (false, null); // another repository's hook
+        }
+
+        var issue = GitHubIssue.FromJson(issueJson);
+        if (issue.IsPullRequest)
+        {
+            return (false, null);
+        }
+
+        if (delivery.Event == "issues" && delivery.Action is "deleted" or "transferred")
+        {
+            var key = repository.Key;
+            if (!await db.Reports.AnyAsync(r => r.Repository == key && r.IssueNumber == issue.Number, cancellationToken).ConfigureAwait(false))
+            {
+                await store.ApplyAsync(db, repository, issue, Actor, cancellationToken).ConfigureAwait(false); // keep what we were told
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var detail = delivery.Action == "transferred" && root.TryGetProperty("changes", out var changes)
+                && changes.TryGetProperty("new_repository", out var newRepo) ? GitHubIssue.Str(newRepo, "full_name") : null;
+            var presence = delivery.Action == "deleted" ? ReportPresence.Deleted : ReportPresence.Transferred;
+            await store.MarkGoneAsync(db, repository, issue.Number, presence, detail, Actor, cancellationToken).ConfigureAwait(false);
+            return (true, null);
+        }
+
+        // opened, edited, closed, reopened, labeled, unlabeled…, and comments (which carry the current issue).
+        var applied = await store.ApplyAsync(db, repository, issue, Actor, cancellationToken).ConfigureAwait(false);
+        return (true, applied.Change == ReportChange.Unchanged ? null : applied.Report);
+    }
+
+    private static string? ActionOf(string payload)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(payload);
+            return doc.RootElement.ValueKind == JsonValueKind.Object ? GitHubIssue.Str(doc.RootElement, "action") : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
