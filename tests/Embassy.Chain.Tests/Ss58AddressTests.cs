@@ -121,5 +121,43 @@ public class Ss58AddressTests
         Assert.Equal(Severity.Warning, result.Diagnostics[0].Severity);
     }
 
+    [Theory]
+    [InlineData(46)]
+    [InlineData(47)]
+    public void Parse_ReservedPrefixWithValidChecksum_ReturnsReservedPrefix(byte prefix)
+    {
+        Assert.Equal(ChainCodes.AddressReservedPrefix, FirstError(Ss58Address.Parse(RawAddress([prefix]))));
+    }
+
+    [Fact]
+    public void Parse_FirstByteWithTopBitSet_ReturnsReservedPrefix()
+    {
+        Assert.Equal(ChainCodes.AddressReservedPrefix, FirstError(Ss58Address.Parse(RawAddress([0x80, 0x00]))));
+    }
+
+    [Fact]
+    public void Encode_ReservedPrefix_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => Ss58Address.Encode(new byte[32], 46));
+        Assert.Throws<ArgumentException>(() => Ss58Address.Encode(new byte[32], 16384));
+        Assert.Throws<ArgumentException>(() => Ss58Address.Encode(new byte[31], 30));
+    }
+
+    [Fact]
+    public void Parse_AccountIndexLengthAddress_ReturnsBadLength()
+    {
+        // SS58 also encodes 1-, 2-, 4- and 8-byte account indices; a payout needs a 32-byte account id.
+        Assert.Equal(ChainCodes.AddressBadLength, FirstError(Ss58Address.Parse(RawAddress([30], keyLength: 4))));
+    }
+
+    // Builds base58(prefix bytes ‖ key ‖ first two bytes of BLAKE2b-512("SS58PRE" ‖ prefix ‖ key)).
+    private static string RawAddress(byte[] prefixBytes, int keyLength = 32)
+    {
+        var payload = prefixBytes.Concat(Enumerable.Range(1, keyLength).Select(i => (byte)i)).ToArray();
+        var hash = new byte[64];
+        ChainHashes.Blake2b512("SS58PRE"u8.ToArray().Concat(payload).ToArray(), hash);
+        return Base58.Encode([.. payload, hash[0], hash[1]]);
+    }
+
     private static string FirstError<T>(Result<T> result) => result.Errors.First().Code;
 }
