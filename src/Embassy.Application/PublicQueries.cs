@@ -14,8 +14,7 @@ public sealed record LeaderboardRow(long MemberId, string Login, string Name, st
 /// <summary>A member's month on their page.</summary>
 public sealed record MemberMonth(Period Period, string Rank, string Status, Percent Percent, TokenAmount Total);
 
-/// <summary>A member's public page.</summary>
-/// <param name="Progress">E.g. "2 of 3 months ≥ 65 % towards ambassador", or null when no automatic promotion applies.</param>
+/// <summary>A member's public page; <c>Progress</c> reads e.g. "2 of 3 months ≥ 65 % towards ambassador" (null when no automatic promotion applies).</summary>
 public sealed record MemberPage(long Id, string Name, string? Login, string? Region, string Rank, IReadOnlyList<MemberMonth> History, string? Progress);
 
 /// <summary>The treasury summary (R10).</summary>
