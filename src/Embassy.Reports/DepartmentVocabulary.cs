@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Embassy.Domain.Rules;
 
 namespace Embassy.Reports;
@@ -30,6 +31,9 @@ internal sealed class DepartmentVocabulary
     ];
 
     private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
+
+    // Per policy: the key (Text.Key) of each code, name and alias → code. Built once per policy instance.
+    private readonly ConcurrentDictionary<Policy, Dictionary<string, string>> _byPolicy = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
 
     public DepartmentVocabulary(IEnumerable<Policy> policies)
@@ -108,9 +112,10 @@ internal sealed class DepartmentVocabulary
             return null;
         }
 
-        if (policy?.ResolveCode(trimmed) is { } direct)
+        var key = Text.Key(trimmed);
+        if (policy is not null && NamesOf(policy).TryGetValue(key, out var direct))
         {
-            return direct.ToUpperInvariant();
+            return direct;
         }
 
         var upper = trimmed.ToUpperInvariant();
@@ -119,9 +124,37 @@ internal sealed class DepartmentVocabulary
             return MapToPolicy(upper, policy);
         }
 
-        var key = Text.Key(trimmed);
         return _names.TryGetValue(key, out var code) ? MapToPolicy(code, policy) : null;
     }
+
+    // R3: the policy's own codes, names and aliases (what Policy.ResolveCode matches), keyed for a dictionary lookup.
+    private Dictionary<string, string> NamesOf(Policy policy) => _byPolicy.GetOrAdd(policy, p =>
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Add(string code, string name, IReadOnlyList<string> aliases)
+        {
+            foreach (var text in aliases.Prepend(name).Prepend(code))
+            {
+                var key = Text.Key(text);
+                if (key.Length > 0)
+                {
+                    map.TryAdd(key, code.ToUpperInvariant());
+                }
+            }
+        }
+
+        foreach (var d in p.Departments)
+        {
+            Add(d.Code, d.Name, d.Aliases);
+        }
+
+        foreach (var t in p.Supplementary.Tasks)
+        {
+            Add(t.Code, t.Name, t.Aliases);
+        }
+
+        return map;
+    });
 
     /// <summary>A known code as the policy spells it (V.4.1 writes TA where V.4 wrote TECH).</summary>
     public static string MapToPolicy(string code, Policy? policy)

@@ -10,19 +10,42 @@ public static class LinkClassifier
     /// <summary>The kind of <paramref name="url"/>, and the X post id when it is an X status link.</summary>
     public static (EvidenceKind Kind, ulong? XStatusId) Classify(string url, bool markedAsImage = false)
     {
-        if (!Uri.TryCreate(url.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? url : "https://" + url, UriKind.Absolute, out var uri)
-            || uri.Host.Length == 0)
+        ArgumentNullException.ThrowIfNull(url);
+        var rest = url.AsSpan();
+        var scheme = rest.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0)
+        {
+            rest = rest[(scheme + 3)..];
+        }
+
+        var end = rest.IndexOfAny('/', '?', '#');
+        var hostSpan = end < 0 ? rest : rest[..end];
+        var at = hostSpan.LastIndexOf('@');
+        if (at >= 0)
+        {
+            hostSpan = hostSpan[(at + 1)..];
+        }
+
+        var colon = hostSpan.IndexOf(':');
+        if (colon >= 0)
+        {
+            hostSpan = hostSpan[..colon];
+        }
+
+        var host = hostSpan.ToString().ToLowerInvariant();
+        if (host.Length == 0)
         {
             return (markedAsImage ? EvidenceKind.Image : EvidenceKind.Other, null);
         }
 
-        var host = uri.Host.ToLowerInvariant();
         if (host.StartsWith("www.", StringComparison.Ordinal))
         {
             host = host[4..];
         }
 
-        var path = uri.AbsolutePath;
+        var pathSpan = end < 0 ? ReadOnlySpan<char>.Empty : rest[end..];
+        var cut = pathSpan.IndexOfAny('?', '#');
+        var path = (cut < 0 ? pathSpan : pathSpan[..cut]).ToString();
         if (markedAsImage || host.EndsWith("githubusercontent.com", StringComparison.Ordinal)
             || (host == "github.com" && (path.StartsWith("/user-attachments/", StringComparison.OrdinalIgnoreCase) || path.Contains("/assets/", StringComparison.OrdinalIgnoreCase)))
             || ImageExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase))

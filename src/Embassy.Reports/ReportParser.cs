@@ -39,7 +39,7 @@ public sealed partial class ReportParser
         _vocabulary = new DepartmentVocabulary(policies);
         _policyFor = policyFor;
         _fallback = fallback;
-        _pipeline = new MarkdownPipelineBuilder().UseAutoLinks().UsePreciseSourceLocation().Build();
+        _pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
     }
 
     /// <summary>A parser over the shipped policies (phala-v1 … phala-v5-erc20), each month read under the policy in force (R1).</summary>
@@ -185,12 +185,6 @@ public sealed partial class ReportParser
     [GeneratedRegex(@"\[\s*\d\s*\]\s*/\s*\[\s*\d\s*\]|(?<![A-Za-z])X\s*/\s*(?:10|20|40|80|100)\b|\[add statistics here\]|\[(?:Department|Supplementary task) \d\]|\{your #discord ID\}", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"channel moderation", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex ModerationQuestion();
-
-    [GeneratedRegex(@"\bmandatory\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex MandatoryBanner();
-
     /// <summary>Reads one report; holds the fields found so far.</summary>
     private sealed class Reader(ReportParser parser, string[] lines, string[] cleaned, string title, Policy? policy, List<Diagnostic> diagnostics)
     {
@@ -322,7 +316,9 @@ public sealed partial class ReportParser
         }
 
         private static bool Is(string word, string expected) =>
-            word == expected || (word.Length >= 6 && Text.EditDistance(word, expected, 1) <= 1);
+            word == expected
+            || (word.Length >= 6 && Math.Abs(word.Length - expected.Length) <= 1 && (word[0] == expected[0] || word[^1] == expected[^1])
+                && Text.EditDistance(word, expected, 1) <= 1);
 
         private static bool Excluded(string key) =>
             key.Contains("local", StringComparison.Ordinal) || key.Contains("analytic", StringComparison.Ordinal)
@@ -435,7 +431,9 @@ public sealed partial class ReportParser
             {
                 Wallet = address;
                 WalletLine = line;
-                WalletKind = WalletRules.KindOf(address);
+                WalletKind = EvmAddress().IsMatch(address) ? Reports.WalletKind.Evm
+                    : Ss58Address().IsMatch(address) ? Reports.WalletKind.Ss58
+                    : address.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? Reports.WalletKind.Evm : null;
             }
             else if (labelled && !string.Equals(Wallet, address, StringComparison.Ordinal))
             {
@@ -537,8 +535,9 @@ public sealed partial class ReportParser
 
                 // V.1 template: the CM block is the channel-moderation questions and Combot link, often without a
                 // "CM" heading; it counts when the report otherwise follows that template (a Mandatory banner or codes).
-                var hasBanner = cleaned.Any(c => MandatoryBanner().IsMatch(c));
-                if (!chosen.Contains("CM") && (hasBanner || chosen.Count > 0) && lines.Any(c => ModerationQuestion().IsMatch(c)))
+                if (!chosen.Contains("CM")
+                    && (chosen.Count > 0 || cleaned.Any(c => c.Contains("mandatory", StringComparison.OrdinalIgnoreCase)))
+                    && lines.Any(c => c.Contains("channel moderation", StringComparison.OrdinalIgnoreCase)))
                 {
                     var cm = DepartmentVocabulary.MapToPolicy("CM", policy);
                     chosen.Insert(0, cm);
@@ -655,7 +654,7 @@ public sealed partial class ReportParser
             var inScores = false;
             for (var i = 0; i < cleaned.Length; i++)
             {
-                var key = cleaned[i].Length is > 0 and < 60 ? Text.Key(cleaned[i]) : string.Empty;
+                var key = cleaned[i].Length is > 0 and < 60 && cleaned[i].Contains("score", StringComparison.OrdinalIgnoreCase) ? Text.Key(cleaned[i]) : string.Empty;
                 if (key.Contains("suggested score", StringComparison.Ordinal) || key is "scores" or "score")
                 {
                     inScores = true;
@@ -729,7 +728,7 @@ public sealed partial class ReportParser
                 }
             }
 
-            if (NameCodeHead().Match(line) is { Success: true } nc && _vocabulary.IsCode(nc.Groups["c"].Value))
+            if (line.Contains('(', StringComparison.Ordinal) && NameCodeHead().Match(line) is { Success: true } nc && _vocabulary.IsCode(nc.Groups["c"].Value))
             {
                 codes.Add(DepartmentVocabulary.MapToPolicy(nc.Groups["c"].Value, policy));
                 rest = nc.Groups["rest"].Value;
@@ -825,12 +824,31 @@ public sealed partial class ReportParser
         public void ReadLinks(string body)
         {
             var seen = new HashSet<(int, string)>();
-            if (body.Length > 0 && NestingDepth(body) <= MaxMarkdownDepth)
+
+            // Markdig reads the Markdown links and images ([text](url), ![alt](url), <url>). Only the lines that can
+            // hold one are handed to it, each as its own paragraph, which keeps a 2,000-character report fast; the
+            // line-level pass below finds every other link.
+            var linkLines = new List<int>();
+            var linkOffsets = new List<int>();
+            var markdown = new System.Text.StringBuilder();
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var raw = lines[i];
+                if (raw.Contains("](", StringComparison.Ordinal) || raw.Contains("<http", StringComparison.OrdinalIgnoreCase))
+                {
+                    linkLines.Add(i + 1);
+                    linkOffsets.Add(markdown.Length);
+                    markdown.Append(raw.AsSpan().TrimStart()).Append("\n\n");
+                }
+            }
+
+            var linkText = markdown.ToString();
+            if (linkText.Length > 0 && NestingDepth(linkText) <= MaxMarkdownDepth)
             {
                 MarkdownDocument? doc = null;
                 try
                 {
-                    doc = Markdown.Parse(body, parser._pipeline);
+                    doc = Markdown.Parse(linkText, parser._pipeline);
                 }
                 catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or InsufficientExecutionStackException or NullReferenceException or RegexMatchTimeoutException)
                 {
@@ -840,12 +858,18 @@ public sealed partial class ReportParser
 
                 if (doc is not null)
                 {
-                    var starts = LineStarts(body);
+                    // Every node knows its span in the Markdown handed over; the offsets map it back to the body line.
+                    int LineAt(int offset)
+                    {
+                        var k = linkOffsets.BinarySearch(Math.Max(0, offset));
+                        return linkLines[Math.Clamp(k >= 0 ? k : ~k - 1, 0, linkLines.Count - 1)];
+                    }
+
                     foreach (var inline in doc.Descendants<LinkInline>())
                     {
                         if (!string.IsNullOrWhiteSpace(inline.Url))
                         {
-                            AddLink(inline.Url, LineOf(starts, inline.Span.Start), inline.IsImage, seen);
+                            AddLink(inline.Url, LineAt(inline.Span.Start), inline.IsImage, seen);
                         }
                     }
 
@@ -853,12 +877,12 @@ public sealed partial class ReportParser
                     {
                         if (!auto.IsEmail && !string.IsNullOrWhiteSpace(auto.Url))
                         {
-                            AddLink(auto.Url, LineOf(starts, auto.Span.Start), false, seen);
+                            AddLink(auto.Url, LineAt(auto.Span.Start), false, seen);
                         }
                     }
                 }
             }
-            else if (body.Length > 0)
+            else if (linkText.Length > 0)
             {
                 diagnostics.Add(Diagnostic.Info(ReportCodes.MarkdownTooDeep, $"The Markdown nests deeper than {MaxMarkdownDepth} levels; links were read line by line."));
             }
@@ -893,36 +917,6 @@ public sealed partial class ReportParser
                     }
                 }
             }
-        }
-
-        // Offsets where each line begins, with the same line breaks as Text.Lines (\r\n, \n, \r).
-        private static List<int> LineStarts(string text)
-        {
-            var starts = new List<int> { 0 };
-            for (var i = 0; i < text.Length; i++)
-            {
-                if (text[i] == '\r')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '\n')
-                    {
-                        i++;
-                    }
-
-                    starts.Add(i + 1);
-                }
-                else if (text[i] == '\n')
-                {
-                    starts.Add(i + 1);
-                }
-            }
-
-            return starts;
-        }
-
-        private static int LineOf(List<int> starts, int offset)
-        {
-            var i = starts.BinarySearch(Math.Max(offset, 0));
-            return (i >= 0 ? i : ~i - 1) + 1;
         }
 
         private void AddLink(string url, int line, bool image, HashSet<(int, string)> seen)

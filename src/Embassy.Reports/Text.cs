@@ -15,6 +15,8 @@ internal static class Text
     public const int MaxLineForPatterns = 2_000;
 
     // "Â" is the first half of a double-encoded "·" or no-break space ("Â·"), as in the seed's template.
+    private static readonly char[] LeadingDecorationChars = LeadingDecoration.ToCharArray();
+
     private const string LeadingDecoration = "Â \t-*+•·▸▹►▶✦✧●○◦■□▪▫➤➢→=~`|>#_\u00A0\u2022\u2023\u2043\u2219\u00B7\u200B\uFEFF";
 
     /// <summary>
@@ -38,7 +40,7 @@ internal static class Text
         for (var guard = 0; guard < 8; guard++)
         {
             var before = s.Length;
-            s = s.TrimStart(LeadingDecoration.ToCharArray());
+            s = s.TrimStart(LeadingDecorationChars);
             s = StripNumbering(s);
             if (s.Length == before)
             {
@@ -107,18 +109,24 @@ internal static class Text
     /// <summary>Lower case, letters and digits with single spaces: "**AMB Rank**" → "amb rank".</summary>
     public static string Key(string text)
     {
-        var sb = new StringBuilder(text.Length);
+        if (text.Length > 256)
+        {
+            text = text[..256];
+        }
+
+        Span<char> buffer = stackalloc char[text.Length];
+        var n = 0;
         var space = false;
         foreach (var c in text)
         {
             if (char.IsLetterOrDigit(c))
             {
-                if (space && sb.Length > 0)
+                if (space && n > 0)
                 {
-                    sb.Append(' ');
+                    buffer[n++] = ' ';
                 }
 
-                sb.Append(char.ToLowerInvariant(c));
+                buffer[n++] = char.ToLowerInvariant(c);
                 space = false;
             }
             else
@@ -127,7 +135,7 @@ internal static class Text
             }
         }
 
-        return sb.ToString();
+        return new string(buffer[..n]);
     }
 
     /// <summary>Optimal-string-alignment distance (typing slips, transpositions count one), stopping above <paramref name="max"/>.</summary>
