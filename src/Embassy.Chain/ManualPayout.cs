@@ -182,8 +182,9 @@ public sealed record ManualPayout(Token Token, IReadOnlyList<ManualPayoutRow> Ro
 
     private static Stylesheet BuildStylesheet(int decimals)
     {
-        // Show every decimal the token has (up to the 15 digits a double keeps), grouped thousands.
-        var format = "#,##0." + new string('#', Math.Clamp(decimals, 1, 15));
+        // Grouped thousands, at least two decimals (a bare "84,000." otherwise) and up to every decimal the token
+        // has, within the 15 digits a spreadsheet's double keeps.
+        var format = decimals < 2 ? "#,##0" : "#,##0.00" + new string('#', Math.Clamp(decimals - 2, 0, 13));
         return new Stylesheet(
             new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = format }) { Count = 1 },
             new Fonts(new Font(), new Font(new Bold())) { Count = 2 },

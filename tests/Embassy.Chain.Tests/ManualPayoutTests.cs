@@ -54,6 +54,9 @@ public class ManualPayoutTests
         var units = rows[1..5].Select(r => CellText(r.Elements<Cell>().ElementAt(4))).ToArray();
         Assert.Equal(payout.Rows.Select(r => r.Amount.Units.ToString(CultureInfo.InvariantCulture)), units);
 
+        var format = doc.WorkbookPart.WorkbookStylesPart!.Stylesheet.NumberingFormats!.Elements<NumberingFormat>().Single();
+        Assert.Equal("#,##0.00##########", format.FormatCode!.Value);
+
         var total = rows[5].Elements<Cell>().ElementAt(3);
         Assert.Equal("SUM(D2:D5)", total.CellFormula!.Text);
         Assert.Equal(Pha("104524.012234567901"), TokenAmount.Parse(total.CellValue!.Text, Token.Pha).Value);
