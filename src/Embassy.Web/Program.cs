@@ -5,13 +5,19 @@ using Embassy.Web;
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddEnvironmentVariables("EMBASSY_"); // EMBASSY_Database__Provider -> Database:Provider
 builder.Services.AddProblemDetails();
+builder.AddEmbassyDemoMode(); // --demo: its own database file, before the data layer reads its options
 builder.AddEmbassyData();
 builder.AddEmbassyGitHub();
+builder.AddEmbassyWeb();
 
 var app = builder.Build();
 app.UseExceptionHandler();
-app.MapHealth();
-app.MapGitHubWebhook();
+app.UseEmbassyWeb();
+var open = app.MapGroup(string.Empty).AllowAnonymous(); // signed by GitHub or harmless: no sign-in
+open.MapHealth();
+open.MapGitHubWebhook();
+app.MapEmbassyPages();
+app.MapEmbassyApi();
 app.Run();
 
 /// <summary>The web host's entry point (public for WebApplicationFactory).</summary>

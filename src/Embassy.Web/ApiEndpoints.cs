@@ -1,0 +1,255 @@
+using System.Globalization;
+using System.Text;
+using Embassy.Application;
+using Embassy.Data;
+using Embassy.Domain;
+using Embassy.GitHub;
+using Embassy.Web.Rendering;
+using Embassy.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Embassy.Web;
+
+/// <summary>A member as the API shows them.</summary>
+public sealed record MemberDto(long Id, string Name, string? GitHub, string? Region, string? Rank, IReadOnlyDictionary<string, string> Handles, IReadOnlyDictionary<string, string> Addresses);
+
+/// <summary>A rank change request.</summary>
+public sealed record RankChange(string Rank, string Reason, DateOnly? EffectiveFrom = null);
+
+/// <summary>An address change request.</summary>
+public sealed record AddressChange(string Address);
+
+/// <summary>Scores for a report.</summary>
+public sealed record ScoreRequest(IReadOnlyList<ScoreEntry> Scores, string? Note = null);
+
+/// <summary>A transaction hash that paid a month.</summary>
+public sealed record TransactionRequest(string TxHash);
+
+/// <summary>A role grant or token request.</summary>
+public sealed record AccessRequest(string Login, string Role, string? Label = null);
+
+/// <summary>A secret shown once.</summary>
+public sealed record SecretAnswer(string Login, string Role, string Secret);
+
+/// <summary>A published month in a list.</summary>
+public sealed record MonthSummary(string Period, string State, string Policy, string Token, string Pool, string Paid, int Members);
+
+/// <summary>The month's close state as an admin sees it.</summary>
+public sealed record PreviewAnswer(string Period, string State, MonthSnapshot? Allocation, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> Transactions);
+
+/// <summary>An audit entry.</summary>
+public sealed record AuditDto(long Id, DateTimeOffset At, string Actor, string Action, string Subject, string? Details);
+
+/// <summary>
+/// The JSON API (<c>/api</c>), the same operations as the pages, for the CLI and automation. Callers authenticate with an
+/// API token (<c>Authorization: Bearer</c>); errors are ProblemDetails with the diagnostic <c>code</c>.
+/// </summary>
+public static class ApiEndpoints
+{
+    private static readonly AuthorizeAttribute AnyToken = new() { AuthenticationSchemes = Schemes.Bearer };
+
+    /// <summary>Maps the API and the public downloads.</summary>
+    public static WebApplication MapEmbassyApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var open = app.MapGroup(string.Empty).AllowAnonymous();
+        open.MapGet("/months/{period}/export.csv", ExportCsvAsync).CacheOutput(EmbassyWebSetup.PublicTag).WithTags("public");
+        open.MapGet("/months/{period}/export.xlsx", ExportXlsxAsync).CacheOutput(EmbassyWebSetup.PublicTag).WithTags("public");
+
+        var api = app.MapGroup("/api");
+        var pub = api.MapGroup(string.Empty).AllowAnonymous().WithTags("public");
+        pub.MapGet("/months", ListMonthsAsync);
+        pub.MapGet("/months/{period}", GetMonthAsync);
+
+        api.MapGet("/me", (HttpContext http) => TypedResults.Ok(new { login = http.User.Actor(), role = http.User.Role() }))
+            .RequireAuthorization(AnyToken).WithTags("account");
+
+        var members = api.MapGroup("/members").RequireAuthorization(Policy(AccessPolicies.Member)).WithTags("members");
+        members.MapGet(string.Empty, ListMembersAsync);
+        var memberAdmin = api.MapGroup("/members").RequireAuthorization(Policy(AccessPolicies.Admin)).WithTags("members");
+        memberAdmin.MapPost(string.Empty, CreateMemberAsync);
+        memberAdmin.MapPut("/{id:long}", EditMemberAsync);
+        memberAdmin.MapPost("/{id:long}/rank", ChangeRankAsync);
+        memberAdmin.MapPost("/{id:long}/address", SetAddressAsync);
+
+        var review = api.MapGroup("/review").RequireAuthorization(Policy(AccessPolicies.Reviewer)).WithTags("review");
+        review.MapGet("/{period}", QueueAsync);
+        review.MapGet("/reports/{id:long}", ReportAsync);
+        review.MapPost("/reports/{id:long}/scores", ScoreAsync);
+
+        var admin = api.MapGroup("/admin").RequireAuthorization(Policy(AccessPolicies.Admin)).WithTags("admin");
+        admin.MapGet("/months/{period}", PreviewAsync);
+        admin.MapPost("/months/{period}/lock", LockAsync);
+        admin.MapPost("/months/{period}/approve", ApproveAsync);
+        admin.MapGet("/months/{period}/payout.csv", PayoutCsvAsync);
+        admin.MapPost("/months/{period}/transactions", RecordTransactionAsync);
+        admin.MapPost("/months/{period}/promotions/{member}", ConfirmPromotionAsync);
+        admin.MapGet("/audit", AuditAsync);
+        admin.MapPost("/sync", SyncAsync);
+        admin.MapPost("/users", GrantAsync);
+        admin.MapPost("/tokens", CreateTokenAsync);
+        return app;
+    }
+
+    private static AuthorizeAttribute Policy(string policy) => new(policy) { AuthenticationSchemes = Schemes.Bearer };
+
+    internal static async Task<Ok<MonthSummary[]>> ListMonthsAsync(PublicQueries queries, CancellationToken ct)
+    {
+        var months = await queries.MonthsAsync(ct).ConfigureAwait(false);
+        return TypedResults.Ok(months.Select(m => new MonthSummary(
+            m.Period.ToString(), m.State, m.Snapshot.PolicyId, m.Snapshot.Token,
+            m.Snapshot.Amount(m.Snapshot.PoolUnits).Format(grouped: false), m.Snapshot.TotalPaid().Format(grouped: false), m.Snapshot.Members.Count)).ToArray());
+    }
+
+    internal static async Task<Results<Ok<PublishedMonth>, ProblemHttpResult>> GetMonthAsync(string period, PublicQueries queries, CancellationToken ct)
+    {
+        var month = Period.TryParse(period, out var p) ? await queries.MonthAsync(p, ct).ConfigureAwait(false) : null;
+        return month is null ? Problems.NotFound($"No published month {period}.") : TypedResults.Ok(month);
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportCsvAsync(string period, PublicQueries queries, CancellationToken ct)
+    {
+        var month = Period.TryParse(period, out var p) ? await queries.MonthAsync(p, ct).ConfigureAwait(false) : null;
+        return month is null
+            ? Problems.NotFound($"No published month {period}.")
+            : TypedResults.File(Encoding.UTF8.GetBytes(MonthExport.Csv(month.Snapshot)), "text/csv; charset=utf-8", $"embassy-{month.Period}.csv");
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportXlsxAsync(string period, PublicQueries queries, CancellationToken ct)
+    {
+        var month = Period.TryParse(period, out var p) ? await queries.MonthAsync(p, ct).ConfigureAwait(false) : null;
+        return month is null
+            ? Problems.NotFound($"No published month {period}.")
+            : TypedResults.File(MonthExport.Xlsx(month.Snapshot), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"embassy-{month.Period}.xlsx");
+    }
+
+    internal static async Task<Ok<MemberDto[]>> ListMembersAsync(MemberAdmin admin, TimeProvider time, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var list = await admin.ListAsync(ct).ConfigureAwait(false);
+        return TypedResults.Ok(list.Select(m => ToDto(m, today)).ToArray());
+    }
+
+    internal static MemberDto ToDto(RosterEntry m, DateOnly today) => new(
+        m.Member.Id,
+        m.Member.DisplayName,
+        m.GitHubLogin,
+        m.Member.Region,
+        m.RankOn(today) ?? m.FirstRank,
+        m.Member.Handles.ToDictionary(h => h.Kind, h => h.Value, StringComparer.Ordinal),
+        m.Member.PayoutAddresses.GroupBy(a => a.Rail).ToDictionary(g => g.Key, g => g.OrderBy(a => a.ValidFrom).ThenBy(a => a.Id).Last().Address, StringComparer.Ordinal));
+
+    internal static async Task<Results<Created<MemberDto>, ProblemHttpResult>> CreateMemberAsync(NewMember body, MemberAdmin admin, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        var result = await admin.CreateAsync(body, http.User.Actor(), ct).ConfigureAwait(false);
+        if (!result.IsSuccess)
+        {
+            return Problems.From(result.Diagnostics);
+        }
+
+        var member = await admin.FindAsync(result.Value, ct).ConfigureAwait(false);
+        return TypedResults.Created($"/api/members/{result.Value}", ToDto(member!, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)));
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> EditMemberAsync(long id, MemberEdit body, MemberAdmin admin, HttpContext http, CancellationToken ct) =>
+        Done(await admin.EditAsync(id, body, http.User.Actor(), ct).ConfigureAwait(false));
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ChangeRankAsync(long id, RankChange body, MemberAdmin admin, HttpContext http, CancellationToken ct) =>
+        Done(await admin.ChangeRankAsync(id, body.Rank, body.Reason, body.EffectiveFrom, http.User.Actor(), ct).ConfigureAwait(false));
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> SetAddressAsync(long id, AddressChange body, MemberAdmin admin, HttpContext http, CancellationToken ct) =>
+        Done(await admin.SetAddressAsync(id, body.Address, http.User.Actor(), ct).ConfigureAwait(false));
+
+    internal static async Task<Results<Ok<IReadOnlyList<ReviewItem>>, ProblemHttpResult>> QueueAsync(string period, ReviewQueue queue, CancellationToken ct) =>
+        Period.TryParse(period, out var p)
+            ? TypedResults.Ok(await queue.ListAsync(p, ct).ConfigureAwait(false))
+            : Problems.NotFound($"'{period}' is not a month (YYYY-MM).");
+
+    internal static async Task<Results<Ok<ReviewDetail>, ProblemHttpResult>> ReportAsync(long id, ReviewQueue queue, HttpContext http, CancellationToken ct)
+    {
+        var detail = await queue.DetailAsync(id, http.User.Actor(), ct).ConfigureAwait(false);
+        return detail is null ? Problems.NotFound($"There is no report {id} with a month.") : TypedResults.Ok(detail);
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ScoreAsync(long id, ScoreRequest body, ReviewQueue queue, HttpContext http, CancellationToken ct) =>
+        Done(await queue.ScoreAsync(id, http.User.Actor(), body.Scores ?? [], body.Note, ct).ConfigureAwait(false));
+
+    internal static async Task<Results<Ok<PreviewAnswer>, ProblemHttpResult>> PreviewAsync(string period, MonthCloseWorkflow workflow, CancellationToken ct)
+    {
+        if (!Period.TryParse(period, out var p))
+        {
+            return Problems.NotFound($"'{period}' is not a month (YYYY-MM).");
+        }
+
+        var preview = await workflow.PreviewAsync(p, ct).ConfigureAwait(false);
+        return TypedResults.Ok(new PreviewAnswer(p.ToString(), preview.State, preview.Snapshot, preview.Diagnostics, preview.Transactions));
+    }
+
+    internal static async Task<Results<Ok<MonthSnapshot>, ProblemHttpResult>> LockAsync(string period, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        !Period.TryParse(period, out var p) ? Problems.NotFound($"'{period}' is not a month (YYYY-MM).")
+            : Value(await workflow.LockAsync(p, http.User.Actor(), ct).ConfigureAwait(false));
+
+    internal static async Task<Results<Ok<MonthSnapshot>, ProblemHttpResult>> ApproveAsync(string period, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        !Period.TryParse(period, out var p) ? Problems.NotFound($"'{period}' is not a month (YYYY-MM).")
+            : Value(await workflow.ApproveAsync(p, http.User.Actor(), ct).ConfigureAwait(false));
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PayoutCsvAsync(string period, MonthCloseWorkflow workflow, CancellationToken ct)
+    {
+        if (!Period.TryParse(period, out var p))
+        {
+            return Problems.NotFound($"'{period}' is not a month (YYYY-MM).");
+        }
+
+        var file = await workflow.PayoutFileAsync(p, ct).ConfigureAwait(false);
+        return file.IsSuccess
+            ? TypedResults.File(Encoding.UTF8.GetBytes(file.Value.ToCsv()), "text/csv; charset=utf-8", $"payout-{p}.csv")
+            : Problems.From(file.Diagnostics);
+    }
+
+    internal static async Task<Results<Ok<string>, ProblemHttpResult>> RecordTransactionAsync(string period, TransactionRequest body, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        !Period.TryParse(period, out var p) ? Problems.NotFound($"'{period}' is not a month (YYYY-MM).")
+            : Value(await workflow.RecordTransactionAsync(p, body.TxHash, http.User.Actor(), ct).ConfigureAwait(false));
+
+    internal static async Task<Results<Ok<string>, ProblemHttpResult>> ConfirmPromotionAsync(string period, string member, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        !Period.TryParse(period, out var p) ? Problems.NotFound($"'{period}' is not a month (YYYY-MM).")
+            : Value(await workflow.ConfirmProposalAsync(p, member, http.User.Actor(), ct).ConfigureAwait(false));
+
+    internal static async Task<Ok<AuditDto[]>> AuditAsync(IDbContextFactory<EmbassyDbContext> databases, int? take, CancellationToken ct)
+    {
+        await using var db = await databases.CreateDbContextAsync(ct).ConfigureAwait(false);
+        var rows = await db.AuditLog.AsNoTracking().OrderByDescending(a => a.Id).Take(Math.Clamp(take ?? 100, 1, 1000))
+            .Select(a => new AuditDto(a.Id, a.At, a.Actor, a.Action, a.Subject, a.Details)).ToArrayAsync(ct).ConfigureAwait(false);
+        return TypedResults.Ok(rows);
+    }
+
+    internal static async Task<Results<Ok<SyncSummary>, ProblemHttpResult>> SyncAsync(IServiceProvider services, GitHubOptions options, CancellationToken ct)
+    {
+        var repo = RepositoryName.Parse(options.Repository);
+        if (!repo.IsSuccess)
+        {
+            return Problems.From([Diagnostic.Error("SYNC_NOT_CONFIGURED", "No repository to sync: set EMBASSY_GitHub__Repository (owner/name)."), .. repo.Errors]);
+        }
+
+        var sync = services.GetRequiredService<IssueSync>();
+        return Value(await sync.SyncAsync(repo.Value, cancellationToken: ct).ConfigureAwait(false));
+    }
+
+    internal static async Task<Results<Ok<string>, ProblemHttpResult>> GrantAsync(AccessRequest body, AccessTokens tokens, HttpContext http, CancellationToken ct) =>
+        Value(await tokens.GrantAsync(body.Login, body.Role, http.User.Actor(), ct).ConfigureAwait(false));
+
+    internal static async Task<Results<Ok<SecretAnswer>, ProblemHttpResult>> CreateTokenAsync(AccessRequest body, AccessTokens tokens, HttpContext http, CancellationToken ct)
+    {
+        var result = await tokens.CreateApiTokenAsync(body.Login, body.Role, body.Label ?? "api", http.User.Actor(), ct).ConfigureAwait(false);
+        return result.IsSuccess ? TypedResults.Ok(new SecretAnswer(body.Login, body.Role, result.Value)) : Problems.From(result.Diagnostics);
+    }
+
+    private static Results<NoContent, ProblemHttpResult> Done<T>(Result<T> result) =>
+        result.IsSuccess ? TypedResults.NoContent() : Problems.From(result.Diagnostics);
+
+    private static Results<Ok<T>, ProblemHttpResult> Value<T>(Result<T> result) =>
+        result.IsSuccess ? TypedResults.Ok(result.Value) : Problems.From(result.Diagnostics);
+
+    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,277 @@
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Text.Json;
+using Embassy.Application;
+using Embassy.Data;
+using Embassy.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OAuth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Embassy.Web;
+
+/// <summary>Sign-in with GitHub (configuration section <c>GitHub:OAuth</c>, environment <c>EMBASSY_GitHub__OAuth__*</c>).</summary>
+public sealed class GitHubOAuthOptions
+{
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    public string AuthorizationEndpoint { get; set; } = "https://github.com/login/oauth/authorize";
+
+    public string TokenEndpoint { get; set; } = "https://github.com/login/oauth/access_token";
+
+    public string UserInformationEndpoint { get; set; } = "https://api.github.com/user";
+
+    /// <summary>True when a client id and secret are configured.</summary>
+    public bool Enabled => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
+}
+
+/// <summary>What the running instance is: a real program or the clearly labelled demo.</summary>
+/// <param name="Demo">True when the demo program's own database is in use.</param>
+/// <param name="FundingTokens">Program funding in whole tokens (R10), when configured (<c>Treasury:Funding</c>).</param>
+public sealed record SiteMode(bool Demo, decimal? FundingTokens);
+
+/// <summary>The last one-time admin link printed at start (empty once an admin exists).</summary>
+public sealed class FirstRunLink
+{
+    /// <summary>The path with its secret, e.g. <c>/signin/once?token=…</c>.</summary>
+    public string? Path { get; internal set; }
+}
+
+/// <summary>Adds the web app's features (eShop-style <c>builder.AddX()</c> / <c>app.UseX()</c>).</summary>
+public static partial class EmbassyWebSetup
+{
+    /// <summary>The output-cache tag of public pages, evicted after every change.</summary>
+    public const string PublicTag = "public";
+
+    /// <summary>
+    /// Demo mode (<c>--demo</c> or <c>Demo=true</c>): the program lives in its own database file, <c>data/demo/embassy.db</c>,
+    /// so demo data never mixes with a real program. Call before <c>AddEmbassyData</c>.
+    /// </summary>
+    public static WebApplicationBuilder AddEmbassyDemoMode(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var demo = builder.Configuration.GetValue<bool>("Demo") || Environment.GetCommandLineArgs().Contains("--demo", StringComparer.Ordinal);
+        if (demo)
+        {
+            if (!string.IsNullOrWhiteSpace(builder.Configuration["Database:ConnectionString"]))
+            {
+                throw new InvalidOperationException("The demo runs on its own SQLite file; unset Database:ConnectionString to start it.");
+            }
+
+            var dir = builder.Configuration["Database:DataDirectory"] ?? "data";
+            builder.Configuration["Database:DataDirectory"] = Path.Combine(dir, "demo");
+            builder.Configuration["Database:Provider"] = "sqlite";
+        }
+
+        builder.Configuration["Demo"] = demo ? "true" : "false";
+        return builder;
+    }
+
+    /// <summary>Pages, JSON API, sign-in (cookies, GitHub OAuth, API tokens), roles, anti-forgery, OpenAPI, output cache and the first-run step.</summary>
+    public static WebApplicationBuilder AddEmbassyWeb(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var config = builder.Configuration;
+        services.TryAddSingleton(TimeProvider.System);
+        decimal? funding = decimal.TryParse(config["Treasury:Funding"], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var f) ? f : null;
+        services.AddSingleton(new SiteMode(config.GetValue<bool>("Demo"), funding));
+        services.AddSingleton<FirstRunLink>();
+        services.AddSingleton<MonthCloseWorkflow>();
+        services.AddSingleton<ReviewQueue>();
+        services.AddSingleton<MemberAdmin>();
+        services.AddSingleton<PublicQueries>();
+        services.AddSingleton<DemoProgram>();
+        var admins = (config["Auth:Admins"] ?? string.Empty).Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        services.AddSingleton(sp => new AccessTokens(sp.GetRequiredService<IDbContextFactory<EmbassyDbContext>>(), sp.GetRequiredService<TimeProvider>(), admins));
+        services.AddHostedService<FirstRun>();
+
+        var oauth = new GitHubOAuthOptions();
+        config.GetSection("GitHub:OAuth").Bind(oauth);
+        services.AddSingleton(oauth);
+        var auth = services.AddAuthentication(Schemes.Cookie)
+            .AddCookie(Schemes.Cookie, o =>
+            {
+                o.LoginPath = "/signin";
+                o.LogoutPath = "/signout";
+                o.AccessDeniedPath = "/denied";
+                o.Cookie.Name = "embassy";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromDays(7);
+            })
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(Schemes.Bearer, _ => { });
+        if (oauth.Enabled)
+        {
+            auth.AddOAuth(Schemes.GitHub, o =>
+            {
+                o.ClientId = oauth.ClientId!;
+                o.ClientSecret = oauth.ClientSecret!;
+                o.AuthorizationEndpoint = oauth.AuthorizationEndpoint;
+                o.TokenEndpoint = oauth.TokenEndpoint;
+                o.UserInformationEndpoint = oauth.UserInformationEndpoint;
+                o.CallbackPath = "/signin-github";
+                o.SignInScheme = Schemes.Cookie;
+                o.Events.OnCreatingTicket = CreateGitHubTicketAsync;
+            });
+        }
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AccessPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(AccessPolicies.RolesFor(AccessPolicies.Admin)))
+            .AddPolicy(AccessPolicies.Reviewer, p => p.RequireAuthenticatedUser().RequireRole(AccessPolicies.RolesFor(AccessPolicies.Reviewer)))
+            .AddPolicy(AccessPolicies.Member, p => p.RequireAuthenticatedUser().RequireRole(AccessPolicies.RolesFor(AccessPolicies.Member)))
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddAntiforgery(o => o.Cookie.Name = "embassy-af");
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Admin", AccessPolicies.Admin);
+            o.Conventions.AuthorizeFolder("/Review", AccessPolicies.Reviewer);
+            o.Conventions.AllowAnonymousToFolder("/Public");
+            o.Conventions.AllowAnonymousToFolder("/Account");
+        });
+        services.AddOutputCache(o => o.AddPolicy(PublicTag, p => p.Expire(TimeSpan.FromMinutes(10)).Tag(PublicTag)));
+        services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>Security headers, static files, authentication, authorization, anti-forgery and the public page cache.</summary>
+    public static WebApplication UseEmbassyWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+
+            // Second wall behind Markdig's DisableHtml: no inline script or style, no plugins, no framing.
+            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "same-origin";
+            await next(context).ConfigureAwait(false);
+        });
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.UseOutputCache();
+        app.Use(async (context, next) =>
+        {
+            await next(context).ConfigureAwait(false);
+
+            // Any successful change may alter a public page: drop the cached copies.
+            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && context.Response.StatusCode < 400)
+            {
+                var store = context.RequestServices.GetRequiredService<IOutputCacheStore>();
+                await store.EvictByTagAsync(PublicTag, context.RequestAborted).ConfigureAwait(false);
+            }
+        });
+        return app;
+    }
+
+    /// <summary>The Razor pages and the OpenAPI document.</summary>
+    public static WebApplication MapEmbassyPages(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapRazorPages();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapGet("/signin/github", (string? returnUrl, GitHubOAuthOptions oauth) => oauth.Enabled
+                ? Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOnly(returnUrl) }, [Schemes.GitHub])
+                : Results.Problem("Sign-in with GitHub is not configured (EMBASSY_GitHub__OAuth__ClientId and ClientSecret).", statusCode: StatusCodes.Status404NotFound))
+            .AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>A return URL only when it stays on this site.</summary>
+    public static string LocalOnly(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+
+    private static async Task CreateGitHubTicketAsync(OAuthCreatingTicketContext context)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, context.Options.UserInformationEndpoint);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", context.AccessToken);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.UserAgent.ParseAdd("Embassy");
+        using var response = await context.Backchannel.SendAsync(request, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        using var user = JsonDocument.Parse(await response.Content.ReadAsStringAsync(context.HttpContext.RequestAborted).ConfigureAwait(false));
+        var login = user.RootElement.TryGetProperty("login", out var l) ? l.GetString() : null;
+        if (string.IsNullOrWhiteSpace(login))
+        {
+            context.Fail("GitHub did not say who signed in.");
+            return;
+        }
+
+        // R2: the role comes from configured admins, granted roles or the member registry — never from GitHub.
+        var tokens = context.HttpContext.RequestServices.GetRequiredService<AccessTokens>();
+        var role = await tokens.RoleOfAsync(login, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        context.Principal = AccessPolicies.Principal(login.ToLowerInvariant(), role, Schemes.Cookie);
+    }
+
+    /// <summary>Creates the web tables, seeds the demo when asked, and prints a one-time admin link on an install without an admin.</summary>
+    private sealed partial class FirstRun(
+        IDbContextFactory<EmbassyDbContext> databases,
+        SiteMode mode,
+        DemoProgram demo,
+        AccessTokens tokens,
+        FirstRunLink link,
+        IServer server,
+        IHostApplicationLifetime lifetime,
+        ILogger<FirstRun> logger) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await using (var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await ProgramTables.EnsureAsync(db, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (mode.Demo && await demo.IsEmptyAsync(cancellationToken).ConfigureAwait(false))
+            {
+                LogSeeding(logger);
+                await demo.SeedAsync(members: 24, closedMonths: 2, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+
+            var secret = await tokens.FirstRunSignInAsync(cancellationToken).ConfigureAwait(false);
+            if (secret is null)
+            {
+                return;
+            }
+
+            link.Path = "/signin/once?token=" + secret;
+            lifetime.ApplicationStarted.Register(() =>
+            {
+                var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? string.Empty;
+                var url = address.Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal).TrimEnd('/') + link.Path;
+
+                // Printed once per start while no admin exists; the secret works once (only its hash is stored).
+                Console.WriteLine();
+                Console.WriteLine("  Embassy has no admin yet. Open this one-time link to sign in as admin:");
+                Console.WriteLine("  " + url);
+                Console.WriteLine();
+            });
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Demo mode: seeding the demo program into its own database.")]
+        private static partial void LogSeeding(ILogger logger);
+    }
+}
+
+/// <summary>Reads the signed-in user.</summary>
+public static class UserExtensions
+{
+    /// <summary>The user's role, or null.</summary>
+    public static string? Role(this ClaimsPrincipal user) => user?.FindFirst(ClaimTypes.Role)?.Value;
+}

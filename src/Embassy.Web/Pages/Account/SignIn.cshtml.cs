@@ -1,0 +1,13 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Embassy.Web.Pages.Account;
+
+/// <summary>How to sign in: GitHub, or a one-time link.</summary>
+public sealed class SignInModel(GitHubOAuthOptions oauth) : PageModel
+{
+    public bool GitHubEnabled => oauth.Enabled;
+
+    public string ReturnUrl { get; private set; } = "/";
+
+    public void OnGet(string? returnUrl) => ReturnUrl = EmbassyWebSetup.LocalOnly(returnUrl);
+}

@@ -1,0 +1,67 @@
+using Embassy.Application;
+using Embassy.Domain;
+using Embassy.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Embassy.Web.Pages.Admin;
+
+/// <summary>The form fields of a new member.</summary>
+public sealed class NewMemberForm
+{
+    public string? Name { get; set; }
+
+    public string? GitHub { get; set; }
+
+    public string? Rank { get; set; }
+
+    public string? Region { get; set; }
+
+    public string? Address { get; set; }
+
+    public string? Discord { get; set; }
+
+    public string? Telegram { get; set; }
+
+    public string? X { get; set; }
+}
+
+/// <summary>The member registry: list and create.</summary>
+public sealed class AdminMembersModel(MemberAdmin admin, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<MemberDto> Members { get; private set; } = [];
+
+    public IReadOnlyList<string> Ranks => admin.CurrentPolicy.Ranks.Select(r => r.Rank.Code).ToArray();
+
+    public string Rail => admin.CurrentPolicy.Payout.Rail.ToString().ToLowerInvariant();
+
+    [BindProperty]
+    public NewMemberForm Input { get; set; } = new();
+
+    public IReadOnlyList<Diagnostic> Errors { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var result = await admin.CreateAsync(
+            new NewMember(Input.Name ?? string.Empty, Input.GitHub ?? string.Empty, Input.Rank ?? string.Empty, Input.Region, Input.Discord, Input.Telegram, Input.X, Input.Address),
+            User.Actor(),
+            cancellationToken);
+        if (result.IsSuccess)
+        {
+            return Redirect("/admin/members");
+        }
+
+        Errors = result.Errors.ToArray();
+        Response.StatusCode = Problems.StatusOf(Errors[0].Code);
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Members = (await admin.ListAsync(cancellationToken)).Select(m => ApiEndpoints.ToDto(m, today)).ToArray();
+    }
+}

@@ -1,0 +1,68 @@
+using Embassy.Application;
+using Embassy.Domain;
+using Embassy.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Embassy.Web.Pages.Admin;
+
+/// <summary>The month close: preview → lock → approve → payout file → transaction hash → paid; promotions to confirm.</summary>
+public sealed class AdminMonthModel(MonthCloseWorkflow workflow) : PageModel
+{
+    public Period Period { get; private set; }
+
+    public MonthPreview? Preview { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public IReadOnlyList<Diagnostic> Errors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string period, string? message, CancellationToken cancellationToken)
+    {
+        Message = message;
+        return await LoadAsync(period, cancellationToken) ? Page() : NotFound();
+    }
+
+    public Task<IActionResult> OnPostLockAsync(string period, CancellationToken cancellationToken) =>
+        StepAsync(period, async p => (await workflow.LockAsync(p, User.Actor(), cancellationToken)).Diagnostics, "Locked.", cancellationToken);
+
+    public Task<IActionResult> OnPostApproveAsync(string period, CancellationToken cancellationToken) =>
+        StepAsync(period, async p => (await workflow.ApproveAsync(p, User.Actor(), cancellationToken)).Diagnostics, "Approved.", cancellationToken);
+
+    public Task<IActionResult> OnPostPaidAsync(string period, string? txHash, CancellationToken cancellationToken) =>
+        StepAsync(period, async p => (await workflow.RecordTransactionAsync(p, txHash ?? string.Empty, User.Actor(), cancellationToken)).Diagnostics, "Payment recorded: the month is paid.", cancellationToken);
+
+    public Task<IActionResult> OnPostConfirmAsync(string period, string? member, CancellationToken cancellationToken) =>
+        StepAsync(period, async p => (await workflow.ConfirmProposalAsync(p, member ?? string.Empty, User.Actor(), cancellationToken)).Diagnostics, "Rank change confirmed.", cancellationToken);
+
+    private async Task<IActionResult> StepAsync(string period, Func<Period, Task<IReadOnlyList<Diagnostic>>> step, string done, CancellationToken cancellationToken)
+    {
+        if (!Period.TryParse(period, out var p))
+        {
+            return NotFound();
+        }
+
+        var diagnostics = await step(p);
+        if (!diagnostics.Any(d => d.IsError))
+        {
+            return Redirect($"/admin/months/{p}?message=" + Uri.EscapeDataString(done));
+        }
+
+        Errors = diagnostics.Where(d => d.IsError).ToArray();
+        await LoadAsync(period, cancellationToken);
+        Response.StatusCode = Problems.StatusOf(Errors[0].Code);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string period, CancellationToken cancellationToken)
+    {
+        if (!Period.TryParse(period, out var p))
+        {
+            return false;
+        }
+
+        Period = p;
+        Preview = await workflow.PreviewAsync(p, cancellationToken);
+        return true;
+    }
+}

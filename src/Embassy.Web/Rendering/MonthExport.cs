@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using Embassy.Application;
+
+namespace Embassy.Web.Rendering;
+
+/// <summary>A closed month as a table: CSV and XLSX downloads with the same columns as the page.</summary>
+public static class MonthExport
+{
+    /// <summary>Column headers: member, name, rank, status, percent, one column of points per department, reward, bonus, total.</summary>
+    public static IReadOnlyList<string> Header(MonthSnapshot month)
+    {
+        ArgumentNullException.ThrowIfNull(month);
+        return ["member", "name", "rank", "status", "percent", .. month.Departments.Select(d => "points_" + d.Code), "reward", "bonus", "total", "total_units"];
+    }
+
+    /// <summary>The rows, as text (amounts in whole tokens, invariant culture).</summary>
+    public static IEnumerable<string[]> Rows(MonthSnapshot month)
+    {
+        ArgumentNullException.ThrowIfNull(month);
+        foreach (var m in month.Members)
+        {
+            yield return
+            [
+                m.Login,
+                m.Name,
+                m.Rank,
+                m.Status,
+                m.Percent.Rounded.ToString("0.##", CultureInfo.InvariantCulture),
+                .. month.Departments.Select(d => (m.PointsHundredths.GetValueOrDefault(d.Code) / 100m).ToString("0.##", CultureInfo.InvariantCulture)),
+                month.Amount(m.PoolShareUnits).Format(grouped: false),
+                month.Amount(m.BonusUnits).Format(grouped: false),
+                month.Amount(m.TotalUnits).Format(grouped: false),
+                m.TotalUnits,
+            ];
+        }
+    }
+
+    /// <summary>RFC 4180 CSV.</summary>
+    public static string Csv(MonthSnapshot month)
+    {
+        var sb = new StringBuilder();
+        sb.Append(string.Join(',', Header(month).Select(Quote))).Append("\r\n");
+        foreach (var row in Rows(month))
+        {
+            sb.Append(string.Join(',', row.Select(Quote))).Append("\r\n");
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>One worksheet named after the month.</summary>
+    public static byte[] Xlsx(MonthSnapshot month)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var sheetPart = workbook.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            data.Append(Row(Header(month), numeric: null));
+            var numericFrom = 4; // percent onwards are numbers
+            foreach (var row in Rows(month))
+            {
+                data.Append(Row(row, numericFrom));
+            }
+
+            sheetPart.Worksheet = new Worksheet(data);
+            var sheets = workbook.Workbook.AppendChild(new Sheets());
+            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = month.Period });
+            workbook.Workbook.Save();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static Row Row(IReadOnlyList<string> values, int? numeric)
+    {
+        var row = new Row();
+        for (var i = 0; i < values.Count; i++)
+        {
+            // The last column (smallest units) stays text: it exceeds a spreadsheet number's precision.
+            var isNumber = numeric is { } from && i >= from && i < values.Count - 1;
+            row.Append(isNumber
+                ? new Cell { DataType = CellValues.Number, CellValue = new CellValue(values[i]) }
+                : new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(values[i])) });
+        }
+
+        return row;
+    }
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 || value.StartsWith('=') || value.StartsWith('+') || value.StartsWith('@')
+            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : value;
+}
