@@ -141,6 +141,7 @@ public sealed class IssueSync(
                 }
             }
 
+            db.ChangeTracker.Clear(); // keeps each page's work proportional to the page, not to the sync so far
             progress?.Report(new SyncProgress(summary.Pages, summary.New + summary.Edited + summary.Unchanged));
             next = page.Value.Next;
 
@@ -156,7 +157,8 @@ public sealed class IssueSync(
             summary = await ReconcileMissingAsync(db, repository, seen, summary, cancellationToken).ConfigureAwait(false);
         }
 
-        state ??= db.GitHubSyncStates.Add(new GitHubSyncState { Repository = repository.Key }).Entity;
+        state = await db.GitHubSyncStates.SingleOrDefaultAsync(s => s.Repository == repository.Key, cancellationToken).ConfigureAwait(false)
+            ?? db.GitHubSyncStates.Add(new GitHubSyncState { Repository = repository.Key }).Entity;
         if (!summary.NotModified)
         {
             state.ETag = firstETag;
