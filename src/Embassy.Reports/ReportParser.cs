@@ -272,6 +272,11 @@ public sealed partial class ReportParser
                 }
 
                 rankCandidateAfterBanner = false;
+                if (Rank is null && first is "role" or "position" or "level" or "status" or "tier" && words.Length <= 2 && TryRank(l.Value, requireWord: true, i + 1))
+                {
+                    continue;
+                }
+
                 if (l.Key.Contains("rank", StringComparison.Ordinal) && words.Length <= 3)
                 {
                     if (Rank is null && RankText is null && l.Value.Length > 0 && !TryRank(l.Value, requireWord: false, i + 1) && !IsPlaceholderValue(l.Value))
@@ -291,6 +296,18 @@ public sealed partial class ReportParser
 
                 if (l.Value.Length == 0 || IsPlaceholderValue(l.Value) || words.Length > 4)
                 {
+                    continue;
+                }
+
+                // "PHA: 41…", "Phala: 41…": any short label whose value is just an address.
+                if (IsAddressOnly(l.Value))
+                {
+                    if (Wallet is null)
+                    {
+                        SetWallet(l.Value.Trim().Trim('`', '*'), i + 1, labelled: false);
+                        _infoLines.Add(i + 1);
+                    }
+
                     continue;
                 }
 
@@ -612,7 +629,7 @@ public sealed partial class ReportParser
             codes = [];
             placeholder = false;
             var v = Regex.Replace(value, @"\([^)]*\)", " ", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-            var parts = Regex.Split(v, @"\s*(?:&|\+|/|,|;|\||\band\b|\bet\b|\by\b)\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+            var parts = Regex.Split(v, @"\s*(?:&|\+|/|,|;|\||\s[-–—]\s|\band\b|\bet\b|\by\b|\be\b)\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
             foreach (var raw in parts)
             {
                 var part = raw.Trim().Trim('#', '[', ']', '*', '.', ':', ' ');
@@ -760,6 +777,25 @@ public sealed partial class ReportParser
                 return true;
             }
 
+            // "Community Management - 35/40", "Content Creation 30/40": a name, then a score or a dash.
+            var head = 0;
+            while (head < line.Length && head < 40 && (char.IsLetter(line[head]) || line[head] == ' '))
+            {
+                head++;
+            }
+
+            if (head > 3 && head < line.Length && !char.IsLetter(line[head]) && line[head] is not '\'' and not '’'
+                && _vocabulary.Resolve(line[..head], policy) is { } named2 && line[..head].Trim().Length > 3)
+            {
+                var after = line[head..].TrimStart();
+                if (after.Length > 0 && (char.IsAsciiDigit(after[0]) || after[0] is '-' or '–' or '—' or '(' or '['))
+                {
+                    codes.Add(named2);
+                    rest = line[head..];
+                    return true;
+                }
+            }
+
             return false;
         }
 
@@ -767,6 +803,7 @@ public sealed partial class ReportParser
 
         public void ReadScores()
         {
+            var inScores = false;
             for (var i = 0; i < cleaned.Length; i++)
             {
                 var line = cleaned[i];
@@ -781,34 +818,90 @@ public sealed partial class ReportParser
                     continue;
                 }
 
-                if (labelled && (l.Key.StartsWith("overall", StringComparison.Ordinal) || l.Key is "total" or "total score" or "total suggested score" or "suggested total" or "suggested overall score"))
+                if (TryOverall(line, labelled, l))
                 {
-                    if (Overall is null && LeadingNumber().Match(l.Value) is { Success: true } n && TryPoints(n.Groups[1].Value, out var overall))
-                    {
-                        Overall = overall;
-                    }
-
                     continue;
                 }
 
-                if (!line.Contains('/', StringComparison.Ordinal) || !TryHeading(line, out var codes, out var rest) || codes.Count != 1)
+                if (line.Length < 60 && line.Contains("score", StringComparison.OrdinalIgnoreCase) && !line.Contains('/', StringComparison.Ordinal))
+                {
+                    inScores = true;
+                    continue;
+                }
+
+                if (!TryHeading(line, out var codes, out var rest) || codes.Count != 1)
                 {
                     continue;
                 }
 
                 var f = Fraction().Match(rest);
-                if (!f.Success || rest[..f.Index].Contains('%', StringComparison.Ordinal))
+                Points score, max;
+                if (f.Success && !rest[..f.Index].Contains('%', StringComparison.Ordinal))
                 {
-                    continue;
+                    if (!TryPoints(f.Groups[1].Value, out score) || !TryPoints(f.Groups[2].Value, out max) || max <= Points.Zero || max > Points.Of(200))
+                    {
+                        continue;
+                    }
                 }
-
-                if (!TryPoints(f.Groups[1].Value, out var score) || !TryPoints(f.Groups[2].Value, out var max) || max <= Points.Zero || max > Points.Of(200))
+                else if (inScores && BareScore(rest) is { } bare && PolicyMax(codes[0]) is { } policyMax)
+                {
+                    // In the "Suggested scores" block a bare number ("[CM] 35") is out of the policy's maximum.
+                    (score, max) = (bare, policyMax);
+                }
+                else
                 {
                     continue;
                 }
 
                 Scores.TryAdd(codes[0], new SuggestedScore(score, max, i + 1));
             }
+        }
+
+        // "Overall suggested score: 67/100", "Overall : 53", "Total = 65".
+        private bool TryOverall(string line, bool labelled, LabeledLine l)
+        {
+            string? value = null;
+            if (labelled && (l.Key.StartsWith("overall", StringComparison.Ordinal) || l.Key is "total" or "total score" or "total suggested score" or "suggested total" or "suggested overall score" or "total points"))
+            {
+                value = l.Value;
+            }
+            else if (!labelled && (line.StartsWith("overall", StringComparison.OrdinalIgnoreCase) || line.StartsWith("total score", StringComparison.OrdinalIgnoreCase)))
+            {
+                var digit = line.AsSpan().IndexOfAnyInRange('0', '9');
+                value = digit > 0 && digit < 40 ? line[digit..] : string.Empty;
+            }
+
+            if (value is null)
+            {
+                return false;
+            }
+
+            var v = value.TrimStart('=', '-', ' ', '(', '*');
+            if (Overall is null && LeadingNumber().Match(v) is { Success: true } n && TryPoints(n.Groups[1].Value, out var overall))
+            {
+                Overall = overall;
+            }
+
+            return true;
+        }
+
+        private static Points? BareScore(string rest)
+        {
+            var r = rest.TrimStart(' ', ':', '-', '–', '=', '(', ']', '\t');
+            var m = LeadingNumber().Match(r);
+            if (!m.Success || !TryPoints(m.Groups[1].Value, out var p))
+            {
+                return null;
+            }
+
+            var after = r[m.Length..].TrimStart();
+            return after.Length == 0 || after.StartsWith("point", StringComparison.OrdinalIgnoreCase) || after.StartsWith("pts", StringComparison.OrdinalIgnoreCase) || after[0] is ')' or '.' ? p : null;
+        }
+
+        private Points? PolicyMax(string code)
+        {
+            var max = policy?.FindDepartment(code)?.Max ?? policy?.FindSupplementary(code)?.Max;
+            return max is { } m && m > Points.Zero ? m : null;
         }
 
         private static bool IsWeightKey(string key) =>

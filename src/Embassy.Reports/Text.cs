@@ -41,6 +41,7 @@ internal static class Text
         {
             var before = s.Length;
             s = s.TrimStart(LeadingDecorationChars);
+            s = StripSymbols(s);
             s = StripNumbering(s);
             if (s.Length == before)
             {
@@ -55,6 +56,30 @@ internal static class Text
         }
 
         return s;
+    }
+
+    // Emoji and other symbols members put before a label ("📌 CM:", "✅ Discord:"); brackets and @ stay.
+    private static string StripSymbols(string s)
+    {
+        var i = 0;
+        while (i < s.Length && i < 16)
+        {
+            var c = s[i];
+            var category = char.GetUnicodeCategory(c);
+            var symbol = char.IsSurrogate(c) || char.IsWhiteSpace(c)
+                || category is System.Globalization.UnicodeCategory.OtherSymbol or System.Globalization.UnicodeCategory.MathSymbol
+                    or System.Globalization.UnicodeCategory.ModifierSymbol or System.Globalization.UnicodeCategory.Format
+                    or System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.EnclosingMark
+                || (char.IsPunctuation(c) && c is not '[' and not '(' and not '@' and not '{' and not '"' and not '\'');
+            if (!symbol)
+            {
+                break;
+            }
+
+            i++;
+        }
+
+        return i == 0 ? s : s[i..];
     }
 
     private static string StripNumbering(string s)

@@ -335,4 +335,57 @@ public sealed class ReportParserTests
         Assert.Equal(1816000000000000000UL, x.XStatusId);
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds((1816000000000000000L >> 22) + 1288834974657), x.XStatusTime);
     }
+
+    [Theory]
+    [InlineData("📌 CM: 35/40", "CM", 35, 40)]
+    [InlineData("Community Management - 35/40", "CM", 35, 40)]
+    [InlineData("Content Creation 30/40", "CC", 30, 40)]
+    [InlineData("CM-35/40", "CM", 35, 40)]
+    [InlineData("[CM] 35", "CM", 35, 40)]
+    [InlineData("CC: 30 points", "CC", 30, 40)]
+    public void Parse_MoreScoreForms_AreRead(string line, string code, int score, int max)
+    {
+        var report = Parse("July 2024 Contribution", "Suggested scores:\n" + line);
+
+        Assert.Equal(Points.Of(score), report.SuggestedScores[code].Score);
+        Assert.Equal(Points.Of(max), report.SuggestedScores[code].Max);
+    }
+
+    [Fact]
+    public void Parse_BareNumberOutsideScoreBlock_IsNotAScore()
+    {
+        var report = Parse("July 2024 Contribution", "CM: 35 new members joined the group");
+
+        Assert.Empty(report.SuggestedScores);
+    }
+
+    [Theory]
+    [InlineData("Overall suggested score = 65", 65)]
+    [InlineData("Total score: 70/80", 70)]
+    public void Parse_OverallWithoutLabelColon_IsRead(string line, int expected)
+    {
+        Assert.Equal(Points.Of(expected), Parse("July 2024", line).OverallSuggested);
+    }
+
+    [Theory]
+    [InlineData("Departments: CM - CC", new[] { "CM", "CC" })]
+    [InlineData("✅ Departments: Community Management, Content Creation", new[] { "CM", "CC" })]
+    public void Parse_MoreDeclarationForms_AreRead(string line, string[] expected)
+    {
+        Assert.Equal(expected, Parse("July 2024", line).Departments);
+    }
+
+    [Fact]
+    public void Parse_ShortLabelWithAddressValue_IsTheWallet()
+    {
+        var report = Parse("July 2024", "Telegram: @me\nPHA: " + Phala);
+
+        Assert.Equal(Phala, report.Wallet);
+    }
+
+    [Fact]
+    public void Parse_RoleLabel_GivesRank()
+    {
+        Assert.Equal(Rank.Senior, Parse("July 2024", "Role: Senior Ambassador").Rank);
+    }
 }
