@@ -176,7 +176,8 @@ public sealed partial class ReportParser
     [GeneratedRegex(@"\b(?:not|didn'?t|don'?t|no)\b[^.]{0,40}\b(?:contribut|work|participat|activ)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Negation();
 
-    [GeneratedRegex(@"^(?:(?<q>head|senior|candidate|advocate|official)\s*)?(?<a>amb|ambs|ambassador|ambassadors)?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // "Senior Ambassador", "Senior-ambassador", "candidate", "Ambassador Candidate" (the policy's own title).
+    [GeneratedRegex(@"^(?:(?<q>head|senior|candidate|advocate|official)\s*)?(?<a>amb|ambs|ambassador|ambassadors)?(?:\s+(?<q2>candidate|senior|head))?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RankPhrase();
 
     [GeneratedRegex(@"\b(?<q>head|senior|candidate|advocate)[\s-]*amb(?:assador)?\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
@@ -353,12 +354,25 @@ public sealed partial class ReportParser
         private bool TryRank(string text, bool requireWord, int line)
         {
             var key = Text.Key(text);
-            if (key.Length == 0 || key.Length > 40)
+            if (key.Length == 0 || key.Length > 60)
             {
                 return false;
             }
 
             var m = RankPhrase().Match(key);
+            if (!m.Success && !requireWord)
+            {
+                // A labelled value may go on: "Senior Ambassador (since May)", "Ambassador - Brazil team".
+                var cut = text.IndexOfAny(['(', ',', '/', '|', ';']);
+                var dash = text.IndexOf(" - ", StringComparison.Ordinal);
+                cut = cut < 0 ? dash : dash < 0 ? cut : Math.Min(cut, dash);
+                if (cut > 0)
+                {
+                    m = RankPhrase().Match(Text.Key(text[..cut]));
+                    text = m.Success ? text[..cut] : text;
+                }
+            }
+
             if (!m.Success || (!m.Groups["q"].Success && !m.Groups["a"].Success))
             {
                 return false;
@@ -376,7 +390,7 @@ public sealed partial class ReportParser
             }
 
             RankText = text.Trim().Trim('*', '_').Trim();
-            Rank = RankFromQualifier(m.Groups["q"].Value);
+            Rank = RankFromQualifier(m.Groups["q"].Success ? m.Groups["q"].Value : m.Groups["q2"].Value);
             _ = line;
             return true;
         }
@@ -567,6 +581,7 @@ public sealed partial class ReportParser
                 }
             }
 
+            var hasChoice = policy?.Departments.Any(d => d.Kind == DepartmentKind.Selectable) == true;
             foreach (var code in chosen.Distinct(StringComparer.Ordinal))
             {
                 if (policy is null)
@@ -580,8 +595,14 @@ public sealed partial class ReportParser
                 {
                     Departments.Add(dept.Code);
                 }
+                else if (dept is { Kind: DepartmentKind.Others } || (dept is { Kind: DepartmentKind.Basic } && hasChoice))
+                {
+                    // R3: Basic and Others are open to every member, never chosen ("CC/ Other" chooses CC).
+                    continue;
+                }
                 else if (dept is not null)
                 {
+                    // V.1: the mandatory basic tasks a member reports on.
                     Supplementary.Add(dept.Code);
                 }
                 else if (policy.FindSupplementary(code) is { } task)
@@ -599,28 +620,67 @@ public sealed partial class ReportParser
         {
             line = 0;
             placeholder = false;
+            List<string>? found = null;
+            List<string>? supplementary = null;
             for (var i = 0; i < cleaned.Length; i++)
             {
-                if (cleaned[i].Length == 0 || !Text.TrySplitLabel(cleaned[i], out var l) || l.Value.Length == 0)
+                if (cleaned[i].Length == 0 || !TryDeclarationLine(cleaned[i], out var l) || l.Value.Length == 0)
                 {
                     continue;
                 }
 
                 var k = l.Key;
+                var isSupplementary = k.Contains("supplementary", StringComparison.Ordinal);
                 var isDeclarationLabel = k.Contains("department", StringComparison.Ordinal) || k.Contains("mandatory", StringComparison.Ordinal)
                     || k.StartsWith("contribution", StringComparison.Ordinal) || k.Contains("departamento", StringComparison.Ordinal)
                     || k is "tasks" or "chosen" or "selected";
-                if (!isDeclarationLabel || !TryParseCodeList(l.Value, out var codes, out var isPlaceholder))
+                if ((!isDeclarationLabel && !isSupplementary) || !TryParseCodeList(l.Value, out var codes, out var isPlaceholder))
                 {
                     continue;
                 }
 
-                line = i + 1;
-                placeholder = isPlaceholder && codes.Count == 0;
-                return codes;
+                // "Supplementary tasks: PM, HD" (V.3) adds to the departments declared.
+                if (isSupplementary)
+                {
+                    supplementary ??= codes;
+                    continue;
+                }
+
+                if (found is null)
+                {
+                    line = i + 1;
+                    placeholder = isPlaceholder && codes.Count == 0;
+                    found = codes;
+                }
             }
 
-            return null;
+            if (found is { Count: > 0 } && supplementary is not null)
+            {
+                found.AddRange(supplementary.Where(c => !found.Contains(c)));
+            }
+
+            return found;
+        }
+
+        // "Departments: CM/CC", and also "Departments - CM/CC" or "Departments CM/CC" without a colon.
+        private static bool TryDeclarationLine(string line, out LabeledLine labeled)
+        {
+            if (Text.TrySplitLabel(line, out labeled))
+            {
+                return true;
+            }
+
+            foreach (var word in (ReadOnlySpan<string>)["Departments", "Department"])
+            {
+                if (line.StartsWith(word, StringComparison.OrdinalIgnoreCase) && line.Length > word.Length + 2 && !char.IsLetter(line[word.Length]))
+                {
+                    var value = line[word.Length..].TrimStart(' ', '-', '–', '—', '=', '>', '\t');
+                    labeled = new LabeledLine(word, word.ToLowerInvariant(), value.Trim());
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>"CM/CC", "#CC &amp; #CM", "Marketing and Content", "CC50% &amp; CM50%", "[1]/[2]/[3]" (a placeholder).</summary>

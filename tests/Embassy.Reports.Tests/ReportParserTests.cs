@@ -282,6 +282,8 @@ public sealed class ReportParserTests
     [InlineData("Ambassador rank: Head Ambassador", "head")]
     [InlineData("Senior-ambassador", "senior")]
     [InlineData("**Ambassador**", "ambassador")]
+    [InlineData("Amb rank: Ambassador Candidate", "candidate")]
+    [InlineData("Amb Rank: Senior Ambassador (since May)", "senior")]
     public void Parse_RankForms_AreNormalized(string line, string code)
     {
         Assert.Equal(new Rank(code), Parse("July 2024", "Telegram: @me\n" + line).Rank);
@@ -369,6 +371,7 @@ public sealed class ReportParserTests
 
     [Theory]
     [InlineData("Departments: CM - CC", new[] { "CM", "CC" })]
+    [InlineData("Departments - CM/CC", new[] { "CM", "CC" })]
     [InlineData("✅ Departments: Community Management, Content Creation", new[] { "CM", "CC" })]
     public void Parse_MoreDeclarationForms_AreRead(string line, string[] expected)
     {
@@ -387,5 +390,23 @@ public sealed class ReportParserTests
     public void Parse_RoleLabel_GivesRank()
     {
         Assert.Equal(Rank.Senior, Parse("July 2024", "Role: Senior Ambassador").Rank);
+    }
+
+    [Fact]
+    public void Parse_OthersInDeclaration_IsNotAChoice()
+    {
+        var report = Parse("July 2024", "Departments: CC/ Other");
+
+        Assert.Equal(["CC"], report.Departments);
+        Assert.Empty(report.Supplementary);
+    }
+
+    [Fact]
+    public void Parse_SupplementaryDeclarationLine_AddsTasks()
+    {
+        var report = Parse("January 2023", "Departments: MK & CM\nSupplementary tasks: PM", "2023-02-02T00:00:00Z");
+
+        Assert.Equal(["MK", "CM"], report.Departments);
+        Assert.Equal(["PM"], report.Supplementary);
     }
 }
