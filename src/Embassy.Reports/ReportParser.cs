@@ -232,7 +232,7 @@ public sealed partial class ReportParser
             for (var i = 0; i < cleaned.Length; i++)
             {
                 var line = cleaned[i];
-                if (line.Length == 0)
+                if (line.Length is 0 or > 400)
                 {
                     continue;
                 }
@@ -739,7 +739,7 @@ public sealed partial class ReportParser
                 }
 
                 // In the "Suggested scores" block, "[CC] 40/40" is a score, not the start of a section.
-                if (TryHeading(cleaned[i], out var headCodes, out var rest) && !Negation().IsMatch(rest)
+                if (IsHeading(i, out var headCodes, out var rest) && !Negation().IsMatch(rest)
                     && !(inScores && Fraction().IsMatch(rest)))
                 {
                     starts.Add((i, headCodes, lines[i].Trim()));
@@ -768,6 +768,22 @@ public sealed partial class ReportParser
         /// A line that opens a department section: "CM", "1. CM(Community Management)", "MK &amp; CC - …",
         /// "CONTENT (CC): 40/40", "[CC] 40/40", "Community:", "### Content Creation".
         /// </summary>
+        // Sections and scores both ask whether a line is a heading: read each line once.
+        private (bool Ok, List<string> Codes, string Remainder)[]? _headings;
+
+        private bool IsHeading(int index, out List<string> codes, out string rest)
+        {
+            _headings ??= new (bool, List<string>, string)[cleaned.Length];
+            if (_headings[index].Codes is null)
+            {
+                var ok = TryHeading(cleaned[index], out var c, out var r);
+                _headings[index] = (ok, c, r);
+            }
+
+            (var found, codes, rest) = _headings[index];
+            return found;
+        }
+
         private bool TryHeading(string line, out List<string> codes, out string rest)
         {
             codes = [];
@@ -775,6 +791,13 @@ public sealed partial class ReportParser
             if (line.Length < 2)
             {
                 return false;
+            }
+
+            // Cheap test first: a code heading starts with a known code ("CM", "MK &…").
+            var firstWord = 0;
+            while (firstWord < line.Length && firstWord < 7 && char.IsAsciiLetterUpper(line[firstWord]))
+            {
+                firstWord++;
             }
 
             if (line[0] == '[')
@@ -790,7 +813,7 @@ public sealed partial class ReportParser
                 return false;
             }
 
-            if (char.IsAsciiLetterUpper(line[0]) && CodeHead().Match(line) is { Success: true } m)
+            if (firstWord >= 2 && _vocabulary.IsCode(line.AsSpan(0, firstWord)) && CodeHead().Match(line) is { Success: true } m)
             {
                 var all = m.Groups["c"].Captures.Select(c => c.Value).ToArray();
                 rest = m.Groups["rest"].Value;
@@ -889,7 +912,7 @@ public sealed partial class ReportParser
                     continue;
                 }
 
-                if (!TryHeading(line, out var codes, out var rest) || codes.Count != 1)
+                if (!line.AsSpan().ContainsAnyInRange('0', '9') || !IsHeading(i, out var codes, out var rest) || codes.Count != 1)
                 {
                     continue;
                 }
