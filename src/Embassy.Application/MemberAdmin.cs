@@ -9,7 +9,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Embassy.Application;
 
 /// <summary>A new member.</summary>
-public sealed record NewMember(string Name, string GitHub, string Rank, string? Region = null, string? Discord = null, string? Telegram = null, string? X = null, string? Address = null);
+/// <param name="Name">Display name.</param>
+/// <param name="GitHub">GitHub login: links reports (R2).</param>
+/// <param name="Rank">First rank.</param>
+/// <param name="Region">Region or crew.</param>
+/// <param name="Discord">Discord handle.</param>
+/// <param name="Telegram">Telegram handle.</param>
+/// <param name="X">X handle.</param>
+/// <param name="Address">Payout address on the policy's rail.</param>
+/// <param name="Since">The first day in the program (the first rank's effective date); default: the first day of last month, so the month being reviewed counts.</param>
+public sealed record NewMember(string Name, string GitHub, string Rank, string? Region = null, string? Discord = null, string? Telegram = null, string? X = null, string? Address = null, DateOnly? Since = null);
 
 /// <summary>Changed handles and details of a member; null leaves a value as it is, empty removes it.</summary>
 public sealed record MemberEdit(string? Name = null, string? Region = null, string? GitHub = null, string? Discord = null, string? Telegram = null, string? X = null);
@@ -82,10 +91,11 @@ public sealed class MemberAdmin(IDbContextFactory<EmbassyDbContext> databases, T
         }
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        member.RankEvents.Add(new RankEvent { Rank = rank!, EffectiveFrom = today, Actor = actor, Reason = "Joined the program", RecordedAt = now });
+        var since = input.Since ?? Period.Of(now).Previous.FirstDay;
+        member.RankEvents.Add(new RankEvent { Rank = rank!, EffectiveFrom = since, Actor = actor, Reason = "Joined the program", RecordedAt = now });
         if (canonical is not null)
         {
-            member.PayoutAddresses.Add(new PayoutAddress { Rail = MonthCloseWorkflow.RailName(CurrentPolicy.Payout.Rail), Address = canonical, ValidFrom = today, RecordedAt = now });
+            member.PayoutAddresses.Add(new PayoutAddress { Rail = MonthCloseWorkflow.RailName(CurrentPolicy.Payout.Rail), Address = canonical, ValidFrom = since < today ? since : today, RecordedAt = now });
         }
 
         db.Members.Add(member);

@@ -283,8 +283,8 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
 
     internal static async Task<IReadOnlyList<ReviewItem>> ItemsAsync(EmbassyDbContext db, Policy policy, Period period, CancellationToken cancellationToken)
     {
-        var reports = await db.Reports.AsNoTracking().Where(r => r.Period == period && r.Presence == ReportPresence.Present)
-            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var reports = (await db.Reports.AsNoTracking().Where(r => r.Period == period && r.Presence == ReportPresence.Present)
+            .ToListAsync(cancellationToken).ConfigureAwait(false)).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToList();
         var ids = reports.Select(r => r.Id).ToArray();
         var versions = await db.ReportVersions.AsNoTracking().Where(v => ids.Contains(v.ReportId))
             .Select(v => new { v.ReportId, v.Number, v.Title, Departments = v.Parse == null ? "" : v.Parse.Departments, Errors = v.Diagnostics.Any(d => d.Severity == "error") })

@@ -7,6 +7,7 @@ using Embassy.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.OutputCaching;
@@ -122,6 +123,17 @@ public static partial class EmbassyWebSetup
                 o.CallbackPath = "/signin-github";
                 o.SignInScheme = Schemes.Cookie;
                 o.Events.OnCreatingTicket = CreateGitHubTicketAsync;
+
+                // The callback is a top-level GET from GitHub: Lax suffices, and plain-http local installs keep working.
+                o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+                o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.CorrelationCookie.Path = "/";
+                o.Events.OnRemoteFailure = context =>
+                {
+                    context.Response.Redirect("/signin?failed=true");
+                    context.HandleResponse();
+                    return Task.CompletedTask;
+                };
             });
         }
 
@@ -131,6 +143,12 @@ public static partial class EmbassyWebSetup
             .AddPolicy(AccessPolicies.Member, p => p.RequireAuthenticatedUser().RequireRole(AccessPolicies.RolesFor(AccessPolicies.Member)))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddAntiforgery(o => o.Cookie.Name = "embassy-af");
+        if (!string.Equals(config["Database:Provider"] ?? "sqlite", "postgres", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(config["Database:ConnectionString"]))
+        {
+            // Sign-in cookies survive restarts: the keys live beside the SQLite file (one machine).
+            services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(config["Database:DataDirectory"] ?? "data", "keys")));
+        }
+
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", AccessPolicies.Admin);
@@ -139,6 +157,7 @@ public static partial class EmbassyWebSetup
             o.Conventions.AllowAnonymousToFolder("/Account");
         });
         services.AddOutputCache(o => o.AddPolicy(PublicTag, p => p.Expire(TimeSpan.FromMinutes(10)).Tag(PublicTag)));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new PeriodJsonConverter()));
         services.AddOpenApi();
         return builder;
     }
@@ -158,7 +177,9 @@ public static partial class EmbassyWebSetup
             headers["Referrer-Policy"] = "same-origin";
             await next(context).ConfigureAwait(false);
         });
-        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/github"),
+            pages => pages.UseStatusCodePagesWithReExecute("/status/{0}")); // JSON callers keep their ProblemDetails
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

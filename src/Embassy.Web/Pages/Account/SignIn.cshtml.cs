@@ -9,5 +9,11 @@ public sealed class SignInModel(GitHubOAuthOptions oauth) : PageModel
 
     public string ReturnUrl { get; private set; } = "/";
 
-    public void OnGet(string? returnUrl) => ReturnUrl = EmbassyWebSetup.LocalOnly(returnUrl);
+    public bool Failed { get; private set; }
+
+    public void OnGet(string? returnUrl, bool failed)
+    {
+        ReturnUrl = EmbassyWebSetup.LocalOnly(returnUrl);
+        Failed = failed;
+    }
 }

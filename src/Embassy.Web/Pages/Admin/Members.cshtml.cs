@@ -24,6 +24,8 @@ public sealed class NewMemberForm
     public string? Telegram { get; set; }
 
     public string? X { get; set; }
+
+    public DateOnly? Since { get; set; }
 }
 
 /// <summary>The member registry: list and create.</summary>
@@ -32,6 +34,8 @@ public sealed class AdminMembersModel(MemberAdmin admin, TimeProvider time) : Pa
     public IReadOnlyList<MemberDto> Members { get; private set; } = [];
 
     public IReadOnlyList<string> Ranks => admin.CurrentPolicy.Ranks.Select(r => r.Rank.Code).ToArray();
+
+    public string DefaultSince => Period.Of(time.GetUtcNow()).Previous.FirstDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public string Rail => admin.CurrentPolicy.Payout.Rail.ToString().ToLowerInvariant();
 
@@ -45,7 +49,7 @@ public sealed class AdminMembersModel(MemberAdmin admin, TimeProvider time) : Pa
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var result = await admin.CreateAsync(
-            new NewMember(Input.Name ?? string.Empty, Input.GitHub ?? string.Empty, Input.Rank ?? string.Empty, Input.Region, Input.Discord, Input.Telegram, Input.X, Input.Address),
+            new NewMember(Input.Name ?? string.Empty, Input.GitHub ?? string.Empty, Input.Rank ?? string.Empty, Input.Region, Input.Discord, Input.Telegram, Input.X, Input.Address, Input.Since),
             User.Actor(),
             cancellationToken);
         if (result.IsSuccess)

@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Embassy.Application;
+using Embassy.Domain;
+using Embassy.Domain.Rules;
+using Embassy.GitHubStandIn;
+using Embassy.Policies;
+using DomainMember = Embassy.Domain.Rules.Member;
+
+namespace Embassy.Web.Tests;
+
+/// <summary>The month through the JSON API: members, sync, scores, close, approve, pay; a month closes and pays once.</summary>
+public sealed class MonthCloseTests
+{
+    internal static readonly DateTimeOffset FiledAt = new(2026, 11, 3, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A filled report in the shape of the program's template.</summary>
+    internal static string ReportBody(string[] departments, string wallet, string extra = "") => $"""
+        1. Personal info:
+
+        - Amb rank: Ambassador Candidate
+        - Discord Username: someone
+        - PHA Wallet Address: {wallet}
+        - Departments: {string.Join("/", departments.Select(d => "[" + d + "]"))}
+
+        2. Departments:
+
+        {string.Join("\n", departments.Select(d => "· " + d + ":\n- Moderated and wrote posts: https://x.com/someone/status/1816000000000000000\n"))}
+        {extra}
+
+        4. Suggested scores:
+
+        {string.Join("\n", departments.Select(d => "- [" + d + "] 30/40"))}
+        """;
+
+    internal static async Task<GitHubStandIn.GitHubStandIn> StandInAsync() => await GitHubStandIn.GitHubStandIn.StartAsync(new ManualClock(FiledAt));
+
+    [Fact]
+    public async Task WholeMonth_ThroughTheApi_PublishesTheEnginesRewards()
+    {
+        await using var github = await StandInAsync();
+        await using var site = new EmbassySite(github.ApiBaseAddress);
+        var admin = await site.ApiAsAsync(Roles.Admin);
+        var reviewer = await site.ApiAsAsync(Roles.Reviewer, "rita");
+        var plan = new (string Login, string[] Depts, int Effort, int Result)[] { ("alice", ["CM", "CC"], 18, 16), ("bob", ["CC", "BD"], 12, 10), ("carol", ["CM", "BD"], 20, 20) };
+        foreach (var p in plan)
+        {
+            await EmbassySite.AddMemberAsync(admin, p.Login);
+            github.AddIssue(EmbassySite.Repo, p.Login, "October 2026 Contribution - " + p.Login, ReportBody(p.Depts, EmbassySite.AddressFor(1)));
+        }
+
+        var sync = await EmbassySite.SyncAsync(admin);
+        var queue = await EmbassySite.QueueAsync(reviewer, EmbassySite.LastMonth);
+        foreach (var item in queue)
+        {
+            var p = plan.Single(x => x.Login == item.Author);
+            var scores = p.Depts.Concat(["OTHERS"]).Select(d => new ScoreEntry(d, p.Effort, p.Result)).ToArray();
+            var scored = await EmbassySite.ScoreAsync(reviewer, item.ReportId, scores);
+            Assert.True(scored.IsSuccessStatusCode, await scored.Content.ReadAsStringAsync());
+        }
+
+        var closed = await EmbassySite.CloseMonthAsync(admin, EmbassySite.LastMonth);
+        var published = await (await site.CreateClient().GetAsync($"/api/months/{EmbassySite.LastMonth}")).Content.ReadFromJsonAsync<PublishedMonth>(EmbassySite.Json);
+
+        // The oracle: the engine itself, on the same input built by hand.
+        var policy = PolicyCatalog.Shipped.ForPeriod(EmbassySite.LastMonth);
+        var expected = MonthEngine.Compute(new MonthInput
+        {
+            Policy = policy,
+            Period = EmbassySite.LastMonth,
+            Members = plan.Select(p => new DomainMember(p.Login, Rank.Candidate, EmbassySite.LastMonth.FirstDay)).ToArray(),
+            Scores = plan.SelectMany(p => p.Depts.Concat(["OTHERS"]).Select(d => new ScoreLine(p.Login, d, Points.Of(p.Effort), Points.Of(p.Result), null))).ToArray(),
+            Choices = plan.Select(p => new MemberChoice(p.Login, p.Depts)).ToArray(),
+        }).Value;
+        Assert.Equal((3, 3), (sync.New, queue.Count));
+        Assert.Equal(MonthState.Paid, published!.State);
+        Assert.Equal(
+            expected.Members.Select(m => (m.Id, m.Total.Units.ToString())).Order(),
+            published.Snapshot.Members.Select(m => (m.Login, m.TotalUnits)).Order());
+        Assert.Equal(expected.Pool.Units.ToString(), closed.PoolUnits);
+    }
+
+    [Fact]
+    public async Task CloseMonth_SecondTime_IsRefused()
+    {
+        await using var site = new EmbassySite();
+        var admin = await site.ApiAsAsync(Roles.Admin);
+        await EmbassySite.AddMemberAsync(admin, "alice");
+        await EmbassySite.CloseMonthAsync(admin, EmbassySite.LastMonth);
+
+        var again = await admin.PostAsync($"/api/admin/months/{EmbassySite.LastMonth}/lock", null);
+
+        var problem = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(WorkflowCodes.MonthAlreadyClosed, problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task PayMonth_SecondTime_IsRefused()
+    {
+        await using var site = new EmbassySite();
+        var admin = await site.ApiAsAsync(Roles.Admin);
+        await EmbassySite.AddMemberAsync(admin, "alice");
+        await EmbassySite.CloseMonthAsync(admin, EmbassySite.LastMonth, "0x" + new string('1', 64));
+
+        var again = await admin.PostAsJsonAsync($"/api/admin/months/{EmbassySite.LastMonth}/transactions", new TransactionRequest("0x" + new string('2', 64)));
+
+        var problem = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(WorkflowCodes.MonthAlreadyPaid, problem.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Approve_BeforeLock_IsRefusedWithProblemDetails()
+    {
+        await using var site = new EmbassySite();
+        var admin = await site.ApiAsAsync(Roles.Admin);
+
+        var response = await admin.PostAsync($"/api/admin/months/{EmbassySite.LastMonth}/approve", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(WorkflowCodes.MonthNotLocked, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Preview_UnscoredReport_Warns()
+    {
+        await using var github = await StandInAsync();
+        await using var site = new EmbassySite(github.ApiBaseAddress);
+        var admin = await site.ApiAsAsync(Roles.Admin);
+        await EmbassySite.AddMemberAsync(admin, "alice");
+        github.AddIssue(EmbassySite.Repo, "alice", "October 2026 Contribution", ReportBody(["CM", "CC"], EmbassySite.AddressFor(1)));
+        await EmbassySite.SyncAsync(admin);
+
+        var preview = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/months/{EmbassySite.LastMonth}");
+
+        var codes = preview.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("code").GetString()).ToArray();
+        Assert.Contains("REPORT_UNSCORED", codes);
+        Assert.Equal(MonthState.Open, preview.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task Score_AboveTwenty_IsRefused()
+    {
+        await using var github = await StandInAsync();
+        await using var site = new EmbassySite(github.ApiBaseAddress);
+        var admin = await site.ApiAsAsync(Roles.Admin);
+        var reviewer = await site.ApiAsAsync(Roles.Reviewer);
+        await EmbassySite.AddMemberAsync(admin, "alice");
+        github.AddIssue(EmbassySite.Repo, "alice", "October 2026 Contribution", ReportBody(["CM", "CC"], EmbassySite.AddressFor(1)));
+        await EmbassySite.SyncAsync(admin);
+        var item = (await EmbassySite.QueueAsync(reviewer, EmbassySite.LastMonth)).Single();
+
+        var response = await EmbassySite.ScoreAsync(reviewer, item.ReportId, new ScoreEntry("CM", 21, 5));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(WorkflowCodes.ScoreOutOfRange, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task AddMember_BadAddress_IsRefusedAndNothingIsStored()
+    {
+        await using var site = new EmbassySite();
+        var admin = await site.ApiAsAsync(Roles.Admin);
+
+        var response = await admin.PostAsJsonAsync("/api/members", new NewMember("Alice", "alice", "candidate", Address: "0x52908400098527886e0F7030069857D2E4169EE8"));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(WorkflowCodes.AddressInvalid, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Empty((await admin.GetFromJsonAsync<MemberDto[]>("/api/members"))!);
+    }
+
+    [Fact]
+    public async Task RankChange_WithoutReason_IsRefused_AndWithReason_IsAudited()
+    {
+        await using var site = new EmbassySite();
+        var admin = await site.ApiAsAsync(Roles.Admin);
+        var member = await EmbassySite.AddMemberAsync(admin, "alice");
+
+        var refused = await admin.PostAsJsonAsync($"/api/members/{member.Id}/rank", new RankChange("ambassador", " "));
+        var accepted = await admin.PostAsJsonAsync($"/api/members/{member.Id}/rank", new RankChange("ambassador", "Three strong months", new DateOnly(2026, 11, 1)));
+
+        var audit = await admin.GetFromJsonAsync<AuditDto[]>("/api/admin/audit");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, accepted.StatusCode);
+        Assert.Contains(audit!, a => a.Action == "rank.changed" && a.Details!.Contains("Three strong months", StringComparison.Ordinal));
+    }
+}

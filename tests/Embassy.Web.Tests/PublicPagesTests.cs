@@ -1,0 +1,157 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using Embassy.Application;
+using Embassy.Web.Rendering;
+
+namespace Embassy.Web.Tests;
+
+/// <summary>Public pages, downloads, the report renderer and the security headers.</summary>
+public sealed partial class PublicPagesTests
+{
+    internal const string Hostile = """
+        <script>alert('script')</script>
+        <img src=x onerror="alert('img')">
+        [click me](javascript:alert('link'))
+        [also](JaVaScRiPt:alert(1)) [data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)
+        ![pixel](javascript:alert('image'))
+        <a href="javascript:alert('raw')">raw html link</a>
+        <iframe src="https://evil.example"></iframe>
+        <div onclick="alert('div')">raw div</div>
+        <javascript:alert(1)>
+        """;
+
+    [Fact]
+    public void SafeMarkdown_HostileReport_HasNoActiveContent()
+    {
+        var html = SafeMarkdown.ToHtml(Hostile);
+
+        AssertInert(html);
+        Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReviewPage_HostileReport_RendersInert()
+    {
+        await using var github = await MonthCloseTests.StandInAsync();
+        await using var site = new EmbassySite(github.ApiBaseAddress);
+        var admin = await site.ApiAsAsync(Roles.Admin);
+        await EmbassySite.AddMemberAsync(admin, "mallory");
+        github.AddIssue(EmbassySite.Repo, "mallory", "October 2026 Contribution <script>alert('title')</script>", MonthCloseTests.ReportBody(["CM", "CC"], EmbassySite.AddressFor(3), Hostile));
+        await EmbassySite.SyncAsync(admin);
+        var reviewer = await site.SignInAsReviewerAsync();
+        var item = (await EmbassySite.QueueAsync(await site.ApiAsAsync(Roles.Reviewer), EmbassySite.LastMonth)).Single();
+
+        var response = await reviewer.GetAsync($"/review/{item.ReportId}");
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        AssertInert(page);
+        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MonthPage_PaidMonth_ShowsEveryMemberAndDownloads()
+    {
+        await using var github = await MonthCloseTests.StandInAsync();
+        await using var site = new EmbassySite(github.ApiBaseAddress);
+        var admin = await site.ApiAsAsync(Roles.Admin);
+        var reviewer = await site.ApiAsAsync(Roles.Reviewer);
+        foreach (var login in new[] { "alice", "bob" })
+        {
+            await EmbassySite.AddMemberAsync(admin, login);
+            github.AddIssue(EmbassySite.Repo, login, "October 2026 Contribution", MonthCloseTests.ReportBody(["CM", "CC"], EmbassySite.AddressFor(2)));
+        }
+
+        await EmbassySite.SyncAsync(admin);
+        foreach (var item in await EmbassySite.QueueAsync(reviewer, EmbassySite.LastMonth))
+        {
+            await EmbassySite.ScoreAsync(reviewer, item.ReportId, new ScoreEntry("CM", 15, 15), new ScoreEntry("CC", item.Author == "alice" ? 20 : 10, 10));
+        }
+
+        var month = await EmbassySite.CloseMonthAsync(admin, EmbassySite.LastMonth);
+        var anonymous = site.CreateClient();
+
+        var page = await anonymous.GetStringAsync($"/months/{EmbassySite.LastMonth}");
+        var csv = await anonymous.GetStringAsync($"/months/{EmbassySite.LastMonth}/export.csv");
+        var xlsx = await anonymous.GetByteArrayAsync($"/months/{EmbassySite.LastMonth}/export.xlsx");
+        var alicePage = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/members/{month.Members.Single(m => m.Login == "alice").MemberId}"));
+        var leaderboard = await anonymous.GetStringAsync("/leaderboard");
+        var treasury = await anonymous.GetStringAsync("/treasury");
+
+        foreach (var m in month.Members)
+        {
+            Assert.Contains($"data-member=\"{m.Login}\" data-total-units=\"{m.TotalUnits}\"", page, StringComparison.Ordinal);
+            Assert.Contains(m.TotalUnits, csv, StringComparison.Ordinal);
+        }
+
+        using (var doc = SpreadsheetDocument.Open(new MemoryStream(xlsx), false))
+        {
+            var rows = doc.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Row>().Count();
+            Assert.Equal(month.Members.Count + 1, rows);
+        }
+
+        Assert.Contains("of 3 months ≥ 65 % towards ambassador", alicePage, StringComparison.Ordinal);
+        Assert.Contains("Member alice", leaderboard, StringComparison.Ordinal);
+        Assert.Contains(month.TotalPaid().Format(), treasury, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MonthPage_LockedButNotApproved_IsNotPublic()
+    {
+        await using var site = new EmbassySite();
+        var admin = await site.ApiAsAsync(Roles.Admin);
+        await EmbassySite.AddMemberAsync(admin, "alice");
+        await admin.PostAsync($"/api/admin/months/{EmbassySite.LastMonth}/lock", null);
+
+        var response = await site.CreateClient().GetAsync($"/months/{EmbassySite.LastMonth}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheApi()
+    {
+        await using var site = new EmbassySite();
+
+        var doc = await site.CreateClient().GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/admin/months/{period}/lock", doc, StringComparison.Ordinal);
+        Assert.Contains("/api/review/reports/{id}/scores", doc, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DemoMode_SeedsItsOwnDatabase_WithTwoClosedMonths()
+    {
+        await using var site = new EmbassySite(settings: new Dictionary<string, string?> { ["Demo"] = "true" });
+
+        var home = await site.CreateClient().GetStringAsync("/");
+        var months = await site.Service<PublicQueries>().MonthsAsync();
+
+        Assert.Contains("Demo program.", home, StringComparison.Ordinal);
+        Assert.Equal(2, months.Count);
+        Assert.True(File.Exists(Path.Combine(site.DataDirectory, "demo", "embassy.db")));
+        Assert.False(File.Exists(Path.Combine(site.DataDirectory, "embassy.db")));
+    }
+
+    /// <summary>No script element but ours, no event-handler attribute, no javascript:/data: URL in any real tag.</summary>
+    internal static void AssertInert(string html)
+    {
+        foreach (Match tag in Tag().Matches(html))
+        {
+            var text = tag.Value;
+            var name = tag.Groups[1].Value.ToLowerInvariant();
+            Assert.False(name is "iframe" or "object" or "embed", "Active element: " + text);
+            if (name == "script")
+            {
+                Assert.Matches("^<script src=\"/(lib|js)/", text);
+            }
+
+            Assert.DoesNotMatch(@"\son\w+\s*=", text);
+            Assert.DoesNotMatch(@"(?i)(href|src)\s*=\s*""\s*(javascript|data|vbscript):", text);
+        }
+    }
+
+    [GeneratedRegex(@"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")]
+    private static partial Regex Tag();
+}
