@@ -409,4 +409,20 @@ public sealed class ReportParserTests
         Assert.Equal(["MK", "CM"], report.Departments);
         Assert.Equal(["PM"], report.Supplementary);
     }
+
+    [Fact]
+    public void Parse_RetiredTaskNameInLaterReport_IsNotADepartment()
+    {
+        var report = Parse("July 2024", "Events: hosted an AMA https://x.com/a/status/1816000000000000000\nContent: two threads");
+
+        Assert.Equal(["CC"], report.Departments);
+    }
+
+    [Fact]
+    public void Parse_RetiredTaskNameUnderItsPolicy_IsTheTask()
+    {
+        var report = Parse("July 2022", "Tutorial: wrote a guide https://medium.com/a", "2022-08-02T00:00:00Z");
+
+        Assert.Equal(["TT"], report.Supplementary);
+    }
 }
