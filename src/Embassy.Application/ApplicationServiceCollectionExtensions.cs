@@ -42,6 +42,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient<WebhookInbox>();
         services.AddSingleton<WebhookQueueSignal>();
         services.AddHostedService<WebhookQueueWorker>();
+        services.AddHostedService<IssueSyncWorker>();
         return services;
     }
 }

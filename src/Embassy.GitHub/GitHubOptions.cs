@@ -39,6 +39,12 @@ public sealed class GitHubOptions
     /// </summary>
     public TimeSpan MaxRateLimitWait { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// How often the web host syncs <see cref="Repository"/> in the background (e.g. <c>00:15:00</c>); zero (default) turns
+    /// it off, leaving webhooks and the CLI. With PostgreSQL only one instance syncs at a time (advisory lock).
+    /// </summary>
+    public TimeSpan SyncInterval { get; set; }
+
     /// <summary>Time-out of one request attempt.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

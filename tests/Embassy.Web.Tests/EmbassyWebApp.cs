@@ -24,13 +24,15 @@ public sealed class EmbassyWebApp : WebApplicationFactory<Program>
     private readonly Uri _github;
     private readonly bool _processQueue;
     private readonly bool _writeBack;
+    private readonly TimeSpan _syncInterval;
 
-    public EmbassyWebApp(TestDatabase database, Uri github, bool processQueue = true, bool writeBack = false)
+    public EmbassyWebApp(TestDatabase database, Uri github, bool processQueue = true, bool writeBack = false, TimeSpan syncInterval = default)
     {
         _database = database;
         _github = github;
         _processQueue = processQueue;
         _writeBack = writeBack;
+        _syncInterval = syncInterval;
     }
 
     public static Uri Endpoint { get; } = new("/github/webhook", UriKind.Relative);
@@ -45,6 +47,7 @@ public sealed class EmbassyWebApp : WebApplicationFactory<Program>
         builder.UseSetting("GitHub:WebhookSecret", Secret);
         builder.UseSetting("GitHub:Repository", Repo);
         builder.UseSetting("GitHub:WriteBack", _writeBack ? "true" : "false");
+        builder.UseSetting("GitHub:SyncInterval", _syncInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureServices(services =>
         {
             if (!_processQueue)

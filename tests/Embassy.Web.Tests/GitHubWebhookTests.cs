@@ -196,6 +196,32 @@ public sealed class GitHubWebhookTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"answered in {watch.Elapsed}");
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task BackgroundSync_WithAnInterval_BringsInIssuesWithoutWebhooks(string provider)
+    {
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        await using var github = await GitHubStandIn.GitHubStandIn.StartAsync();
+        github.AddIssue(Repo, "alice", "December 2024", "a");
+        github.AddIssue(Repo, "bob", "December 2024", "b");
+        await using var app = new EmbassyWebApp(db, github.ApiBaseAddress, syncInterval: TimeSpan.FromMilliseconds(200));
+        _ = app.Server;
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var count = 0;
+        while (count < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            await using var read = db.Context();
+            count = await read.Reports.CountAsync();
+        }
+
+        Assert.Equal(2, count);
+        await Task.Delay(600); // a few more runs: each is one request answered 304
+        Assert.Contains(github.Requests, r => r.Status == 304);
+        Assert.Equal(1, github.Requests.Count(r => r.Status == 200));
+    }
+
     private static async Task<HttpResponseMessage> SendWithoutSignatureAsync(EmbassyWebApp app, string json)
     {
         using var request = GitHubStandIn.GitHubStandIn.WebhookRequest(EmbassyWebApp.Endpoint, "x", "issues", json);

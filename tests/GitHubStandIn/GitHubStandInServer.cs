@@ -233,6 +233,15 @@ public sealed class GitHubStandIn : IAsyncDisposable
         return request;
     }
 
+    /// <summary>Sends a signed delivery to a webhook endpoint over HTTP, as GitHub does; returns the status code.</summary>
+    public static async Task<int> SendWebhookAsync(Uri endpoint, string secret, string @event, string json, string? deliveryId = null)
+    {
+        using var http = new HttpClient();
+        using var request = WebhookRequest(endpoint, secret, @event, json, deliveryId);
+        using var response = await http.SendAsync(request);
+        return (int)response.StatusCode;
+    }
+
     /// <summary>The payload of an <c>issues</c> event (opened, edited, deleted, transferred, closed, reopened, labeled).</summary>
     public string IssuesEventPayload(string action, string repository, int number)
     {
