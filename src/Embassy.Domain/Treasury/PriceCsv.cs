@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Embassy.Domain.Treasury;
 
@@ -38,7 +37,7 @@ public static class PriceCsv
             }
 
             var at = new SourcePosition(lineNo, 0, sourceName);
-            if (!TrySplit(line, out var fields))
+            if (!CsvLines.TrySplit(line, out var fields))
             {
                 diagnostics.Add(Diagnostic.Error(TreasuryCodes.PriceCsvRow, "A quoted field is not closed on this line.", at));
                 continue;
@@ -133,49 +132,5 @@ public static class PriceCsv
         }
 
         return diagnostics.Count == before ? new PriceRecord(period, price.Value, source, date) : null;
-    }
-
-    /// <summary>Splits one RFC 4180 line; false when a quote is left open.</summary>
-    private static bool TrySplit(string line, out List<string> fields)
-    {
-        fields = [];
-        var sb = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    sb.Append('"');
-                    i++;
-                }
-                else if (ch == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    sb.Append(ch);
-                }
-            }
-            else if (ch == '"')
-            {
-                quoted = true;
-            }
-            else if (ch == ',')
-            {
-                fields.Add(sb.ToString());
-                sb.Clear();
-            }
-            else
-            {
-                sb.Append(ch);
-            }
-        }
-
-        fields.Add(sb.ToString());
-        return !quoted;
     }
 }
