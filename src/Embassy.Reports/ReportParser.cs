@@ -159,8 +159,13 @@ public sealed partial class ReportParser
     [GeneratedRegex(@"(?:https?://|www\.)[^\s<>""'`\[\]()]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Url();
 
-    [GeneratedRegex(@"(?<![\d.])(\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(\d{1,3})(?![\d])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // "35/40", "35 / 40", "35 out of 40".
+    [GeneratedRegex(@"(?<![\d.])(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:/|out of)\s*(\d{1,3})(?![\d])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Fraction();
+
+    // Several scores on one line: "Suggested scores: CM 35/40, CC 30/40".
+    [GeneratedRegex(@"(?<![A-Za-z%])#?\[?(?<c>[A-Z]{2,6})\]?\s*[:\-–=]?\s*\(?(?<s>\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(?<m>\d{1,3})(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex InlineScore();
 
     [GeneratedRegex(@"^(\d{1,3}(?:[.,]\d{1,2})?)(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LeadingNumber();
@@ -710,11 +715,11 @@ public sealed partial class ReportParser
                     continue;
                 }
 
-                // "#BD #CC #CM": codes separated by spaces only.
-                var words = letters.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-                if (words.Length > 1 && words.All(w => _vocabulary.IsCode(w.Trim('#', '[', ']'))))
+                // "#BD #CC #CM", "1. CM 2. CC": codes separated by spaces or numbering only.
+                var words = Regex.Split(letters, "[^A-Za-z]+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)).Where(w => w.Length > 0).ToArray();
+                if (words.Length > 1 && words.All(w => _vocabulary.IsCode(w)))
                 {
-                    codes.AddRange(words.Select(w => DepartmentVocabulary.MapToPolicy(w.Trim('#', '[', ']'), policy)));
+                    codes.AddRange(words.Select(w => DepartmentVocabulary.MapToPolicy(w, policy)));
                     continue;
                 }
 
@@ -912,8 +917,14 @@ public sealed partial class ReportParser
                     continue;
                 }
 
-                if (!line.AsSpan().ContainsAnyInRange('0', '9') || !IsHeading(i, out var codes, out var rest) || codes.Count != 1)
+                if (!line.AsSpan().ContainsAnyInRange('0', '9'))
                 {
+                    continue;
+                }
+
+                if (!IsHeading(i, out var codes, out var rest) || codes.Count != 1)
+                {
+                    ReadInlineScores(line, i + 1);
                     continue;
                 }
 
@@ -940,6 +951,31 @@ public sealed partial class ReportParser
             }
         }
 
+        // "Suggested scores: CM 35/40, CC 30/40" — only pairs of a known code and a fraction.
+        private void ReadInlineScores(string line, int lineNumber)
+        {
+            if (!line.Contains('/', StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            var matches = InlineScore().Matches(line);
+            if (matches.Count < 2 && !line.Contains("score", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
+            foreach (Match m in matches)
+            {
+                var code = m.Groups["c"].Value;
+                if (_vocabulary.IsCode(code) && TryPoints(m.Groups["s"].Value, out var score) && TryPoints(m.Groups["m"].Value, out var max)
+                    && max > Points.Zero && max <= Points.Of(200))
+                {
+                    Scores.TryAdd(DepartmentVocabulary.MapToPolicy(code, policy), new SuggestedScore(score, max, lineNumber));
+                }
+            }
+        }
+
         // "Overall suggested score: 67/100", "Overall : 53", "Total = 65".
         private bool TryOverall(string line, bool labelled, LabeledLine l)
         {
@@ -959,7 +995,9 @@ public sealed partial class ReportParser
                 return false;
             }
 
-            var v = value.TrimStart('=', '-', ' ', '(', '*');
+            // "35+30 = 65/80": the sum after the last "=".
+            var eq = value.LastIndexOf('=');
+            var v = (eq >= 0 && eq + 1 < value.Length ? value[(eq + 1)..] : value).TrimStart('=', '-', ' ', '(', '*');
             if (Overall is null && LeadingNumber().Match(v) is { Success: true } n && TryPoints(n.Groups[1].Value, out var overall))
             {
                 Overall = overall;

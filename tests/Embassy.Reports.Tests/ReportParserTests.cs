@@ -425,4 +425,31 @@ public sealed class ReportParserTests
 
         Assert.Equal(["TT"], report.Supplementary);
     }
+
+    [Fact]
+    public void Parse_SeveralScoresOnOneLine_AreRead()
+    {
+        var report = Parse("July 2024", "Suggested scores: CM 35/40, [CC] 30/40");
+
+        Assert.Equal(Points.Of(35), report.SuggestedScores["CM"].Score);
+        Assert.Equal(Points.Of(30), report.SuggestedScores["CC"].Score);
+    }
+
+    [Fact]
+    public void Parse_ScoreOutOf_IsRead()
+    {
+        Assert.Equal(Points.Of(35), Parse("July 2024", "CM: 35 out of 40").SuggestedScores["CM"].Score);
+    }
+
+    [Fact]
+    public void Parse_OverallAsSum_TakesTheTotal()
+    {
+        Assert.Equal(Points.Of(65), Parse("July 2024", "Overall suggested score: 35+30 = 65/80").OverallSuggested);
+    }
+
+    [Fact]
+    public void Parse_NumberedDeclaration_IsRead()
+    {
+        Assert.Equal(["CM", "CC"], Parse("July 2024", "Departments: 1. CM 2. CC").Departments);
+    }
 }
