@@ -109,6 +109,9 @@ public static partial class EmbassyWebSetup
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromDays(7);
+
+                // Cookie lifetimes are judged by the browser's wall clock, whatever clock the program's rules run on.
+                o.TimeProvider = TimeProvider.System;
             })
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(Schemes.Bearer, _ => { });
         if (oauth.Enabled)
@@ -128,6 +131,7 @@ public static partial class EmbassyWebSetup
                 o.CorrelationCookie.SameSite = SameSiteMode.Lax;
                 o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.CorrelationCookie.Path = "/";
+                o.TimeProvider = TimeProvider.System;
                 o.Events.OnRemoteFailure = context =>
                 {
                     context.Response.Redirect("/signin?failed=true");
