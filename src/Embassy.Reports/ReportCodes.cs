@@ -15,6 +15,9 @@ public static class ReportCodes
     /// <summary>The Markdown nests deeper than the parser follows; links were read line by line instead (info).</summary>
     public const string MarkdownTooDeep = "MARKDOWN_TOO_DEEP";
 
+    /// <summary>A pattern ran out of time on this text; only part of the report was read.</summary>
+    public const string TooComplex = "REPORT_TOO_COMPLEX";
+
     /// <summary>The text holds control characters or invalid UTF-16 that were ignored (warning).</summary>
     public const string BinaryContent = "REPORT_BINARY_CONTENT";
 

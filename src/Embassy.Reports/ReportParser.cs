@@ -102,11 +102,19 @@ public sealed partial class ReportParser
         policy ??= (period is { } pp ? _policyFor(pp) : null) ?? _fallback;
 
         var reader = new Reader(this, lines, cleaned, title, policy, diagnostics);
-        reader.ReadPersonalInfo();
-        reader.ReadScores();
-        reader.ReadDepartments();
-        reader.ReadLinks(body);
-        reader.ReadPlaceholders();
+        try
+        {
+            reader.ReadPersonalInfo();
+            reader.ReadScores();
+            reader.ReadDepartments();
+            reader.ReadLinks(body);
+            reader.ReadPlaceholders();
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Every pattern has a time limit so that no text can hang the parser; what was read so far is kept.
+            diagnostics.Add(Diagnostic.Error(ReportCodes.TooComplex, "The report is too complex to read in time; shorten it or split long lines."));
+        }
 
         var report = new ParsedReport
         {
