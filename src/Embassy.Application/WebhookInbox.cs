@@ -83,6 +83,15 @@ public sealed class WebhookInbox(
             return 0;
         }
 
+        // Sync and webhook processing write the same reports: take turns on the configured repository.
+        await using var repositoryLock = RepositoryName.Parse(options.Repository) is { IsSuccess: true } repository
+            ? await workLock.TryAcquireAsync("sync:" + repository.Value.Key, cancellationToken).ConfigureAwait(false)
+            : NoLock.Instance;
+        if (repositoryLock is null)
+        {
+            return 0; // a sync is running; the queue waits for the next round
+        }
+
         var handled = 0;
         while (true)
         {
@@ -180,6 +189,13 @@ public sealed class WebhookInbox(
         // opened, edited, closed, reopened, labeled, unlabeled…, and comments (which carry the current issue).
         var applied = await store.ApplyAsync(db, repository, issue, Actor, cancellationToken).ConfigureAwait(false);
         return (true, applied.Change == ReportChange.Unchanged ? null : applied.Report);
+    }
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => default;
     }
 
     private static string? ActionOf(string payload)

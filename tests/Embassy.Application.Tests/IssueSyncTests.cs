@@ -188,6 +188,24 @@ public sealed class IssueSyncTests
     }
 
     [Fact]
+    public async Task Sync_Since_OnlyAsksForRecentIssues_AndRemembersIt()
+    {
+        await using var h = await SyncHarness.StartAsync("sqlite");
+        var old = h.GitHub.AddIssue(SyncHarness.Repo, "alice", "November 2024", "old");
+        var recent = h.GitHub.AddIssue(SyncHarness.Repo, "bob", "December 2024", "new");
+        Assert.True(recent.UpdatedAt > old.UpdatedAt);
+
+        var first = await h.SyncAsync(new SyncOptions(Since: recent.UpdatedAt));
+        var second = await h.SyncAsync();
+
+        Assert.Equal(1, first.Value.New);
+        Assert.True(second.Value.NotModified); // the remembered since gives the same conditional request
+        Assert.All(h.GitHub.Requests, r => Assert.Contains("since=", r.Query, StringComparison.Ordinal));
+        await using var db = h.Database.Context();
+        Assert.Equal("bob", (await db.Reports.SingleAsync()).AuthorLogin);
+    }
+
+    [Fact]
     public async Task Sync_WhileAnotherInstanceSyncs_IsRefusedAsBusy()
     {
         await using var h = await SyncHarness.StartAsync("sqlite");
