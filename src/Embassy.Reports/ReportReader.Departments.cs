@@ -1,0 +1,355 @@
+using System.Text.RegularExpressions;
+using Embassy.Domain;
+using Embassy.Domain.Rules;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Embassy.Reports;
+
+public sealed partial class ReportParser
+{
+    /// <summary>Reads one report; this part: the declared departments and the department sections.</summary>
+    private sealed partial class Reader
+    {
+        public void ReadDepartments()
+        {
+            var declared = FindDeclaration(out var declarationLine, out var placeholder);
+            var sectionCodes = ReadSections();
+            List<string> chosen;
+            if (declared is { Count: > 0 } && !placeholder)
+            {
+                // The declaration names the departments; a supplementary task (V.1, V.3) is claimed by scoring it.
+                chosen = [.. declared];
+                foreach (var code in Scores.Keys)
+                {
+                    if (policy?.FindSupplementary(code) is not null && policy.FindDepartment(code) is null && !chosen.Contains(code))
+                    {
+                        chosen.Add(code);
+                    }
+                }
+            }
+            else
+            {
+                FromSections = sectionCodes.Count > 0;
+                chosen = [.. sectionCodes];
+
+                // V.1 template: the CM block is the channel-moderation questions and Combot link, often without a
+                // "CM" heading; it counts when the report otherwise follows that template (a Mandatory banner or codes).
+                if (!chosen.Contains("CM")
+                    && (chosen.Count > 0 || cleaned.Any(c => c.Contains("mandatory", StringComparison.OrdinalIgnoreCase)))
+                    && lines.Any(c => c.Contains("channel moderation", StringComparison.OrdinalIgnoreCase)))
+                {
+                    var cm = DepartmentVocabulary.MapToPolicy("CM", policy);
+                    chosen.Insert(0, cm);
+                    FromSections = true;
+                }
+
+                if (placeholder)
+                {
+                    diagnostics.Add(Diagnostic.Warning(ReportCodes.TemplatePlaceholder, "The Departments line still holds the template's placeholders (\"[1]/[2]/[3]\"); the departments were taken from the section headings. Write your departments there, e.g. \"CM/CC\".", new SourcePosition(declarationLine)));
+                }
+            }
+
+            var hasChoice = policy?.Departments.Any(d => d.Kind == DepartmentKind.Selectable) == true;
+            foreach (var code in chosen.Distinct(StringComparer.Ordinal))
+            {
+                if (policy is null)
+                {
+                    Departments.Add(code);
+                    continue;
+                }
+
+                var dept = policy.FindDepartment(code);
+                if (dept is { Kind: DepartmentKind.Selectable })
+                {
+                    Departments.Add(dept.Code);
+                }
+                else if (dept is { Kind: DepartmentKind.Others } || (dept is { Kind: DepartmentKind.Basic } && hasChoice))
+                {
+                    // R3: Basic and Others are open to every member, never chosen ("CC/ Other" chooses CC).
+                    continue;
+                }
+                else if (dept is not null)
+                {
+                    // V.1: the mandatory basic tasks a member reports on.
+                    Supplementary.Add(dept.Code);
+                }
+                else if (policy.FindSupplementary(code) is { } task)
+                {
+                    Supplementary.Add(task.Code);
+                }
+                else
+                {
+                    Departments.Add(code);
+                }
+            }
+        }
+
+        private List<string>? FindDeclaration(out int line, out bool placeholder)
+        {
+            line = 0;
+            placeholder = false;
+            List<string>? found = null;
+            List<string>? supplementary = null;
+            for (var i = 0; i < cleaned.Length; i++)
+            {
+                if (cleaned[i].Length == 0 || !TryDeclarationLine(cleaned[i], out var l) || l.Value.Length == 0)
+                {
+                    continue;
+                }
+
+                var k = l.Key;
+                var isSupplementary = k.Contains("supplementary", StringComparison.Ordinal);
+                var isDeclarationLabel = k.Contains("department", StringComparison.Ordinal) || k.Contains("mandatory", StringComparison.Ordinal)
+                    || k.StartsWith("contribution", StringComparison.Ordinal) || k.Contains("departamento", StringComparison.Ordinal)
+                    || k is "tasks" or "chosen" or "selected";
+                if ((!isDeclarationLabel && !isSupplementary) || !TryParseCodeList(l.Value, out var codes, out var isPlaceholder))
+                {
+                    continue;
+                }
+
+                // "Supplementary tasks: PM, HD" (V.3) adds to the departments declared.
+                if (isSupplementary)
+                {
+                    supplementary ??= codes;
+                    continue;
+                }
+
+                if (found is null)
+                {
+                    line = i + 1;
+                    placeholder = isPlaceholder && codes.Count == 0;
+                    found = codes;
+                }
+            }
+
+            if (found is { Count: > 0 } && supplementary is not null)
+            {
+                found.AddRange(supplementary.Where(c => !found.Contains(c)));
+            }
+
+            return found;
+        }
+
+        // "Departments: CM/CC", and also "Departments - CM/CC" or "Departments CM/CC" without a colon.
+        private static bool TryDeclarationLine(string line, out LabeledLine labeled)
+        {
+            if (Text.TrySplitLabel(line, out labeled))
+            {
+                return true;
+            }
+
+            foreach (var word in (ReadOnlySpan<string>)["Departments", "Department"])
+            {
+                if (line.StartsWith(word, StringComparison.OrdinalIgnoreCase) && line.Length > word.Length + 2 && !char.IsLetter(line[word.Length]))
+                {
+                    var value = line[word.Length..].TrimStart(' ', '-', '–', '—', '=', '>', '\t');
+                    labeled = new LabeledLine(word, word.ToLowerInvariant(), value.Trim());
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>"CM/CC", "#CC &amp; #CM", "Marketing and Content", "CC50% &amp; CM50%", "[1]/[2]/[3]" (a placeholder).</summary>
+        private bool TryParseCodeList(string value, out List<string> codes, out bool placeholder)
+        {
+            codes = [];
+            placeholder = false;
+            var v = Regex.Replace(value, @"\([^)]*\)", " ", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            var parts = Regex.Split(v, @"\s*(?:&|\+|/|,|;|\||\s[-–—]\s|\band\b|\bet\b|\by\b|\be\b)\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+            foreach (var raw in parts)
+            {
+                var part = raw.Trim().Trim('#', '[', ']', '*', '.', ':', ' ');
+                var letters = new string(part.Where(c => !char.IsAsciiDigit(c) && c != '%').ToArray()).Trim().Trim('#', '[', ']', ' ');
+                if (letters.Length == 0)
+                {
+                    if (part.Any(char.IsAsciiDigit) && !part.Contains('%', StringComparison.Ordinal))
+                    {
+                        placeholder = true;
+                    }
+
+                    continue;
+                }
+
+                if (_vocabulary.Resolve(letters, policy) is { } code)
+                {
+                    codes.Add(code);
+                    continue;
+                }
+
+                // "#BD #CC #CM", "1. CM 2. CC": codes separated by spaces or numbering only.
+                var words = Regex.Split(letters, "[^A-Za-z]+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)).Where(w => w.Length > 0).ToArray();
+                if (words.Length > 1 && words.All(w => _vocabulary.IsCode(w)))
+                {
+                    codes.AddRange(words.Select(w => DepartmentVocabulary.MapToPolicy(w, policy)));
+                    continue;
+                }
+
+                return false;
+            }
+
+            return codes.Count > 0 || placeholder;
+        }
+
+        private List<string> ReadSections()
+        {
+            var codes = new List<string>();
+            var starts = new List<(int Line, List<string> Codes, string Heading)>();
+            var inScores = false;
+            for (var i = 0; i < cleaned.Length; i++)
+            {
+                var key = cleaned[i].Length is > 0 and < 60 && cleaned[i].Contains("score", StringComparison.OrdinalIgnoreCase) ? Text.Key(cleaned[i]) : string.Empty;
+                if (key.Contains("suggested score", StringComparison.Ordinal) || key is "scores" or "score")
+                {
+                    inScores = true;
+                    continue;
+                }
+
+                // In the "Suggested scores" block, "[CC] 40/40" is a score, not the start of a section.
+                if (IsHeading(i, out var headCodes, out var rest) && !Negation().IsMatch(rest)
+                    && !(inScores && Fraction().IsMatch(rest)))
+                {
+                    starts.Add((i, headCodes, lines[i].Trim()));
+                    foreach (var c in headCodes)
+                    {
+                        if (!codes.Contains(c) && c is not "BASIC" and not "OTHERS")
+                        {
+                            codes.Add(c);
+                        }
+                    }
+                }
+            }
+
+            for (var s = 0; s < starts.Count; s++)
+            {
+                var start = starts[s].Line;
+                var end = s + 1 < starts.Count ? starts[s + 1].Line - 1 : lines.Length - 1;
+                var text = string.Join('\n', lines, start, end - start + 1);
+                Sections.Add(new ReportSection(starts[s].Codes, starts[s].Heading, start + 1, end + 1, text));
+            }
+
+            return codes;
+        }
+
+        /// <summary>
+        /// A line that opens a department section: "CM", "1. CM(Community Management)", "MK &amp; CC - …",
+        /// "CONTENT (CC): 40/40", "[CC] 40/40", "Community:", "### Content Creation".
+        /// </summary>
+        // Sections and scores both ask whether a line is a heading: read each line once.
+        private (bool Ok, List<string> Codes, string Remainder)[]? _headings;
+
+        private bool IsHeading(int index, out List<string> codes, out string rest)
+        {
+            _headings ??= new (bool, List<string>, string)[cleaned.Length];
+            if (_headings[index].Codes is null)
+            {
+                var ok = TryHeading(cleaned[index], out var c, out var r);
+                _headings[index] = (ok, c, r);
+            }
+
+            (var found, codes, rest) = _headings[index];
+            return found;
+        }
+
+        private bool TryHeading(string line, out List<string> codes, out string rest)
+        {
+            codes = [];
+            rest = string.Empty;
+            if (line.Length < 2)
+            {
+                return false;
+            }
+
+            // Cheap test first: a code heading starts with a known code ("CM", "MK &…").
+            var firstWord = 0;
+            while (firstWord < line.Length && firstWord < 7 && char.IsAsciiLetterUpper(line[firstWord]))
+            {
+                firstWord++;
+            }
+
+            if (line[0] == '[')
+            {
+                var close = line.IndexOf(']', StringComparison.Ordinal);
+                if (close > 1 && _vocabulary.Resolve(line[1..close], policy) is { } bracketed)
+                {
+                    codes.Add(bracketed);
+                    rest = line[(close + 1)..];
+                    return true;
+                }
+
+                return false;
+            }
+
+            if (firstWord >= 2 && _vocabulary.IsCode(line.AsSpan(0, firstWord)) && CodeHead().Match(line) is { Success: true } m)
+            {
+                var all = m.Groups["c"].Captures.Select(c => c.Value).ToArray();
+                rest = m.Groups["rest"].Value;
+                var restTrim = rest.TrimStart();
+                var opensSection = rest.Length == 0 || restTrim.Length == 0
+                    || restTrim[0] is ':' or '-' or '–' or '—' or '(' or '：' or '.'
+                    || rest[0] is ' ' or '\t';
+                if (opensSection && all.All(c => _vocabulary.IsCode(c)))
+                {
+                    codes.AddRange(all.Select(c => DepartmentVocabulary.MapToPolicy(c, policy)));
+                    return true;
+                }
+            }
+
+            if (line.Contains('(', StringComparison.Ordinal) && NameCodeHead().Match(line) is { Success: true } nc && _vocabulary.IsCode(nc.Groups["c"].Value))
+            {
+                codes.Add(DepartmentVocabulary.MapToPolicy(nc.Groups["c"].Value, policy));
+                rest = nc.Groups["rest"].Value;
+                return true;
+            }
+
+            // A whole line naming a department: "Community:", "Marketing", "CONTENT CREATION".
+            if (line.Length <= 48)
+            {
+                var whole = line.TrimEnd(':', '：', ' ', '-');
+                var paren = whole.IndexOf('(', StringComparison.Ordinal);
+                if (paren > 0)
+                {
+                    whole = whole[..paren];
+                }
+
+                if (_vocabulary.Resolve(whole, policy) is { } named && whole.Trim().Length > 3)
+                {
+                    codes.Add(named);
+                    return true;
+                }
+            }
+
+            // "Content Creation: 35/40" — a name as the label.
+            if (Text.TrySplitLabel(line, out var l) && l.Label.Length > 3 && _vocabulary.Resolve(l.Label, policy) is { } labelled)
+            {
+                codes.Add(labelled);
+                rest = l.Value;
+                return true;
+            }
+
+            // "Community Management - 35/40", "Content Creation 30/40": a name, then a score or a dash.
+            var head = 0;
+            while (head < line.Length && head < 40 && (char.IsLetter(line[head]) || line[head] == ' '))
+            {
+                head++;
+            }
+
+            if (head > 3 && head < line.Length && !char.IsLetter(line[head]) && line[head] is not '\'' and not '’'
+                && _vocabulary.Resolve(line[..head], policy) is { } named2 && line[..head].Trim().Length > 3)
+            {
+                var after = line[head..].TrimStart();
+                if (after.Length > 0 && (char.IsAsciiDigit(after[0]) || after[0] is '-' or '–' or '—' or '(' or '['))
+                {
+                    codes.Add(named2);
+                    rest = line[head..];
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

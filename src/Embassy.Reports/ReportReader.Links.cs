@@ -1,0 +1,227 @@
+using System.Text.RegularExpressions;
+using Embassy.Domain;
+using Embassy.Domain.Rules;
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Embassy.Reports;
+
+public sealed partial class ReportParser
+{
+    /// <summary>Reads one report; this part: the evidence links and template placeholders.</summary>
+    private sealed partial class Reader
+    {
+        public void ReadLinks(string body)
+        {
+            var seen = new HashSet<(int, string)>();
+
+            // Markdig reads the Markdown links and images ([text](url), ![alt](url), <url>). Only the lines that can
+            // hold one are handed to it, each as its own paragraph, which keeps a 2,000-character report fast; the
+            // line-level pass below finds every other link.
+            var linkLines = new List<int>();
+            var linkOffsets = new List<int>();
+            var markdown = new System.Text.StringBuilder();
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var raw = lines[i];
+                if (raw.Contains("](", StringComparison.Ordinal) || raw.Contains("<http", StringComparison.OrdinalIgnoreCase))
+                {
+                    linkLines.Add(i + 1);
+                    linkOffsets.Add(markdown.Length);
+                    markdown.Append(raw.AsSpan().TrimStart()).Append("\n\n");
+                }
+            }
+
+            var linkText = markdown.ToString();
+            if (linkText.Length > 0 && NestingDepth(linkText) <= MaxMarkdownDepth)
+            {
+                MarkdownDocument? doc = null;
+                try
+                {
+                    doc = Markdown.Parse(linkText, parser._pipeline);
+                }
+                catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or IndexOutOfRangeException or InsufficientExecutionStackException or NullReferenceException or RegexMatchTimeoutException)
+                {
+                    // A third-party parser failing on hostile input must not fail the report: read links line by line.
+                    diagnostics.Add(Diagnostic.Info(ReportCodes.MarkdownTooDeep, "The Markdown could not be read as a whole; links were read line by line."));
+                }
+
+                if (doc is not null)
+                {
+                    // Every node knows its span in the Markdown handed over; the offsets map it back to the body line.
+                    int LineAt(int offset)
+                    {
+                        var k = linkOffsets.BinarySearch(Math.Max(0, offset));
+                        return linkLines[Math.Clamp(k >= 0 ? k : ~k - 1, 0, linkLines.Count - 1)];
+                    }
+
+                    foreach (var inline in doc.Descendants<LinkInline>())
+                    {
+                        if (!string.IsNullOrWhiteSpace(inline.Url))
+                        {
+                            AddLink(inline.Url, LineAt(inline.Span.Start), inline.IsImage, seen);
+                        }
+                    }
+
+                    foreach (var auto in doc.Descendants<AutolinkInline>())
+                    {
+                        if (!auto.IsEmail && !string.IsNullOrWhiteSpace(auto.Url))
+                        {
+                            AddLink(auto.Url, LineAt(auto.Span.Start), false, seen);
+                        }
+                    }
+                }
+            }
+            else if (linkText.Length > 0)
+            {
+                diagnostics.Add(Diagnostic.Info(ReportCodes.MarkdownTooDeep, $"The Markdown nests deeper than {MaxMarkdownDepth} levels; links were read line by line."));
+            }
+
+            // Line by line as well: links in HTML (<img src>), code blocks and text Markdown does not turn into links.
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var raw = lines[i];
+                if (raw.IndexOf("http", StringComparison.OrdinalIgnoreCase) < 0 && raw.IndexOf("www.", StringComparison.OrdinalIgnoreCase) < 0)
+                {
+                    continue;
+                }
+
+                var isImg = raw.Contains("<img", StringComparison.OrdinalIgnoreCase);
+                foreach (Match u in Url().Matches(raw))
+                {
+                    AddLink(u.Value, i + 1, isImg && raw.Contains("src=\"" + u.Value, StringComparison.OrdinalIgnoreCase), seen);
+                }
+            }
+
+            Evidence.Sort((a, b) => a.Line.CompareTo(b.Line));
+
+            // One department and no heading for it: the work listed outside the personal details is that department's.
+            var claimed = Departments.Concat(Supplementary).ToArray();
+            if (claimed.Length == 1 && !Sections.Any(s => s.Departments.Contains(claimed[0])))
+            {
+                for (var k = 0; k < Evidence.Count; k++)
+                {
+                    if (Evidence[k].Department is null && !_infoLines.Contains(Evidence[k].Line))
+                    {
+                        Evidence[k] = Evidence[k] with { Department = claimed[0] };
+                    }
+                }
+            }
+        }
+
+        private void AddLink(string url, int line, bool image, HashSet<(int, string)> seen)
+        {
+            var u = url.Trim().TrimEnd('.', ',', ';', ':', '!', '?', '*', '_', '>', '"', '\'');
+            if (u.Length < 8 || u.Length > 2048 || !seen.Add((line, u)))
+            {
+                return;
+            }
+
+            var (kind, id) = LinkClassifier.Classify(u, image);
+            Evidence.Add(new EvidenceLink(u, kind, SectionAt(line), line, id));
+        }
+
+        private string? SectionAt(int line)
+        {
+            // Sections are in line order and do not overlap: binary search on their first lines.
+            int lo = 0, hi = Sections.Count - 1, found = -1;
+            while (lo <= hi)
+            {
+                var mid = lo + ((hi - lo) / 2);
+                if (Sections[mid].StartLine <= line)
+                {
+                    found = mid;
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+
+            return found >= 0 && line <= Sections[found].EndLine && Sections[found].Departments.Count > 0 ? Sections[found].Departments[0] : null;
+        }
+
+        /// <summary>The deepest list, quote or bracket nesting in the text, by a cheap scan.</summary>
+        private static int NestingDepth(string text)
+        {
+            var max = 0;
+            var bracket = 0;
+            var lineStart = true;
+            var leading = 0;
+            var markers = 0;
+            foreach (var c in text)
+            {
+                if (c == '\n')
+                {
+                    lineStart = true;
+                    leading = 0;
+                    markers = 0;
+                    bracket = 0;
+                    continue;
+                }
+
+                if (lineStart)
+                {
+                    if (c is ' ' or '\t')
+                    {
+                        leading += c == '\t' ? 4 : 1;
+                        max = Math.Max(max, leading / 4);
+                        continue;
+                    }
+
+                    if (c is '>' or '-' or '*' or '+')
+                    {
+                        markers++;
+                        max = Math.Max(max, markers);
+                        continue;
+                    }
+
+                    lineStart = false;
+                }
+
+                if (c is '[' or '(' or '<')
+                {
+                    bracket++;
+                    max = Math.Max(max, bracket);
+                }
+                else if (c is ']' or ')' or '>' && bracket > 0)
+                {
+                    bracket--;
+                }
+            }
+
+            return max;
+        }
+
+        // ---- placeholders -----------------------------------------------------------------------------------
+
+        public void ReadPlaceholders()
+        {
+            if (Placeholder().IsMatch(title))
+            {
+                diagnostics.Add(Diagnostic.Warning(ReportCodes.TemplatePlaceholder, "The title still holds a template placeholder; replace it with your own text.", new SourcePosition(1, Source: "title")));
+            }
+
+            var reported = diagnostics.Where(d => d.Code == ReportCodes.TemplatePlaceholder && d.Position is { Source: null })
+                .Select(d => d.Position!.Value.Line).ToHashSet();
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var raw = lines[i];
+                if (raw.Length > Text.MaxLineForPatterns || reported.Contains(i + 1))
+                {
+                    continue;
+                }
+
+                var placeholder = Placeholder().Match(raw);
+                var valuePlaceholder = Text.TrySplitLabel(cleaned[i], out var l) && IsPlaceholderValue(l.Value) && l.Key.Split(' ').Length <= 4;
+                if (placeholder.Success || valuePlaceholder)
+                {
+                    var what = placeholder.Success ? placeholder.Value : l.Label + ": " + l.Value;
+                    diagnostics.Add(Diagnostic.Warning(ReportCodes.TemplatePlaceholder, $"\"{what}\" is a template placeholder; fill it in or remove the line.", new SourcePosition(i + 1)));
+                }
+            }
+        }
+    }
+}
