@@ -45,6 +45,9 @@ public sealed record SyncSummary
     public int MarkedDeleted { get; init; }
 
     public int MarkedTransferred { get; init; }
+
+    /// <summary>Reports whose comment or labels could not be written back (tried again on their next change).</summary>
+    public int WriteBackProblems { get; init; }
 }
 
 /// <summary>
@@ -133,11 +136,14 @@ public sealed class IssueSync(
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
+
             if (writeBack is not null)
             {
                 foreach (var report in touched)
                 {
-                    await writeBack.UpdateAsync(db, report, cancellationToken).ConfigureAwait(false);
+                    // A write-back that fails is tried again on the report's next change; the sync itself stands.
+                    var written = await writeBack.UpdateAsync(db, report, cancellationToken).ConfigureAwait(false);
+                    summary = written.IsSuccess ? summary : summary with { WriteBackProblems = summary.WriteBackProblems + 1 };
                 }
             }
 
