@@ -59,5 +59,6 @@ public static class EmbassyCli
         yield return PolicyCommands.Create();
         yield return AllocateCommands.Create();
         yield return SimulateCommands.Create();
+        yield return TreasuryCommands.Create();
     }
 }
