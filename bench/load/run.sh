@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Load test of the public month page (issue #5): 1,000 members x 24 closed months in SQLite, then wrk.
+# Target: p99 < 50 ms and >= 1,000 requests/s on a 2-core machine. Not part of ./test (needs `wrk`, see .ci/apt-packages).
+# Usage: bench/load/run.sh [members] [months] [duration]     e.g. bench/load/run.sh 1000 24 30s
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+members=${1:-1000}
+months=${2:-24}
+duration=${3:-30s}
+port=${PORT:-5088}
+command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
+
+work=$(mktemp -d /tmp/embassy-load.XXXXXX)
+dotnet build src/Embassy.Web -c Release -v quiet -nologo >/dev/null
+echo "Seeding $members members x $months closed months into $work/demo/embassy.db (first start of the demo program)..."
+start=$(date +%s)
+EMBASSY_Database__DataDirectory="$work" EMBASSY_DemoSize__Members="$members" EMBASSY_DemoSize__Months="$months" \
+  ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
+  dotnet src/Embassy.Web/bin/Release/net10.0/Embassy.Web.dll --contentRoot src/Embassy.Web --demo >"$work/app.log" 2>&1 &
+app=$!
+trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf "$work"' EXIT
+until curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1; do
+  kill -0 $app 2>/dev/null || { cat "$work/app.log" >&2; exit 1; }
+  sleep 1
+done
+echo "Seeded and serving after $(( $(date +%s) - start )) s; database $(du -h "$work/demo/embassy.db" | cut -f1)."
+
+month=$(curl -fs "http://127.0.0.1:$port/api/months" | sed -n 's/.*"period":"\([0-9-]*\)".*/\1/p' | head -n 1)
+url="http://127.0.0.1:$port/months/$month"
+size=$(curl -fs "$url" | wc -c)
+echo "Public month page: $url ($size bytes, $(curl -fs "$url" | grep -c 'data-member=') member rows)"
+curl -fs -o /dev/null "$url" # warm up
+echo "--- wrk: 2 threads, 32 connections, $duration ---"
+wrk -t2 -c32 -d"$duration" --latency "$url"
