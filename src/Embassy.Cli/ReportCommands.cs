@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Embassy.Domain;
 using Embassy.Domain.Rules;
 using Embassy.Policies;
 using Embassy.Reports;
@@ -55,7 +56,8 @@ internal static class ReportCommands
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                error.WriteLine($"error ISSUE_FILE_UNREADABLE: cannot read {file.FullName}: {ex.Message}");
+                // The file system reports a missing or locked file only by throwing; the member gets a line, exit 2.
+                DiagnosticLines.Write(error, [Diagnostic.Error(ReportCodes.IssueFileUnreadable, $"Cannot read {file.FullName}: {ex.Message}")]);
                 return EmbassyCli.UsageError;
             }
 

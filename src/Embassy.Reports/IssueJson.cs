@@ -11,7 +11,7 @@ namespace Embassy.Reports;
 public static class IssueJson
 {
     /// <summary>Diagnostic code for text that is not an issue object or an array of them.</summary>
-    public const string Invalid = "ISSUE_JSON_INVALID";
+    public const string Invalid = ReportCodes.IssueJsonInvalid;
 
     /// <summary>Parses the JSON text; never throws on bad input.</summary>
     public static Result<IReadOnlyList<IssueSnapshot>> Parse(string json)

@@ -6,6 +6,12 @@ namespace Embassy.Reports;
 /// </summary>
 public static class ReportCodes
 {
+    /// <summary>The input is not a GitHub issue object or an array of them.</summary>
+    public const string IssueJsonInvalid = "ISSUE_JSON_INVALID";
+
+    /// <summary>The issue file cannot be read (missing, no permission).</summary>
+    public const string IssueFileUnreadable = "ISSUE_FILE_UNREADABLE";
+
     /// <summary>The issue has neither title nor body text.</summary>
     public const string Empty = "REPORT_EMPTY";
 
