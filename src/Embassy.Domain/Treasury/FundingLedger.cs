@@ -40,6 +40,12 @@ public sealed record Draw(int ProposalNumber, DrawRequest Request, DrawOverride?
     public TokenAmount Amount => Request.Amount;
 }
 
+/// <summary>One month of a ledger's chart: drawn for the month, and the balance after it.</summary>
+/// <param name="Month">The month.</param>
+/// <param name="Spent">Drawn for it (payouts and bounties).</param>
+/// <param name="RemainingAfter">The balance after it, never below zero.</param>
+public sealed record LedgerMonth(Period Month, TokenAmount Spent, TokenAmount RemainingAfter);
+
 /// <summary>
 /// One proposal's funding and what has been drawn on it (RULES.md R10: "its remaining balance and runway are always
 /// visible"). Immutable; <see cref="Record"/> returns a new ledger. The remaining balance never goes below zero: an
@@ -92,6 +98,32 @@ public sealed record FundingLedger
     {
         var check = OverdrawCheck.Check(this, request, adminOverride);
         return check.Map(draw => new FundingLedger(Proposal, [.. Draws, draw]));
+    }
+
+    /// <summary>
+    /// One point per month from <paramref name="from"/> to <paramref name="through"/>: what was drawn for it and what
+    /// remained after it (draws counted by their month), for the treasury page's chart. Draws counted before
+    /// <paramref name="from"/> are already taken off the first point's balance.
+    /// </summary>
+    public IReadOnlyList<LedgerMonth> Series(Period from, Period through)
+    {
+        if (through < from)
+        {
+            throw new ArgumentException($"{through} is before {from}.", nameof(through));
+        }
+
+        var token = Funding.Token;
+        var before = Draws.Where(d => d.Request.Month < from).Aggregate(token.Zero, (a, d) => a + d.Amount);
+        var points = new List<LedgerMonth>();
+        var paid = before;
+        for (var month = from; month <= through; month = month.Next)
+        {
+            var spent = SpentIn(month);
+            paid += spent;
+            points.Add(new LedgerMonth(month, spent, paid >= Funding ? token.Zero : Funding - paid));
+        }
+
+        return points;
     }
 
     /// <summary>The runway at the spend of the <paramref name="window"/> months ending with <paramref name="lastClosed"/>.</summary>
