@@ -236,5 +236,21 @@ public sealed partial class ReportParser
 
         // Lines of personal details (handles, wallet, rank, declaration): their links are not evidence of work.
         private readonly HashSet<int> _infoLines = [];
+
+        // Every pass asks for a line's label: split each line once.
+        private (bool Done, bool Found, LabeledLine Labeled)[]? _labels;
+
+        private bool Label(int index, out LabeledLine labeled)
+        {
+            _labels ??= new (bool, bool, LabeledLine)[cleaned.Length];
+            if (!_labels[index].Done)
+            {
+                var found = Text.TrySplitLabel(cleaned[index], out var l);
+                _labels[index] = (true, found, l);
+            }
+
+            labeled = _labels[index].Labeled;
+            return _labels[index].Found;
+        }
     }
 }

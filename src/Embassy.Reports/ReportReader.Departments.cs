@@ -94,7 +94,7 @@ public sealed partial class ReportParser
             List<string>? supplementary = null;
             for (var i = 0; i < cleaned.Length; i++)
             {
-                if (cleaned[i].Length == 0 || !TryDeclarationLine(cleaned[i], out var l) || l.Value.Length == 0)
+                if (cleaned[i].Length == 0 || !TryDeclarationLine(i, out var l) || l.Value.Length == 0)
                 {
                     continue;
                 }
@@ -133,13 +133,14 @@ public sealed partial class ReportParser
         }
 
         // "Departments: CM/CC", and also "Departments - CM/CC" or "Departments CM/CC" without a colon.
-        private static bool TryDeclarationLine(string line, out LabeledLine labeled)
+        private bool TryDeclarationLine(int index, out LabeledLine labeled)
         {
-            if (Text.TrySplitLabel(line, out labeled))
+            if (Label(index, out labeled))
             {
                 return true;
             }
 
+            var line = cleaned[index];
             foreach (var word in (ReadOnlySpan<string>)["Departments", "Department"])
             {
                 if (line.StartsWith(word, StringComparison.OrdinalIgnoreCase) && line.Length > word.Length + 2 && !char.IsLetter(line[word.Length]))

@@ -215,7 +215,7 @@ public sealed partial class ReportParser
                 }
 
                 var placeholder = Placeholder().Match(raw);
-                var valuePlaceholder = Text.TrySplitLabel(cleaned[i], out var l) && IsPlaceholderValue(l.Value) && l.Key.Split(' ').Length <= 4;
+                var valuePlaceholder = Label(i, out var l) && IsPlaceholderValue(l.Value) && l.Key.Split(' ').Length <= 4;
                 if (placeholder.Success || valuePlaceholder)
                 {
                     var what = placeholder.Success ? placeholder.Value : l.Label + ": " + l.Value;

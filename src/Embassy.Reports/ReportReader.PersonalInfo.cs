@@ -23,7 +23,7 @@ public sealed partial class ReportParser
                     continue;
                 }
 
-                if (!Text.TrySplitLabel(line, out var l))
+                if (!Label(i, out var l))
                 {
                     if (Rank is null && (rankCandidateAfterBanner || i < 20) && TryRank(line, requireWord: true, i + 1))
                     {

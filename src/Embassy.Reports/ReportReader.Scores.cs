@@ -23,7 +23,7 @@ public sealed partial class ReportParser
                     continue;
                 }
 
-                var labelled = Text.TrySplitLabel(line, out var l);
+                var labelled = Label(i, out var l);
                 if (labelled && IsWeightKey(l.Key))
                 {
                     continue;
