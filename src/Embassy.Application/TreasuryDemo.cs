@@ -1,0 +1,87 @@
+using System.Globalization;
+using Embassy.Domain;
+using Embassy.Domain.Community;
+using Embassy.Domain.Treasury;
+
+namespace Embassy.Application;
+
+/// <summary>
+/// Khala treasury proposal #14 as seed 001 states it (issue #6, item 7: "the demo program carries proposal #14"):
+/// 100,000 PHA requested in April 2022, milestones of 80,000 PHA (40+ ambassadors) and 20,000 PHA (50,000 community
+/// users) with their reports, the treasury timeline, the two fiat caps and the regional groups. Only what the seed
+/// says; nothing here is invented beyond the choices named in the comments.
+/// </summary>
+public static class TreasuryDemo
+{
+    /// <summary>The proponent's address as the seed gives it.</summary>
+    public const string Proponent = "3zfavDwAsV83TGCDYko4gs3uYPQq4fuS8mcy5BtFqjzyPes8";
+
+    // The seed's timeline lists times without labels; they are kept as notes rather than guessed as approvals.
+    private static readonly string[] TimelineTimes =
+    [
+        "2022-04-29 08:40:06", "2022-04-29 09:16:12", "2022-04-29 09:21:18", "2022-04-29 09:29:36", "2022-04-29 10:03:24",
+        "2022-04-29 12:53:42", "2022-04-29 12:53:42", "2022-04-29 12:53:42", "2022-04-29 16:30:00",
+    ];
+
+    /// <summary>Proposal #14, funded (the seed's timeline ends with the 100,000 PHA award).</summary>
+    public static SpendingProposal Proposal14()
+    {
+        var pha = Token.Pha;
+        var timeline = TimelineTimes
+            .Select(t => new ProposalEvent(
+                new DateTimeOffset(DateTime.ParseExact(t, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal), TimeSpan.Zero),
+                ProposalEventKind.Note,
+                "Treasury timeline entry (the seed records its time only)."))
+            .ToArray();
+        return new SpendingProposal
+        {
+            Number = 14,
+            Title = "Phala community bounty - April. 2022",
+            Proponent = Proponent,
+            Date = new DateOnly(2022, 4, 29), // the seed says "April, 2022"; its timeline starts on the 29th
+            Requested = pha.Whole(100_000),
+            Status = ProposalStatus.Funded,
+            Milestones =
+            [
+                new Milestone(
+                    1, "Grow number of Ambassadors to 40+ people", pha.Whole(80_000), new MilestoneTarget(TargetMetric.Ambassadors, 40), MilestoneStatus.Reported,
+                    "A global community of more than 45,500 people (Telegram 40,000+, Discord about 5,500). Every Senior Ambassador leads 2-3 regional ambassadors as a crew. 32 active Senior/Ambassadors manage English, Spanish, French, Italian, German, Bengali, Vietnamese, Persian, Korean and Chinese communities."),
+                new Milestone(
+                    2, "Growth to 50,000 community users", pha.Whole(20_000), new MilestoneTarget(TargetMetric.CommunityUsers, 50_000), MilestoneStatus.Reported,
+                    "Educational content and tools are rewarded as bounties; two community members built monitoring tools in April (a Telegram bot and a Discord bot for solo miners and delegators)."),
+            ],
+            Timeline = timeline,
+        };
+    }
+
+    /// <summary>
+    /// The proposal's two caps: "Maximum 2000$ worth of PHA/month bounties are distributed to active Senior Ambassadors"
+    /// and "Maximum 2,000$ worth of PHA are rewarded to community educators/developers". The seed does not say what
+    /// happens above a cap, so the demo flags (R10: the policy chooses flag or clamp).
+    /// </summary>
+    public static IReadOnlyList<FiatCapRule> Caps { get; } =
+    [
+        new("senior bounties", UsdAmount.Dollars(2_000), CapMode.Flag),
+        new("educator bounties", UsdAmount.Dollars(2_000), CapMode.Flag),
+    ];
+
+    /// <summary>The channel counts of the milestone 1 report, recorded on <paramref name="date"/> (the seed gives no day).</summary>
+    public static IReadOnlyList<ChannelCount> ReportedCounts(DateOnly date) =>
+    [
+        new("telegram", date, 40_000, "Milestone 1 report, treasury proposal #14"),
+        new("discord", date, 5_500, "Milestone 1 report, treasury proposal #14"),
+    ];
+
+    /// <summary>The regional groups the seed lists (names as written; some people are in two groups).</summary>
+    public static IReadOnlyList<(string Group, IReadOnlyList<string> People)> RegionalGroups { get; } =
+    [
+        ("English group", ["Cappex", "Jaime Flores", "Hoang Nguyen", "Sirash S S"]),
+        ("Spanish group", ["Jaime Flores"]),
+        ("French group", ["Alexandre Baciu", "Kbconsulting45", "Tioneb44", "Redofre"]),
+        ("Italian group", ["MC (overmarck)", "zaketac", "Cappex", "Darknight", "pigro85"]),
+        ("German group", ["Salih Iyigül", "GatorKorps", "Serhat", "Marco (Sequaja)"]),
+        ("Korean group", ["RHEE", "Kyle", "Sonji"]),
+        ("Persian group", ["Amir"]),
+        ("Chinese group", ["Wuti", "LSVT", "Newsletter", "Dishi", "Zhangyang", "Biezuo meng", "Sanqi", "Sure", "Wuzhe"]),
+    ];
+}
