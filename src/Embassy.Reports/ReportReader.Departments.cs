@@ -43,6 +43,7 @@ public sealed partial class ReportParser
                     var cm = DepartmentVocabulary.MapToPolicy("CM", policy);
                     chosen.Insert(0, cm);
                     FromSections = true;
+                    AddImpliedSection(cm);
                 }
 
                 if (placeholder)
@@ -84,6 +85,40 @@ public sealed partial class ReportParser
                     Departments.Add(code);
                 }
             }
+        }
+
+        // The implied CM block runs from the first line after the personal details that opens it (the Mandatory
+        // banner or the moderation question) to the next section, so its Combot links and screenshots count for CM.
+        private void AddImpliedSection(string code)
+        {
+            var start = -1;
+            for (var i = 0; i < cleaned.Length && start < 0; i++)
+            {
+                if (cleaned[i].Contains("mandatory", StringComparison.OrdinalIgnoreCase) || lines[i].Contains("channel moderation", StringComparison.OrdinalIgnoreCase))
+                {
+                    start = i;
+                }
+            }
+
+            if (start < 0)
+            {
+                return;
+            }
+
+            var k = Sections.FindIndex(s => s.StartLine > start + 1);
+            if (k < 0)
+            {
+                k = Sections.Count;
+            }
+
+            if (k > 0 && Sections[k - 1].EndLine >= start + 1)
+            {
+                // Inside another section: leave that section as it is.
+                return;
+            }
+
+            var end = k < Sections.Count ? Sections[k].StartLine - 2 : lines.Length - 1;
+            Sections.Insert(k, new ReportSection([code], lines[start].Trim(), start + 1, end + 1, string.Join('\n', lines, start, end - start + 1)));
         }
 
         private List<string>? FindDeclaration(out int line, out bool placeholder)

@@ -197,6 +197,15 @@ public sealed partial class ReportParser
 
         // ---- placeholders -----------------------------------------------------------------------------------
 
+        // The template's own instructions, left in as they were (seed "Report Format Example", V.3 template).
+        private static readonly HashSet<string> TemplateHints = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "List all completed tasks", "List completed task/s", "Good points", "Bad points",
+            "How to improve your performance for next month", "Justify why you have suggested these scores",
+            "Has your performance improved or deteriorated from last month? Why? How?",
+            "Explain your contribution e.g. what bug did you discover", "Explain the importance/value of completing this specific task",
+        };
+
         public void ReadPlaceholders()
         {
             if (Placeholder().IsMatch(title))
@@ -216,9 +225,10 @@ public sealed partial class ReportParser
 
                 var placeholder = Placeholder().Match(raw);
                 var valuePlaceholder = Label(i, out var l) && IsPlaceholderValue(l.Value) && l.Key.Split(' ').Length <= 4;
-                if (placeholder.Success || valuePlaceholder)
+                var hint = cleaned[i].Length is > 8 and < 80 && TemplateHints.Contains(cleaned[i].TrimEnd('.', ' '));
+                if (placeholder.Success || valuePlaceholder || hint)
                 {
-                    var what = placeholder.Success ? placeholder.Value : l.Label + ": " + l.Value;
+                    var what = placeholder.Success ? placeholder.Value : hint ? cleaned[i] : l.Label + ": " + l.Value;
                     diagnostics.Add(Diagnostic.Warning(ReportCodes.TemplatePlaceholder, $"\"{what}\" is a template placeholder; fill it in or remove the line.", new SourcePosition(i + 1)));
                 }
             }
