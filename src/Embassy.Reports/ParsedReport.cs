@@ -52,6 +52,12 @@ public enum EvidenceKind
 /// <param name="Line">The body line it was read from.</param>
 public sealed record Handle(string Raw, string Normalized, int Line);
 
+/// <summary>A payout address written in a report.</summary>
+/// <param name="Address">As written, trimmed.</param>
+/// <param name="Kind">SS58 or EVM by its form, or null.</param>
+/// <param name="Line">The body line.</param>
+public sealed record WalletMention(string Address, WalletKind? Kind, int Line);
+
 /// <summary>A score the member suggests for a department or task, e.g. "CM 35/40".</summary>
 /// <param name="Score">The suggested points.</param>
 /// <param name="Max">The maximum as written (40, 80, 10…).</param>
@@ -137,6 +143,9 @@ public sealed record ParsedReport
 
     /// <summary>The body line of the payout address.</summary>
     public int WalletLine { get; init; }
+
+    /// <summary>Every distinct address the report gives (an old and a new one, or one per rail), in body order.</summary>
+    public IReadOnlyList<WalletMention> Wallets { get; init; } = [];
 
     /// <summary>The departments the member chose, as policy codes in the order declared.</summary>
     public IReadOnlyList<string> Departments { get; init; } = [];

@@ -130,6 +130,7 @@ public sealed partial class ReportParser
             Wallet = reader.Wallet,
             WalletKind = reader.WalletKind,
             WalletLine = reader.WalletLine,
+            Wallets = reader.Wallets,
             Departments = reader.Departments,
             Supplementary = reader.Supplementary,
             DepartmentsFromSections = reader.FromSections,
@@ -219,6 +220,8 @@ public sealed partial class ReportParser
         public WalletKind? WalletKind { get; private set; }
 
         public int WalletLine { get; private set; }
+
+        public List<WalletMention> Wallets { get; } = [];
 
         public List<string> Departments { get; } = [];
 

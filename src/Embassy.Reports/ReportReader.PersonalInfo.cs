@@ -244,15 +244,36 @@ public sealed partial class ReportParser
         private void SetWallet(string token, int line, bool labelled)
         {
             var address = token.Trim();
+            var kind = EvmAddress().IsMatch(address) ? Reports.WalletKind.Evm
+                : Ss58Address().IsMatch(address) ? Reports.WalletKind.Ss58
+                : address.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? Reports.WalletKind.Evm : (WalletKind?)null;
+            if (!Wallets.Any(w => string.Equals(w.Address, address, StringComparison.Ordinal)))
+            {
+                Wallets.Add(new WalletMention(address, kind, line));
+            }
+
             if (Wallet is null)
             {
-                Wallet = address;
-                WalletLine = line;
-                WalletKind = EvmAddress().IsMatch(address) ? Reports.WalletKind.Evm
-                    : Ss58Address().IsMatch(address) ? Reports.WalletKind.Ss58
-                    : address.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? Reports.WalletKind.Evm : null;
+                (Wallet, WalletLine, WalletKind) = (address, line, kind);
+                return;
             }
-            else if (labelled && !string.Equals(Wallet, address, StringComparison.Ordinal))
+
+            if (string.Equals(Wallet, address, StringComparison.Ordinal) || !labelled)
+            {
+                return;
+            }
+
+            // R9: when a report gives an address for each rail (PHA moved to Ethereum), the one the policy pays on is used.
+            var rail = policy?.Payout.Rail;
+            var fitsNew = (rail == PayoutRail.Evm && kind == Reports.WalletKind.Evm) || (rail == PayoutRail.Substrate && kind == Reports.WalletKind.Ss58);
+            var fitsOld = (rail == PayoutRail.Evm && WalletKind == Reports.WalletKind.Evm) || (rail == PayoutRail.Substrate && WalletKind == Reports.WalletKind.Ss58);
+            if (fitsNew && !fitsOld)
+            {
+                (Wallet, WalletLine, WalletKind) = (address, line, kind);
+                return;
+            }
+
+            if (kind == WalletKind)
             {
                 diagnostics.Add(Diagnostic.Warning(ReportCodes.WalletMultiple, $"A second payout address {address} differs from the first, {Wallet}; the first was used. Remove the one that is no longer yours.", new SourcePosition(line)));
             }

@@ -452,4 +452,17 @@ public sealed class ReportParserTests
     {
         Assert.Equal(["CM", "CC"], Parse("July 2024", "Departments: 1. CM 2. CC").Departments);
     }
+
+    [Fact]
+    public void Parse_AddressForEachRail_UsesThePolicysRail()
+    {
+        var body = $"PHA Address: {Phala}\nPHA Address (ERC-20): {Evm}";
+
+        var report = Parse("December 2025 Contribution", body, "2026-01-02T00:00:00Z");
+
+        Assert.Equal(Evm, report.Wallet);
+        Assert.Equal(2, report.WalletLine);
+        Assert.Equal([Phala, Evm], report.Wallets.Select(w => w.Address));
+        Assert.DoesNotContain(report.Diagnostics, d => d.Code.StartsWith("WALLET_", StringComparison.Ordinal));
+    }
 }
