@@ -16,7 +16,7 @@ echo "Seeding $members members x $months closed months into $work/demo/embassy.d
 start=$(date +%s)
 EMBASSY_Database__DataDirectory="$work" EMBASSY_DemoSize__Members="$members" EMBASSY_DemoSize__Months="$months" \
   ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
-  dotnet src/Embassy.Web/bin/Release/net10.0/Embassy.Web.dll --contentRoot src/Embassy.Web --demo >"$work/app.log" 2>&1 &
+  dotnet src/Embassy.Web/bin/Release/net10.0/Embassy.Web.dll --contentRoot "$PWD/src/Embassy.Web" --demo >"$work/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf "$work"' EXIT
 until curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1; do

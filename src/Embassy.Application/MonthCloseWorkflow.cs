@@ -216,6 +216,32 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
         return ManualPayout.Build(lines, token, policy.Payout.Ss58Prefix, period, snapshot.PolicyId, policy.Payout.Minimum);
     }
 
+    /// <summary>
+    /// The evm rail's payout (R9): Safe Transaction Builder batches of ERC-20 transfers for the policy's token contract,
+    /// for an approved month whose policy pays on the evm rail.
+    /// </summary>
+    public async Task<Result<EvmPayout>> EvmPayoutAsync(Period period, CancellationToken cancellationToken = default)
+    {
+        var sheet = await PayoutFileAsync(period, cancellationToken).ConfigureAwait(false);
+        if (!sheet.IsSuccess)
+        {
+            return Result<EvmPayout>.Fail(sheet.Diagnostics);
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var row = await WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false);
+        var snapshot = MonthSnapshot.FromJson(row!.Snapshot);
+        var policy = _catalog.Find(snapshot.PolicyId) ?? PolicyFor(period);
+        if (policy.Payout.Rail != PayoutRail.Evm || EvmAddress.Parse(policy.Payout.TokenContract) is not { IsSuccess: true } contract)
+        {
+            return Result<EvmPayout>.Fail("PAYOUT_NOT_EVM", $"{period} is paid under {policy.Id} on the {RailName(policy.Payout.Rail)} rail, not as an ERC-20 on an EVM chain.");
+        }
+
+        var profile = new EvmTokenProfile((ulong)(policy.Payout.ChainId ?? 1), contract.Value, snapshot.TokenValue());
+        var lines = sheet.Value.Rows.Select(r => new PayoutLine(r.Member, r.Address, r.Amount, r.Handle)).ToArray();
+        return EvmPayout.Build(lines, profile, policy.Payout.ChunkSize);
+    }
+
     /// <summary>Records the transaction that paid an approved month; the month becomes paid. A paid month is refused.</summary>
     public async Task<Result<string>> RecordTransactionAsync(Period period, string txHash, string actor, CancellationToken cancellationToken = default)
     {

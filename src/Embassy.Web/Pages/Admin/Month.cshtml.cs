@@ -7,11 +7,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Embassy.Web.Pages.Admin;
 
 /// <summary>The month close: preview → lock → approve → payout file → transaction hash → paid; promotions to confirm.</summary>
-public sealed class AdminMonthModel(MonthCloseWorkflow workflow) : PageModel
+public sealed class AdminMonthModel(MonthCloseWorkflow workflow, PublicQueries queries, SiteMode mode) : PageModel
 {
     public Period Period { get; private set; }
 
     public MonthPreview? Preview { get; private set; }
+
+    public bool IsEvm => workflow.PolicyFor(Period).Payout.Rail == Embassy.Domain.Rules.PayoutRail.Evm;
 
     public string? Message { get; private set; }
 
@@ -63,6 +65,21 @@ public sealed class AdminMonthModel(MonthCloseWorkflow workflow) : PageModel
 
         Period = p;
         Preview = await workflow.PreviewAsync(p, cancellationToken);
+        if (Preview.State == MonthState.Open && Preview.Snapshot is { } s && mode.FundingTokens is { } f
+            && TokenAmount.Parse(f.ToString(System.Globalization.CultureInfo.InvariantCulture), s.TokenValue()) is { IsSuccess: true } funding)
+        {
+            // R10: the close would overdraw the stated funding.
+            var treasury = await queries.TreasuryAsync(funding.Value, cancellationToken);
+            var after = treasury.Paid + treasury.Approved + s.TotalPaid();
+            if (after > funding.Value)
+            {
+                Preview = Preview with
+                {
+                    Diagnostics = [.. Preview.Diagnostics, Diagnostic.Warning("FUNDING_OVERDRAWN", $"Closing {p} brings payouts to {after}, more than the funding of {funding.Value}.")],
+                };
+            }
+        }
+
         return true;
     }
 }

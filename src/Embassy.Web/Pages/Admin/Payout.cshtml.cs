@@ -7,8 +7,26 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Embassy.Web.Pages.Admin;
 
 /// <summary>The payout file of an approved month (Embassy.Chain's payout sheet).</summary>
-public sealed class AdminPayoutModel(MonthCloseWorkflow workflow) : PageModel
+public sealed class AdminPayoutModel(MonthCloseWorkflow workflow, TimeProvider time) : PageModel
 {
+    public async Task<IActionResult> OnGetSafeAsync(string period, int? chunk, CancellationToken cancellationToken)
+    {
+        if (!Period.TryParse(period, out var p))
+        {
+            return NotFound();
+        }
+
+        var payout = await workflow.EvmPayoutAsync(p, cancellationToken);
+        if (!payout.IsSuccess)
+        {
+            return Redirect($"/admin/months/{p}?message=" + Uri.EscapeDataString(string.Join(" ", payout.Errors.Select(e => e.Message))));
+        }
+
+        var index = Math.Clamp(chunk ?? 0, 0, Math.Max(0, payout.Value.Chunks.Count - 1));
+        var json = payout.Value.ToSafeBatchJson(index, time.GetUtcNow(), $"Embassy payout {p} ({index + 1}/{payout.Value.Chunks.Count})");
+        return File(Encoding.UTF8.GetBytes(json), "application/json", $"payout-{p}-safe-{index + 1}.json");
+    }
+
     public async Task<IActionResult> OnGetCsvAsync(string period, CancellationToken cancellationToken)
     {
         if (!Period.TryParse(period, out var p))
