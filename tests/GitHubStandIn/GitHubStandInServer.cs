@@ -78,11 +78,11 @@ public sealed class GitHubStandIn : IAsyncDisposable
     }
 
     /// <summary>Starts the stand-in on a free loopback port.</summary>
-    public static async Task<GitHubStandIn> StartAsync(TimeProvider? clock = null, string? token = "standin-token")
+    public static async Task<GitHubStandIn> StartAsync(TimeProvider? clock = null, string? token = "standin-token", int port = 0)
     {
         var standIn = new GitHubStandIn(clock ?? TimeProvider.System, token);
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         builder.Logging.ClearProviders();
         var app = builder.Build();
         standIn.Map(app);
@@ -672,6 +672,10 @@ public sealed class GitHubStandIn : IAsyncDisposable
 
     private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
+    /// <summary>A stable positive id for a name (string hash codes differ between runs).</summary>
+    private static long StableId(string name) =>
+        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(name)), 0) & 0x7fff_ffff;
+
     private static JsonObject RepositoryJson(string repository) => new()
     {
         ["full_name"] = repository,
@@ -680,7 +684,7 @@ public sealed class GitHubStandIn : IAsyncDisposable
     };
 
     private static JsonArray LabelsJson(StandInIssue issue) =>
-        new(issue.Labels.Select(l => (JsonNode)new JsonObject { ["id"] = StringComparer.Ordinal.GetHashCode(l) & 0x7fffffff, ["name"] = l, ["color"] = "ededed" }).ToArray());
+        new(issue.Labels.Select(l => (JsonNode)new JsonObject { ["id"] = StableId(l), ["name"] = l, ["color"] = "ededed" }).ToArray());
 
     private static JsonObject IssueJson(StandInIssue i, Uri api)
     {
@@ -694,7 +698,7 @@ public sealed class GitHubStandIn : IAsyncDisposable
             ["node_id"] = "I_" + i.Id.ToString(CultureInfo.InvariantCulture),
             ["number"] = i.Number,
             ["title"] = i.Title,
-            ["user"] = new JsonObject { ["login"] = i.Author, ["id"] = StringComparer.Ordinal.GetHashCode(i.Author) & 0x7fffffff, ["type"] = "User" },
+            ["user"] = new JsonObject { ["login"] = i.Author, ["id"] = StableId(i.Author), ["type"] = "User" },
             ["labels"] = LabelsJson(i),
             ["state"] = i.State,
             ["locked"] = false,
