@@ -1,9 +1,5 @@
 using System.Text.RegularExpressions;
 using Embassy.Domain;
-using Embassy.Domain.Rules;
-using Markdig;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace Embassy.Reports;
 
