@@ -159,7 +159,7 @@ public sealed partial class ReportParser
 
     // ---- patterns -------------------------------------------------------------------------------------------
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9])0x[0-9a-fA-F]{40}(?![0-9a-fA-F])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])0[xX][0-9a-fA-F]{40}(?![0-9a-fA-F])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex EvmAddress();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9/=?&.])[1-9A-HJ-NP-Za-km-z]{46,50}(?![A-Za-z0-9])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]

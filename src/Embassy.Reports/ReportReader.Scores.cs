@@ -55,6 +55,8 @@ public sealed partial class ReportParser
                     {
                         continue;
                     }
+
+                    (score, max) = EffortAndResult(rest, f, score, max);
                 }
                 else if (inScores && BareScore(rest) is { } bare && PolicyMax(codes[0]) is { } policyMax)
                 {
@@ -68,6 +70,31 @@ public sealed partial class ReportParser
 
                 Scores.TryAdd(codes[0], new SuggestedScore(score, max, i + 1));
             }
+        }
+
+        // R3: a department is effort 0–20 plus results 0–20. "Effort 18/20, results 17/20" is 35/40, and
+        // "18/20 + 17/20 = 35/40" is the total after the "=".
+        private static (Points Score, Points Max) EffortAndResult(string rest, Match first, Points score, Points max)
+        {
+            var equals = rest.IndexOf('=', first.Index);
+            if (equals > 0 && equals + 1 < rest.Length && rest[equals + 1] != '>')
+            {
+                var total = Fraction().Match(rest, equals + 1);
+                if (total.Success && TryPoints(total.Groups[1].Value, out var s) && TryPoints(total.Groups[2].Value, out var m) && m > Points.Zero && s <= m)
+                {
+                    return (s, m);
+                }
+            }
+
+            var second = first.NextMatch();
+            if (max == Points.Of(20) && second.Success && !second.NextMatch().Success
+                && TryPoints(second.Groups[1].Value, out var s2) && TryPoints(second.Groups[2].Value, out var m2) && m2 == Points.Of(20)
+                && rest.Contains("effort", StringComparison.OrdinalIgnoreCase))
+            {
+                return (score + s2, max + m2);
+            }
+
+            return (score, max);
         }
 
         // "Suggested scores: CM 35/40, CC 30/40" — only pairs of a known code and a fraction.

@@ -345,6 +345,8 @@ public sealed class ReportParserTests
     [InlineData("CM-35/40", "CM", 35, 40)]
     [InlineData("[CM] 35", "CM", 35, 40)]
     [InlineData("CC: 30 points", "CC", 30, 40)]
+    [InlineData("CM: effort 18/20, results 17/20", "CM", 35, 40)]
+    [InlineData("CM: 18/20 + 17/20 = 35/40", "CM", 35, 40)]
     public void Parse_MoreScoreForms_AreRead(string line, string code, int score, int max)
     {
         var report = Parse("July 2024 Contribution", "Suggested scores:\n" + line);
