@@ -154,4 +154,20 @@ public class FiatTests
         Assert.Equal(TreasuryCodes.PriceMissing, e.Code);
         Assert.Contains("2024-10", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Property_Clamp_PaysExactlyTheCapAndNoLineGrows()
+    {
+        var sep = new Period(2024, 9);
+        var rule = new FiatCapRule("capped", UsdAmount.Dollars(2000), CapMode.Clamp);
+        FsCheck.Check.QuickThrowOnFailure(FsCheck.Fluent.Prop.ForAll<uint[]>(amounts =>
+        {
+            var lines = amounts.Select((a, i) => ($"m{i:D3}", Token.Pha.Units((UInt128)a * 1_000_000_000UL))).ToArray();
+            var outcome = FiatCap.Apply(rule, sep, lines, [Price(sep, "0.1234")], Token.Pha).Value;
+            var noneGrew = outcome.Lines.All(l => l.Paid <= l.Requested);
+            return outcome.Exceeded
+                ? noneGrew && outcome.PaidTotal == outcome.CapInTokens
+                : noneGrew && outcome.PaidTotal == outcome.RequestedTotal;
+        }));
+    }
 }
