@@ -35,7 +35,7 @@ public sealed partial class EmbassySite : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    public EmbassySite(Uri? github = null, IDictionary<string, string?>? settings = null)
+    public EmbassySite(Uri? github = null, IDictionary<string, string?>? settings = null, Embassy.Data.Tests.TestDatabase? database = null)
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "embassy-web-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(DataDirectory);
@@ -49,6 +49,12 @@ public sealed partial class EmbassySite : WebApplicationFactory<Program>
             ["GitHub:WebhookSecret"] = "secret",
             ["GitHub:MaxRetries"] = "0",
         };
+        if (database is not null)
+        {
+            _settings["Database:Provider"] = database.Options.Provider;
+            _settings["Database:ConnectionString"] = database.Options.ResolveConnectionString();
+        }
+
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>())
         {
             _settings[k] = v;

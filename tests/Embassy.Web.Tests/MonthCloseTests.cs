@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Embassy.Application;
+using Embassy.Data.Tests;
 using Embassy.Domain;
 using Embassy.Domain.Rules;
 using Embassy.GitHubStandIn;
@@ -36,11 +37,13 @@ public sealed class MonthCloseTests
 
     internal static async Task<GitHubStandIn.GitHubStandIn> StandInAsync() => await GitHubStandIn.GitHubStandIn.StartAsync(new ManualClock(FiledAt));
 
-    [Fact]
-    public async Task WholeMonth_ThroughTheApi_PublishesTheEnginesRewards()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task WholeMonth_ThroughTheApi_PublishesTheEnginesRewards(string provider)
     {
+        await using var database = await TestDatabase.CreateAsync(provider);
         await using var github = await StandInAsync();
-        await using var site = new EmbassySite(github.ApiBaseAddress);
+        await using var site = new EmbassySite(github.ApiBaseAddress, database: database);
         var admin = await site.ApiAsAsync(Roles.Admin);
         var reviewer = await site.ApiAsAsync(Roles.Reviewer, "rita");
         var plan = new (string Login, string[] Depts, int Effort, int Result)[] { ("alice", ["CM", "CC"], 18, 16), ("bob", ["CC", "BD"], 12, 10), ("carol", ["CM", "BD"], 20, 20) };
@@ -81,10 +84,12 @@ public sealed class MonthCloseTests
         Assert.Equal(expected.Pool.Units.ToString(), closed.PoolUnits);
     }
 
-    [Fact]
-    public async Task CloseMonth_SecondTime_IsRefused()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task CloseMonth_SecondTime_IsRefused(string provider)
     {
-        await using var site = new EmbassySite();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var site = new EmbassySite(database: database);
         var admin = await site.ApiAsAsync(Roles.Admin);
         await EmbassySite.AddMemberAsync(admin, "alice");
         await EmbassySite.CloseMonthAsync(admin, EmbassySite.LastMonth);
@@ -97,10 +102,12 @@ public sealed class MonthCloseTests
         Assert.Equal(WorkflowCodes.MonthAlreadyClosed, problem.GetProperty("code").GetString());
     }
 
-    [Fact]
-    public async Task PayMonth_SecondTime_IsRefused()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task PayMonth_SecondTime_IsRefused(string provider)
     {
-        await using var site = new EmbassySite();
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var site = new EmbassySite(database: database);
         var admin = await site.ApiAsAsync(Roles.Admin);
         await EmbassySite.AddMemberAsync(admin, "alice");
         await EmbassySite.CloseMonthAsync(admin, EmbassySite.LastMonth, "0x" + new string('1', 64));
