@@ -86,25 +86,46 @@ internal sealed class DepartmentVocabulary
     /// </summary>
     public string? Resolve(string text, Policy? policy)
     {
-        var trimmed = text.Trim().Trim('#', '[', ']', '(', ')', ':', '.', '*', ' ');
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.AsSpan().Trim().Trim("#[]():.* ");
         if (trimmed.Length == 0 || trimmed.Length > 40)
         {
             return null;
         }
 
-        var key = Text.Key(trimmed);
-        if (policy is not null && NamesOf(policy).TryGetValue(key, out var direct))
+        // Looked up by span: most lines name nothing, and this runs for many lines of every report.
+        Span<char> key = stackalloc char[trimmed.Length];
+        var keyLength = Text.KeyInto(trimmed, key);
+        var k = key[..keyLength];
+        if (policy is not null && NamesOf(policy).GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(k, out var direct))
         {
             return direct;
         }
 
-        var upper = trimmed.ToUpperInvariant();
-        if (upper.Length <= 6 && _codes.Contains(upper) && trimmed.All(char.IsAsciiLetter))
+        if (trimmed.Length <= 6 && IsAsciiLetters(trimmed))
         {
-            return MapToPolicy(upper, policy);
+            Span<char> upper = stackalloc char[trimmed.Length];
+            trimmed.ToUpperInvariant(upper);
+            if (_codes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(upper, out var known))
+            {
+                return MapToPolicy(known, policy);
+            }
         }
 
-        return _names.TryGetValue(key, out var code) ? MapToPolicy(code, policy) : null;
+        return _names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(k, out var code) ? MapToPolicy(code, policy) : null;
+    }
+
+    private static bool IsAsciiLetters(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // R3: the policy's own codes, names and aliases (what Policy.ResolveCode matches), keyed for a dictionary lookup.

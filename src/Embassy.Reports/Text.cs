@@ -134,12 +134,15 @@ internal static class Text
     /// <summary>Lower case, letters and digits with single spaces: "**AMB Rank**" → "amb rank".</summary>
     public static string Key(string text)
     {
-        if (text.Length > 256)
-        {
-            text = text[..256];
-        }
+        ArgumentNullException.ThrowIfNull(text);
+        var span = text.AsSpan(0, Math.Min(text.Length, 256));
+        Span<char> buffer = stackalloc char[span.Length];
+        return new string(buffer[..KeyInto(span, buffer)]);
+    }
 
-        Span<char> buffer = stackalloc char[text.Length];
+    /// <summary>Writes the key of <paramref name="text"/> into <paramref name="buffer"/> (at least as long); returns its length.</summary>
+    public static int KeyInto(ReadOnlySpan<char> text, Span<char> buffer)
+    {
         var n = 0;
         var space = false;
         foreach (var c in text)
@@ -160,7 +163,7 @@ internal static class Text
             }
         }
 
-        return new string(buffer[..n]);
+        return n;
     }
 
     /// <summary>Optimal-string-alignment distance (typing slips, transpositions count one), stopping above <paramref name="max"/>.</summary>
