@@ -8,6 +8,7 @@ members=${1:-1000}
 months=${2:-24}
 duration=${3:-30s}
 port=${PORT:-5088}
+connections=${CONNECTIONS:-16 64}
 command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
 
 work=$(mktemp -d /tmp/embassy-load.XXXXXX)
@@ -27,8 +28,13 @@ echo "Seeded and serving after $(( $(date +%s) - start )) s; database $(du -h "$
 
 month=$(curl -fs "http://127.0.0.1:$port/api/months" | sed -n 's/.*"period":"\([0-9-]*\)".*/\1/p' | head -n 1)
 url="http://127.0.0.1:$port/months/$month"
+cold=$(curl -fs -o /dev/null -w '%{time_total}' "$url") # first request renders; later ones come from the output cache
 size=$(curl -fs "$url" | wc -c)
+echo "First (uncached) render of the month page: ${cold} s"
 echo "Public month page: $url ($size bytes, $(curl -fs "$url" | grep -c 'data-member=') member rows)"
 curl -fs -o /dev/null "$url" # warm up
-echo "--- wrk: 2 threads, 32 connections, $duration ---"
-wrk -t2 -c32 -d"$duration" --latency "$url"
+echo "Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
+for c in $connections; do
+  echo "--- wrk: 2 threads, $c connections, $duration ---"
+  wrk -t2 -c"$c" -d"$duration" --latency "$url"
+done
