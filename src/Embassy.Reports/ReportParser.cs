@@ -61,13 +61,13 @@ public sealed partial class ReportParser
         if (body.Length > MaxBodyLength)
         {
             body = body[..MaxBodyLength];
-            diagnostics.Add(Diagnostic.Warning(ReportCodes.Truncated, $"The report is longer than {MaxBodyLength:N0} characters; only the first part was read."));
+            diagnostics.Add(Diagnostic.Warning(ReportCodes.Truncated, string.Create(CultureInfo.InvariantCulture, $"The report is longer than {MaxBodyLength:N0} characters; only the first part was read.")));
         }
 
         body = Text.Sanitize(body, out var badBody);
         if (badTitle + badBody > 0)
         {
-            diagnostics.Add(Diagnostic.Warning(ReportCodes.BinaryContent, $"The report holds {badTitle + badBody:N0} unreadable characters (control characters or broken Unicode); they were ignored."));
+            diagnostics.Add(Diagnostic.Warning(ReportCodes.BinaryContent, string.Create(CultureInfo.InvariantCulture, $"The report holds {badTitle + badBody:N0} unreadable characters (control characters or broken Unicode); they were ignored.")));
         }
 
         if (string.IsNullOrWhiteSpace(title) && string.IsNullOrWhiteSpace(body))
