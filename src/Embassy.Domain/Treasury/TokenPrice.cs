@@ -90,6 +90,26 @@ public readonly record struct TokenPrice
 /// <param name="Date">The day it was read or quoted.</param>
 public sealed record PriceRecord(Period Period, TokenPrice Price, string Source, DateOnly Date)
 {
+    /// <summary>
+    /// A price an admin enters for a month: the price text is parsed exactly and a source is required (R10: "recorded
+    /// with its source and date").
+    /// </summary>
+    /// <returns>The record, or <see cref="TreasuryCodes.PriceInvalid"/> / <see cref="TreasuryCodes.PriceSourceMissing"/>.</returns>
+    public static Result<PriceRecord> Create(Period period, string? price, string? source, DateOnly date, Token token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var parsed = TokenPrice.Parse(price, token);
+        var found = parsed.Errors.ToList();
+        if (string.IsNullOrWhiteSpace(source))
+        {
+            found.Add(Diagnostic.Error(TreasuryCodes.PriceSourceMissing, "Say where the price was read (an exchange, an aggregator, a close)."));
+        }
+
+        return found.Count > 0
+            ? Result<PriceRecord>.Fail(found)
+            : Result<PriceRecord>.Ok(new PriceRecord(period, parsed.Value, source!.Trim(), date));
+    }
+
     /// <summary>The record for <paramref name="period"/> from a list, or null (no fallback to a neighbouring month).</summary>
     public static PriceRecord? For(IEnumerable<PriceRecord> prices, Period period, Token token)
     {

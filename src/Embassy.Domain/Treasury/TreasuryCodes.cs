@@ -45,6 +45,9 @@ public static class TreasuryCodes
     /// <summary>A price text is not an exact positive decimal.</summary>
     public const string PriceInvalid = "PRICE_INVALID";
 
+    /// <summary>A price recorded without its source.</summary>
+    public const string PriceSourceMissing = "PRICE_SOURCE_MISSING";
+
     /// <summary>A fiat amount text is not an exact non-negative decimal.</summary>
     public const string UsdInvalid = "USD_INVALID";
 

@@ -170,4 +170,16 @@ public class FiatTests
                 : noneGrew && outcome.PaidTotal == outcome.RequestedTotal;
         }));
     }
+
+    [Fact]
+    public void PriceRecord_Create_ByAnAdmin_NeedsAPriceAndASource()
+    {
+        var sep = new Period(2024, 9);
+
+        var ok = PriceRecord.Create(sep, "$0.1234", " CoinGecko ", new DateOnly(2024, 9, 30), Token.Pha);
+        var bad = PriceRecord.Create(sep, "0", "", new DateOnly(2024, 9, 30), Token.Pha);
+
+        Assert.Equal(("0.1234", "CoinGecko"), (ok.Value.Price.Format(), ok.Value.Source));
+        Assert.Equal([TreasuryCodes.PriceInvalid, TreasuryCodes.PriceSourceMissing], bad.Errors.Select(e => e.Code));
+    }
 }
