@@ -31,6 +31,9 @@ public sealed partial class ReportParser
                 FromSections = sectionCodes.Count > 0;
                 chosen = [.. sectionCodes];
 
+                // With no declaration, a department scored in the "Suggested scores" block is claimed too.
+                chosen.AddRange(Scores.Keys.Where(c => c is not "BASIC" and not "OTHERS" && !chosen.Contains(c)));
+
                 // V.1 template: the CM block is the channel-moderation questions and Combot link, often without a
                 // "CM" heading; it counts when the report otherwise follows that template (a Mandatory banner or codes).
                 if (!chosen.Contains("CM")

@@ -467,4 +467,12 @@ public sealed class ReportParserTests
         Assert.Equal([Phala, Evm], report.Wallets.Select(w => w.Address));
         Assert.DoesNotContain(report.Diagnostics, d => d.Code.StartsWith("WALLET_", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Parse_NoDeclarationButScores_ScoredDepartmentsAreClaimed()
+    {
+        var report = Parse("July 2024", "I moderated and wrote threads.\n\nSuggested scores:\n[CM] 35/40\n[CC] 30/40\n[Basic Activities] 20/40");
+
+        Assert.Equal(["CM", "CC"], report.Departments);
+    }
 }
