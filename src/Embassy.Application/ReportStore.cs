@@ -21,7 +21,7 @@ public enum ReportChange
     Unchanged,
 }
 
-/// <summary>The outcome of applying one issue.</summary>
+/// <summary>The outcome of applying one issue. <see cref="Invalid"/>: the new version has error diagnostics.</summary>
 public sealed record AppliedIssue(Report Report, ReportChange Change, bool Unmatched, bool Invalid);
 
 /// <summary>
@@ -124,12 +124,6 @@ public sealed class ReportStore(IReportIntake? intake, TimeProvider time)
                 Subject = Subject(report),
                 Details = $"version {version.Number}",
             });
-        }
-        else
-        {
-            invalid = await db.ReportDiagnostics.AnyAsync(
-                d => d.Severity == "error" && db.ReportVersions.Any(v => v.Id == d.ReportVersionId && v.ReportId == report.Id && v.Number == report.LatestVersion),
-                cancellationToken).ConfigureAwait(false);
         }
 
         if (report.Presence != ReportPresence.Present)

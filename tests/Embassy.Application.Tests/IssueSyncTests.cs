@@ -171,11 +171,12 @@ public sealed class IssueSyncTests
         var body = SyncHarness.ReportBody(1).Replace("41PLCEdup7XdUH4hsik4hyFoihDRYKfpN2K48jZH8ehL2tP2", "41PLCEdup7XdUH4hsik4hyFoihDRYKfpN2K48jZH8ehL2tP3", StringComparison.Ordinal);
         var filed = h.GitHub.AddIssue(SyncHarness.Repo, "alice", "July 2024 report", body);
 
-        await h.SyncAsync();
+        var summary = await h.SyncAsync();
 
         var issue = (await h.Client().GetIssueAsync(SyncHarness.Repository, filed.Number)).Value.Issue!;
         var expected = new ParserReportIntake().Read(issue);
         Assert.NotEmpty(expected.Diagnostics);
+        Assert.Equal(expected.Diagnostics.Any(d => d.IsError) ? 1 : 0, summary.Value.Invalid);
         await using var db = h.Database.Context();
         var version = await db.ReportVersions.Include(v => v.Parse).Include(v => v.Diagnostics).SingleAsync();
         Assert.Equal(expected.Period, version.Parse!.Period);
