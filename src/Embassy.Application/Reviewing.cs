@@ -291,12 +291,13 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var scored = (await db.Scores.Where(s => ids.Contains(s.ReportId)).Select(s => s.ReportId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
         var deadline = DeadlineOf(policy, period);
+        var acceptedLate = (await db.Database.SqlQuery<long>($"SELECT report_id AS \"Value\" FROM app_late_acceptances").ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
         var items = new List<ReviewItem>(reports.Count);
         foreach (var r in reports)
         {
             var v = versions.FirstOrDefault(x => x.ReportId == r.Id && x.Number == r.LatestVersion);
             var state = r.MemberId is null ? ReviewStates.Unmatched
-                : r.CreatedAt > deadline ? ReviewStates.Late
+                : r.CreatedAt > deadline && !acceptedLate.Contains(r.Id) ? ReviewStates.Late
                 : scored.Contains(r.Id) ? ReviewStates.Scored
                 : v is null || v.Errors ? ReviewStates.NeedsFix
                 : ReviewStates.Filed;

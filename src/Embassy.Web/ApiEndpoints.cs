@@ -30,6 +30,12 @@ public sealed record TransactionRequest(string TxHash);
 /// <summary>A role grant or token request.</summary>
 public sealed record AccessRequest(string Login, string Role, string? Label = null);
 
+/// <summary>Links an unmatched report to a member.</summary>
+public sealed record LinkRequest(long MemberId);
+
+/// <summary>A decision that needs a reason.</summary>
+public sealed record ReasonRequest(string Reason);
+
 /// <summary>A secret shown once.</summary>
 public sealed record SecretAnswer(string Login, string Role, string Secret);
 
@@ -86,6 +92,8 @@ public static class ApiEndpoints
         admin.MapGet("/months/{period}/payout.csv", PayoutCsvAsync);
         admin.MapPost("/months/{period}/transactions", RecordTransactionAsync);
         admin.MapPost("/months/{period}/promotions/{member}", ConfirmPromotionAsync);
+        admin.MapPost("/reports/{id:long}/link", LinkReportAsync);
+        admin.MapPost("/reports/{id:long}/accept-late", AcceptLateAsync);
         admin.MapGet("/audit", AuditAsync);
         admin.MapPost("/sync", SyncAsync);
         admin.MapPost("/users", GrantAsync);
@@ -215,6 +223,12 @@ public static class ApiEndpoints
     internal static async Task<Results<Ok<string>, ProblemHttpResult>> ConfirmPromotionAsync(string period, string member, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
         !Period.TryParse(period, out var p) ? Problems.NotFound($"'{period}' is not a month (YYYY-MM).")
             : Value(await workflow.ConfirmProposalAsync(p, member, http.User.Actor(), ct).ConfigureAwait(false));
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> LinkReportAsync(long id, LinkRequest body, ReportAdmin reports, HttpContext http, CancellationToken ct) =>
+        Done(await reports.LinkAsync(id, body.MemberId, http.User.Actor(), ct).ConfigureAwait(false));
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> AcceptLateAsync(long id, ReasonRequest body, ReportAdmin reports, HttpContext http, CancellationToken ct) =>
+        Done(await reports.AcceptLateAsync(id, body.Reason, http.User.Actor(), ct).ConfigureAwait(false));
 
     internal static async Task<Ok<AuditDto[]>> AuditAsync(IDbContextFactory<EmbassyDbContext> databases, int? take, CancellationToken ct)
     {

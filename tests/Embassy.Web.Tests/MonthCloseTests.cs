@@ -194,4 +194,47 @@ public sealed class MonthCloseTests
         Assert.Equal(HttpStatusCode.NoContent, accepted.StatusCode);
         Assert.Contains(audit!, a => a.Action == "rank.changed" && a.Details!.Contains("Three strong months", StringComparison.Ordinal));
     }
+    [Fact]
+    public async Task LateReport_IsNotScorable_UntilAnAdminAcceptsItWithAReason()
+    {
+        await using var github = await GitHubStandIn.GitHubStandIn.StartAsync(new ManualClock(new DateTimeOffset(2026, 11, 9, 8, 0, 0, TimeSpan.Zero)));
+        await using var site = new EmbassySite(github.ApiBaseAddress);
+        var admin = await site.ApiAsAsync(Roles.Admin);
+        var reviewer = await site.ApiAsAsync(Roles.Reviewer);
+        await EmbassySite.AddMemberAsync(admin, "alice");
+        github.AddIssue(EmbassySite.Repo, "alice", "October 2026 Contribution", ReportBody(["CM", "CC"], EmbassySite.AddressFor(1)));
+        await EmbassySite.SyncAsync(admin);
+        var item = (await EmbassySite.QueueAsync(reviewer, EmbassySite.LastMonth)).Single();
+
+        var refused = await EmbassySite.ScoreAsync(reviewer, item.ReportId, new ScoreEntry("CM", 10, 10));
+        var noReason = await admin.PostAsJsonAsync($"/api/admin/reports/{item.ReportId}/accept-late", new ReasonRequest(""));
+        var accepted = await admin.PostAsJsonAsync($"/api/admin/reports/{item.ReportId}/accept-late", new ReasonRequest("Travelling; told us on Nov 4"));
+        var scored = await EmbassySite.ScoreAsync(reviewer, item.ReportId, new ScoreEntry("CM", 10, 10));
+
+        Assert.Equal(ReviewStates.Late, item.State);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, scored.StatusCode);
+    }
+
+    [Fact]
+    public async Task UnmatchedReport_IsHeld_ThenLinkedByAnAdmin()
+    {
+        await using var github = await StandInAsync();
+        await using var site = new EmbassySite(github.ApiBaseAddress);
+        var admin = await site.ApiAsAsync(Roles.Admin);
+        var reviewer = await site.ApiAsAsync(Roles.Reviewer);
+        var alice = await EmbassySite.AddMemberAsync(admin, "alice");
+        github.AddIssue(EmbassySite.Repo, "alice-old-account", "October 2026 Contribution", ReportBody(["CM", "CC"], EmbassySite.AddressFor(1)));
+        await EmbassySite.SyncAsync(admin);
+        var held = (await EmbassySite.QueueAsync(reviewer, EmbassySite.LastMonth)).Single();
+
+        var linked = await admin.PostAsJsonAsync($"/api/admin/reports/{held.ReportId}/link", new LinkRequest(alice.Id));
+
+        var after = (await EmbassySite.QueueAsync(reviewer, EmbassySite.LastMonth)).Single();
+        Assert.Equal(ReviewStates.Unmatched, held.State);
+        Assert.Equal(HttpStatusCode.NoContent, linked.StatusCode);
+        Assert.Equal((ReviewStates.Filed, (long?)alice.Id), (after.State, after.MemberId));
+    }
 }
