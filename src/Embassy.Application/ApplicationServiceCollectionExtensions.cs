@@ -39,6 +39,7 @@ public static class ApplicationServiceCollectionExtensions
         }
 
         services.AddTransient<IssueSync>();
+        services.AddTransient<PolicyRegistry>();
         services.AddTransient<WebhookInbox>();
         services.AddSingleton<WebhookQueueSignal>();
         services.AddHostedService<WebhookQueueWorker>();
