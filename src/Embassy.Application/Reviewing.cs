@@ -94,6 +94,25 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
         return periods.OrderDescending().ToArray();
     }
 
+    /// <summary>A member's own reports with their states, newest month first (what a signed-in member sees).</summary>
+    public async Task<IReadOnlyList<(Period Period, ReviewItem Item)>> ForAuthorAsync(string login, CancellationToken cancellationToken = default)
+    {
+        var normalized = Data.Entities.MemberHandle.Normalize(login);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var memberId = await db.MemberHandles.Where(h => h.Kind == Data.Entities.MemberHandle.GitHub && h.NormalizedValue == normalized)
+            .Select(h => (long?)h.MemberId).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var periods = await db.Reports.Where(r => r.Period != null && (r.MemberId == memberId || r.AuthorLogin == login))
+            .Select(r => r.Period!.Value).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<(Period, ReviewItem)>();
+        foreach (var period in periods.OrderDescending())
+        {
+            var items = await ItemsAsync(db, _catalog.ForPeriod(period), period, cancellationToken).ConfigureAwait(false);
+            list.AddRange(items.Where(i => (memberId is not null && i.MemberId == memberId) || string.Equals(Data.Entities.MemberHandle.Normalize(i.Author), normalized, StringComparison.Ordinal)).Select(i => (period, i)));
+        }
+
+        return list;
+    }
+
     /// <summary>The review page of a report, or null when there is no such report.</summary>
     public async Task<ReviewDetail?> DetailAsync(long reportId, string reviewer, CancellationToken cancellationToken = default)
     {

@@ -160,6 +160,7 @@ public static partial class EmbassyWebSetup
         {
             o.Conventions.AuthorizeFolder("/Admin", AccessPolicies.Admin);
             o.Conventions.AuthorizeFolder("/Review", AccessPolicies.Reviewer);
+            o.Conventions.AuthorizeFolder("/Me", AccessPolicies.Member);
             o.Conventions.AllowAnonymousToFolder("/Public");
             o.Conventions.AllowAnonymousToFolder("/Account");
         });

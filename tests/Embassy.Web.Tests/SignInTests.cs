@@ -122,6 +122,28 @@ public sealed class SignInTests
         Assert.Contains("member.created", audit, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Member_SeesOwnReports_AndNotTheReviewQueue()
+    {
+        await using var github = await MonthCloseTests.StandInAsync();
+        await using var site = new EmbassySite(github.ApiBaseAddress);
+        var admin = await site.ApiAsAsync(Roles.Admin);
+        await EmbassySite.AddMemberAsync(admin, "alice");
+        await EmbassySite.AddMemberAsync(admin, "bob");
+        github.AddIssue(EmbassySite.Repo, "alice", "October 2026 Contribution - alice", MonthCloseTests.ReportBody(["CM", "CC"], EmbassySite.AddressFor(1)));
+        github.AddIssue(EmbassySite.Repo, "bob", "October 2026 Contribution - bob", MonthCloseTests.ReportBody(["CM", "CC"], EmbassySite.AddressFor(2)));
+        await EmbassySite.SyncAsync(admin);
+        var alice = await site.SignInAsAsync("alice", Roles.Member);
+
+        var mine = await alice.GetStringAsync("/me");
+        var queue = await alice.GetAsync("/review");
+
+        Assert.Contains("October 2026 Contribution - alice", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("Contribution - bob", mine, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, queue.StatusCode);
+        Assert.StartsWith("/denied", queue.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
     private static async Task<HttpClient> SignInWithGitHubAsync(EmbassySite site, OAuthStandIn oauth, string login)
     {
         oauth.NextLogin = login;
