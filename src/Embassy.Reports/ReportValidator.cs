@@ -25,6 +25,12 @@ public static class ReportValidator
             CheckFiling(period, issue.CreatedAt, d);
         }
 
+        if (report.Rank is { } rank && policy.Ranks.Count > 0 && policy.RankIndex(rank) < 0)
+        {
+            // R2: "advocate" exists in V.3 only; a rank the policy does not know cannot be scored or promoted.
+            d.Add(Diagnostic.Warning(ReportCodes.RankUnknown, $"{policy.Version} has no rank '{rank}'; its ranks are {string.Join(", ", policy.Ranks.Select(r => r.Rank.Code))}.", null));
+        }
+
         CheckDepartments(report, policy, d);
         WalletRules.Check(report, policy, d);
         CheckScores(report, policy, d);

@@ -115,4 +115,13 @@ public sealed class ReportValidatorTests
         Assert.Equal("phala-v1", report.PolicyId);
         Assert.Contains(report.Diagnostics, d => d.Code == ReportCodes.SupplementaryCount);
     }
+
+    [Fact]
+    public void Validate_RankThePolicyDoesNotHave_Warns()
+    {
+        var report = Parse("Amb rank: Advocate\n" + Body(), new DateTimeOffset(2024, 8, 2, 0, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(Rank.Advocate, report.Rank);
+        Assert.Contains(report.Diagnostics, d => d.Code == ReportCodes.RankUnknown && d.Severity == Severity.Warning);
+    }
 }
