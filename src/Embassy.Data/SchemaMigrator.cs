@@ -14,7 +14,7 @@ namespace Embassy.Data;
 public sealed record SchemaMigration(int Version, string Name, string Sql)
 {
     /// <summary>Hex SHA-256 of the SQL; an applied migration whose file later changed is refused.</summary>
-    public string Checksum { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql)));
+    public string Checksum => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql)));
 }
 
 /// <summary>
@@ -79,12 +79,18 @@ public static class SchemaMigrator
     /// Brings the database up to <paramref name="targetVersion"/> (default: the latest). Returns the versions applied now.
     /// Throws when an applied migration's SQL no longer matches what was applied, or the database is newer than this build.
     /// </summary>
-    public static async Task<IReadOnlyList<int>> MigrateAsync(
+    public static Task<IReadOnlyList<int>> MigrateAsync(
         EmbassyDbContext db, int? targetVersion = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var provider = db.Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
-        var migrations = For(provider);
+        return MigrateAsync(db, For(ProviderOf(db)), targetVersion, cancellationToken);
+    }
+
+    /// <summary>Applies <paramref name="migrations"/> (tests pass their own to prove failures roll back).</summary>
+    internal static async Task<IReadOnlyList<int>> MigrateAsync(
+        EmbassyDbContext db, IReadOnlyList<SchemaMigration> migrations, int? targetVersion, CancellationToken cancellationToken)
+    {
+        var provider = ProviderOf(db);
         var target = targetVersion ?? migrations.Count;
         ArgumentOutOfRangeException.ThrowIfLessThan(target, 0, nameof(targetVersion));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(target, migrations.Count, nameof(targetVersion));
@@ -152,6 +158,9 @@ public static class SchemaMigrator
             }
         }
     }
+
+    private static DatabaseProvider ProviderOf(EmbassyDbContext db) =>
+        db.Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 
     private static async Task OpenAsync(DbConnection connection, CancellationToken cancellationToken)
     {

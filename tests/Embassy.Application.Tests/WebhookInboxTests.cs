@@ -85,3 +85,21 @@ public sealed class WebhookInboxTests
         Assert.Equal(0, await db.Reports.CountAsync());
     }
 }
+
+public sealed class WebhookInboxConcurrencyTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Receive_SameDeliveryAtOnce_IsQueuedExactlyOnce(string provider)
+    {
+        await using var h = await SyncHarness.StartAsync(provider);
+        var inboxes = Enumerable.Range(0, 6).Select(_ => new WebhookInbox(
+            h.Database.Factory(), h.Store(), new DatabaseWorkLock(h.Database.Options), h.DataClock, new GitHubOptions())).ToList();
+
+        var receipts = await Task.WhenAll(inboxes.Select(i => Task.Run(() => i.ReceiveAsync("same-id", "ping", "{}"))));
+
+        Assert.Equal(1, receipts.Count(r => r == WebhookReceipt.Queued));
+        await using var db = h.Database.Context();
+        Assert.Equal(1, await db.WebhookDeliveries.CountAsync());
+    }
+}

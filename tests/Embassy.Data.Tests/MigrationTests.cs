@@ -231,3 +231,51 @@ public sealed class MigrationTests
         return list;
     }
 }
+
+/// <summary>What the migration runner refuses, and what a failed migration leaves behind.</summary>
+public sealed class MigrationSafetyTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Migrate_FailingMigration_RollsBackAndKeepsThePreviousVersion(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        await using var db = test.Context();
+        var first = SchemaMigrator.For(test.Provider)[0];
+        var broken = new SchemaMigration(2, "broken", "CREATE TABLE half_done (id INTEGER NOT NULL);\nINSERT INTO no_such_table VALUES (1);\n");
+
+        await Assert.ThrowsAnyAsync<Exception>(() => SchemaMigrator.MigrateAsync(db, [first, broken], null, CancellationToken.None));
+
+        Assert.Equal([1], await SchemaMigrator.AppliedVersionsAsync(db));
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("SELECT COUNT(*) FROM half_done"));
+        Assert.Equal(0, await db.Members.CountAsync()); // version 1 is intact and usable
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Migrate_AppliedMigrationChangedAfterwards_IsRefused(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        await using var db = test.Context();
+        var first = SchemaMigrator.For(test.Provider)[0];
+        await SchemaMigrator.MigrateAsync(db, [first], null, CancellationToken.None);
+        var edited = first with { Sql = first.Sql + "\n-- edited after shipping\n" };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => SchemaMigrator.MigrateAsync(db, [edited], null, CancellationToken.None));
+
+        Assert.Contains("changed after it was applied", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Migrate_DatabaseNewerThanThisBuild_IsRefused(string provider)
+    {
+        await using var test = await TestDatabase.CreateMigratedAsync(provider);
+        await using var db = test.Context();
+        var older = SchemaMigrator.For(test.Provider).Take(2).ToList();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => SchemaMigrator.MigrateAsync(db, older, null, CancellationToken.None));
+
+        Assert.Contains("newer than this build", error.Message, StringComparison.Ordinal);
+    }
+}
