@@ -27,6 +27,9 @@ public static class ReportCodes
     /// <summary>The text holds control characters or invalid UTF-16 that were ignored (warning).</summary>
     public const string BinaryContent = "REPORT_BINARY_CONTENT";
 
+    /// <summary>The report says it is not finished ("STILL UPDATING", "draft", "WIP"); a reviewer should wait for the final version (warning).</summary>
+    public const string Draft = "REPORT_DRAFT";
+
     /// <summary>No month could be read from the title or the body.</summary>
     public const string PeriodMissing = "PERIOD_MISSING";
 

@@ -75,6 +75,12 @@ public sealed partial class ReportParser
             diagnostics.Add(Diagnostic.Error(ReportCodes.Empty, "The issue has no title and no text: there is no report to read."));
         }
 
+        if (DraftMarker().IsMatch(title))
+        {
+            // R7: the version at the deadline is the one scored; a member still editing should know that.
+            diagnostics.Add(Diagnostic.Warning(ReportCodes.Draft, "The title says the report is not finished; the version filed by the deadline is the one scored (edits after it are kept for reviewers).", new SourcePosition(1, Source: "title")));
+        }
+
         var lines = Text.Lines(body);
         var cleaned = new string[lines.Length];
         for (var i = 0; i < lines.Length; i++)
@@ -158,6 +164,9 @@ public sealed partial class ReportParser
             .ToArray();
 
     // ---- patterns -------------------------------------------------------------------------------------------
+
+    [GeneratedRegex(@"\b(?:still updating|updating|wip|draft|work in progress|to be updated|in progress)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex DraftMarker();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9])0[xX][0-9a-fA-F]{40}(?![0-9a-fA-F])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     internal static partial Regex EvmAddress();

@@ -475,4 +475,12 @@ public sealed class ReportParserTests
 
         Assert.Equal(["CM", "CC"], report.Departments);
     }
+
+    [Fact]
+    public void Parse_TitleSaysStillUpdating_WarnsDraft()
+    {
+        var report = Parse("January 2025 Contribution - {me} - STILL UPDATING", "............", "2025-02-03T00:00:00Z");
+
+        Assert.Contains(report.Diagnostics, d => d.Code == ReportCodes.Draft && d.Position?.Source == "title");
+    }
 }
