@@ -144,6 +144,19 @@ public sealed class GitHubClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SecondaryLimit_LongerThanEmbassyWaits_IsReported()
+    {
+        _github.AddIssue(Repo, "alice", "r", "b");
+        _github.SecondaryLimitNext(retryAfterSeconds: 3600);
+
+        var page = await Client(o => o.MaxRateLimitWait = TimeSpan.FromMinutes(15)).ListIssuesAsync(R, new IssueQuery());
+
+        Assert.Equal(GitHubCodes.RateLimited, page.Errors.Single().Code);
+        Assert.Single(_github.Requests);
+        Assert.Equal(TimeSpan.Zero, _clock.Waited);
+    }
+
+    [Fact]
     public async Task PrimaryLimit_Exhausted_WaitsUntilReset()
     {
         _github.AddIssue(Repo, "alice", "r", "b");
