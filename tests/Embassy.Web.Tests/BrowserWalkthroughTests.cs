@@ -57,7 +57,11 @@ public sealed class BrowserWalkthroughTests
         async Task<IPage> NewPersonAsync()
         {
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
-            await context.AddInitScriptAsync("for (const f of ['alert','confirm','prompt']) { const o = window[f]; window[f] = function () { (window.__xss = window.__xss || []).push(f); }; }");
+            // Any dialog function called, or anything the CSP had to block, means report content tried to run.
+            await context.AddInitScriptAsync("""
+                for (const f of ['alert', 'confirm', 'prompt']) { window[f] = function () { (window.__xss = window.__xss || []).push(f + '()'); }; }
+                document.addEventListener('securitypolicyviolation', e => (window.__xss = window.__xss || []).push('CSP blocked ' + e.violatedDirective + ' ' + e.blockedURI));
+                """);
             var page = await context.NewPageAsync();
             page.Dialog += (_, dialog) =>
             {
@@ -70,7 +74,7 @@ public sealed class BrowserWalkthroughTests
         async Task CheckAsync(IPage page)
         {
             var calls = await page.EvaluateAsync<string[]>("() => window.__xss || []");
-            incidents.AddRange(calls.Select(c => $"{c}() called on {page.Url}"));
+            incidents.AddRange(calls.Select(c => $"{c} on {page.Url}"));
         }
 
         // 1. The admin signs in with the one-time link printed at first start.
