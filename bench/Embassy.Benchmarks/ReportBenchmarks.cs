@@ -7,9 +7,11 @@ namespace Embassy.Benchmarks;
 /// Parses and validates every real fixture report (issue #7: target ≥ 2,000 reports per second on one core).
 /// Reports per second = fixtures / mean time of <see cref="ParseAndValidateAllFixtures"/>.
 /// The fixtures sit at <c>../shared/fixtures/reports</c> beside the checkout; without them a synthetic
-/// report of the same size is used.
+/// report of the same size is used. On a shared machine the minimum and median say more than the mean.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class ReportBenchmarks
 {
     private IssueSnapshot[] _issues = [];
