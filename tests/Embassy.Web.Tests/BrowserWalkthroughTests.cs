@@ -17,6 +17,7 @@ namespace Embassy.Web.Tests;
 /// closes, approves and records a transaction → the public month page shows the engine's rewards. A report full of
 /// script, event handlers and javascript: links is among them: any dialog or script execution fails the test.
 /// </summary>
+[Collection(nameof(BrowserWalkthroughTests))]
 public sealed class BrowserWalkthroughTests
 {
     private const string ChromiumPath = "/usr/bin/chromium";
@@ -62,6 +63,8 @@ public sealed class BrowserWalkthroughTests
                 for (const f of ['alert', 'confirm', 'prompt']) { window[f] = function () { (window.__xss = window.__xss || []).push(f + '()'); }; }
                 document.addEventListener('securitypolicyviolation', e => (window.__xss = window.__xss || []).push('CSP blocked ' + e.violatedDirective + ' ' + e.blockedURI));
                 """);
+            context.SetDefaultTimeout(120_000); // CI machines are shared; a slow step is not a failure, a wrong page is
+            context.SetDefaultNavigationTimeout(120_000);
             var page = await context.NewPageAsync();
             page.Dialog += (_, dialog) =>
             {
@@ -196,3 +199,7 @@ public sealed class BrowserWalkthroughTests
             shown);
     }
 }
+
+/// <summary>The browser walkthrough runs alone, after the parallel tests: it is the slowest and most timing-sensitive.</summary>
+[CollectionDefinition(nameof(BrowserWalkthroughTests), DisableParallelization = true)]
+public sealed class BrowserWalkthroughCollection;
