@@ -200,7 +200,7 @@ public sealed partial class ReportParser
     private static partial Regex Negation();
 
     // "Senior Ambassador", "Senior-ambassador", "candidate", "Ambassador Candidate" (the policy's own title).
-    [GeneratedRegex(@"^(?:(?<q>head|senior|candidate|advocate|official)\s*)?(?<a>amb|ambs|ambassador|ambassadors)?(?:\s+(?<q2>candidate|senior|head))?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?:(?<q>head|senior|candidate|advocate|official)\s*)?(?<a>amb|ambs|ambassador|ambassadors|embajador|embajadora|embaixador|embaixadora|ambassadeur|ambassadrice|ambasciatore|botschafter)?(?:\s+(?<q2>candidate|candidato|candidata|candidat|senior|sênior|head|jefe|chef))?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex RankPhrase();
 
     [GeneratedRegex(@"\b(?<q>head|senior|candidate|advocate)[\s-]*amb(?:assador)?\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]

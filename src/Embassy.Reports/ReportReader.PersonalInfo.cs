@@ -38,7 +38,7 @@ public sealed partial class ReportParser
 
                 var words = l.Key.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 var first = words.Length > 0 ? words[0] : string.Empty;
-                if (words.Length <= 4 && (first is "discord" or "telegram" or "twitter" or "x" or "tg" or "elegram" || l.Key.Contains("rank", StringComparison.Ordinal) || IsWalletLabel(l.Key)))
+                if (words.Length <= 4 && (first is "discord" or "telegram" or "twitter" or "x" or "tg" or "elegram" || IsRankLabel(l.Key) || IsWalletLabel(l.Key)))
                 {
                     _infoLines.Add(i + 1);
                 }
@@ -61,7 +61,7 @@ public sealed partial class ReportParser
                     continue;
                 }
 
-                if (l.Key.Contains("rank", StringComparison.Ordinal) && words.Length <= 3)
+                if (IsRankLabel(l.Key) && words.Length <= 3)
                 {
                     if (Rank is null && RankText is null && l.Value.Length > 0 && !TryRank(l.Value, requireWord: false, i + 1) && !IsPlaceholderValue(l.Value))
                     {
@@ -178,11 +178,16 @@ public sealed partial class ReportParser
             return true;
         }
 
+        // "Amb Rank", "Ambassador rank", and the words other languages use ("Rango", "Rang", "Ранг", "Cargo").
+        private static bool IsRankLabel(string key) =>
+            key.Contains("rank", StringComparison.Ordinal) || key.Contains("rango", StringComparison.Ordinal)
+            || key.Contains("ранг", StringComparison.Ordinal) || key is "rang" or "cargo" or "amb rang";
+
         private static Rank RankFromQualifier(string qualifier) => qualifier.ToLowerInvariant() switch
         {
-            "head" => Domain.Rank.Head,
-            "senior" => Domain.Rank.Senior,
-            "candidate" => Domain.Rank.Candidate,
+            "head" or "jefe" or "chef" => Domain.Rank.Head,
+            "senior" or "sênior" => Domain.Rank.Senior,
+            "candidate" or "candidato" or "candidata" or "candidat" => Domain.Rank.Candidate,
             "advocate" => Domain.Rank.Advocate,
             _ => Domain.Rank.Ambassador,
         };

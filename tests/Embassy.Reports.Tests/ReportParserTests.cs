@@ -283,6 +283,8 @@ public sealed class ReportParserTests
     [InlineData("Senior-ambassador", "senior")]
     [InlineData("**Ambassador**", "ambassador")]
     [InlineData("Amb rank: Ambassador Candidate", "candidate")]
+    [InlineData("Rango: Embajador Senior", "senior")]
+    [InlineData("Cargo: Embaixador", "ambassador")]
     [InlineData("Amb Rank: Senior Ambassador (since May)", "senior")]
     public void Parse_RankForms_AreNormalized(string line, string code)
     {
