@@ -22,7 +22,7 @@ public sealed partial class ReportParser
 
                 if (!Label(i, out var l))
                 {
-                    if (Rank is null && (rankCandidateAfterBanner || i < 20) && TryRank(line, requireWord: true, i + 1))
+                    if (Rank is null && (rankCandidateAfterBanner || i < 20) && TryRank(line, requireWord: true))
                     {
                         continue;
                     }
@@ -49,21 +49,21 @@ public sealed partial class ReportParser
                     rankCandidateAfterBanner = l.Value.Length == 0;
                     if (Rank is null && l.Value.Length > 0)
                     {
-                        TryRank(l.Value, requireWord: true, i + 1);
+                        TryRank(l.Value, requireWord: true);
                     }
 
                     continue;
                 }
 
                 rankCandidateAfterBanner = false;
-                if (Rank is null && first is "role" or "position" or "level" or "status" or "tier" && words.Length <= 2 && TryRank(l.Value, requireWord: true, i + 1))
+                if (Rank is null && first is "role" or "position" or "level" or "status" or "tier" && words.Length <= 2 && TryRank(l.Value, requireWord: true))
                 {
                     continue;
                 }
 
                 if (IsRankLabel(l.Key) && words.Length <= 3)
                 {
-                    if (Rank is null && RankText is null && l.Value.Length > 0 && !TryRank(l.Value, requireWord: false, i + 1) && !IsPlaceholderValue(l.Value))
+                    if (Rank is null && RankText is null && l.Value.Length > 0 && !TryRank(l.Value, requireWord: false) && !IsPlaceholderValue(l.Value))
                     {
                         RankText = l.Value;
                         diagnostics.Add(Diagnostic.Warning(ReportCodes.RankUnknown, $"'{l.Value}' is not a rank; write one of candidate, ambassador, senior ambassador, head ambassador.", new SourcePosition(i + 1)));
@@ -134,7 +134,7 @@ public sealed partial class ReportParser
         private static bool IsPlaceholderValue(string value) =>
             value.Length == 1 && value[0] is 'X' or 'Y' or 'Z';
 
-        private bool TryRank(string text, bool requireWord, int line)
+        private bool TryRank(string text, bool requireWord)
         {
             var key = Text.Key(text);
             if (key.Length == 0 || key.Length > 60)
@@ -174,7 +174,6 @@ public sealed partial class ReportParser
 
             RankText = text.Trim().Trim('*', '_').Trim();
             Rank = RankFromQualifier(m.Groups["q"].Success ? m.Groups["q"].Value : m.Groups["q2"].Value);
-            _ = line;
             return true;
         }
 
