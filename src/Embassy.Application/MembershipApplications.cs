@@ -21,20 +21,8 @@ public sealed class MembershipApplications(MemberAdmin members, TimeProvider tim
     /// </summary>
     /// <returns>The application stamped with the submission time, or the errors found.</returns>
     public Result<MembershipApplication> Submit(
-        MembershipApplication form, string? honeypot, DateTimeOffset formShownAt, IEnumerable<DateTimeOffset> earlierFromSameAddress, SpamGuard? guard = null)
-    {
-        ArgumentNullException.ThrowIfNull(form);
-        var now = time.GetUtcNow();
-        var spam = (guard ?? SpamGuard.Default).Check(honeypot, formShownAt, now, earlierFromSameAddress);
-        if (spam.Count > 0)
-        {
-            // A bot gets no hint about which field gave it away beyond the code.
-            return Result<MembershipApplication>.Fail(spam);
-        }
-
-        var stamped = form with { SubmittedAt = now };
-        return Result<MembershipApplication>.From(stamped, stamped.Validate());
-    }
+        MembershipApplication form, string? honeypot, DateTimeOffset formShownAt, IEnumerable<DateTimeOffset> earlierFromSameAddress, SpamGuard? guard = null) =>
+        ApplicationRules.Screen(form, honeypot, formShownAt, time.GetUtcNow(), earlierFromSameAddress, guard);
 
     /// <summary>
     /// Decides an application (<see cref="ApplicationRules.Decide"/>) under the policy in force today; when accepted,

@@ -171,6 +171,26 @@ public sealed record DecidedApplication(MembershipApplication Application, IRead
 /// <summary>Scores and decides membership applications (seed 000 criteria; RULES.md R2 ranks, R3 reviewer means, R8 appointed ranks).</summary>
 public static class ApplicationRules
 {
+    /// <summary>
+    /// Screens a submission of the public form: the spam checks first (honeypot, fill time, rate limit per client
+    /// address), and only then the fields, so a bot learns nothing about the form. <paramref name="now"/> is the
+    /// submission time and is stamped on the application.
+    /// </summary>
+    /// <returns>The stamped application, or the errors found.</returns>
+    public static Result<MembershipApplication> Screen(
+        MembershipApplication form, string? honeypot, DateTimeOffset formShownAt, DateTimeOffset now, IEnumerable<DateTimeOffset> earlierFromSameAddress, SpamGuard? guard = null)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var spam = (guard ?? SpamGuard.Default).Check(honeypot, formShownAt, now, earlierFromSameAddress);
+        if (spam.Count > 0)
+        {
+            return Result<MembershipApplication>.Fail(spam);
+        }
+
+        var stamped = form with { SubmittedAt = now };
+        return Result<MembershipApplication>.From(stamped, stamped.Validate());
+    }
+
     /// <summary>Checks one review: every criterion scored, 0..max, on the step.</summary>
     public static IReadOnlyList<Diagnostic> ValidateReview(ApplicationReview review, ApplicationScale? scale = null)
     {

@@ -29,36 +29,22 @@ public class MembershipApplicationsTests
         [ApplicationCriterion.Influence] = Points.Of(score),
     });
 
-    [Fact]
-    public void Submit_FromAPerson_IsStampedWithTheClock()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Submit_ThenAccept_TheApplicantIsAMemberFoundByGitHubLogin(string provider)
     {
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var clock = new ManualClock(Now) { AutoAdvance = false };
-        var applications = new MembershipApplications(null!, clock);
+        var admin = new MemberAdmin(db.Factory(), clock);
+        var applications = new MembershipApplications(admin, clock);
 
-        var result = applications.Submit(Form(), honeypot: "", formShownAt: Now.AddMinutes(-5), earlierFromSameAddress: []);
+        var submitted = applications.Submit(Form(), honeypot: "", formShownAt: Now.AddMinutes(-5), earlierFromSameAddress: []);
+        var decided = await applications.DecideAsync(submitted.Value, [Review("r1", 6)], ApplicationDecision.Accept("lead", Now));
 
-        Assert.True(result.IsSuccess, string.Join("; ", result.Diagnostics));
-        Assert.Equal(Now, result.Value.SubmittedAt);
-    }
-
-    [Fact]
-    public void Submit_WithTheHoneypotFilled_IsRefusedBeforeTheFieldsAreChecked()
-    {
-        var applications = new MembershipApplications(null!, new ManualClock(Now) { AutoAdvance = false });
-
-        var result = applications.Submit(Form("-bad-"), honeypot: "buy now", formShownAt: Now.AddMinutes(-5), earlierFromSameAddress: []);
-
-        Assert.Equal(CommunityCodes.ApplicationHoneypot, result.Errors.Single().Code);
-    }
-
-    [Fact]
-    public void Submit_FourthFromOneAddressInADay_IsRateLimited()
-    {
-        var applications = new MembershipApplications(null!, new ManualClock(Now) { AutoAdvance = false });
-
-        var result = applications.Submit(Form(), null, Now.AddMinutes(-5), [Now.AddHours(-3), Now.AddHours(-2), Now.AddHours(-1)]);
-
-        Assert.Equal(CommunityCodes.ApplicationRateLimited, result.Errors.Single().Code);
+        Assert.Equal(Now, submitted.Value.SubmittedAt);
+        Assert.True(decided.IsSuccess, string.Join("; ", decided.Diagnostics));
+        var member = Assert.Single(await admin.ListAsync());
+        Assert.Equal(("jaime-flores", "candidate"), (member.GitHubLogin, member.Ranks.Single().Rank));
     }
 
     [Theory]
