@@ -60,5 +60,6 @@ public static class EmbassyCli
         yield return AllocateCommands.Create();
         yield return SimulateCommands.Create();
         yield return TreasuryCommands.Create();
+        yield return SyncCommands.Create();
     }
 }

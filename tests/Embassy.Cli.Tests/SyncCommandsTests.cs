@@ -1,0 +1,75 @@
+using Embassy.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Embassy.Cli.Tests;
+
+public sealed class SyncCommandsTests : IAsyncLifetime
+{
+    private const string Repo = "phala-network/ambassador-reports";
+    private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("embassy-cli-sync-");
+    private GitHubStandIn.GitHubStandIn _github = null!;
+
+    public async Task InitializeAsync() => _github = await GitHubStandIn.GitHubStandIn.StartAsync(token: null);
+
+    public async Task DisposeAsync()
+    {
+        await _github.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _data.Delete(recursive: true);
+    }
+
+    private (int Code, string Out, string Err) Sync(params string[] extra)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        string[] args = ["sync", "--repo", Repo, "--api", _github.ApiBaseAddress.ToString(), "--data", _data.FullName, .. extra];
+        var code = EmbassyCli.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Sync_NewIssues_StoresThemAndSummarizes_ThenSecondSyncIsOne304()
+    {
+        _github.AddIssue(Repo, "alice", "September 2024 Contribution - alice", "- PHA Wallet Address: 41PLCEdup7XdUH4hsik4hyFoihDRYKfpN2K48jZH8ehL2tP2\n- Departments: [CM]/[CC]\n\nCM 30/40\nCC 20/40");
+        _github.AddIssue(Repo, "bob", "September 2024 Contribution - bob", "no template at all");
+        _github.AddIssue(Repo, "carol", "Fix typo", "a pull request", pullRequest: true);
+
+        var first = Sync();
+        Assert.Equal(0, first.Code);
+        Assert.Contains("New 2", first.Out, StringComparison.Ordinal);
+        Assert.Contains("unmatched 2", first.Out, StringComparison.Ordinal); // nobody is in the registry yet (R2)
+        Assert.Contains("pull requests skipped 1", first.Out, StringComparison.Ordinal);
+        Assert.Contains("page 1", first.Out, StringComparison.Ordinal); // progress lines without a terminal
+
+        var options = new DbContextOptionsBuilder<EmbassyDbContext>().UseSqlite($"Data Source={Path.Combine(_data.FullName, "embassy.db")}").Options;
+        await using (var db = new EmbassyDbContext(options))
+        {
+            Assert.Equal(2, await db.Reports.CountAsync());
+        }
+
+        var before = _github.Requests.Count;
+        var second = Sync();
+        Assert.Equal(0, second.Code);
+        Assert.Contains("no change since the last sync", second.Out, StringComparison.Ordinal);
+        Assert.Equal(1, _github.Requests.Count - before);
+    }
+
+    [Fact]
+    public void Sync_BadRepositoryName_IsUsageError()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = EmbassyCli.Run(["sync", "--repo", "not-a-repo", "--data", _data.FullName], output, error);
+        Assert.Equal(EmbassyCli.UsageError, code);
+        Assert.NotEmpty(error.ToString());
+    }
+
+    [Fact]
+    public void Sync_ServerKeepsFailing_ExitsNonZeroWithDiagnostic()
+    {
+        _github.FailNext(20, 500);
+        var (code, _, err) = Sync();
+        Assert.Equal(EmbassyCli.Invalid, code);
+        Assert.Contains("error", err, StringComparison.Ordinal);
+    }
+}
