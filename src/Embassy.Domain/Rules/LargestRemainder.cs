@@ -38,9 +38,7 @@ public static class LargestRemainder
         UInt128 given = 0;
         for (var i = 0; i < n; i++)
         {
-            var product = checked(total * weights[i]);
-            parts[i] = product / sum;
-            remainders[i] = product % sum;
+            (parts[i], remainders[i]) = UInt128.DivRem(checked(total * weights[i]), sum);
             given += parts[i];
         }
 

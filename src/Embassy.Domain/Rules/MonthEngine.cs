@@ -324,7 +324,12 @@ public static class MonthEngine
     private static MemberResult Result(ScoreSheet sheet, Dictionary<string, TokenAmount> shares, Policy policy, MonthInput input)
     {
         var token = policy.Token;
-        var poolShare = shares.Values.Aggregate(token.Zero, (a, b) => a + b);
+        var poolShare = token.Zero;
+        foreach (var share in shares.Values)
+        {
+            poolShare += share;
+        }
+
 
         // R6: the promotional bonus is paid for a month with an accepted report (bonus_requires_report).
         var bonus = token.Zero;

@@ -80,6 +80,9 @@ internal sealed class ScoreSheet
             }
         }
 
+        // Lookups built once per month: the hot loops below run once per score line (100,000-member months).
+        var lookup = new CodeLookup(policy);
+
         // Group lines by member without a list per member: head[member] → line → next[line] (100,000-member months).
         var memberIndex = new Dictionary<string, int>(members.Count, StringComparer.Ordinal);
         var ordered = members.Values.OrderBy(m => m.Id, StringComparer.Ordinal).ToArray();
@@ -108,7 +111,7 @@ internal sealed class ScoreSheet
                 continue;
             }
 
-            var code = policy.FindDepartment(line.Department.Trim())?.Code ?? policy.FindSupplementary(line.Department.Trim())?.Code;
+            var code = lookup.Canonical(line.Department);
             if (code is null)
             {
                 diagnostics.Add(Diagnostic.Error("SCORE_UNKNOWN_DEPARTMENT", $"'{line.Department}' is not a department or task of policy {policy.Id} ({string.Join(", ", policy.Departments.Select(d => d.Code).Concat(policy.Supplementary.Tasks.Select(t => t.Code)))}).", line.Position));
@@ -158,13 +161,13 @@ internal sealed class ScoreSheet
                 continue;
             }
 
-            sheets.Add(BuildOne(policy, member, lines, choices.GetValueOrDefault(member.Id), diagnostics));
+            sheets.Add(BuildOne(policy, lookup, member, lines, choices.GetValueOrDefault(member.Id), diagnostics));
         }
 
         return sheets;
     }
 
-    private static ScoreSheet BuildOne(Policy policy, Member member, List<(ScoreLine Line, string Code)> lines, MemberChoice? choice, List<Diagnostic> diagnostics)
+    private static ScoreSheet BuildOne(Policy policy, CodeLookup lookup, Member member, List<(ScoreLine Line, string Code)> lines, MemberChoice? choice, List<Diagnostic> diagnostics)
     {
         var status = lines.Count > 0 ? MonthStatus.Accepted : MonthStatus.Missing;
         var first = lines.Count > 0 ? lines[0].Line.Position : choice?.Position;
@@ -193,7 +196,7 @@ internal sealed class ScoreSheet
             chosen = new List<string>(3);
             foreach (var (_, code) in lines)
             {
-                if (policy.FindDepartment(code) is { Kind: DepartmentKind.Selectable } d)
+                if (lookup.Department(code) is { Kind: DepartmentKind.Selectable } d)
                 {
                     chosen.Add(d.Code);
                 }
@@ -210,7 +213,7 @@ internal sealed class ScoreSheet
 
         // V.3: the member's own weights share the department points (R3).
         Dictionary<string, Points>? weighted = null;
-        Points MaxOf(string code) => weighted is not null && weighted.TryGetValue(code, out var w) ? w : policy.FindDepartment(code)!.Max;
+        Points MaxOf(string code) => weighted is not null && weighted.TryGetValue(code, out var w) ? w : lookup.Department(code)!.Max;
 
         if (policy.Choice.MemberWeights && status == MonthStatus.Accepted)
         {
@@ -244,11 +247,11 @@ internal sealed class ScoreSheet
         List<(string Code, Points Points, ScoreLine Line)>? supplementary = null;
         foreach (var (line, code) in lines)
         {
-            var dept = policy.FindDepartment(code);
+            var dept = lookup.Department(code);
             var isChosen = chosen.Contains(code);
 
             // R3: a supplementary task counts only when it is not one of the member's chosen departments.
-            var task = isChosen ? null : policy.FindSupplementary(code);
+            var task = isChosen ? null : lookup.Task(code);
             if (dept is not null && (dept.Kind != DepartmentKind.Selectable || isChosen))
             {
                 if (CheckLine(policy, member, line, dept.EffortMax, dept.ResultMax, MaxOf(dept.Code), diagnostics))
@@ -358,5 +361,41 @@ internal sealed class ScoreSheet
 
         diagnostics.Add(Diagnostic.Error(code, message!, line.Position));
         return false;
+    }
+
+    /// <summary>Department and task lookups by canonical code, and from any spelling to the canonical code.</summary>
+    private sealed class CodeLookup
+    {
+        private readonly Dictionary<string, string> _canonical = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, Department> _departments = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, SupplementaryTask> _tasks = new(StringComparer.Ordinal);
+
+        public CodeLookup(Policy policy)
+        {
+            foreach (var t in policy.Supplementary.Tasks)
+            {
+                _canonical[t.Code] = t.Code;
+                _tasks[t.Code] = t;
+            }
+
+            // A department wins over a task of the same code (V.3's CC); ScoreSheet then decides by the member's choice (R3).
+            foreach (var d in policy.Departments)
+            {
+                _canonical[d.Code] = d.Code;
+                _departments[d.Code] = d;
+            }
+
+            foreach (var t in policy.Supplementary.Tasks)
+            {
+                _tasks.TryAdd(t.Code, t);
+            }
+        }
+
+        public string? Canonical(string text) =>
+            _canonical.TryGetValue(text, out var code) || _canonical.TryGetValue(text.Trim(), out code) ? code : null;
+
+        public Department? Department(string code) => _departments.GetValueOrDefault(code);
+
+        public SupplementaryTask? Task(string code) => _tasks.GetValueOrDefault(code);
     }
 }

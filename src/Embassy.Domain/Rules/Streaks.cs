@@ -12,11 +12,11 @@ internal static class Streaks
             .ToDictionary(g => g.Key, g => g.GroupBy(h => h.Period).ToDictionary(x => x.Key, x => x.Last()), StringComparer.Ordinal);
         var proposals = new List<RankProposal>();
         var empty = new Dictionary<Period, ClosedMonth>();
-        var ranksWithRules = policy.Promotions.Concat(policy.Terminations).Select(r => r.From).ToHashSet();
+        var minMonths = policy.Promotions.Concat(policy.Terminations).GroupBy(r => r.From).ToDictionary(g => g.Key, g => g.Min(r => r.Months));
         foreach (var m in members)
         {
             // Members with no record before this month cannot have a streak of more than one month.
-            if (!ranksWithRules.Contains(m.Rank) || (!byMember.ContainsKey(m.Id) && MinMonths(policy, m.Rank) > 1))
+            if (!minMonths.TryGetValue(m.Rank, out var shortest) || (shortest > 1 && !byMember.ContainsKey(m.Id)))
             {
                 continue;
             }
@@ -38,20 +38,6 @@ internal static class Streaks
         }
 
         return proposals;
-    }
-
-    private static int MinMonths(Policy policy, Rank rank)
-    {
-        var min = int.MaxValue;
-        foreach (var r in policy.Promotions.Concat(policy.Terminations))
-        {
-            if (r.From == rank)
-            {
-                min = Math.Min(min, r.Months);
-            }
-        }
-
-        return min;
     }
 
     private static RankProposal? Check(StreakRule rule, ClosedMonth current, Dictionary<Period, ClosedMonth> history, bool promotion)
