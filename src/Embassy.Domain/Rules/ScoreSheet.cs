@@ -85,7 +85,8 @@ internal sealed class ScoreSheet
 
         // Group lines by member without a list per member: head[member] → line → next[line] (100,000-member months).
         var memberIndex = new Dictionary<string, int>(members.Count, StringComparer.Ordinal);
-        var ordered = members.Values.OrderBy(m => m.Id, StringComparer.Ordinal).ToArray();
+        var ordered = members.Values.ToArray();
+        Array.Sort(ordered.Select(m => m.Id).ToArray(), ordered, StringComparer.Ordinal);
         for (var i = 0; i < ordered.Length; i++)
         {
             memberIndex[ordered[i].Id] = i;
