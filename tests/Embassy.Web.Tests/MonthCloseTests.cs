@@ -237,4 +237,32 @@ public sealed class MonthCloseTests
         Assert.Equal(HttpStatusCode.NoContent, linked.StatusCode);
         Assert.Equal((ReviewStates.Filed, (long?)alice.Id), (after.State, after.MemberId));
     }
+    [Fact]
+    public async Task Promotion_ProposedAfterThreeStrongMonths_IsConfirmedAsARankEvent()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 9, 2, 9, 0, 0, TimeSpan.Zero));
+        await using var github = await GitHubStandIn.GitHubStandIn.StartAsync(clock);
+        await using var site = new EmbassySite(github.ApiBaseAddress);
+        var admin = await site.ApiAsAsync(Roles.Admin);
+        var reviewer = await site.ApiAsAsync(Roles.Reviewer);
+        var created = await admin.PostAsJsonAsync("/api/members", new NewMember("Alice", "alice", "candidate", Address: EmbassySite.AddressFor(5), Since: new DateOnly(2026, 8, 1)));
+        var alice = (await created.Content.ReadFromJsonAsync<MemberDto>())!;
+        MonthSnapshot? last = null;
+        foreach (var month in new[] { new Period(2026, 8), new Period(2026, 9), new Period(2026, 10) })
+        {
+            github.AddIssue(EmbassySite.Repo, "alice", month.FirstDay.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture) + " Contribution", ReportBody(["CM", "CC"], EmbassySite.AddressFor(5)));
+            await EmbassySite.SyncAsync(admin);
+            var item = (await EmbassySite.QueueAsync(reviewer, month)).Single();
+            await EmbassySite.ScoreAsync(reviewer, item.ReportId, new ScoreEntry("CM", 18, 16), new ScoreEntry("CC", 18, 16));
+            last = await EmbassySite.CloseMonthAsync(admin, month, "0x" + new string((char)('a' + month.Month - 8), 64));
+            clock.Advance(TimeSpan.FromDays(30));
+        }
+
+        var confirmed = await admin.PostAsync($"/api/admin/months/{EmbassySite.LastMonth}/promotions/alice", null);
+        var members = await admin.GetFromJsonAsync<MemberDto[]>("/api/members");
+
+        Assert.Equal(("alice", "candidate", "ambassador", "2026-11"), (last!.Proposals.Single().Member, last.Proposals.Single().From, last.Proposals.Single().To, last.Proposals.Single().EffectiveFrom));
+        Assert.True(confirmed.IsSuccessStatusCode, await confirmed.Content.ReadAsStringAsync());
+        Assert.Equal("ambassador", members!.Single(m => m.Id == alice.Id).Rank);
+    }
 }
