@@ -5,31 +5,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Embassy.Application;
 
 /// <summary>
-/// Tables the web workflows need beside the storage model: the month-close state with its frozen result, reviewer notes,
-/// granted roles and hashed access tokens. Plain SQL that reads the same on SQLite and PostgreSQL, created idempotently
-/// after the schema migrations; natural keys only, so nothing depends on a provider's identity columns.
+/// Helpers for the tables the web workflows need beside the storage model (month-close state with its frozen result,
+/// reviewer notes, granted roles, hashed access tokens). The tables themselves come from the versioned migration
+/// 0004_program_workflows of each provider; natural keys only, so nothing depends on a provider's identity columns.
 /// </summary>
 public static class ProgramTables
 {
-    private static readonly string[] Statements =
-    [
-        "CREATE TABLE IF NOT EXISTS app_month_workflow (period TEXT PRIMARY KEY, state TEXT NOT NULL, snapshot TEXT NOT NULL, locked_by TEXT NOT NULL, locked_at TEXT NOT NULL, approved_by TEXT, approved_at TEXT, paid_at TEXT)",
-        "CREATE TABLE IF NOT EXISTS app_review_notes (report_id BIGINT NOT NULL, reviewer TEXT NOT NULL, note TEXT NOT NULL, recorded_at TEXT NOT NULL, PRIMARY KEY (report_id, reviewer))",
-        "CREATE TABLE IF NOT EXISTS app_users (login TEXT PRIMARY KEY, role TEXT NOT NULL, granted_by TEXT NOT NULL, granted_at TEXT NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS app_late_acceptances (report_id BIGINT PRIMARY KEY, reason TEXT NOT NULL, accepted_by TEXT NOT NULL, accepted_at TEXT NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS app_tokens (hash TEXT PRIMARY KEY, kind TEXT NOT NULL, login TEXT NOT NULL, role TEXT NOT NULL, label TEXT NOT NULL, created_at TEXT NOT NULL, used_at TEXT)",
-    ];
-
-    /// <summary>Creates the tables when missing.</summary>
-    public static async Task EnsureAsync(EmbassyDbContext db, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        foreach (var sql in Statements)
-        {
-            await db.Database.ExecuteSqlRawAsync(sql, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     /// <summary>Appends an audit entry (the caller saves).</summary>
     public static void Audit(EmbassyDbContext db, DateTimeOffset at, string actor, string action, string subject, string? details = null)
     {

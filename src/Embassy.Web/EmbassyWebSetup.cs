@@ -247,9 +247,8 @@ public static partial class EmbassyWebSetup
         context.Principal = AccessPolicies.Principal(login.ToLowerInvariant(), role, Schemes.Cookie);
     }
 
-    /// <summary>Creates the web tables, seeds the demo when asked, and prints a one-time admin link on an install without an admin.</summary>
+    /// <summary>Seeds the demo when asked, and prints a one-time admin link on an install without an admin.</summary>
     private sealed partial class FirstRun(
-        IDbContextFactory<EmbassyDbContext> databases,
         SiteMode mode,
         DemoProgram demo,
         AccessTokens tokens,
@@ -260,11 +259,6 @@ public static partial class EmbassyWebSetup
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            await using (var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
-            {
-                await ProgramTables.EnsureAsync(db, cancellationToken).ConfigureAwait(false);
-            }
-
             if (mode.Demo && await demo.IsEmptyAsync(cancellationToken).ConfigureAwait(false))
             {
                 LogSeeding(logger);

@@ -52,7 +52,13 @@ public sealed class MigrationTests
         var fromModel = await ColumnsAsync(b, provider);
 
         Assert.NotEmpty(fromModel);
-        Assert.Equal(fromModel, fromMigrations);
+
+        // The web workflows' app_* tables (migration 0004) are read and written with plain SQL, not through the EF
+        // model; every other column the migrations make must be exactly the model's.
+        Assert.Equal(fromModel, fromMigrations.Where(c => !c.StartsWith("app_", StringComparison.Ordinal)).ToList());
+        Assert.Equal(
+            ["app_late_acceptances", "app_month_workflow", "app_review_notes", "app_tokens", "app_users"],
+            fromMigrations.Where(c => c.StartsWith("app_", StringComparison.Ordinal)).Select(c => c[..c.IndexOf('.', StringComparison.Ordinal)]).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Theory]
