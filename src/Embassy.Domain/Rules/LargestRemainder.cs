@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Embassy.Domain.Rules;
 
 /// <summary>
@@ -16,13 +18,24 @@ public static class LargestRemainder
     {
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentNullException.ThrowIfNull(keys);
-        if (weights.Count != keys.Count)
+        var parts = new UInt128[weights.Count];
+        Split(total, weights.ToArray(), keys.ToArray(), parts);
+        return parts;
+    }
+
+    /// <summary>
+    /// Splits <paramref name="total"/> by <paramref name="weights"/> into <paramref name="parts"/> (same length).
+    /// Scratch space comes from <see cref="ArrayPool{T}"/>: a 100,000-member month allocates no large temporaries.
+    /// </summary>
+    public static void Split(UInt128 total, ReadOnlySpan<UInt128> weights, ReadOnlySpan<string> keys, Span<UInt128> parts)
+    {
+        if (weights.Length != keys.Length || parts.Length != weights.Length)
         {
-            throw new ArgumentException("Each weight needs a key.", nameof(keys));
+            throw new ArgumentException("Each weight needs a key and a part.", nameof(keys));
         }
 
-        var n = weights.Count;
-        var parts = new UInt128[n];
+        var n = weights.Length;
+        parts.Clear();
         UInt128 sum = 0;
         for (var i = 0; i < n; i++)
         {
@@ -31,62 +44,62 @@ public static class LargestRemainder
 
         if (sum == 0 || n == 0)
         {
-            return parts;
+            return;
         }
 
-        var remainders = new UInt128[n];
-        UInt128 given = 0;
-        for (var i = 0; i < n; i++)
+        var entries = ArrayPool<Entry>.Shared.Rent(n);
+        try
         {
-            (parts[i], remainders[i]) = UInt128.DivRem(checked(total * weights[i]), sum);
-            given += parts[i];
-        }
+            // Tie-break by key: when keys arrive sorted (members are ordered by id) the index is the key's rank.
+            var sorted = true;
+            for (var i = 1; i < n && sorted; i++)
+            {
+                sorted = string.CompareOrdinal(keys[i - 1], keys[i]) < 0;
+            }
 
-        var leftover = total - given; // < n, because each floor loses less than one unit
-        if (leftover == 0)
-        {
-            return parts;
-        }
+            int[]? keyRank = null;
+            if (!sorted)
+            {
+                var byKey = new int[n];
+                for (var i = 0; i < n; i++)
+                {
+                    byKey[i] = i;
+                }
 
-        // Tie-break by key: when keys arrive sorted (members are ordered by id) the index is the key's rank;
-        // otherwise rank the keys once. Sorting plain structs keeps 100,000-member months fast.
-        var keyRank = new int[n];
-        var sorted = true;
-        for (var i = 1; i < n && sorted; i++)
-        {
-            sorted = string.CompareOrdinal(keys[i - 1], keys[i]) < 0;
-        }
+                var keyCopy = keys.ToArray();
+                Array.Sort(keyCopy, byKey, StringComparer.Ordinal);
+                keyRank = new int[n];
+                for (var r = 0; r < n; r++)
+                {
+                    keyRank[byKey[r]] = r;
+                }
+            }
 
-        if (sorted)
-        {
+            UInt128 given = 0;
             for (var i = 0; i < n; i++)
             {
-                keyRank[i] = i;
+                (parts[i], var remainder) = UInt128.DivRem(checked(total * weights[i]), sum);
+                given += parts[i];
+                entries[i] = new Entry(remainder, keyRank?[i] ?? i, i);
             }
-        }
-        else
-        {
-            var byKey = Enumerable.Range(0, n).OrderBy(i => keys[i], StringComparer.Ordinal).ToArray();
-            for (var r = 0; r < n; r++)
+
+            var leftover = total - given; // < n, because each floor loses less than one unit
+            if (leftover == 0)
             {
-                keyRank[byKey[r]] = r;
+                return;
+            }
+
+            var span = entries.AsSpan(0, n);
+            span.Sort();
+            for (var k = 0; (UInt128)k < leftover; k++)
+            {
+                parts[span[k].Index]++;
             }
         }
-
-        var entries = new Entry[n];
-        for (var i = 0; i < n; i++)
+        finally
         {
-            entries[i] = new Entry(remainders[i], keyRank[i], i);
+            ArrayPool<Entry>.Shared.Return(entries);
         }
-
-        Array.Sort(entries);
-        var order = entries.Select(e => e.Index).ToArray();
-        for (var k = 0; (UInt128)k < leftover; k++)
-        {
-            parts[order[k]]++;
-        }
-
-        return parts;
     }
 
     private readonly record struct Entry(UInt128 Remainder, int KeyRank, int Index) : IComparable<Entry>

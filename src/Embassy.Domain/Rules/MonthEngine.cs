@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace Embassy.Domain.Rules;
@@ -84,12 +85,14 @@ public static class MonthEngine
 
         // Totals per department.
         var totals = new long[departments.Count];
-        var index = departments.Select((d, i) => (d.Code, i)).ToDictionary(x => x.Code, x => x.i, StringComparer.Ordinal);
         foreach (var s in sheets)
         {
-            foreach (var (code, pts) in s.DepartmentPoints)
+            for (var d = 0; d < departments.Count; d++)
             {
-                totals[index[code]] += pts.Hundredths;
+                if (s.Counts(d, out var pts))
+                {
+                    totals[d] += pts.Hundredths;
+                }
             }
         }
 
@@ -143,11 +146,9 @@ public static class MonthEngine
         }
 
         // R5: member's share = department pool × points / department total, largest remainder.
-        var shares = new Dictionary<string, TokenAmount>[sheets.Count];
-        for (var s = 0; s < sheets.Count; s++)
-        {
-            shares[s] = new Dictionary<string, TokenAmount>(StringComparer.Ordinal);
-        }
+        var deptCodes = departments.Select(d => d.Code).ToArray();
+        var shareValues = new TokenAmount[sheets.Count][];
+        var shareMasks = new ulong[sheets.Count];
 
         for (var d = 0; d < departments.Count; d++)
         {
@@ -156,37 +157,49 @@ public static class MonthEngine
                 continue;
             }
 
-            var code = departments[d].Code;
             var count = 0;
             for (var s = 0; s < sheets.Count; s++)
             {
-                if (sheets[s].DepartmentPoints.TryGetValue(code, out var p) && p.Hundredths > 0)
+                if (sheets[s].Counts(d, out var p) && p.Hundredths > 0)
                 {
                     count++;
                 }
             }
 
-            var who = new int[count];
-            var weights = new UInt128[count];
-            var keys = new string[count];
-            for (int s = 0, k = 0; s < sheets.Count; s++)
+            var who = ArrayPool<int>.Shared.Rent(count);
+            var weights = ArrayPool<UInt128>.Shared.Rent(count);
+            var keys = ArrayPool<string>.Shared.Rent(count);
+            var parts = ArrayPool<UInt128>.Shared.Rent(count);
+            try
             {
-                if (sheets[s].DepartmentPoints.TryGetValue(code, out var p) && p.Hundredths > 0)
+                for (int s = 0, k = 0; s < sheets.Count; s++)
                 {
-                    who[k] = s;
-                    weights[k] = (UInt128)(ulong)p.Hundredths;
-                    keys[k++] = sheets[s].Member.Id;
+                    if (sheets[s].Counts(d, out var p) && p.Hundredths > 0)
+                    {
+                        who[k] = s;
+                        weights[k] = (UInt128)(ulong)p.Hundredths;
+                        keys[k++] = sheets[s].Member.Id;
+                    }
+                }
+
+                LargestRemainder.Split(deptPools[d], weights.AsSpan(0, count), keys.AsSpan(0, count), parts.AsSpan(0, count));
+                for (var k = 0; k < count; k++)
+                {
+                    (shareValues[who[k]] ??= new TokenAmount[departments.Count])[d] = token.Units(parts[k]);
+                    shareMasks[who[k]] |= 1UL << d;
                 }
             }
-
-            var parts = LargestRemainder.Split(deptPools[d], weights, keys);
-            for (var k = 0; k < who.Length; k++)
+            finally
             {
-                shares[who[k]][code] = token.Units(parts[k]);
+                ArrayPool<int>.Shared.Return(who);
+                ArrayPool<UInt128>.Shared.Return(weights);
+                ArrayPool<string>.Shared.Return(keys, clearArray: true);
+                ArrayPool<UInt128>.Shared.Return(parts);
             }
         }
 
-        var members = sheets.Select((s, i) => Result(s, shares[i], policy, input)).ToList();
+        var noShares = new TokenAmount[deptCodes.Length]; // shared by members with no share (mask 0: never read)
+        var members = sheets.Select((s, i) => Result(s, new CodeMap<TokenAmount>(deptCodes, shareValues[i] ?? noShares, shareMasks[i]), policy, input)).ToList();
         var deptResults = departments.Select((d, i) => new DepartmentResult(
             d.Code,
             token.Units(deptPools[i]),
@@ -321,7 +334,7 @@ public static class MonthEngine
         };
     }
 
-    private static MemberResult Result(ScoreSheet sheet, Dictionary<string, TokenAmount> shares, Policy policy, MonthInput input)
+    private static MemberResult Result(ScoreSheet sheet, IReadOnlyDictionary<string, TokenAmount> shares, Policy policy, MonthInput input)
     {
         var token = policy.Token;
         var poolShare = token.Zero;

@@ -6,13 +6,15 @@ namespace Embassy.Domain.Rules;
 /// </summary>
 internal sealed class ScoreSheet
 {
-    private ScoreSheet(Member member, MonthStatus status, IReadOnlyList<string> chosen, Dictionary<string, Points> departmentPoints, Dictionary<string, Points> allPoints, Percent percent)
+    private ScoreSheet(Member member, MonthStatus status, IReadOnlyList<string> chosen, string[] keys, Points[] values, ulong departmentMask, ulong allMask, Percent percent)
     {
         Member = member;
         Status = status;
         Chosen = chosen;
-        DepartmentPoints = departmentPoints;
-        AllPoints = allPoints;
+        Keys = keys;
+        Values = values;
+        DepartmentMask = departmentMask;
+        AllMask = allMask;
         Percent = percent;
     }
 
@@ -22,11 +24,27 @@ internal sealed class ScoreSheet
 
     public IReadOnlyList<string> Chosen { get; }
 
-    /// <summary>Points per department of the policy (what department pools are shared by).</summary>
-    public Dictionary<string, Points> DepartmentPoints { get; }
+    /// <summary>The month's codes: the policy's departments (same indices), then supplementary tasks.</summary>
+    public string[] Keys { get; }
 
-    /// <summary>Points per department and supplementary task (for display).</summary>
-    public Dictionary<string, Points> AllPoints { get; }
+    /// <summary>Points per code index.</summary>
+    public Points[] Values { get; }
+
+    /// <summary>Department indices whose points share the department pools.</summary>
+    public ulong DepartmentMask { get; }
+
+    /// <summary>Code indices with points (departments and supplementary tasks), for display.</summary>
+    public ulong AllMask { get; }
+
+    /// <summary>True when department <paramref name="index"/> has points that count in its pool.</summary>
+    public bool Counts(int index, out Points points)
+    {
+        points = Values[index];
+        return (DepartmentMask & (1UL << index)) != 0;
+    }
+
+    /// <summary>Points per department and supplementary task.</summary>
+    public IReadOnlyDictionary<string, Points> AllPoints => new CodeMap<Points>(Keys, Values, AllMask);
 
     public Percent Percent { get; }
 
@@ -243,8 +261,9 @@ internal sealed class ScoreSheet
             }
         }
 
-        var deptPoints = new Dictionary<string, Points>(lines.Count, StringComparer.Ordinal);
-        Dictionary<string, Points>? allPoints = null;
+        var values = new Points[lookup.Keys.Length];
+        ulong deptMask = 0;
+        ulong allMask = 0;
         List<(string Code, Points Points, ScoreLine Line)>? supplementary = null;
         foreach (var (line, code) in lines)
         {
@@ -253,11 +272,14 @@ internal sealed class ScoreSheet
 
             // R3: a supplementary task counts only when it is not one of the member's chosen departments.
             var task = isChosen ? null : lookup.Task(code);
+            var bit = 1UL << lookup.IndexOf(code);
             if (dept is not null && (dept.Kind != DepartmentKind.Selectable || isChosen))
             {
                 if (CheckLine(policy, member, line, dept.EffortMax, dept.ResultMax, MaxOf(dept.Code), diagnostics))
                 {
-                    deptPoints[dept.Code] = line.Total;
+                    values[lookup.IndexOf(code)] = line.Total;
+                    deptMask |= bit;
+                    allMask |= bit;
                 }
             }
             else if (task is not null)
@@ -265,20 +287,13 @@ internal sealed class ScoreSheet
                 if (CheckLine(policy, member, line, Points.Zero, Points.Zero, task.Max, diagnostics))
                 {
                     (supplementary ??= []).Add((task.Code, line.Total, line));
-                    (allPoints ??= new Dictionary<string, Points>(StringComparer.Ordinal))[task.Code] = line.Total;
+                    values[lookup.IndexOf(code)] = line.Total;
+                    allMask |= bit;
                 }
             }
             else
             {
                 diagnostics.Add(Diagnostic.Error("SCORE_NOT_CHOSEN", $"'{member.Id}' has a score for {code}, which they did not choose this month (chosen: {string.Join(", ", chosen)}).", line.Position));
-            }
-        }
-
-        if (allPoints is not null)
-        {
-            foreach (var (code, pts) in deptPoints)
-            {
-                allPoints[code] = pts;
             }
         }
 
@@ -304,7 +319,11 @@ internal sealed class ScoreSheet
             var possible = Points.Zero;
             foreach (var c in chosen)
             {
-                earned += deptPoints.GetValueOrDefault(c);
+                if ((deptMask & (1UL << lookup.IndexOf(c))) != 0)
+                {
+                    earned += values[lookup.IndexOf(c)];
+                }
+
                 possible += MaxOf(c);
             }
 
@@ -312,11 +331,19 @@ internal sealed class ScoreSheet
         }
         else
         {
-            var earned = deptPoints.Values.Aggregate(Points.Zero, (a, p) => a + p) + suppTotal;
+            var earned = suppTotal;
+            for (var i = 0; i < lookup.DepartmentCount; i++)
+            {
+                if ((deptMask & (1UL << i)) != 0)
+                {
+                    earned += values[i];
+                }
+            }
+
             percent = Percent.Of(earned, policy.Scoring.Total);
         }
 
-        return new ScoreSheet(member, status, chosen, deptPoints, allPoints ?? deptPoints, percent);
+        return new ScoreSheet(member, status, chosen, lookup.Keys, values, deptMask, allMask, percent);
     }
 
     private static bool CheckLine(Policy policy, Member member, ScoreLine line, Points effortMax, Points resultMax, Points max, List<Diagnostic> diagnostics)
@@ -370,27 +397,43 @@ internal sealed class ScoreSheet
         private readonly Dictionary<string, string> _canonical = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, Department> _departments = new(StringComparer.Ordinal);
         private readonly Dictionary<string, SupplementaryTask> _tasks = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
 
         public CodeLookup(Policy policy)
         {
-            foreach (var t in policy.Supplementary.Tasks)
-            {
-                _canonical[t.Code] = t.Code;
-                _tasks[t.Code] = t;
-            }
-
             // A department wins over a task of the same code (V.3's CC); ScoreSheet then decides by the member's choice (R3).
+            // Departments keep their policy indices; supplementary tasks follow.
+            var keys = new List<string>();
             foreach (var d in policy.Departments)
             {
                 _canonical[d.Code] = d.Code;
                 _departments[d.Code] = d;
+                _index[d.Code] = keys.Count;
+                keys.Add(d.Code);
             }
 
             foreach (var t in policy.Supplementary.Tasks)
             {
+                _canonical.TryAdd(t.Code, t.Code);
                 _tasks.TryAdd(t.Code, t);
+                if (_index.TryAdd(t.Code, keys.Count))
+                {
+                    keys.Add(t.Code);
+                }
             }
+
+            if (keys.Count > 64)
+            {
+                throw new ArgumentException($"Policy {policy.Id} has {keys.Count} departments and tasks; at most 64 are supported.", nameof(policy));
+            }
+
+            Keys = [.. keys];
+            DepartmentCount = policy.Departments.Count;
         }
+
+        public string[] Keys { get; }
+
+        public int DepartmentCount { get; }
 
         public string? Canonical(string text) =>
             _canonical.TryGetValue(text, out var code) || _canonical.TryGetValue(text.Trim(), out code) ? code : null;
@@ -398,5 +441,7 @@ internal sealed class ScoreSheet
         public Department? Department(string code) => _departments.GetValueOrDefault(code);
 
         public SupplementaryTask? Task(string code) => _tasks.GetValueOrDefault(code);
+
+        public int IndexOf(string code) => _index[code];
     }
 }
