@@ -338,9 +338,9 @@ public static class MonthEngine
     {
         var token = policy.Token;
         var poolShare = token.Zero;
-        foreach (var share in shares.Values)
+        foreach (var share in shares)
         {
-            poolShare += share;
+            poolShare += share.Value;
         }
 
 

@@ -52,7 +52,7 @@ internal sealed class ScoreSheet
     public static IReadOnlyList<ScoreSheet> Build(MonthInput input, List<Diagnostic> diagnostics)
     {
         var policy = input.Policy;
-        var members = new Dictionary<string, Member>(StringComparer.Ordinal);
+        var members = new Dictionary<string, Member>(input.Members.Count, StringComparer.Ordinal);
         foreach (var m in input.Members)
         {
             if (!members.TryAdd(m.Id, m))
@@ -104,10 +104,19 @@ internal sealed class ScoreSheet
         // Group lines by member without a list per member: head[member] → line → next[line] (100,000-member months).
         var memberIndex = new Dictionary<string, int>(members.Count, StringComparer.Ordinal);
         var ordered = members.Values.ToArray();
-        Array.Sort(ordered.Select(m => m.Id).ToArray(), ordered, StringComparer.Ordinal);
+        if (!IsSortedById(ordered))
+        {
+            Array.Sort(ordered.Select(m => m.Id).ToArray(), ordered, StringComparer.Ordinal);
+        }
         for (var i = 0; i < ordered.Length; i++)
         {
             memberIndex[ordered[i].Id] = i;
+        }
+
+        var active = new bool[ordered.Length];
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            active[i] = ordered[i].ActiveDuring(input.Period);
         }
 
         var head = new int[ordered.Length];
@@ -124,7 +133,7 @@ internal sealed class ScoreSheet
             }
 
             var member = ordered[mi];
-            if (!member.ActiveDuring(input.Period))
+            if (!active[mi])
             {
                 diagnostics.Add(Diagnostic.Error("SCORE_MEMBER_INACTIVE", $"'{line.Member}' was not in the program during {input.Period} (joined {member.Joined?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "?"}, left {member.Left?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}).", line.Position));
                 continue;
@@ -443,5 +452,18 @@ internal sealed class ScoreSheet
         public SupplementaryTask? Task(string code) => _tasks.GetValueOrDefault(code);
 
         public int IndexOf(string code) => _index[code];
+    }
+
+    private static bool IsSortedById(Member[] members)
+    {
+        for (var i = 1; i < members.Length; i++)
+        {
+            if (string.CompareOrdinal(members[i - 1].Id, members[i].Id) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
