@@ -242,6 +242,38 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
         return EvmPayout.Build(lines, profile, policy.Payout.ChunkSize);
     }
 
+    /// <summary>
+    /// The substrate rail's payout (R9): unsigned <c>utility.batch_all</c> call data of <c>balances.transfer_keep_alive</c>
+    /// transfers, chunked, each with the BLAKE2b-256 call hash multisig approvers compare; for an approved month whose
+    /// policy pays on the substrate rail (the Phala parachain profile, with the policy's prefix and minimum).
+    /// </summary>
+    public async Task<Result<SubstratePayout>> SubstratePayoutAsync(Period period, CancellationToken cancellationToken = default)
+    {
+        var sheet = await PayoutFileAsync(period, cancellationToken).ConfigureAwait(false);
+        if (!sheet.IsSuccess)
+        {
+            return Result<SubstratePayout>.Fail(sheet.Diagnostics);
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var row = await WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false);
+        var snapshot = MonthSnapshot.FromJson(row!.Snapshot);
+        var policy = _catalog.Find(snapshot.PolicyId) ?? PolicyFor(period);
+        if (policy.Payout.Rail != PayoutRail.Substrate)
+        {
+            return Result<SubstratePayout>.Fail("PAYOUT_NOT_SUBSTRATE", $"{period} is paid under {policy.Id} on the {RailName(policy.Payout.Rail)} rail, not on a substrate chain.");
+        }
+
+        var token = snapshot.TokenValue();
+        var profile = ChainProfile.Phala with
+        {
+            Ss58Prefix = policy.Payout.Ss58Prefix,
+            ExistentialDeposit = policy.Payout.Minimum ?? token.Units(token.UnitsPerToken / 100),
+        };
+        var lines = sheet.Value.Rows.Select(r => new PayoutLine(r.Member, r.Address, r.Amount, r.Handle)).ToArray();
+        return SubstratePayout.Build(lines, profile, policy.Payout.ChunkSize);
+    }
+
     /// <summary>Records the transaction that paid an approved month; the month becomes paid. A paid month is refused.</summary>
     public async Task<Result<string>> RecordTransactionAsync(Period period, string txHash, string actor, CancellationToken cancellationToken = default)
     {

@@ -39,6 +39,28 @@ public sealed record SubstratePayout(ChainProfile Profile, IReadOnlyList<Substra
     public int TransferCount => Batches.Sum(b => b.Transfers.Count);
 
     /// <summary>
+    /// A plain-text sheet for the signers: per batch, a comment line with its transfers, total and call hash, then the
+    /// call data on its own line (what is pasted into a multisig call; the hash is what approvers compare, R9).
+    /// </summary>
+    public string ToSigningText(string title)
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append("# ").Append(title).Append(": utility.batch_all call data, one batch per line, unsigned\n");
+        foreach (var batch in Batches)
+        {
+            text.Append(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"# batch {batch.Number}: {batch.Transfers.Count} transfers, {batch.Total}, call hash {batch.CallHash}\n"));
+            text.Append(batch.CallDataHex).Append('\n');
+        }
+
+        foreach (var c in Carried)
+        {
+            text.Append(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"# carried to the next payout: {c}\n"));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
     /// Builds the payout: every address must be an SS58 address of the profile's prefix (errors otherwise,
     /// and then nothing is built); lines to the same account are merged (warning); zero lines are left out;
     /// a transfer below the existential deposit is carried (warning).

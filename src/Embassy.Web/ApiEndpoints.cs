@@ -90,6 +90,7 @@ public static class ApiEndpoints
         admin.MapPost("/months/{period}/lock", LockAsync);
         admin.MapPost("/months/{period}/approve", ApproveAsync);
         admin.MapGet("/months/{period}/payout.csv", PayoutCsvAsync);
+        admin.MapGet("/months/{period}/payout-substrate.txt", PayoutSubstrateAsync);
         admin.MapPost("/months/{period}/transactions", RecordTransactionAsync);
         admin.MapPost("/months/{period}/promotions/{member}", ConfirmPromotionAsync);
         admin.MapPost("/reports/{id:long}/link", LinkReportAsync);
@@ -214,6 +215,19 @@ public static class ApiEndpoints
         return file.IsSuccess
             ? TypedResults.File(Encoding.UTF8.GetBytes(file.Value.ToCsv()), "text/csv; charset=utf-8", $"payout-{p}.csv")
             : Problems.From(file.Diagnostics);
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PayoutSubstrateAsync(string period, MonthCloseWorkflow workflow, CancellationToken ct)
+    {
+        if (!Period.TryParse(period, out var p))
+        {
+            return Problems.NotFound($"'{period}' is not a month (YYYY-MM).");
+        }
+
+        var payout = await workflow.SubstratePayoutAsync(p, ct).ConfigureAwait(false);
+        return payout.IsSuccess
+            ? TypedResults.File(Encoding.UTF8.GetBytes(payout.Value.ToSigningText($"Embassy payout {p}")), "text/plain; charset=utf-8", $"payout-{p}-substrate.txt")
+            : Problems.From(payout.Diagnostics);
     }
 
     internal static async Task<Results<Ok<string>, ProblemHttpResult>> RecordTransactionAsync(string period, TransactionRequest body, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>

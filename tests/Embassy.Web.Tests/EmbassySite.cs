@@ -35,8 +35,11 @@ public sealed partial class EmbassySite : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    public EmbassySite(Uri? github = null, IDictionary<string, string?>? settings = null, Embassy.Data.Tests.TestDatabase? database = null)
+    private readonly DateTimeOffset _now;
+
+    public EmbassySite(Uri? github = null, IDictionary<string, string?>? settings = null, Embassy.Data.Tests.TestDatabase? database = null, DateTimeOffset? now = null)
     {
+        _now = now ?? Now;
         DataDirectory = Path.Combine(Path.GetTempPath(), "embassy-web-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(DataDirectory);
         _settings = new Dictionary<string, string?>(StringComparer.Ordinal)
@@ -74,7 +77,7 @@ public sealed partial class EmbassySite : WebApplicationFactory<Program>
             builder.UseSetting(k, v);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new FixedClock(Now)));
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new FixedClock(_now)));
     }
 
     public override async ValueTask DisposeAsync()

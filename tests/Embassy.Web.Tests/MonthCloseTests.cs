@@ -265,4 +265,72 @@ public sealed class MonthCloseTests
         Assert.True(confirmed.IsSuccessStatusCode, await confirmed.Content.ReadAsStringAsync());
         Assert.Equal("ambassador", members!.Single(m => m.Id == alice.Id).Rank);
     }
+
+    [Fact]
+    public async Task SubstrateMonth_PayoutFile_IsBatchAllCallDataOfTheMembersRewards()
+    {
+        // September 2025 is paid under phala-v5 on the Phala parachain (R9): the signers get batch_all call data.
+        var now = new DateTimeOffset(2025, 10, 20, 12, 0, 0, TimeSpan.Zero);
+        var period = new Period(2025, 9);
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var github = await GitHubStandIn.GitHubStandIn.StartAsync(new ManualClock(new DateTimeOffset(2025, 10, 3, 9, 0, 0, TimeSpan.Zero)));
+        await using var site = new EmbassySite(github.ApiBaseAddress, database: database, now: now);
+        var admin = await site.ApiAsAsync(Roles.Admin);
+        var reviewer = await site.ApiAsAsync(Roles.Reviewer, "rita");
+        var keys = new Dictionary<string, byte[]> { ["alice"] = Enumerable.Repeat((byte)0x11, 32).ToArray(), ["bob"] = Enumerable.Repeat((byte)0x22, 32).ToArray() };
+        foreach (var (login, key) in keys)
+        {
+            var address = Embassy.Chain.Ss58Address.Encode(key, 30);
+            await EmbassySite.AddMemberAsync(admin, login, address: address);
+            github.AddIssue(EmbassySite.Repo, login, "September 2025 Contribution - " + login, ReportBody(["CM", "CC"], address));
+        }
+
+        await EmbassySite.SyncAsync(admin);
+        foreach (var item in await EmbassySite.QueueAsync(reviewer, period))
+        {
+            var effort = item.Author == "alice" ? 18 : 9;
+            var scored = await EmbassySite.ScoreAsync(reviewer, item.ReportId, new ScoreEntry("CM", effort, 15), new ScoreEntry("CC", effort, 10));
+            Assert.True(scored.IsSuccessStatusCode, await scored.Content.ReadAsStringAsync());
+        }
+
+        var snapshot = await EmbassySite.CloseMonthAsync(admin, period, "0x" + new string('b', 64));
+        Assert.Equal("phala-v5", snapshot.PolicyId);
+
+        var response = await admin.GetAsync($"/api/admin/months/{period}/payout-substrate.txt");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        var callData = Convert.FromHexString(text.Split('\n').Single(l => l.StartsWith("0x", StringComparison.Ordinal))[2..]);
+
+        // SCALE by hand: utility(3).batch_all(2), compact length 2, then per transfer balances(40).transfer_keep_alive(3),
+        // MultiAddress::Id (0) and the 32-byte account, then Compact<u128> of the member's total.
+        Assert.Equal(new byte[] { 3, 2, 2 << 2 }, callData[..3]);
+        var offset = 3;
+        var paid = new Dictionary<string, UInt128>();
+        for (var t = 0; t < 2; t++)
+        {
+            Assert.Equal(new byte[] { 40, 3, 0 }, callData[offset..(offset + 3)]);
+            var account = callData[(offset + 3)..(offset + 35)];
+            var login = keys.Single(k => k.Value.SequenceEqual(account)).Key;
+            offset += 35;
+            var mode = callData[offset] & 3;
+            Assert.Equal(3, mode); // amounts of thousands of PHA in planck need the big-integer compact form
+            var length = (callData[offset] >> 2) + 4;
+            UInt128 value = 0;
+            for (var i = length; i >= 1; i--)
+            {
+                value = (value << 8) | callData[offset + i];
+            }
+
+            paid[login] = value;
+            offset += 1 + length;
+        }
+
+        Assert.Equal(callData.Length, offset);
+        foreach (var m in snapshot.Members)
+        {
+            Assert.Equal(UInt128.Parse(m.TotalUnits, System.Globalization.CultureInfo.InvariantCulture), paid[m.Login]);
+        }
+
+        Assert.Contains("call hash " + Embassy.Chain.SubstratePayout.CallHashOf(callData), text, StringComparison.Ordinal);
+    }
 }

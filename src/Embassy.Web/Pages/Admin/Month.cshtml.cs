@@ -15,6 +15,8 @@ public sealed class AdminMonthModel(MonthCloseWorkflow workflow, PublicQueries q
 
     public bool IsEvm => workflow.PolicyFor(Period).Payout.Rail == Embassy.Domain.Rules.PayoutRail.Evm;
 
+    public bool IsSubstrate => workflow.PolicyFor(Period).Payout.Rail == Embassy.Domain.Rules.PayoutRail.Substrate;
+
     public string? Message { get; private set; }
 
     public IReadOnlyList<Diagnostic> Errors { get; private set; } = [];

@@ -27,6 +27,22 @@ public sealed class AdminPayoutModel(MonthCloseWorkflow workflow, TimeProvider t
         return File(Encoding.UTF8.GetBytes(json), "application/json", $"payout-{p}-safe-{index + 1}.json");
     }
 
+    public async Task<IActionResult> OnGetSubstrateAsync(string period, CancellationToken cancellationToken)
+    {
+        if (!Period.TryParse(period, out var p))
+        {
+            return NotFound();
+        }
+
+        var payout = await workflow.SubstratePayoutAsync(p, cancellationToken);
+        if (!payout.IsSuccess)
+        {
+            return Redirect($"/admin/months/{p}?message=" + Uri.EscapeDataString(string.Join(" ", payout.Errors.Select(e => e.Message))));
+        }
+
+        return File(Encoding.UTF8.GetBytes(payout.Value.ToSigningText($"Embassy payout {p}")), "text/plain; charset=utf-8", $"payout-{p}-substrate.txt");
+    }
+
     public async Task<IActionResult> OnGetCsvAsync(string period, CancellationToken cancellationToken)
     {
         if (!Period.TryParse(period, out var p))
