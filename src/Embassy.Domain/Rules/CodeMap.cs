@@ -14,17 +14,20 @@ internal sealed class CodeMap<T> : IReadOnlyDictionary<string, T>
 {
     private readonly string[] _keys;
     private readonly T[] _values;
+    private readonly int _offset;
     private readonly ulong _present;
 
-    public CodeMap(string[] keys, T[] values, ulong present)
+    /// <summary>A map over <c>values[offset .. offset + keys.Length]</c>: members of a month share one large array.</summary>
+    public CodeMap(string[] keys, T[] values, int offset, ulong present)
     {
-        if (keys.Length > 64 || values.Length != keys.Length)
+        if (keys.Length > 64 || offset < 0 || values.Length < offset + keys.Length)
         {
             throw new ArgumentException("A code map holds at most 64 codes, one value each.", nameof(keys));
         }
 
         _keys = keys;
         _values = values;
+        _offset = offset;
         _present = present;
     }
 
@@ -43,7 +46,7 @@ internal sealed class CodeMap<T> : IReadOnlyDictionary<string, T>
         var i = IndexOf(key);
         if (i >= 0)
         {
-            value = _values[i];
+            value = _values[_offset + i];
             return true;
         }
 
@@ -57,7 +60,7 @@ internal sealed class CodeMap<T> : IReadOnlyDictionary<string, T>
         {
             if ((_present & (1UL << i)) != 0)
             {
-                yield return new KeyValuePair<string, T>(_keys[i], _values[i]);
+                yield return new KeyValuePair<string, T>(_keys[i], _values[_offset + i]);
             }
         }
     }

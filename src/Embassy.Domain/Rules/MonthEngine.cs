@@ -147,7 +147,7 @@ public static class MonthEngine
 
         // R5: member's share = department pool × points / department total, largest remainder.
         var deptCodes = departments.Select(d => d.Code).ToArray();
-        var shareValues = new TokenAmount[sheets.Count][];
+        var shareValues = new TokenAmount[sheets.Count * departments.Count]; // one array, a slice per member
         var shareMasks = new ulong[sheets.Count];
 
         for (var d = 0; d < departments.Count; d++)
@@ -185,7 +185,7 @@ public static class MonthEngine
                 LargestRemainder.Split(deptPools[d], weights.AsSpan(0, count), keys.AsSpan(0, count), parts.AsSpan(0, count));
                 for (var k = 0; k < count; k++)
                 {
-                    (shareValues[who[k]] ??= new TokenAmount[departments.Count])[d] = token.Units(parts[k]);
+                    shareValues[who[k] * departments.Count + d] = token.Units(parts[k]);
                     shareMasks[who[k]] |= 1UL << d;
                 }
             }
@@ -198,8 +198,12 @@ public static class MonthEngine
             }
         }
 
-        var noShares = new TokenAmount[deptCodes.Length]; // shared by members with no share (mask 0: never read)
-        var members = sheets.Select((s, i) => Result(s, new CodeMap<TokenAmount>(deptCodes, shareValues[i] ?? noShares, shareMasks[i]), policy, input)).ToList();
+        var members = new List<MemberResult>(sheets.Count);
+        for (var i = 0; i < sheets.Count; i++)
+        {
+            members.Add(Result(sheets[i], new CodeMap<TokenAmount>(deptCodes, shareValues, i * departments.Count, shareMasks[i]), policy, input));
+        }
+
         var deptResults = departments.Select((d, i) => new DepartmentResult(
             d.Code,
             token.Units(deptPools[i]),

@@ -6,8 +6,9 @@ namespace Embassy.Domain.Rules;
 /// </summary>
 internal sealed class ScoreSheet
 {
-    private ScoreSheet(Member member, MonthStatus status, IReadOnlyList<string> chosen, string[] keys, Points[] values, ulong departmentMask, ulong allMask, Percent percent)
+    private ScoreSheet(Member member, MonthStatus status, IReadOnlyList<string> chosen, string[] keys, Points[] values, int offset, ulong departmentMask, ulong allMask, Percent percent)
     {
+        Offset = offset;
         Member = member;
         Status = status;
         Chosen = chosen;
@@ -27,8 +28,11 @@ internal sealed class ScoreSheet
     /// <summary>The month's codes: the policy's departments (same indices), then supplementary tasks.</summary>
     public string[] Keys { get; }
 
-    /// <summary>Points per code index.</summary>
+    /// <summary>Points per code index, at <see cref="Offset"/> in an array shared by the month's members.</summary>
     public Points[] Values { get; }
+
+    /// <summary>Where this member's points start in <see cref="Values"/>.</summary>
+    public int Offset { get; }
 
     /// <summary>Department indices whose points share the department pools.</summary>
     public ulong DepartmentMask { get; }
@@ -39,12 +43,12 @@ internal sealed class ScoreSheet
     /// <summary>True when department <paramref name="index"/> has points that count in its pool.</summary>
     public bool Counts(int index, out Points points)
     {
-        points = Values[index];
+        points = Values[Offset + index];
         return (DepartmentMask & (1UL << index)) != 0;
     }
 
     /// <summary>Points per department and supplementary task.</summary>
-    public IReadOnlyDictionary<string, Points> AllPoints => new CodeMap<Points>(Keys, Values, AllMask);
+    public IReadOnlyDictionary<string, Points> AllPoints => new CodeMap<Points>(Keys, Values, Offset, AllMask);
 
     public Percent Percent { get; }
 
@@ -169,6 +173,9 @@ internal sealed class ScoreSheet
 
         var sheets = new List<ScoreSheet>(ordered.Length);
         var lines = new List<(ScoreLine Line, string Code)>();
+
+        // One points array for the whole month, a slice per member: few objects for the GC to trace.
+        var allValues = new Points[ordered.Length * lookup.Keys.Length];
         for (var mi = 0; mi < ordered.Length; mi++)
         {
             var member = ordered[mi];
@@ -189,13 +196,13 @@ internal sealed class ScoreSheet
                 continue;
             }
 
-            sheets.Add(BuildOne(policy, lookup, member, lines, choices.GetValueOrDefault(member.Id), diagnostics));
+            sheets.Add(BuildOne(policy, lookup, member, lines, choices.GetValueOrDefault(member.Id), allValues, sheets.Count * lookup.Keys.Length, diagnostics));
         }
 
         return sheets;
     }
 
-    private static ScoreSheet BuildOne(Policy policy, CodeLookup lookup, Member member, List<(ScoreLine Line, string Code)> lines, MemberChoice? choice, List<Diagnostic> diagnostics)
+    private static ScoreSheet BuildOne(Policy policy, CodeLookup lookup, Member member, List<(ScoreLine Line, string Code)> lines, MemberChoice? choice, Points[] allValues, int offset, List<Diagnostic> diagnostics)
     {
         var status = lines.Count > 0 ? MonthStatus.Accepted : MonthStatus.Missing;
         var first = lines.Count > 0 ? lines[0].Line.Position : choice?.Position;
@@ -270,7 +277,7 @@ internal sealed class ScoreSheet
             }
         }
 
-        var values = new Points[lookup.Keys.Length];
+        var values = allValues.AsSpan(offset, lookup.Keys.Length);
         ulong deptMask = 0;
         ulong allMask = 0;
         List<(string Code, Points Points, ScoreLine Line)>? supplementary = null;
@@ -352,7 +359,7 @@ internal sealed class ScoreSheet
             percent = Percent.Of(earned, policy.Scoring.Total);
         }
 
-        return new ScoreSheet(member, status, chosen, lookup.Keys, values, deptMask, allMask, percent);
+        return new ScoreSheet(member, status, chosen, lookup.Keys, allValues, offset, deptMask, allMask, percent);
     }
 
     private static bool CheckLine(Policy policy, Member member, ScoreLine line, Points effortMax, Points resultMax, Points max, List<Diagnostic> diagnostics)
