@@ -18,44 +18,12 @@ public static class ChannelCountCsv
     /// <summary>Parses <paramref name="text"/>.</summary>
     public static Result<IReadOnlyList<ChannelCount>> Parse(string? text, string? sourceName = null)
     {
-        var lines = (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var diagnostics = new List<Diagnostic>();
         var counts = new List<ChannelCount>();
-        Dictionary<string, int>? columns = null;
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var row in CsvLines.Rows(text, Required, Invalid, Invalid, sourceName, diagnostics))
         {
-            var line = i == 0 ? lines[i].TrimStart('\uFEFF') : lines[i];
-            if (line.Trim().Length == 0)
-            {
-                continue;
-            }
-
-            var at = new SourcePosition(i + 1, 0, sourceName);
-            if (!CsvLines.TrySplit(line, out var fields))
-            {
-                diagnostics.Add(Diagnostic.Error(Invalid, "A quoted field is not closed on this line.", at));
-                continue;
-            }
-
-            if (columns is null)
-            {
-                columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-                for (var c = 0; c < fields.Count; c++)
-                {
-                    columns.TryAdd(fields[c].Trim(), c);
-                }
-
-                var missing = Required.Where(r => !columns.ContainsKey(r)).ToArray();
-                if (missing.Length > 0)
-                {
-                    diagnostics.Add(Diagnostic.Error(Invalid, $"The header lacks {string.Join(", ", missing)}; expected channel,date,members,source.", at));
-                    break;
-                }
-
-                continue;
-            }
-
-            string Field(string name) => columns[name] < fields.Count ? fields[columns[name]].Trim() : string.Empty;
+            var at = row.At;
+            string Field(string name) => row.Field(name);
             var before = diagnostics.Count;
             var channel = Field("channel");
             if (channel.Length == 0)
@@ -78,11 +46,6 @@ public static class ChannelCountCsv
             {
                 counts.Add(new ChannelCount(channel, date, members, Field("source")));
             }
-        }
-
-        if (columns is null && diagnostics.Count == 0)
-        {
-            diagnostics.Add(Diagnostic.Error(Invalid, "The file is empty; expected the header channel,date,members,source.", new SourcePosition(1, 0, sourceName)));
         }
 
         if (diagnostics.Count == 0)

@@ -21,44 +21,12 @@ public static class DrawCsv
     public static Result<IReadOnlyList<DrawRequest>> Parse(string? text, Token token, string? sourceName = null)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var lines = (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var diagnostics = new List<Diagnostic>();
         var draws = new List<DrawRequest>();
-        Dictionary<string, int>? columns = null;
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var row in CsvLines.Rows(text, Required, HeaderInvalid, RowInvalid, sourceName, diagnostics))
         {
-            var line = i == 0 ? lines[i].TrimStart('\uFEFF') : lines[i];
-            if (line.Trim().Length == 0)
-            {
-                continue;
-            }
-
-            var at = new SourcePosition(i + 1, 0, sourceName);
-            if (!CsvLines.TrySplit(line, out var fields))
-            {
-                diagnostics.Add(Diagnostic.Error(RowInvalid, "A quoted field is not closed on this line.", at));
-                continue;
-            }
-
-            if (columns is null)
-            {
-                columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-                for (var c = 0; c < fields.Count; c++)
-                {
-                    columns.TryAdd(fields[c].Trim(), c);
-                }
-
-                var missing = Required.Where(r => !columns.ContainsKey(r)).ToArray();
-                if (missing.Length > 0)
-                {
-                    diagnostics.Add(Diagnostic.Error(HeaderInvalid, $"The header lacks {string.Join(", ", missing)}; expected id,kind,month,amount,date,reference.", at));
-                    break;
-                }
-
-                continue;
-            }
-
-            string Field(string name) => columns.TryGetValue(name, out var c) && c < fields.Count ? fields[c].Trim() : string.Empty;
+            var at = row.At;
+            string Field(string name) => row.Field(name);
             var before = diagnostics.Count;
             var id = Field("id");
             if (id.Length == 0)
@@ -94,11 +62,6 @@ public static class DrawCsv
             {
                 draws.Add(new DrawRequest(id, kind!.Value, month, amount.Value, date, Field("reference")));
             }
-        }
-
-        if (columns is null && diagnostics.Count == 0)
-        {
-            diagnostics.Add(Diagnostic.Error(HeaderInvalid, "The file is empty; expected the header id,kind,month,amount,date,reference.", new SourcePosition(1, 0, sourceName)));
         }
 
         return Result<IReadOnlyList<DrawRequest>>.From(draws, diagnostics);
