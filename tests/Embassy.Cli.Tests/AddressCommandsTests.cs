@@ -1,19 +1,12 @@
 using System.Text.Json;
 using Embassy.Chain;
+using static Embassy.Cli.Tests.CliRunner;
 
 namespace Embassy.Cli.Tests;
 
 public class AddressCommandsTests
 {
     private const string Treasury = "41PLCEdup7XdUH4hsik4hyFoihDRYKfpN2K48jZH8ehL2tP2";
-
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = EmbassyCli.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
 
     [Fact]
     public void AddressCheck_ValidPhalaJson_FollowsTheContractAndExitsZero()

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Embassy.Domain;
 using Embassy.Domain.Rules;
 using Embassy.Policies;
+using static Embassy.Cli.Tests.CliRunner;
 
 namespace Embassy.Cli.Tests;
 
@@ -12,14 +13,6 @@ public sealed class AllocateCommandsTests : IDisposable
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("embassy-cli-allocate-");
 
     public void Dispose() => _dir.Delete(recursive: true);
-
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter(CultureInfo.InvariantCulture);
-        using var error = new StringWriter(CultureInfo.InvariantCulture);
-        var exit = EmbassyCli.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
 
     /// <summary>Writes a CSV file into this test's folder and returns its path.</summary>
     private string Csv(string name, params string[] lines)

@@ -1,15 +1,9 @@
+using static Embassy.Cli.Tests.CliRunner;
+
 namespace Embassy.Cli.Tests;
 
 public class EmbassyCliTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = EmbassyCli.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public void UnknownOption_IsUsageErrorWithExitCode2()
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using Embassy.Chain;
 using Embassy.Domain;
+using static Embassy.Cli.Tests.CliRunner;
 
 namespace Embassy.Cli.Tests;
 
@@ -33,14 +34,6 @@ public sealed class PayoutCommandsTests : IDisposable
         var path = Path.Combine(_dir.FullName, "payouts.csv");
         File.WriteAllText(path, string.Join("\n", rows) + "\n");
         return path;
-    }
-
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var exit = EmbassyCli.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Embassy.Policies;
+using static Embassy.Cli.Tests.CliRunner;
 
 namespace Embassy.Cli.Tests;
 
@@ -10,14 +11,6 @@ public sealed class PolicyCommandsTests : IDisposable
     public void Dispose() => _dir.Delete(recursive: true);
 
     private static string V4Text => PolicyCatalog.ShippedText("phala-v4")!;
-
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter(CultureInfo.InvariantCulture);
-        using var error = new StringWriter(CultureInfo.InvariantCulture);
-        var exit = EmbassyCli.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
 
     private string File(string name, string text)
     {

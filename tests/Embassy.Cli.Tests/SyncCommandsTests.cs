@@ -18,14 +18,8 @@ public sealed class SyncCommandsTests : IAsyncLifetime
         _data.Delete(recursive: true);
     }
 
-    private (int Code, string Out, string Err) Sync(params string[] extra)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        string[] args = ["sync", "--repo", Repo, "--api", _github.ApiBaseAddress.ToString(), "--data", _data.FullName, .. extra];
-        var code = EmbassyCli.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private (int Exit, string Out, string Err) Sync(params string[] extra) =>
+        CliRunner.Run(["sync", "--repo", Repo, "--api", _github.ApiBaseAddress.ToString(), "--data", _data.FullName, .. extra]);
 
     [Fact]
     public async Task Sync_NewIssues_StoresThemAndSummarizes_ThenSecondSyncIsOne304()
@@ -35,7 +29,7 @@ public sealed class SyncCommandsTests : IAsyncLifetime
         _github.AddIssue(Repo, "carol", "Fix typo", "a pull request", pullRequest: true);
 
         var first = Sync();
-        Assert.Equal(0, first.Code);
+        Assert.Equal(0, first.Exit);
         Assert.Contains("New 2", first.Out, StringComparison.Ordinal);
         Assert.Contains("unmatched 2", first.Out, StringComparison.Ordinal); // nobody is in the registry yet (R2)
         Assert.Contains("pull requests skipped 1", first.Out, StringComparison.Ordinal);
@@ -49,7 +43,7 @@ public sealed class SyncCommandsTests : IAsyncLifetime
 
         var before = _github.Requests.Count;
         var second = Sync();
-        Assert.Equal(0, second.Code);
+        Assert.Equal(0, second.Exit);
         Assert.Contains("no change since the last sync", second.Out, StringComparison.Ordinal);
         Assert.Equal(1, _github.Requests.Count - before);
     }
@@ -57,11 +51,9 @@ public sealed class SyncCommandsTests : IAsyncLifetime
     [Fact]
     public void Sync_BadRepositoryName_IsUsageError()
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = EmbassyCli.Run(["sync", "--repo", "not-a-repo", "--data", _data.FullName], output, error);
+        var (code, _, err) = CliRunner.Run("sync", "--repo", "not-a-repo", "--data", _data.FullName);
         Assert.Equal(EmbassyCli.UsageError, code);
-        Assert.NotEmpty(error.ToString());
+        Assert.NotEmpty(err);
     }
 
     [Fact]

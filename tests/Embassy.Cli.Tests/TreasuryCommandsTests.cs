@@ -1,3 +1,5 @@
+using static Embassy.Cli.Tests.CliRunner;
+
 namespace Embassy.Cli.Tests;
 
 public sealed class TreasuryCommandsTests : IDisposable
@@ -11,14 +13,6 @@ public sealed class TreasuryCommandsTests : IDisposable
         var path = Path.Combine(_dir.FullName, name);
         File.WriteAllText(path, text);
         return path;
-    }
-
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = EmbassyCli.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
     }
 
     [Fact]
