@@ -179,21 +179,23 @@ public sealed class GitHubWebhookTests
     }
 
     [Fact]
-    public async Task Webhook_Answer_IsFastWhileProcessingWaits()
+    public async Task Webhook_IsAnsweredBeforeProcessing_TheDeliveryWaitsInTheQueue()
     {
+        // Speed is not timed here (benchmarks do that); what keeps the answer fast is that the
+        // endpoint only stores the delivery. With the worker off, nothing may be parsed inline.
         await using var db = await TestDatabase.CreateMigratedAsync("sqlite");
         await using var github = await GitHubStandIn.GitHubStandIn.StartAsync();
         await using var app = new EmbassyWebApp(db, github.ApiBaseAddress, processQueue: false);
         github.AddIssue(Repo, "alice", "December 2024", new string('x', 200_000));
         var json = github.IssuesEventPayload("opened", Repo, 1);
-        await app.DeliverAsync("ping", "{}"); // warm up the host
 
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var response = await app.DeliverAsync("issues", json);
-        watch.Stop();
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"answered in {watch.Elapsed}");
+        await using var read = db.Context();
+        Assert.Equal(0, await read.Reports.CountAsync());
+        Assert.Equal(1, await read.WebhookDeliveries.CountAsync(d => d.Status == Data.Entities.WebhookDeliveryStatus.Queued));
+        Assert.Empty(github.Requests); // not even a fetch of the issue before answering
     }
 
     [Theory]
@@ -217,7 +219,12 @@ public sealed class GitHubWebhookTests
         }
 
         Assert.Equal(2, count);
-        await Task.Delay(600); // a few more runs: each is one request answered 304
+        // The next runs are each one request answered 304; wait for one rather than for a fixed time.
+        while (!github.Requests.Any(r => r.Status == 304) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
         Assert.Contains(github.Requests, r => r.Status == 304);
         Assert.Equal(1, github.Requests.Count(r => r.Status == 200));
     }
