@@ -15,6 +15,7 @@ namespace Embassy.Benchmarks;
 public class ReportBenchmarks
 {
     private IssueSnapshot[] _issues = [];
+    private IssueSnapshot _oneMegabyte = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -25,6 +26,13 @@ public class ReportBenchmarks
             : Directory.GetFiles(dir, "*.json").Order(StringComparer.Ordinal)
                 .SelectMany(f => IssueJson.Parse(File.ReadAllText(f)).Value)
                 .ToArray();
+        var body = new System.Text.StringBuilder();
+        while (body.Length < ReportParser.MaxBodyLength)
+        {
+            body.Append(_issues[^1].Body).Append('\n');
+        }
+
+        _oneMegabyte = _issues[^1] with { Body = body.ToString(0, ReportParser.MaxBodyLength) };
         Console.WriteLine($"// ReportBenchmarks: {_issues.Length} reports, {_issues.Sum(i => i.Body.Length):N0} characters");
     }
 
@@ -42,6 +50,10 @@ public class ReportBenchmarks
 
         return errors;
     }
+
+    /// <summary>The largest body the parser accepts, made of one real report repeated (no pathological slow-down).</summary>
+    [Benchmark(Description = "parse + validate one 1 MB report")]
+    public int ParseOneMegabyteReport() => ReportParser.Shipped.Parse(_oneMegabyte).Evidence.Count;
 
     private static string? FixtureDirectory()
     {

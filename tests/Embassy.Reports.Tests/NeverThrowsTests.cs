@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Embassy.Reports;
 using FsCheck;
@@ -34,7 +33,7 @@ public sealed class NeverThrowsTests
     }
 
     [Fact]
-    public void Parse_OneMegabyteReport_FinishesQuicklyWithAResult()
+    public void Parse_OneMegabyteReport_GivesAResultWithEveryRepeatedLink()
     {
         var (issue, _) = Fixtures.Reports[^1];
         var body = new StringBuilder();
@@ -44,13 +43,13 @@ public sealed class NeverThrowsTests
         }
 
         var big = issue with { Body = body.ToString(0, ReportParser.MaxBodyLength) };
-        var watch = Stopwatch.StartNew();
+        // How fast is measured in bench/ (ReportBenchmarks.ParseOneMegabyteReport), not here.
         var report = ReportParser.Shipped.Parse(big);
-        watch.Stop();
+        var single = ReportParser.Shipped.Parse(issue);
 
         Assert.Equal(issue.Number, report.Number);
         Assert.NotEmpty(report.Evidence);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"1 MB took {watch.Elapsed}");
+        Assert.True(report.Evidence.Count >= single.Evidence.Count, $"{report.Evidence.Count} links in 1 MB, {single.Evidence.Count} in one copy");
     }
 
     [Fact]
