@@ -56,23 +56,36 @@ internal sealed class ScoreSheet
     public static IReadOnlyList<ScoreSheet> Build(MonthInput input, List<Diagnostic> diagnostics)
     {
         var policy = input.Policy;
-        var members = new Dictionary<string, Member>(input.Members.Count, StringComparer.Ordinal);
-        foreach (var m in input.Members)
+
+        // Members ordered by id (results are), each id once; the index is the member's row in the month's arrays.
+        var ordered = input.Members.ToArray();
+        if (!IsSortedById(ordered))
         {
-            if (!members.TryAdd(m.Id, m))
+            Array.Sort(ordered.Select(m => m.Id).ToArray(), ordered, StringComparer.Ordinal);
+        }
+
+        var memberIndex = new Dictionary<string, int>(ordered.Length, StringComparer.Ordinal);
+        var unique = new List<Member>(ordered.Length);
+        foreach (var m in ordered)
+        {
+            if (!memberIndex.TryAdd(m.Id, unique.Count))
             {
                 diagnostics.Add(Diagnostic.Error("MEMBER_DUPLICATE", $"Member '{m.Id}' is listed twice."));
+                continue;
             }
-            else if (policy.RankIndex(m.Rank) < 0)
+
+            unique.Add(m);
+            if (policy.RankIndex(m.Rank) < 0)
             {
                 diagnostics.Add(Diagnostic.Error("MEMBER_UNKNOWN_RANK", $"Member '{m.Id}' has rank '{m.Rank}', which policy {policy.Id} does not have ({string.Join(", ", policy.Ranks.Select(r => r.Rank))})."));
             }
         }
 
+        var members = unique.Count == ordered.Length ? ordered : unique.ToArray();
         var choices = new Dictionary<string, MemberChoice>(StringComparer.Ordinal);
         foreach (var c in input.Choices)
         {
-            if (!members.ContainsKey(c.Member))
+            if (!memberIndex.ContainsKey(c.Member))
             {
                 diagnostics.Add(Diagnostic.Error("SCORE_UNKNOWN_MEMBER", $"Declared departments for '{c.Member}', who is not a member.", c.Position));
             }
@@ -94,57 +107,52 @@ internal sealed class ScoreSheet
         }
 
         // R6: an ad-hoc bonus goes to a member active in the month; anything else would be silently lost.
+        var bonusFor = new HashSet<string>(StringComparer.Ordinal);
         foreach (var bonus in input.Bonuses)
         {
-            if (!members.TryGetValue(bonus.Member, out var bm) || !bm.ActiveDuring(input.Period))
+            if (!memberIndex.TryGetValue(bonus.Member, out var bi) || !members[bi].ActiveDuring(input.Period))
             {
                 diagnostics.Add(Diagnostic.Error("BONUS_UNKNOWN_MEMBER", $"A bonus of {bonus.Amount} ({bonus.Reason}) is for '{bonus.Member}', who is not a member active in {input.Period}."));
             }
+
+            bonusFor.Add(bonus.Member);
         }
 
-        // Lookups built once per month: the hot loops below run once per score line (100,000-member months).
+        // Lookups built once per month: the loops below run once per score line (100,000-member months).
         var lookup = new CodeLookup(policy);
+        var (periodFirst, periodLast) = (input.Period.FirstDay, input.Period.LastDay);
 
-        // Group lines by member without a list per member: head[member] → line → next[line] (100,000-member months).
-        var memberIndex = new Dictionary<string, int>(members.Count, StringComparer.Ordinal);
-        var ordered = members.Values.ToArray();
-        if (!IsSortedById(ordered))
-        {
-            Array.Sort(ordered.Select(m => m.Id).ToArray(), ordered, StringComparer.Ordinal);
-        }
-        for (var i = 0; i < ordered.Length; i++)
-        {
-            memberIndex[ordered[i].Id] = i;
-        }
-
-        var active = new bool[ordered.Length];
-        for (var i = 0; i < ordered.Length; i++)
-        {
-            active[i] = ordered[i].ActiveDuring(input.Period);
-        }
-
-        var head = new int[ordered.Length];
+        // Group lines by member without a list per member: head[member] → line → next[line]. Codes are kept as
+        // indices into the month's code list, so the per-line work below compares integers, not strings.
+        var head = new int[members.Length];
         Array.Fill(head, -1);
         var next = new int[input.Scores.Count];
-        var codes = new string[input.Scores.Count];
+        var codes = new int[input.Scores.Count];
+        string? lastMember = null;
+        var lastIndex = -1;
         for (var li = input.Scores.Count - 1; li >= 0; li--)
         {
             var line = input.Scores[li];
-            if (!memberIndex.TryGetValue(line.Member, out var mi))
+
+            // Lines usually come grouped by member: compare with the previous line's member before hashing.
+            var mi = string.Equals(line.Member, lastMember, StringComparison.Ordinal) ? lastIndex
+                : memberIndex.TryGetValue(line.Member, out var found) ? found : -1;
+            (lastMember, lastIndex) = (line.Member, mi);
+            if (mi < 0)
             {
                 diagnostics.Add(Diagnostic.Error("SCORE_UNKNOWN_MEMBER", $"'{line.Member}' is not a member; add them to the members first.", line.Position));
                 continue;
             }
 
-            var member = ordered[mi];
-            if (!active[mi])
+            var member = members[mi];
+            if (!((member.Joined is null || member.Joined <= periodLast) && (member.Left is null || member.Left > periodFirst)))
             {
                 diagnostics.Add(Diagnostic.Error("SCORE_MEMBER_INACTIVE", $"'{line.Member}' was not in the program during {input.Period} (joined {member.Joined?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "?"}, left {member.Left?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}).", line.Position));
                 continue;
             }
 
-            var code = lookup.Canonical(line.Department);
-            if (code is null)
+            var code = lookup.IndexOfSpelling(line.Department);
+            if (code < 0)
             {
                 diagnostics.Add(Diagnostic.Error("SCORE_UNKNOWN_DEPARTMENT", $"'{line.Department}' is not a department or task of policy {policy.Id} ({string.Join(", ", policy.Departments.Select(d => d.Code).Concat(policy.Supplementary.Tasks.Select(t => t.Code)))}).", line.Position));
                 continue;
@@ -156,37 +164,31 @@ internal sealed class ScoreSheet
         }
 
         // Duplicates: one line per member and department (checked on the member's few lines, in file order).
-        for (var mi = 0; mi < ordered.Length; mi++)
+        for (var mi = 0; mi < members.Length; mi++)
         {
             for (var a = head[mi]; a >= 0; a = next[a])
             {
                 for (var b = next[a]; b >= 0; b = next[b])
                 {
-                    if (string.Equals(codes[a], codes[b], StringComparison.Ordinal))
+                    if (codes[a] == codes[b])
                     {
                         var line = input.Scores[b];
-                        diagnostics.Add(Diagnostic.Error("SCORE_DUPLICATE", $"'{line.Member}' already has a score for {codes[b]}; give one line per member and department.", line.Position));
+                        diagnostics.Add(Diagnostic.Error("SCORE_DUPLICATE", $"'{line.Member}' already has a score for {lookup.Keys[codes[b]]}; give one line per member and department.", line.Position));
                     }
                 }
             }
         }
 
-        var sheets = new List<ScoreSheet>(ordered.Length);
-        var lines = new List<(ScoreLine Line, string Code)>();
+        var sheets = new List<ScoreSheet>(members.Length);
+        var month = new MonthLines(input.Scores, head, next, codes);
 
         // One points array for the whole month, a slice per member: few objects for the GC to trace.
-        var allValues = new Points[ordered.Length * lookup.Keys.Length];
-        for (var mi = 0; mi < ordered.Length; mi++)
+        var allValues = new Points[members.Length * lookup.Keys.Length];
+        for (var mi = 0; mi < members.Length; mi++)
         {
-            var member = ordered[mi];
-            lines.Clear();
-            for (var li = head[mi]; li >= 0; li = next[li])
-            {
-                lines.Add((input.Scores[li], codes[li]));
-            }
-
-            var has = lines.Count > 0;
-            if (!has && !member.ActiveOn(input.Period.FirstDay) && !input.Bonuses.Any(b => string.Equals(b.Member, member.Id, StringComparison.Ordinal)))
+            var member = members[mi];
+            var has = head[mi] >= 0;
+            if (!has && !member.ActiveOn(periodFirst) && !bonusFor.Contains(member.Id))
             {
                 continue;
             }
@@ -196,59 +198,72 @@ internal sealed class ScoreSheet
                 continue;
             }
 
-            sheets.Add(BuildOne(policy, lookup, member, lines, choices.GetValueOrDefault(member.Id), allValues, sheets.Count * lookup.Keys.Length, diagnostics));
+            sheets.Add(BuildOne(policy, lookup, member, month, mi, choices.GetValueOrDefault(member.Id), allValues, sheets.Count * lookup.Keys.Length, diagnostics));
         }
 
         return sheets;
     }
 
-    private static ScoreSheet BuildOne(Policy policy, CodeLookup lookup, Member member, List<(ScoreLine Line, string Code)> lines, MemberChoice? choice, Points[] allValues, int offset, List<Diagnostic> diagnostics)
+    private static ScoreSheet BuildOne(Policy policy, CodeLookup lookup, Member member, MonthLines month, int mi, MemberChoice? choice, Points[] allValues, int offset, List<Diagnostic> diagnostics)
     {
-        var status = lines.Count > 0 ? MonthStatus.Accepted : MonthStatus.Missing;
-        var first = lines.Count > 0 ? lines[0].Line.Position : choice?.Position;
+        var first = month.Head[mi];
+        var status = first >= 0 ? MonthStatus.Accepted : MonthStatus.Missing;
+        var firstPosition = first >= 0 ? month.Scores[first].Position : choice?.Position;
 
         // Chosen departments: as declared, else the selectable departments the member has scores in (R3).
-        List<string> chosen;
+        // Kept as a mask (which) and a packed sequence (in what order) of code indices; members with the same
+        // choice share one list.
+        ulong chosenMask = 0;
+        var chosenCount = 0;
+        ulong sequence = 0;
+        void Choose(int index)
+        {
+            if ((chosenMask & (1UL << index)) == 0)
+            {
+                chosenMask |= 1UL << index;
+                sequence = (sequence << 7) | (uint)(index + 1);
+                chosenCount++;
+            }
+        }
+
         if (choice is not null)
         {
-            chosen = [];
             foreach (var raw in choice.Departments)
             {
-                var code = raw.Trim().ToUpperInvariant();
-                var d = policy.FindDepartment(code);
+                var d = policy.FindDepartment(raw.Trim().ToUpperInvariant());
                 if (d is null || d.Kind != DepartmentKind.Selectable)
                 {
                     diagnostics.Add(Diagnostic.Error("CHOICE_UNKNOWN_DEPARTMENT", $"'{member.Id}' chose '{raw}', which is not a department members choose in policy {policy.Id}.", choice.Position));
                 }
-                else if (!chosen.Contains(d.Code))
+                else
                 {
-                    chosen.Add(d.Code);
+                    Choose(lookup.IndexOf(d.Code));
                 }
             }
         }
         else
         {
-            chosen = new List<string>(3);
-            foreach (var (_, code) in lines)
+            for (var li = first; li >= 0; li = month.Next[li])
             {
-                if (lookup.Department(code) is { Kind: DepartmentKind.Selectable } d)
+                if (lookup.DepartmentAt(month.Codes[li]) is { Kind: DepartmentKind.Selectable })
                 {
-                    chosen.Add(d.Code);
+                    Choose(month.Codes[li]);
                 }
             }
         }
 
+        var chosen = lookup.ChosenList(chosenMask, sequence, chosenCount);
         if (status == MonthStatus.Accepted && (chosen.Count < policy.Choice.Min || chosen.Count > policy.Choice.Max))
         {
             diagnostics.Add(Diagnostic.Error(
                 chosen.Count > policy.Choice.Max ? "CHOICE_TOO_MANY" : "CHOICE_TOO_FEW",
                 $"'{member.Id}' has {chosen.Count} chosen department(s) ({string.Join(", ", chosen)}); policy {policy.Id} asks for {policy.Choice.Min}–{policy.Choice.Max}.",
-                first));
+                firstPosition));
         }
 
         // V.3: the member's own weights share the department points (R3).
         Dictionary<string, Points>? weighted = null;
-        Points MaxOf(string code) => weighted is not null && weighted.TryGetValue(code, out var w) ? w : lookup.Department(code)!.Max;
+        Points MaxOf(int index) => weighted is not null && weighted.TryGetValue(lookup.Keys[index], out var w) ? w : lookup.DepartmentAt(index)!.Max;
 
         if (policy.Choice.MemberWeights && status == MonthStatus.Accepted)
         {
@@ -281,19 +296,21 @@ internal sealed class ScoreSheet
         ulong deptMask = 0;
         ulong allMask = 0;
         List<(string Code, Points Points, ScoreLine Line)>? supplementary = null;
-        foreach (var (line, code) in lines)
+        for (var li = first; li >= 0; li = month.Next[li])
         {
-            var dept = lookup.Department(code);
-            var isChosen = chosen.Contains(code);
+            var line = month.Scores[li];
+            var index = month.Codes[li];
+            var dept = lookup.DepartmentAt(index);
+            var bit = 1UL << index;
+            var isChosen = (chosenMask & bit) != 0;
 
             // R3: a supplementary task counts only when it is not one of the member's chosen departments.
-            var task = isChosen ? null : lookup.Task(code);
-            var bit = 1UL << lookup.IndexOf(code);
+            var task = isChosen ? null : lookup.TaskAt(index);
             if (dept is not null && (dept.Kind != DepartmentKind.Selectable || isChosen))
             {
-                if (CheckLine(policy, member, line, dept.EffortMax, dept.ResultMax, MaxOf(dept.Code), diagnostics))
+                if (CheckLine(policy, member, line, dept.EffortMax, dept.ResultMax, MaxOf(index), diagnostics))
                 {
-                    values[lookup.IndexOf(code)] = line.Total;
+                    values[index] = line.Total;
                     deptMask |= bit;
                     allMask |= bit;
                 }
@@ -303,13 +320,13 @@ internal sealed class ScoreSheet
                 if (CheckLine(policy, member, line, Points.Zero, Points.Zero, task.Max, diagnostics))
                 {
                     (supplementary ??= []).Add((task.Code, line.Total, line));
-                    values[lookup.IndexOf(code)] = line.Total;
+                    values[index] = line.Total;
                     allMask |= bit;
                 }
             }
             else
             {
-                diagnostics.Add(Diagnostic.Error("SCORE_NOT_CHOSEN", $"'{member.Id}' has a score for {code}, which they did not choose this month (chosen: {string.Join(", ", chosen)}).", line.Position));
+                diagnostics.Add(Diagnostic.Error("SCORE_NOT_CHOSEN", $"'{member.Id}' has a score for {lookup.Keys[index]}, which they did not choose this month (chosen: {string.Join(", ", chosen)}).", line.Position));
             }
         }
 
@@ -320,7 +337,12 @@ internal sealed class ScoreSheet
             diagnostics.Add(Diagnostic.Error("SUPPLEMENTARY_TOO_MANY", $"'{member.Id}' has {supplementary.Count} supplementary tasks ({string.Join(", ", supplementary.Select(s => s.Code))}); policy {policy.Id} counts at most {policy.Supplementary.MaxTasks}.", supplementary[0].Line.Position));
         }
 
-        var suppTotal = supplementary.Aggregate(Points.Zero, (a, s) => a + s.Points);
+        var suppTotal = Points.Zero;
+        foreach (var s in supplementary)
+        {
+            suppTotal += s.Points;
+        }
+
         if (policy.Supplementary.MaxPoints is { } cap && suppTotal > cap)
         {
             diagnostics.Add(Diagnostic.Warning("SUPPLEMENTARY_CAPPED", $"'{member.Id}' has {suppTotal} supplementary points; {cap} count (policy {policy.Id}).", supplementary[0].Line.Position));
@@ -333,11 +355,12 @@ internal sealed class ScoreSheet
             // R8: points in the chosen departments / (40 × number chosen).
             var earned = Points.Zero;
             var possible = Points.Zero;
-            foreach (var c in chosen)
+            for (var rest = chosenMask; rest != 0; rest &= rest - 1)
             {
-                if ((deptMask & (1UL << lookup.IndexOf(c))) != 0)
+                var c = System.Numerics.BitOperations.TrailingZeroCount(rest);
+                if ((deptMask & (1UL << c)) != 0)
                 {
-                    earned += values[lookup.IndexOf(c)];
+                    earned += values[c];
                 }
 
                 possible += MaxOf(c);
@@ -361,6 +384,9 @@ internal sealed class ScoreSheet
 
         return new ScoreSheet(member, status, chosen, lookup.Keys, allValues, offset, deptMask, allMask, percent);
     }
+
+    /// <summary>The month's score lines linked per member (see <see cref="Build"/>).</summary>
+    private sealed record MonthLines(IReadOnlyList<ScoreLine> Scores, int[] Head, int[] Next, int[] Codes);
 
     private static bool CheckLine(Policy policy, Member member, ScoreLine line, Points effortMax, Points resultMax, Points max, List<Diagnostic> diagnostics)
     {
@@ -407,35 +433,44 @@ internal sealed class ScoreSheet
         return false;
     }
 
-    /// <summary>Department and task lookups by canonical code, and from any spelling to the canonical code.</summary>
+    /// <summary>Department and task lookups by code index, and from any spelling to the code index.</summary>
     private sealed class CodeLookup
     {
-        private readonly Dictionary<string, string> _canonical = new(StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<string, Department> _departments = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, SupplementaryTask> _tasks = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _spelling = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+        private readonly Department?[] _departments;
+        private readonly SupplementaryTask?[] _tasks;
+        private readonly Dictionary<ulong, IReadOnlyList<string>> _chosen = [];
+        private string? _lastSpelling;
+        private int _lastIndex = -1;
 
         public CodeLookup(Policy policy)
         {
             // A department wins over a task of the same code (V.3's CC); ScoreSheet then decides by the member's choice (R3).
             // Departments keep their policy indices; supplementary tasks follow.
             var keys = new List<string>();
+            var departments = new List<Department?>();
+            var tasks = new List<SupplementaryTask?>();
             foreach (var d in policy.Departments)
             {
-                _canonical[d.Code] = d.Code;
-                _departments[d.Code] = d;
                 _index[d.Code] = keys.Count;
                 keys.Add(d.Code);
+                departments.Add(d);
+                tasks.Add(null);
             }
 
             foreach (var t in policy.Supplementary.Tasks)
             {
-                _canonical.TryAdd(t.Code, t.Code);
-                _tasks.TryAdd(t.Code, t);
-                if (_index.TryAdd(t.Code, keys.Count))
+                if (_index.TryGetValue(t.Code, out var existing))
                 {
-                    keys.Add(t.Code);
+                    tasks[existing] ??= t;
+                    continue;
                 }
+
+                _index[t.Code] = keys.Count;
+                keys.Add(t.Code);
+                departments.Add(null);
+                tasks.Add(t);
             }
 
             if (keys.Count > 64)
@@ -443,7 +478,14 @@ internal sealed class ScoreSheet
                 throw new ArgumentException($"Policy {policy.Id} has {keys.Count} departments and tasks; at most 64 are supported.", nameof(policy));
             }
 
+            foreach (var (code, i) in _index)
+            {
+                _spelling[code] = i;
+            }
+
             Keys = [.. keys];
+            _departments = [.. departments];
+            _tasks = [.. tasks];
             DepartmentCount = policy.Departments.Count;
         }
 
@@ -451,14 +493,70 @@ internal sealed class ScoreSheet
 
         public int DepartmentCount { get; }
 
-        public string? Canonical(string text) =>
-            _canonical.TryGetValue(text, out var code) || _canonical.TryGetValue(text.Trim(), out code) ? code : null;
+        /// <summary>The code index of a spelling (any case, surrounding spaces), or −1.</summary>
+        public int IndexOfSpelling(string text)
+        {
+            // Score files repeat a handful of spellings; the last one answers most lines without hashing.
+            if (string.Equals(text, _lastSpelling, StringComparison.Ordinal))
+            {
+                return _lastIndex;
+            }
 
-        public Department? Department(string code) => _departments.GetValueOrDefault(code);
+            var index = _spelling.TryGetValue(text, out var i) || _spelling.TryGetValue(text.Trim(), out i) ? i : -1;
+            (_lastSpelling, _lastIndex) = (text, index);
+            return index;
+        }
 
-        public SupplementaryTask? Task(string code) => _tasks.GetValueOrDefault(code);
+        public Department? DepartmentAt(int index) => _departments[index];
+
+        public SupplementaryTask? TaskAt(int index) => _tasks[index];
 
         public int IndexOf(string code) => _index[code];
+
+        /// <summary>
+        /// The chosen codes in order (<paramref name="sequence"/>: 7 bits per code index + 1, first chosen highest),
+        /// one shared list per distinct choice; sequences longer than fit in 64 bits get a list of their own.
+        /// </summary>
+        public IReadOnlyList<string> ChosenList(ulong mask, ulong sequence, int count)
+        {
+            if (count > 9)
+            {
+                return Decode(mask, sequence, count, own: true);
+            }
+
+            if (!_chosen.TryGetValue(sequence, out var list))
+            {
+                list = Decode(mask, sequence, count, own: false);
+                _chosen[sequence] = list;
+            }
+
+            return list;
+        }
+
+        private string[] Decode(ulong mask, ulong sequence, int count, bool own)
+        {
+            if (own)
+            {
+                // Too long to pack: listed in the policy's order instead of the declared one (only a policy that lets
+                // members choose ten or more departments gets here; the order is for display, nothing is computed from it).
+                var codes = new List<string>(count);
+                for (var rest = mask; rest != 0; rest &= rest - 1)
+                {
+                    codes.Add(Keys[System.Numerics.BitOperations.TrailingZeroCount(rest)]);
+                }
+
+                return [.. codes];
+            }
+
+            var result = new string[count];
+            for (var k = count - 1; k >= 0; k--)
+            {
+                result[k] = Keys[(int)(sequence & 0x7F) - 1];
+                sequence >>= 7;
+            }
+
+            return result;
+        }
     }
 
     private static bool IsSortedById(Member[] members)
