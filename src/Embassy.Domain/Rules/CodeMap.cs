@@ -9,16 +9,21 @@ namespace Embassy.Domain.Rules;
 /// one array per member instead of a dictionary per member, so a 100,000-member month stays light.
 /// Iterates in the policy's department order.
 /// </summary>
+/// <typeparam name="TStored">What the shared array holds (e.g. raw smallest units, half the size of an amount).</typeparam>
 /// <typeparam name="T">The value type.</typeparam>
-internal sealed class CodeMap<T> : IReadOnlyDictionary<string, T>
+internal sealed class CodeMap<TStored, T> : IReadOnlyDictionary<string, T>
 {
     private readonly string[] _keys;
-    private readonly T[] _values;
+    private readonly TStored[] _values;
     private readonly int _offset;
     private readonly ulong _present;
+    private readonly Func<TStored, T> _read;
 
-    /// <summary>A map over <c>values[offset .. offset + keys.Length]</c>: members of a month share one large array.</summary>
-    public CodeMap(string[] keys, T[] values, int offset, ulong present)
+    /// <summary>
+    /// A map over <c>values[offset .. offset + keys.Length]</c>: members of a month share one large array, and one
+    /// <paramref name="read"/> (e.g. units → amount of the month's token).
+    /// </summary>
+    public CodeMap(string[] keys, TStored[] values, int offset, ulong present, Func<TStored, T> read)
     {
         if (keys.Length > 64 || offset < 0 || values.Length < offset + keys.Length)
         {
@@ -29,6 +34,7 @@ internal sealed class CodeMap<T> : IReadOnlyDictionary<string, T>
         _values = values;
         _offset = offset;
         _present = present;
+        _read = read;
     }
 
     public int Count => BitOperations.PopCount(_present);
@@ -46,7 +52,7 @@ internal sealed class CodeMap<T> : IReadOnlyDictionary<string, T>
         var i = IndexOf(key);
         if (i >= 0)
         {
-            value = _values[_offset + i];
+            value = _read(_values[_offset + i]);
             return true;
         }
 
@@ -60,7 +66,7 @@ internal sealed class CodeMap<T> : IReadOnlyDictionary<string, T>
         {
             if ((_present & (1UL << i)) != 0)
             {
-                yield return new KeyValuePair<string, T>(_keys[i], _values[_offset + i]);
+                yield return new KeyValuePair<string, T>(_keys[i], _read(_values[_offset + i]));
             }
         }
     }

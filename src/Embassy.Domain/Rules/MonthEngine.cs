@@ -60,7 +60,7 @@ public static class MonthEngine
         return new PoolBreakdown(baseOverride ?? policy.Pool.Base, baseOverride is null ? growth : policy.Token.Zero, carriedIn ?? policy.Token.Zero, active, baseOverride is not null);
     }
 
-    private static MonthAllocation DepartmentPools(MonthInput input, IReadOnlyList<ScoreSheet> sheets, List<Diagnostic> diagnostics)
+    private static MonthAllocation DepartmentPools(MonthInput input, ScoreSheet[] sheets, List<Diagnostic> diagnostics)
     {
         var policy = input.Policy;
         var token = policy.Token;
@@ -147,8 +147,8 @@ public static class MonthEngine
 
         // R5: member's share = department pool × points / department total, largest remainder.
         var deptCodes = departments.Select(d => d.Code).ToArray();
-        var shareValues = new TokenAmount[sheets.Count * departments.Count]; // one array, a slice per member
-        var shareMasks = new ulong[sheets.Count];
+        var shareValues = new UInt128[sheets.Length * departments.Count]; // one array of units, a slice per member
+        var shareMasks = new ulong[sheets.Length];
 
         for (var d = 0; d < departments.Count; d++)
         {
@@ -158,7 +158,7 @@ public static class MonthEngine
             }
 
             var count = 0;
-            for (var s = 0; s < sheets.Count; s++)
+            for (var s = 0; s < sheets.Length; s++)
             {
                 if (sheets[s].Counts(d, out var p) && p.Hundredths > 0)
                 {
@@ -172,7 +172,7 @@ public static class MonthEngine
             var parts = ArrayPool<UInt128>.Shared.Rent(count);
             try
             {
-                for (int s = 0, k = 0; s < sheets.Count; s++)
+                for (int s = 0, k = 0; s < sheets.Length; s++)
                 {
                     if (sheets[s].Counts(d, out var p) && p.Hundredths > 0)
                     {
@@ -185,7 +185,7 @@ public static class MonthEngine
                 LargestRemainder.Split(deptPools[d], weights.AsSpan(0, count), keys.AsSpan(0, count), parts.AsSpan(0, count));
                 for (var k = 0; k < count; k++)
                 {
-                    shareValues[who[k] * departments.Count + d] = token.Units(parts[k]);
+                    shareValues[who[k] * departments.Count + d] = parts[k];
                     shareMasks[who[k]] |= 1UL << d;
                 }
             }
@@ -198,10 +198,18 @@ public static class MonthEngine
             }
         }
 
-        var members = new List<MemberResult>(sheets.Count);
-        for (var i = 0; i < sheets.Count; i++)
+        var members = new MemberResult[sheets.Length];
+        var toAmount = token.Units;
+        var adHoc = AdHocBonuses(input);
+        for (var i = 0; i < sheets.Length; i++)
         {
-            members.Add(Result(sheets[i], new CodeMap<TokenAmount>(deptCodes, shareValues, i * departments.Count, shareMasks[i]), policy, input));
+            UInt128 poolShare = 0;
+            foreach (var part in shareValues.AsSpan(i * departments.Count, departments.Count))
+            {
+                poolShare += part;
+            }
+
+            members[i] = Result(sheets[i], new CodeMap<UInt128, TokenAmount>(deptCodes, shareValues, i * departments.Count, shareMasks[i], toAmount), token.Units(poolShare), policy, adHoc);
         }
 
         var deptResults = departments.Select((d, i) => new DepartmentResult(
@@ -231,7 +239,7 @@ public static class MonthEngine
         };
     }
 
-    private static MonthAllocation? Threshold(MonthInput input, IReadOnlyList<ScoreSheet> sheets, List<Diagnostic> diagnostics)
+    private static MonthAllocation? Threshold(MonthInput input, ScoreSheet[] sheets, List<Diagnostic> diagnostics)
     {
         var policy = input.Policy;
         var token = policy.Token;
@@ -243,19 +251,19 @@ public static class MonthEngine
         // R5 (V.1–V.3): a full reward per member; below the threshold nothing, otherwise full × percentage.
         // Full reward as a fraction (numerator / divisor) so that full × percentage is floored once, not twice:
         // pool_per_member is pool / members (members with no report count: their share becomes surplus).
-        var fullNum = new UInt128[sheets.Count];
+        var fullNum = new UInt128[sheets.Length];
         UInt128 fullDiv = 1;
         if (rule.FullReward == FullRewardBasis.PoolPerMember)
         {
-            if (sheets.Count > 0)
+            if (sheets.Length > 0)
             {
                 Array.Fill(fullNum, pool.Units);
-                fullDiv = (UInt128)(ulong)sheets.Count;
+                fullDiv = (UInt128)(ulong)sheets.Length;
             }
         }
         else
         {
-            for (var s = 0; s < sheets.Count; s++)
+            for (var s = 0; s < sheets.Length; s++)
             {
                 if (rule.ByRank.TryGetValue(sheets[s].Member.Rank, out var amount))
                 {
@@ -268,9 +276,9 @@ public static class MonthEngine
             }
         }
 
-        var reward = new UInt128[sheets.Count];
+        var reward = new UInt128[sheets.Length];
         UInt128 paid = 0;
-        for (var s = 0; s < sheets.Count; s++)
+        for (var s = 0; s < sheets.Length; s++)
         {
             var pct = sheets[s].Percent;
             if (sheets[s].Status == MonthStatus.Accepted && pct.AtLeast(rule.MinPercent) && pct.Denominator > 0)
@@ -289,8 +297,8 @@ public static class MonthEngine
 
         // Surplus: shared equally by those at ≥ 90 %; if nobody, carried forward to next month (R5).
         var surplus = pool.Units - paid;
-        var best = Enumerable.Range(0, sheets.Count).Where(s => sheets[s].Status == MonthStatus.Accepted && sheets[s].Percent.AtLeast(rule.SurplusMinPercent)).ToList();
-        var bonusShare = new UInt128[sheets.Count];
+        var best = Enumerable.Range(0, sheets.Length).Where(s => sheets[s].Status == MonthStatus.Accepted && sheets[s].Percent.AtLeast(rule.SurplusMinPercent)).ToList();
+        var bonusShare = new UInt128[sheets.Length];
         UInt128 carried = 0;
         if (best.Count > 0)
         {
@@ -305,6 +313,7 @@ public static class MonthEngine
             carried = surplus;
         }
 
+        var adHoc = AdHocBonuses(input);
         var members = sheets.Select((s, i) =>
         {
             var shares = new Dictionary<string, TokenAmount>(StringComparer.Ordinal);
@@ -318,7 +327,7 @@ public static class MonthEngine
                 shares["surplus"] = token.Units(bonusShare[i]);
             }
 
-            return Result(s, shares, policy, input);
+            return Result(s, shares, token.Units(reward[i] + bonusShare[i]), policy, adHoc);
         }).ToList();
 
         return new MonthAllocation
@@ -338,15 +347,9 @@ public static class MonthEngine
         };
     }
 
-    private static MemberResult Result(ScoreSheet sheet, IReadOnlyDictionary<string, TokenAmount> shares, Policy policy, MonthInput input)
+    private static MemberResult Result(in ScoreSheet sheet, IReadOnlyDictionary<string, TokenAmount> shares, TokenAmount poolShare, Policy policy, Dictionary<string, TokenAmount>? adHoc)
     {
         var token = policy.Token;
-        var poolShare = token.Zero;
-        foreach (var share in shares)
-        {
-            poolShare += share.Value;
-        }
-
 
         // R6: the promotional bonus is paid for a month with an accepted report (bonus_requires_report).
         var bonus = token.Zero;
@@ -361,12 +364,9 @@ public static class MonthEngine
             }
         }
 
-        foreach (var b in input.Bonuses)
+        if (adHoc is not null && adHoc.TryGetValue(sheet.Member.Id, out var extra))
         {
-            if (string.Equals(b.Member, sheet.Member.Id, StringComparison.Ordinal))
-            {
-                bonus += b.Amount;
-            }
+            bonus += extra;
         }
 
         return new MemberResult
@@ -381,6 +381,23 @@ public static class MonthEngine
             Bonus = bonus,
             PoolShare = poolShare,
         };
+    }
+
+    /// <summary>R6: approved ad-hoc bonuses summed per member, once per month (null when there are none).</summary>
+    private static Dictionary<string, TokenAmount>? AdHocBonuses(MonthInput input)
+    {
+        if (input.Bonuses.Count == 0)
+        {
+            return null;
+        }
+
+        var sums = new Dictionary<string, TokenAmount>(StringComparer.Ordinal);
+        foreach (var b in input.Bonuses)
+        {
+            sums[b.Member] = sums.TryGetValue(b.Member, out var sum) ? sum + b.Amount : b.Amount;
+        }
+
+        return sums;
     }
 
     private static UInt128 Sum(UInt128[] values)

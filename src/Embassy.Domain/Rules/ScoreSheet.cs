@@ -3,8 +3,9 @@ namespace Embassy.Domain.Rules;
 /// <summary>
 /// One member's checked scores for the month: which departments they chose, the points that count in each,
 /// and their percentage (RULES.md R3, R8). Built only from valid input; every problem is a diagnostic.
+/// A struct in one array per month: a 100,000-member month is one object for the GC, not 100,000.
 /// </summary>
-internal sealed class ScoreSheet
+internal readonly struct ScoreSheet
 {
     private ScoreSheet(Member member, MonthStatus status, IReadOnlyList<string> chosen, string[] keys, Points[] values, int offset, ulong departmentMask, ulong allMask, Percent percent)
     {
@@ -48,12 +49,14 @@ internal sealed class ScoreSheet
     }
 
     /// <summary>Points per department and supplementary task.</summary>
-    public IReadOnlyDictionary<string, Points> AllPoints => new CodeMap<Points>(Keys, Values, Offset, AllMask);
+    public IReadOnlyDictionary<string, Points> AllPoints => new CodeMap<Points, Points>(Keys, Values, Offset, AllMask, Same);
+
+    private static readonly Func<Points, Points> Same = p => p;
 
     public Percent Percent { get; }
 
     /// <summary>Checks the month's scores against the policy and members; one sheet per member, ordered by id.</summary>
-    public static IReadOnlyList<ScoreSheet> Build(MonthInput input, List<Diagnostic> diagnostics)
+    public static ScoreSheet[] Build(MonthInput input, List<Diagnostic> diagnostics)
     {
         var policy = input.Policy;
 
@@ -179,7 +182,8 @@ internal sealed class ScoreSheet
             }
         }
 
-        var sheets = new List<ScoreSheet>(members.Length);
+        var sheets = new ScoreSheet[members.Length];
+        var count = 0;
         var month = new MonthLines(input.Scores, head, next, codes);
 
         // One points array for the whole month, a slice per member: few objects for the GC to trace.
@@ -198,7 +202,13 @@ internal sealed class ScoreSheet
                 continue;
             }
 
-            sheets.Add(BuildOne(policy, lookup, member, month, mi, choices.GetValueOrDefault(member.Id), allValues, sheets.Count * lookup.Keys.Length, diagnostics));
+            sheets[count] = BuildOne(policy, lookup, member, month, mi, choices.GetValueOrDefault(member.Id), allValues, count * lookup.Keys.Length, diagnostics);
+            count++;
+        }
+
+        if (count < sheets.Length)
+        {
+            Array.Resize(ref sheets, count);
         }
 
         return sheets;
