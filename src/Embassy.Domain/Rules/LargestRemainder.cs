@@ -108,11 +108,13 @@ public static class LargestRemainder
                         packed[i] = ((ulong)remainders[i] << rankBits) | (mask - rank);
                     }
 
+                    // Only which entries are the `leftover` largest matters, not their order: select, don't sort.
+                    var top = (int)leftover;
                     var span = packed.AsSpan(0, n);
-                    span.Sort();
-                    for (var k = 0; (UInt128)k < leftover; k++)
+                    SelectLargest(span, top);
+                    foreach (var value in span[(n - top)..])
                     {
-                        var rank = (int)(mask - (span[n - 1 - k] & mask));
+                        var rank = (int)(mask - (value & mask));
                         parts[byKey?[rank] ?? rank]++;
                     }
                 }
@@ -148,6 +150,79 @@ public static class LargestRemainder
         {
             ArrayPool<UInt128>.Shared.Return(remainders);
         }
+    }
+
+    /// <summary>
+    /// Rearranges <paramref name="values"/> (distinct) so that its last <paramref name="count"/> elements are the
+    /// largest ones, in any order (Hoare's selection, median of three; expected linear time).
+    /// </summary>
+    internal static void SelectLargest(Span<ulong> values, int count)
+    {
+        var target = values.Length - count; // everything from here on must be ≥ everything before
+        if (count <= 0 || target <= 0)
+        {
+            return;
+        }
+
+        var lo = 0;
+        var hi = values.Length - 1;
+        while (hi - lo > 16)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            if (values[mid] < values[lo])
+            {
+                (values[mid], values[lo]) = (values[lo], values[mid]);
+            }
+
+            if (values[hi] < values[lo])
+            {
+                (values[hi], values[lo]) = (values[lo], values[hi]);
+            }
+
+            if (values[hi] < values[mid])
+            {
+                (values[hi], values[mid]) = (values[mid], values[hi]);
+            }
+
+            var pivot = values[mid];
+            var i = lo;
+            var j = hi;
+            while (i <= j)
+            {
+                while (values[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (values[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            // [lo, j] ≤ pivot ≤ [i, hi]; continue in the side holding the boundary.
+            if (target <= j)
+            {
+                hi = j;
+            }
+            else if (target >= i)
+            {
+                lo = i;
+            }
+            else
+            {
+                return;
+            }
+        }
+
+        values[lo..(hi + 1)].Sort();
     }
 
     private readonly record struct Entry(UInt128 Remainder, int KeyRank, int Index) : IComparable<Entry>

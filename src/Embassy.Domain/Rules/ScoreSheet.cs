@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Embassy.Domain.Rules;
 
 /// <summary>
@@ -121,16 +123,40 @@ internal readonly struct ScoreSheet
             bonusFor.Add(bonus.Member);
         }
 
-        // Lookups built once per month: the loops below run once per score line (100,000-member months).
-        var lookup = new CodeLookup(policy);
-        var (periodFirst, periodLast) = (input.Period.FirstDay, input.Period.LastDay);
-
+        // Lookups are built once per month: the loops below run once per score line (100,000-member months).
         // Group lines by member without a list per member: head[member] → line → next[line]. Codes are kept as
         // indices into the month's code list, so the per-line work below compares integers, not strings.
-        var head = new int[members.Length];
-        Array.Fill(head, -1);
-        var next = new int[input.Scores.Count];
-        var codes = new int[input.Scores.Count];
+        // The three link arrays are scratch space, rented and returned: only the sheets outlive this method.
+        var head = ArrayPool<int>.Shared.Rent(members.Length);
+        var next = ArrayPool<int>.Shared.Rent(input.Scores.Count);
+        var codes = ArrayPool<int>.Shared.Rent(input.Scores.Count);
+        try
+        {
+            return Link(input, policy, members, memberIndex, choices, bonusFor, head, next, codes, diagnostics);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(head);
+            ArrayPool<int>.Shared.Return(next);
+            ArrayPool<int>.Shared.Return(codes);
+        }
+    }
+
+    private static ScoreSheet[] Link(
+        MonthInput input,
+        Policy policy,
+        Member[] members,
+        Dictionary<string, int> memberIndex,
+        Dictionary<string, MemberChoice> choices,
+        HashSet<string> bonusFor,
+        int[] head,
+        int[] next,
+        int[] codes,
+        List<Diagnostic> diagnostics)
+    {
+        var lookup = new CodeLookup(policy);
+        var (periodFirst, periodLast) = (input.Period.FirstDay, input.Period.LastDay);
+        head.AsSpan(0, members.Length).Fill(-1);
         string? lastMember = null;
         var lastIndex = -1;
         for (var li = input.Scores.Count - 1; li >= 0; li--)
