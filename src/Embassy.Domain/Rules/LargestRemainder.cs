@@ -35,6 +35,26 @@ public static class LargestRemainder
             throw new ArgumentException("Each weight needs a key and a part.", nameof(keys));
         }
 
+        Split(total, weights, keys, parts, inKeyOrder: false);
+    }
+
+    /// <summary>
+    /// <see cref="Split(UInt128, ReadOnlySpan{UInt128}, ReadOnlySpan{string}, Span{UInt128})"/> for weights already in
+    /// ascending order of distinct keys (the engine's members are ordered by id): the index is the key's rank, so the
+    /// keys are not needed.
+    /// </summary>
+    internal static void SplitInKeyOrder(UInt128 total, ReadOnlySpan<UInt128> weights, Span<UInt128> parts)
+    {
+        if (parts.Length != weights.Length)
+        {
+            throw new ArgumentException("Each weight needs a part.", nameof(parts));
+        }
+
+        Split(total, weights, default, parts, inKeyOrder: true);
+    }
+
+    private static void Split(UInt128 total, ReadOnlySpan<UInt128> weights, ReadOnlySpan<string> keys, Span<UInt128> parts, bool inKeyOrder)
+    {
         var n = weights.Length;
         parts.Clear();
         UInt128 sum = 0;
@@ -50,7 +70,7 @@ public static class LargestRemainder
 
         // Tie-break by key: when keys arrive sorted (members are ordered by id) the index is the key's rank.
         var sorted = true;
-        for (var i = 1; i < n && sorted; i++)
+        for (var i = 1; i < n && sorted && !inKeyOrder; i++)
         {
             sorted = string.CompareOrdinal(keys[i - 1], keys[i]) < 0;
         }
@@ -78,9 +98,24 @@ public static class LargestRemainder
         var remainders = ArrayPool<UInt128>.Shared.Rent(n);
         try
         {
+            // total × w / sum = q·w + r·w / sum with (q, r) = total / sum: when r·w fits in 64 bits (it does for
+            // points, whose sum is small) each share needs one 64-bit division instead of a 128-bit one.
+            var (q, r) = UInt128.DivRem(total, sum);
+            var narrow = sum <= ulong.MaxValue;
             for (var i = 0; i < n; i++)
             {
-                (parts[i], remainders[i]) = UInt128.DivRem(checked(total * weights[i]), sum);
+                var w = weights[i];
+                if (narrow && w <= ulong.MaxValue && Math.BigMul((ulong)r, (ulong)w, out var low) == 0)
+                {
+                    var (extra, rest) = Math.DivRem(low, (ulong)sum);
+                    parts[i] = (q * w) + extra;
+                    remainders[i] = rest;
+                }
+                else
+                {
+                    (parts[i], remainders[i]) = UInt128.DivRem(checked(total * w), sum);
+                }
+
                 given += parts[i];
             }
 

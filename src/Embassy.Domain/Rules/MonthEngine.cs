@@ -168,7 +168,6 @@ public static class MonthEngine
 
             var who = ArrayPool<int>.Shared.Rent(count);
             var weights = ArrayPool<UInt128>.Shared.Rent(count);
-            var keys = ArrayPool<string>.Shared.Rent(count);
             var parts = ArrayPool<UInt128>.Shared.Rent(count);
             try
             {
@@ -177,12 +176,12 @@ public static class MonthEngine
                     if (sheets[s].Counts(d, out var p) && p.Hundredths > 0)
                     {
                         who[k] = s;
-                        weights[k] = (UInt128)(ulong)p.Hundredths;
-                        keys[k++] = sheets[s].Member.Id;
+                        weights[k++] = (UInt128)(ulong)p.Hundredths;
                     }
                 }
 
-                LargestRemainder.Split(deptPools[d], weights.AsSpan(0, count), keys.AsSpan(0, count), parts.AsSpan(0, count));
+                // Sheets are ordered by member id, so the R5 tie-break by id is the order of the weights.
+                LargestRemainder.SplitInKeyOrder(deptPools[d], weights.AsSpan(0, count), parts.AsSpan(0, count));
                 for (var k = 0; k < count; k++)
                 {
                     shareValues[who[k] * departments.Count + d] = parts[k];
@@ -193,7 +192,6 @@ public static class MonthEngine
             {
                 ArrayPool<int>.Shared.Return(who);
                 ArrayPool<UInt128>.Shared.Return(weights);
-                ArrayPool<string>.Shared.Return(keys, clearArray: true);
                 ArrayPool<UInt128>.Shared.Return(parts);
             }
         }

@@ -477,8 +477,8 @@ internal readonly struct ScoreSheet
         private readonly Department?[] _departments;
         private readonly SupplementaryTask?[] _tasks;
         private readonly Dictionary<ulong, IReadOnlyList<string>> _chosen = [];
-        private string? _lastSpelling;
-        private int _lastIndex = -1;
+        private readonly (string? Text, int Index)[] _recent = new (string?, int)[8];
+        private int _nextRecent;
 
         public CodeLookup(Policy policy)
         {
@@ -532,14 +532,19 @@ internal readonly struct ScoreSheet
         /// <summary>The code index of a spelling (any case, surrounding spaces), or −1.</summary>
         public int IndexOfSpelling(string text)
         {
-            // Score files repeat a handful of spellings; the last one answers most lines without hashing.
-            if (string.Equals(text, _lastSpelling, StringComparison.Ordinal))
+            // Score files repeat a handful of spellings: the few seen last answer most lines without hashing
+            // (an equal reference, or equal text, is an ordinal comparison of a few characters).
+            for (var k = 0; k < _recent.Length; k++)
             {
-                return _lastIndex;
+                if (string.Equals(text, _recent[k].Text, StringComparison.Ordinal))
+                {
+                    return _recent[k].Index;
+                }
             }
 
             var index = _spelling.TryGetValue(text, out var i) || _spelling.TryGetValue(text.Trim(), out i) ? i : -1;
-            (_lastSpelling, _lastIndex) = (text, index);
+            _recent[_nextRecent] = (text, index);
+            _nextRecent = (_nextRecent + 1) % _recent.Length;
             return index;
         }
 
