@@ -22,16 +22,23 @@ public static class MonthEngine
             diagnostics.Add(Diagnostic.Warning("POLICY_NOT_IN_FORCE", $"Policy {policy.Id} is in force {policy.From}–{policy.Until?.ToString() ?? "open-ended"}, not in {input.Period}."));
         }
 
-        var sheets = ScoreSheet.Build(input, diagnostics);
-        if (diagnostics.Any(d => d.IsError))
+        var sheets = ScoreSheet.Build(input, diagnostics, out var count);
+        try
         {
-            return Result<MonthAllocation>.Fail(diagnostics);
-        }
+            if (diagnostics.Any(d => d.IsError))
+            {
+                return Result<MonthAllocation>.Fail(diagnostics);
+            }
 
-        var allocation = policy.Model == RewardModel.DepartmentPools
-            ? DepartmentPools(input, sheets, diagnostics)
-            : Threshold(input, sheets, diagnostics);
-        return allocation is null ? Result<MonthAllocation>.Fail(diagnostics) : Result<MonthAllocation>.From(allocation, diagnostics);
+            var allocation = policy.Model == RewardModel.DepartmentPools
+                ? DepartmentPools(input, sheets.AsSpan(0, count), diagnostics)
+                : Threshold(input, sheets[..count], diagnostics);
+            return allocation is null ? Result<MonthAllocation>.Fail(diagnostics) : Result<MonthAllocation>.From(allocation, diagnostics);
+        }
+        finally
+        {
+            ArrayPool<ScoreSheet>.Shared.Return(sheets, clearArray: true);
+        }
     }
 
     /// <summary>R4: base + floor(max(0, active − baseline) / step) × growth, with active counted on the first day.</summary>
@@ -60,7 +67,7 @@ public static class MonthEngine
         return new PoolBreakdown(baseOverride ?? policy.Pool.Base, baseOverride is null ? growth : policy.Token.Zero, carriedIn ?? policy.Token.Zero, active, baseOverride is not null);
     }
 
-    private static MonthAllocation DepartmentPools(MonthInput input, ScoreSheet[] sheets, List<Diagnostic> diagnostics)
+    private static MonthAllocation DepartmentPools(MonthInput input, ReadOnlySpan<ScoreSheet> sheets, List<Diagnostic> diagnostics)
     {
         var policy = input.Policy;
         var token = policy.Token;
@@ -85,7 +92,7 @@ public static class MonthEngine
 
         // Totals per department.
         var totals = new long[departments.Count];
-        foreach (var s in sheets)
+        foreach (ref readonly var s in sheets)
         {
             for (var d = 0; d < departments.Count; d++)
             {

@@ -57,8 +57,12 @@ internal readonly struct ScoreSheet
 
     public Percent Percent { get; }
 
-    /// <summary>Checks the month's scores against the policy and members; one sheet per member, ordered by id.</summary>
-    public static ScoreSheet[] Build(MonthInput input, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Checks the month's scores against the policy and members; one sheet per member, ordered by id, in the first
+    /// <paramref name="count"/> elements of an array rented from <see cref="ArrayPool{T}.Shared"/> that the caller
+    /// returns (cleared: sheets hold references) when the month is computed.
+    /// </summary>
+    public static ScoreSheet[] Build(MonthInput input, List<Diagnostic> diagnostics, out int count)
     {
         var policy = input.Policy;
 
@@ -132,7 +136,7 @@ internal readonly struct ScoreSheet
         var codes = ArrayPool<int>.Shared.Rent(input.Scores.Count);
         try
         {
-            return Link(input, policy, members, memberIndex, choices, bonusFor, head, next, codes, diagnostics);
+            return Link(input, policy, members, memberIndex, choices, bonusFor, head, next, codes, diagnostics, out count);
         }
         finally
         {
@@ -152,7 +156,8 @@ internal readonly struct ScoreSheet
         int[] head,
         int[] next,
         int[] codes,
-        List<Diagnostic> diagnostics)
+        List<Diagnostic> diagnostics,
+        out int count)
     {
         var lookup = new CodeLookup(policy);
         var (periodFirst, periodLast) = (input.Period.FirstDay, input.Period.LastDay);
@@ -208,8 +213,8 @@ internal readonly struct ScoreSheet
             }
         }
 
-        var sheets = new ScoreSheet[members.Length];
-        var count = 0;
+        var sheets = ArrayPool<ScoreSheet>.Shared.Rent(members.Length);
+        count = 0;
         var month = new MonthLines(input.Scores, head, next, codes);
 
         // One points array for the whole month, a slice per member: few objects for the GC to trace.
@@ -230,11 +235,6 @@ internal readonly struct ScoreSheet
 
             sheets[count] = BuildOne(policy, lookup, member, month, mi, choices.GetValueOrDefault(member.Id), allValues, count * lookup.Keys.Length, diagnostics);
             count++;
-        }
-
-        if (count < sheets.Length)
-        {
-            Array.Resize(ref sheets, count);
         }
 
         return sheets;
