@@ -85,10 +85,10 @@ public sealed record MemberResult
     public required IReadOnlyList<string> Chosen { get; init; }
 
     /// <summary>Points counted per department or task.</summary>
-    public required IReadOnlyDictionary<string, Points> Points { get; init; }
+    public required CodeValues<Points> Points { get; init; }
 
     /// <summary>Share of the pool per department (department pools) or "reward"/"surplus" (threshold).</summary>
-    public required IReadOnlyDictionary<string, TokenAmount> Shares { get; init; }
+    public required CodeValues<TokenAmount> Shares { get; init; }
 
     /// <summary>Rank bonus plus approved ad-hoc bonuses (R6).</summary>
     public required TokenAmount Bonus { get; init; }

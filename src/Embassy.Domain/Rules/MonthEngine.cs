@@ -204,7 +204,8 @@ public static class MonthEngine
         }
 
         var members = new MemberResult[sheets.Length];
-        var toAmount = token.Units;
+        var shareColumn = new UnitsColumn(shareValues, token);
+        var pointColumn = new ArrayColumn<Points>(sheets.Length > 0 ? sheets[0].Values : []);
         var adHoc = AdHocBonuses(input);
         for (var i = 0; i < sheets.Length; i++)
         {
@@ -214,7 +215,7 @@ public static class MonthEngine
                 poolShare += part;
             }
 
-            members[i] = Result(sheets[i], new CodeMap<UInt128, TokenAmount>(deptCodes, shareValues, i * departments.Count, shareMasks[i], toAmount), token.Units(poolShare), policy, adHoc);
+            members[i] = Result(sheets[i], new CodeValues<TokenAmount>(deptCodes, shareColumn, i * departments.Count, shareMasks[i]), token.Units(poolShare), pointColumn, policy, adHoc);
         }
 
         var deptResults = departments.Select((d, i) => new DepartmentResult(
@@ -319,21 +320,16 @@ public static class MonthEngine
         }
 
         var adHoc = AdHocBonuses(input);
-        var members = sheets.Select((s, i) =>
+        var shareUnits = new UInt128[sheets.Length * ThresholdShareKeys.Length];
+        var shareColumn = new UnitsColumn(shareUnits, token);
+        var pointColumn = new ArrayColumn<Points>(sheets.Length > 0 ? sheets[0].Values : []);
+        var members = new MemberResult[sheets.Length];
+        for (var i = 0; i < sheets.Length; i++)
         {
-            var shares = new Dictionary<string, TokenAmount>(StringComparer.Ordinal);
-            if (reward[i] > 0)
-            {
-                shares["reward"] = token.Units(reward[i]);
-            }
-
-            if (bonusShare[i] > 0)
-            {
-                shares["surplus"] = token.Units(bonusShare[i]);
-            }
-
-            return Result(s, shares, token.Units(reward[i] + bonusShare[i]), policy, adHoc);
-        }).ToList();
+            (shareUnits[2 * i], shareUnits[(2 * i) + 1]) = (reward[i], bonusShare[i]);
+            var present = (reward[i] > 0 ? 1UL : 0) | (bonusShare[i] > 0 ? 2UL : 0);
+            members[i] = Result(sheets[i], new CodeValues<TokenAmount>(ThresholdShareKeys, shareColumn, 2 * i, present), token.Units(reward[i] + bonusShare[i]), pointColumn, policy, adHoc);
+        }
 
         return new MonthAllocation
         {
@@ -352,7 +348,10 @@ public static class MonthEngine
         };
     }
 
-    private static MemberResult Result(in ScoreSheet sheet, IReadOnlyDictionary<string, TokenAmount> shares, TokenAmount poolShare, Policy policy, Dictionary<string, TokenAmount>? adHoc)
+    /// <summary>The threshold model's share codes (V.1–V.3): the reward, and the surplus for ≥ 90 % (R5).</summary>
+    private static readonly string[] ThresholdShareKeys = ["reward", "surplus"];
+
+    private static MemberResult Result(in ScoreSheet sheet, CodeValues<TokenAmount> shares, TokenAmount poolShare, ArrayColumn<Points> points, Policy policy, Dictionary<string, TokenAmount>? adHoc)
     {
         var token = policy.Token;
 
@@ -381,7 +380,7 @@ public static class MonthEngine
             Status = sheet.Status,
             Percent = sheet.Percent,
             Chosen = sheet.Chosen,
-            Points = sheet.AllPoints,
+            Points = sheet.AllPoints(points),
             Shares = shares,
             Bonus = bonus,
             PoolShare = poolShare,

@@ -51,9 +51,7 @@ internal readonly struct ScoreSheet
     }
 
     /// <summary>Points per department and supplementary task.</summary>
-    public IReadOnlyDictionary<string, Points> AllPoints => new CodeMap<Points, Points>(Keys, Values, Offset, AllMask, Same);
-
-    private static readonly Func<Points, Points> Same = p => p;
+    public CodeValues<Points> AllPoints(ArrayColumn<Points> column) => new(Keys, column, Offset, AllMask);
 
     public Percent Percent { get; }
 
