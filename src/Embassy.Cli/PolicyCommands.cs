@@ -212,6 +212,12 @@ internal static class PolicyCommands
         w.WriteLine($"Promotions:   {Streaks(p.Promotions, "at least")}");
         w.WriteLine($"Terminations: {Streaks(p.Terminations, "below")}");
         w.WriteLine($"Deadline:     end of day {p.Deadline.Day.ToString(CultureInfo.InvariantCulture)} of the next month, {p.Deadline.TimeZone}");
+        foreach (var cap in p.FiatCaps)
+        {
+            var scope = cap.Bounties ? "community bounties" : string.Join(", ", cap.Ranks.Select(r => r.Code)) + " month totals";
+            var mode = cap.Rule.Mode == Domain.Treasury.CapMode.Clamp ? "clamped" : "flagged";
+            w.WriteLine($"Fiat cap:     {cap.Rule.Name}: {cap.Rule.Cap} a month of {scope} at the month's recorded price; above it is {mode}");
+        }
 
         var payout = p.Payout;
         var rail = payout.Rail switch

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Embassy.Domain;
 using Embassy.Domain.Rules;
+using Embassy.Domain.Treasury;
 using YamlDotNet.RepresentationModel;
 
 namespace Embassy.Policies;
@@ -44,6 +45,12 @@ public static class PolicyLoader
         ["by_rank"] = FullRewardBasis.ByRank,
     };
 
+    private static readonly Dictionary<string, CapMode> CapModes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["flag"] = CapMode.Flag,
+        ["clamp"] = CapMode.Clamp,
+    };
+
     private static readonly Dictionary<string, PayoutRail> Rails = new(StringComparer.OrdinalIgnoreCase)
     {
         ["substrate"] = PayoutRail.Substrate,
@@ -82,7 +89,7 @@ public static class PolicyLoader
 
         r.KnownKeys(root, "", "id", "name", "version", "program", "from", "until", "token", "ranks", "model", "pool", "departments",
             "supplementary", "choose", "scoring", "threshold", "rank_bonuses", "bonus_requires_report", "promotions", "terminations",
-            "deadline", "payout", "notes");
+            "deadline", "payout", "fiat_caps", "notes");
 
         var id = r.Str(root, "", "id") ?? "?";
         var name = r.Str(root, "", "name") ?? id;
@@ -114,6 +121,7 @@ public static class PolicyLoader
         var terminations = ReadStreaks(r, root, "terminations", "below", ranks, promotion: false);
         var deadline = ReadDeadline(r, root);
         var payout = ReadPayout(r, root, token);
+        var caps = ReadFiatCaps(r, root, rankSet);
 
         if (r.Diagnostics.Any(d => d.IsError))
         {
@@ -143,6 +151,7 @@ public static class PolicyLoader
             Terminations = terminations,
             Deadline = deadline,
             Payout = payout,
+            FiatCaps = caps,
         };
         return Result<Policy>.From(policy, r.Diagnostics);
     }
@@ -473,6 +482,72 @@ public static class PolicyLoader
             }
 
             list.Add(new RankBonus(rank, r.Amount(map, "rank_bonuses", key.Value!, token)));
+        }
+
+        return list;
+    }
+
+    /// <summary>
+    /// <c>fiat_caps</c> (R10): each with a name, <c>usd</c> per month, <c>mode</c> (flag or clamp) and either
+    /// <c>ranks</c> (members' month totals) or <c>bounties: true</c> (community bounties).
+    /// </summary>
+    private static List<PolicyFiatCap> ReadFiatCaps(YamlReader r, YamlMappingNode root, HashSet<Rank> ranks)
+    {
+        var list = new List<PolicyFiatCap>();
+        foreach (var (node, i) in r.Seq(root, "", "fiat_caps", required: false).Select((n, i) => (n, i)))
+        {
+            var path = $"fiat_caps[{i}]";
+            if (node is not YamlMappingNode m)
+            {
+                r.Error("POLICY_BAD_VALUE", path, node, "must be a mapping with name, usd, mode and ranks or bounties.");
+                continue;
+            }
+
+            r.KnownKeys(m, path, "name", "usd", "mode", "ranks", "bounties");
+            var name = r.Str(m, path, "name") ?? "?";
+            var usdText = r.Str(m, path, "usd");
+            var usd = UsdAmount.Zero;
+            if (usdText is not null)
+            {
+                var parsed = UsdAmount.Parse(usdText);
+                if (usdText.TrimStart().StartsWith('-'))
+                {
+                    r.Error("POLICY_NEGATIVE", path + ".usd", r.Node(m, "usd"), $"{usdText} is negative; a cap is a positive dollar amount.");
+                }
+                else if (!parsed.IsSuccess)
+                {
+                    r.Error("POLICY_BAD_VALUE", path + ".usd", r.Node(m, "usd"), parsed.Errors.First().Message);
+                }
+                else if (parsed.Value.IsZero)
+                {
+                    r.Error("POLICY_OUT_OF_RANGE", path + ".usd", r.Node(m, "usd"), "a cap of 0 $ would pay nothing; remove the cap instead.");
+                }
+                else
+                {
+                    usd = parsed.Value;
+                }
+            }
+
+            var mode = r.EnumOf(m, path, "mode", CapMode.Flag, CapModes, required: true);
+            var bounties = r.Bool(m, path, "bounties", false);
+            var covered = new HashSet<Rank>();
+            foreach (var (rn, k) in r.Seq(m, path, "ranks", required: !bounties).Select((n, k) => (n, k)))
+            {
+                var rank = new Rank((rn as YamlScalarNode)?.Value ?? "?");
+                if (!ranks.Contains(rank))
+                {
+                    r.Error("POLICY_UNKNOWN_RANK", $"{path}.ranks[{k}]", rn, $"rank '{rank}' is not in ranks.");
+                }
+
+                covered.Add(rank);
+            }
+
+            if (bounties && covered.Count > 0)
+            {
+                r.Error("POLICY_BAD_VALUE", path, m, "covers either ranks or bounties, not both.");
+            }
+
+            list.Add(new PolicyFiatCap(new FiatCapRule(name, usd, mode), covered, bounties));
         }
 
         return list;

@@ -71,6 +71,7 @@ public sealed class PolicyCommandsTests : IDisposable
         Assert.Contains("nothing below 40 %", output);
         Assert.Contains("Supplementary tasks", output);
         Assert.Contains("terminated", output);
+        Assert.Contains("Fiat cap:     senior bounties: 2,000.00 USD a month of senior month totals at the month's recorded price; above it is clamped", output);
     }
 
     [Fact]

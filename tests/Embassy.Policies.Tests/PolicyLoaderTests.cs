@@ -157,4 +157,38 @@ public class PolicyLoaderTests
             dir.Delete(recursive: true);
         }
     }
+
+    private const string Caps = "\nfiat_caps:\n  - { name: senior bounties, usd: 2000, mode: clamp, ranks: [senior] }\n  - { name: educator bounties, usd: \"1,500.50\", mode: flag, bounties: true }\n";
+
+    [Fact]
+    public void Load_FiatCaps_ReadRuleAndScope()
+    {
+        var policy = PolicyLoader.Load(V4Text + Caps, "caps.yaml").Value;
+
+        var senior = policy.FiatCaps[0];
+        Assert.Equal("senior bounties", senior.Rule.Name);
+        Assert.Equal(Domain.Treasury.UsdAmount.Dollars(2_000), senior.Rule.Cap);
+        Assert.Equal(Domain.Treasury.CapMode.Clamp, senior.Rule.Mode);
+        Assert.Equal([Rank.Senior], senior.Ranks);
+        Assert.False(senior.Bounties);
+        var educators = policy.FiatCaps[1];
+        Assert.Equal(Domain.Treasury.UsdAmount.Cents(150_050), educators.Rule.Cap);
+        Assert.Equal(Domain.Treasury.CapMode.Flag, educators.Rule.Mode);
+        Assert.True(educators.Bounties);
+        Assert.Empty(educators.Ranks);
+    }
+
+    [Theory]
+    [InlineData("ranks: [senior] }", "ranks: [legend] }", "POLICY_UNKNOWN_RANK", "fiat_caps[0].ranks[0]")]
+    [InlineData("usd: 2000,", "usd: 0,", "POLICY_OUT_OF_RANGE", "fiat_caps[0].usd")]
+    [InlineData("usd: 2000,", "usd: -5,", "POLICY_NEGATIVE", "fiat_caps[0].usd")]
+    [InlineData("mode: clamp", "mode: squash", "POLICY_BAD_VALUE", "fiat_caps[0].mode")]
+    [InlineData("mode: clamp, ranks: [senior] }", "mode: clamp, ranks: [senior], bounties: true }", "POLICY_BAD_VALUE", "fiat_caps[0]")]
+    [InlineData("mode: clamp, ranks: [senior] }", "mode: clamp }", "POLICY_MISSING_KEY", "fiat_caps[0].ranks")]
+    [InlineData("name: senior bounties,", "name: senior bounties, per: week,", "POLICY_UNKNOWN_KEY", "fiat_caps[0].per")]
+    public void Load_BadFiatCap_NamesTheKey(string find, string replace, string code, string key)
+    {
+        var e = LoadFails(V4Text + Caps.Replace(find, replace, StringComparison.Ordinal), code);
+        Assert.Contains(key, e.Message, StringComparison.Ordinal);
+    }
 }

@@ -107,6 +107,20 @@ public class ShippedPoliciesTests
     }
 
     [Fact]
+    public void PhalaV1_CarriesProposal14sFiatCaps()
+    {
+        // R10, seed 001: 2,000 $ a month to active seniors, 2,000 $ to educators/developers; a maximum is clamped.
+        var caps = PolicyCatalog.Shipped.Get("phala-v1").Value.FiatCaps;
+
+        Assert.Equal(2, caps.Count);
+        Assert.All(caps, c => Assert.Equal(Domain.Treasury.UsdAmount.Dollars(2_000), c.Rule.Cap));
+        Assert.All(caps, c => Assert.Equal(Domain.Treasury.CapMode.Clamp, c.Rule.Mode));
+        Assert.Equal([Rank.Senior], caps.Single(c => !c.Bounties).Ranks);
+        Assert.Single(caps, c => c.Bounties);
+        Assert.Empty(PolicyCatalog.Shipped.Get("phala-v4").Value.FiatCaps);
+    }
+
+    [Fact]
     public void PhalaV3_HasMemberWeightsAdvocateAndRecruiterTask()
     {
         var p = PolicyCatalog.Shipped.Get("phala-v3").Value;

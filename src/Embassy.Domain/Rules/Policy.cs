@@ -70,6 +70,9 @@ public sealed record Policy
     /// <summary>Payout rail (R9).</summary>
     public required PayoutRule Payout { get; init; }
 
+    /// <summary>Caps written in dollars that the month close applies (R10), e.g. proposal #14's "maximum 2000$ worth of PHA/month … to active Senior Ambassadors".</summary>
+    public IReadOnlyList<PolicyFiatCap> FiatCaps { get; init; } = [];
+
     /// <summary>True when the policy is in force for <paramref name="period"/>.</summary>
     public bool Covers(Period period) => period >= From && (Until is null || period <= Until);
 
@@ -334,3 +337,13 @@ public sealed record PayoutRule
     /// <summary>EVM: chain id (1 = Ethereum mainnet).</summary>
     public long? ChainId { get; init; }
 }
+
+/// <summary>
+/// A fiat cap in a policy (RULES.md R10): the rule (name, dollars per month, flag or clamp) and what it covers —
+/// the month totals of members of <paramref name="Ranks"/>, or, when <paramref name="Bounties"/>, the month's
+/// community bounties.
+/// </summary>
+/// <param name="Rule">Name, cap and mode.</param>
+/// <param name="Ranks">Ranks whose month totals the cap covers (empty for a bounty cap).</param>
+/// <param name="Bounties">True when the cap covers community bounties rather than members.</param>
+public sealed record PolicyFiatCap(Treasury.FiatCapRule Rule, IReadOnlySet<Rank> Ranks, bool Bounties);
