@@ -1,4 +1,7 @@
+using Embassy.Data;
+using Embassy.Domain.Community;
 using Embassy.GitHub;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,6 +47,21 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<WebhookQueueSignal>();
         services.AddHostedService<WebhookQueueWorker>();
         services.AddHostedService<IssueSyncWorker>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the community use cases (issue #6): <see cref="MembershipApplications"/> with <paramref name="guard"/>
+    /// (default <see cref="SpamGuard.Default"/>) and <see cref="CrewRegistry"/>, and the <see cref="MemberAdmin"/> they
+    /// add members through. Needs <c>AddEmbassyData</c>.
+    /// </summary>
+    public static IServiceCollection AddEmbassyCommunity(this IServiceCollection services, SpamGuard? guard = null)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<MemberAdmin>();
+        services.AddSingleton(sp => new MembershipApplications(
+            sp.GetRequiredService<IDbContextFactory<EmbassyDbContext>>(), sp.GetRequiredService<MemberAdmin>(), sp.GetRequiredService<TimeProvider>(), guard));
+        services.AddSingleton<CrewRegistry>();
         return services;
     }
 }

@@ -50,12 +50,14 @@ public static class SchemaMigrator
             list.Add(new SchemaMigration(version, file[(underscore + 1)..], Read(assembly, resource)));
         }
 
+        // Ordered by number; a gap is allowed: branches number their migrations apart (0005 on one, 0006 on another) and
+        // each applies once whatever order they arrive in. Two files with one number are refused.
         list.Sort((a, b) => a.Version.CompareTo(b.Version));
-        for (var i = 0; i < list.Count; i++)
+        for (var i = 1; i < list.Count; i++)
         {
-            if (list[i].Version != i + 1)
+            if (list[i].Version == list[i - 1].Version)
             {
-                throw new InvalidOperationException($"Migrations for {provider} are not numbered 1..n: found {list[i].Version} at {i + 1}.");
+                throw new InvalidOperationException($"Migrations for {provider} number {list[i].Version} twice.");
             }
         }
 
@@ -63,7 +65,7 @@ public static class SchemaMigrator
     }
 
     /// <summary>The latest version shipped.</summary>
-    public static int LatestVersion(DatabaseProvider provider) => For(provider).Count;
+    public static int LatestVersion(DatabaseProvider provider) => For(provider).LastOrDefault()?.Version ?? 0;
 
     /// <summary>Versions already applied to the database, in order.</summary>
     public static async Task<IReadOnlyList<int>> AppliedVersionsAsync(EmbassyDbContext db, CancellationToken cancellationToken = default)
@@ -91,9 +93,11 @@ public static class SchemaMigrator
         EmbassyDbContext db, IReadOnlyList<SchemaMigration> migrations, int? targetVersion, CancellationToken cancellationToken)
     {
         var provider = ProviderOf(db);
-        var target = targetVersion ?? migrations.Count;
+        var latest = migrations.Count == 0 ? 0 : migrations.Max(m => m.Version);
+        var target = targetVersion ?? latest;
         ArgumentOutOfRangeException.ThrowIfLessThan(target, 0, nameof(targetVersion));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(target, migrations.Count, nameof(targetVersion));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(target, latest, nameof(targetVersion));
+        var byVersion = migrations.ToDictionary(m => m.Version);
 
         var connection = db.Database.GetDbConnection();
         await OpenAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -111,18 +115,18 @@ public static class SchemaMigrator
         {
             await EnsureHistoryTableAsync(connection, provider, cancellationToken).ConfigureAwait(false);
             var applied = await ReadHistoryAsync(connection, null, cancellationToken).ConfigureAwait(false);
-            if (applied.Count > 0 && applied.Keys.Max() > migrations.Count)
+            if (applied.Keys.FirstOrDefault(v => !byVersion.ContainsKey(v)) is var unknown and > 0)
             {
                 throw new InvalidOperationException(
-                    $"The database is at version {applied.Keys.Max()}, newer than this build of Embassy knows ({migrations.Count}).");
+                    $"The database has migration {unknown} applied (at version {applied.Keys.Max()}), newer than this build of Embassy knows ({latest}).");
             }
 
             foreach (var (version, checksum) in applied)
             {
-                if (!string.Equals(migrations[version - 1].Checksum, checksum, StringComparison.Ordinal))
+                if (!string.Equals(byVersion[version].Checksum, checksum, StringComparison.Ordinal))
                 {
                     throw new InvalidOperationException(
-                        $"Migration {version} ({migrations[version - 1].Name}) changed after it was applied; write a new migration instead.");
+                        $"Migration {version} ({byVersion[version].Name}) changed after it was applied; write a new migration instead.");
                 }
             }
 

@@ -93,6 +93,7 @@ public static partial class EmbassyWebSetup
         services.AddSingleton<PublicQueries>();
         services.AddSingleton<DemoProgram>();
         services.AddSingleton<ReportAdmin>();
+        builder.AddEmbassyCommunityWeb();
         var admins = (config["Auth:Admins"] ?? string.Empty).Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         services.AddSingleton(sp => new AccessTokens(sp.GetRequiredService<IDbContextFactory<EmbassyDbContext>>(), sp.GetRequiredService<TimeProvider>(), admins));
         services.AddHostedService<FirstRun>();

@@ -20,10 +20,11 @@ public sealed class MigrationTests
         var first = await SchemaMigrator.MigrateAsync(db);
         var second = await SchemaMigrator.MigrateAsync(db);
 
-        var latest = SchemaMigrator.LatestVersion(test.Provider);
-        Assert.Equal(Enumerable.Range(1, latest), first);
+        var shipped = SchemaMigrator.For(test.Provider).Select(m => m.Version).ToList();
+        Assert.Equal(shipped, first);
         Assert.Empty(second);
-        Assert.Equal(Enumerable.Range(1, latest), await SchemaMigrator.AppliedVersionsAsync(db));
+        Assert.Equal(shipped, await SchemaMigrator.AppliedVersionsAsync(db));
+        Assert.Contains(6, shipped); // 0006_community
     }
 
     [Fact]
@@ -53,6 +54,12 @@ public sealed class MigrationTests
 
         Assert.NotEmpty(fromModel);
 
+        // The community tables of migration 0006 are part of the model (and so of the comparison below).
+        var tables = fromModel.Select(c => c[..c.IndexOf('.', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
+        Assert.Superset(
+            new HashSet<string>(["membership_applications", "membership_application_reviews", "membership_application_decisions", "crews", "crew_members", "crew_checklist_ticks"], StringComparer.Ordinal),
+            tables);
+
         // The web workflows' app_* tables (migration 0004) are read and written with plain SQL, not through the EF
         // model; every other column the migrations make must be exactly the model's.
         Assert.Equal(fromModel, fromMigrations.Where(c => !c.StartsWith("app_", StringComparison.Ordinal)).ToList());
@@ -71,7 +78,10 @@ public sealed class MigrationTests
             Assert.Equal([1], await SchemaMigrator.MigrateAsync(db, targetVersion: 1));
             await ExecuteAsync(db, FirstSchemaRows);
             var rest = await SchemaMigrator.MigrateAsync(db);
-            Assert.Equal(Enumerable.Range(2, SchemaMigrator.LatestVersion(test.Provider) - 1), rest);
+            Assert.Equal(SchemaMigrator.For(test.Provider).Select(m => m.Version).Where(v => v > 1), rest);
+
+            // The community tables (0006) take rows that refer to the members kept from version 1.
+            await ExecuteAsync(db, CommunityRows);
         }
 
         await using var read = test.Context();
@@ -151,7 +161,54 @@ public sealed class MigrationTests
 
         Assert.Empty(await read.GitHubSyncStates.ToListAsync());
         Assert.Empty(await read.WebhookDeliveries.ToListAsync());
+
+        var applications = await read.Applications.Include(a => a.Reviews).OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(2, applications.Count);
+        var carla = applications[0];
+        Assert.Equal(
+            (T, "Carla Núñez", "carla-n", "carla#7", (string?)null, "@carla", "Spanish group", "es\nen", "https://medium.com/@carla", "<script>alert(1)</script> ✓", (string?)null, ApplicationStates.Accepted),
+            (carla.SubmittedAt, carla.Name, carla.GitHubLogin, carla.Discord, carla.Telegram, carla.X, carla.Region, carla.Languages, carla.Links, carla.Statement, carla.ClientAddressHash, carla.State));
+        Assert.Equal(
+            ["rev1 800 700 650 strong", "rev2 900 600 700 "],
+            carla.Reviews.OrderBy(r => r.Reviewer, StringComparer.Ordinal).Select(r => $"{r.Reviewer} {r.ExpertiseHundredths} {r.CommitmentHundredths} {r.InfluenceHundredths} {r.Note}"));
+        Assert.Equal(("9f86d081", ApplicationStates.Declined), (applications[1].ClientAddressHash, applications[1].State));
+        Assert.Empty(applications[1].Reviews);
+
+        var decisions = await read.ApplicationDecisions.OrderBy(d => d.Id).ToListAsync();
+        Assert.Equal(
+            ["1 True ambassador 2  admin", "2 False   spam links admin"],
+            decisions.Select(d => $"{d.ApplicationId} {d.Accepted} {d.StartingRank} {d.MemberId} {d.Reason} {d.DecidedBy}"));
+        Assert.Equal(T.AddHours(2), decisions[0].DecidedAt);
+
+        var crew = await read.Crews.Include(c => c.Members).SingleAsync();
+        Assert.Equal(("French group", "French", 1L, T), (crew.Name, crew.Region, crew.LeadMemberId, crew.CreatedAt));
+        Assert.Equal([2L], crew.Members.Select(m => m.MemberId));
+
+        var ticks = await read.CrewTicks.OrderBy(t => t.Id).ToListAsync();
+        Assert.Equal(
+            ["1 2024-12 ChannelActivity True rev1 ", "1 2024-12 Ama False rev2 no recording"],
+            ticks.Select(t => $"{t.CrewId} {t.Period} {t.Quota} {t.Met} {t.TickedBy} {t.Note}"));
+        Assert.Equal(T.AddDays(1), ticks[1].TickedAt);
     }
+
+    // Rows of the community tables (migration 0006), as plain SQL for both providers.
+    private const string CommunityRows = """
+        INSERT INTO membership_applications (id, submitted_at, name, github_login, discord, telegram, x, region, languages, links, statement, client_address_hash, state) VALUES
+            (1, '2024-12-03 10:30:00+00:00', 'Carla Núñez', 'carla-n', 'carla#7', NULL, '@carla', 'Spanish group', 'es
+        en', 'https://medium.com/@carla', '<script>alert(1)</script> ✓', NULL, 'accepted'),
+            (2, '2024-12-03 10:30:00+00:00', 'Spam Bot', 'spam', NULL, 'spam', NULL, NULL, '', '', '', '9f86d081', 'declined');
+        INSERT INTO membership_application_reviews (id, application_id, reviewer, expertise_hundredths, commitment_hundredths, influence_hundredths, note, recorded_at) VALUES
+            (1, 1, 'rev1', 800, 700, 650, 'strong', '2024-12-03 10:30:00+00:00'),
+            (2, 1, 'rev2', 900, 600, 700, NULL, '2024-12-03 10:30:00+00:00');
+        INSERT INTO membership_application_decisions (id, application_id, accepted, starting_rank, member_id, reason, decided_by, decided_at) VALUES
+            (1, 1, TRUE, 'ambassador', 2, NULL, 'admin', '2024-12-03 12:30:00+00:00'),
+            (2, 2, FALSE, NULL, NULL, 'spam links', 'admin', '2024-12-03 12:30:00+00:00');
+        INSERT INTO crews (id, name, region, lead_member_id, created_at) VALUES (1, 'French group', 'French', 1, '2024-12-03 10:30:00+00:00');
+        INSERT INTO crew_members (id, crew_id, member_id) VALUES (1, 1, 2);
+        INSERT INTO crew_checklist_ticks (id, crew_id, period, quota, met, ticked_by, ticked_at, note) VALUES
+            (1, 1, '2024-12', 'ChannelActivity', TRUE, 'rev1', '2024-12-03 10:30:00+00:00', NULL),
+            (2, 1, '2024-12', 'Ama', FALSE, 'rev2', '2024-12-04 10:30:00+00:00', 'no recording');
+        """;
 
     // Rows for schema version 1 written as plain SQL that both providers accept (the EF model is the latest schema).
     private const string FirstSchemaRows = """
@@ -255,6 +312,24 @@ public sealed class MigrationSafetyTests
         Assert.Equal([1], await SchemaMigrator.AppliedVersionsAsync(db));
         await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("SELECT COUNT(*) FROM half_done"));
         Assert.Equal(0, await db.Members.CountAsync()); // version 1 is intact and usable
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Migrate_NumberingGap_AppliesInOrder_AndTheMissingNumberLater(string provider)
+    {
+        // Branches number their migrations apart (0005 treasury, 0006 community): one may arrive without the other.
+        await using var test = await TestDatabase.CreateAsync(provider);
+        await using var db = test.Context();
+        var first = SchemaMigrator.For(test.Provider)[0];
+        var two = new SchemaMigration(2, "two", "CREATE TABLE gap_two (id INTEGER NOT NULL);\n");
+        var three = new SchemaMigration(3, "three", "CREATE TABLE gap_three (id INTEGER NOT NULL);\n");
+
+        Assert.Equal([1, 3], await SchemaMigrator.MigrateAsync(db, [first, three], null, CancellationToken.None));
+        Assert.Equal([2], await SchemaMigrator.MigrateAsync(db, [first, two, three], null, CancellationToken.None));
+
+        Assert.Equal([1, 2, 3], await SchemaMigrator.AppliedVersionsAsync(db));
+        Assert.Equal(0, await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM gap_two").SingleAsync());
     }
 
     [Theory]

@@ -20,6 +20,11 @@ public sealed partial class AntiforgeryCoverageTests
             .Distinct()
             .ToArray();
 
+        // The community pages (issue #6) are in the crawl: the public form, applications, crews and their checklists.
+        Assert.Superset(
+            new HashSet<string>(["apply", "review/applications", "review/applications/{id:long}", "review/crews", "review/crews/{id:long}", "review/crews/{id:long}/{period}"], StringComparer.Ordinal),
+            pages.Select(p => p.TrimStart('/')).ToHashSet(StringComparer.Ordinal));
+
         var forms = 0;
         var missing = new List<string>();
         foreach (var pattern in pages)

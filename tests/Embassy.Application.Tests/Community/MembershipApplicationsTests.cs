@@ -1,101 +1,227 @@
 using Embassy.Application;
+using Embassy.Data.Entities;
 using Embassy.Data.Tests;
 using Embassy.Domain;
 using Embassy.Domain.Community;
 using Embassy.GitHubStandIn;
+using Microsoft.EntityFrameworkCore;
 
 namespace Embassy.Application.Tests.Community;
 
+/// <summary>Stored membership applications: the public form's spam checks, reviewer scores and decisions (issue #6, R2).</summary>
 public class MembershipApplicationsTests
 {
     private static readonly DateTimeOffset Now = new(2024, 8, 12, 10, 0, 0, TimeSpan.Zero);
 
     private static MembershipApplication Form(string login = "jaime-flores") => new()
     {
-        Id = "a1",
+        Id = "new",
         SubmittedAt = DateTimeOffset.MinValue,
-        Name = "Jaime Flores",
+        Name = " Jaime Flores ",
         GitHubLogin = login,
         Telegram = "@jimiflowers",
         Region = "Spanish group",
         Languages = ["es", "en"],
+        Links = ["https://medium.com/@jimi/phala-es"],
         Statement = "I moderate the Spanish Telegram group.",
     };
 
-    private static ApplicationReview Review(string reviewer, int score) => new(reviewer, new Dictionary<ApplicationCriterion, Points>
+    private static Dictionary<ApplicationCriterion, Points> Scores(int expertise, int commitment, int influence) => new()
     {
-        [ApplicationCriterion.Expertise] = Points.Of(score),
-        [ApplicationCriterion.Commitment] = Points.Of(score),
-        [ApplicationCriterion.Influence] = Points.Of(score),
-    });
+        [ApplicationCriterion.Expertise] = Points.Of(expertise),
+        [ApplicationCriterion.Commitment] = Points.Of(commitment),
+        [ApplicationCriterion.Influence] = Points.Of(influence),
+    };
 
-    [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Submit_ThenAccept_TheApplicantIsAMemberFoundByGitHubLogin(string provider)
+    private sealed record Setup(TestDatabase Db, ManualClock Clock, MemberAdmin Members, MembershipApplications Applications) : IAsyncDisposable
     {
-        await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        public ValueTask DisposeAsync() => Db.DisposeAsync();
+    }
+
+    private static async Task<Setup> SetUpAsync(string provider, SpamGuard? guard = null)
+    {
+        var db = await TestDatabase.CreateMigratedAsync(provider);
         var clock = new ManualClock(Now) { AutoAdvance = false };
-        var admin = new MemberAdmin(db.Factory(), clock);
-        var applications = new MembershipApplications(admin, clock);
-
-        var submitted = applications.Submit(Form(), honeypot: "", formShownAt: Now.AddMinutes(-5), earlierFromSameAddress: []);
-        var decided = await applications.DecideAsync(submitted.Value, [Review("r1", 6)], ApplicationDecision.Accept("lead", Now));
-
-        Assert.Equal(Now, submitted.Value.SubmittedAt);
-        Assert.True(decided.IsSuccess, string.Join("; ", decided.Diagnostics));
-        var member = Assert.Single(await admin.ListAsync());
-        Assert.Equal(("jaime-flores", "candidate"), (member.GitHubLogin, member.Ranks.Single().Rank));
+        var members = new MemberAdmin(db.Factory(), clock);
+        return new Setup(db, clock, members, new MembershipApplications(db.Factory(), members, clock, guard));
     }
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Decide_Accepted_BecomesAMemberAtTheStartingRank(string provider)
+    public async Task Submit_StoresEveryFieldAndTheAddressHash_AndAuditsIt(string provider)
     {
-        await using var db = await TestDatabase.CreateMigratedAsync(provider);
-        var clock = new ManualClock(Now) { AutoAdvance = false };
-        var applications = new MembershipApplications(new MemberAdmin(db.Factory(), clock), clock);
+        await using var s = await SetUpAsync(provider);
 
-        var result = await applications.DecideAsync(Form(), [Review("r1", 8), Review("r2", 7)], ApplicationDecision.Accept("lead", Now, Rank.Ambassador));
+        var id = await s.Applications.SubmitAsync(Form(), honeypot: "", formShownAt: Now.AddMinutes(-5), clientAddressHash: "hash-a");
 
-        Assert.True(result.IsSuccess, string.Join("; ", result.Diagnostics));
-        var entry = await new MemberAdmin(db.Factory(), clock).FindAsync(result.Value.MemberId!.Value);
-        Assert.NotNull(entry);
-        Assert.Equal("Jaime Flores", entry.Member.DisplayName);
-        Assert.Equal("ambassador", entry.Ranks.Single().Rank);
-        Assert.Equal("jaime-flores", entry.GitHubLogin);
-        Assert.Equal("lead", entry.Ranks.Single().Actor);
-        Assert.Equal(Points.Of(24), result.Value.Decision.Score!.Total); // 7.5 → 8 per criterion
+        Assert.True(id.IsSuccess, string.Join("; ", id.Diagnostics));
+        var detail = (await s.Applications.FindAsync(id.Value))!;
+        var a = detail.Application;
+        Assert.Equal(("Jaime Flores", "jaime-flores", "@jimiflowers", "Spanish group", Now, ApplicationStates.Pending),
+            (a.Name, a.GitHubLogin, a.Telegram, a.Region, a.SubmittedAt, detail.State));
+        Assert.Equal(["es", "en"], a.Languages);
+        Assert.Equal(["https://medium.com/@jimi/phala-es"], a.Links);
+        Assert.Equal("I moderate the Spanish Telegram group.", a.Statement);
+        await using var read = s.Db.Context();
+        Assert.Equal("hash-a", (await read.Applications.SingleAsync()).ClientAddressHash);
+        var audit = await read.AuditLog.SingleAsync();
+        Assert.Equal((MembershipApplications.PublicActor, "application.submitted", "application:" + id.Value), (audit.Actor, audit.Action, audit.Subject));
     }
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Decide_Declined_AddsNoMember(string provider)
+    public async Task Submit_FourthFromOneAddressInADay_IsRateLimited_OtherAddressesAreNot(string provider)
     {
-        await using var db = await TestDatabase.CreateMigratedAsync(provider);
-        var clock = new ManualClock(Now) { AutoAdvance = false };
-        var admin = new MemberAdmin(db.Factory(), clock);
-        var applications = new MembershipApplications(admin, clock);
+        await using var s = await SetUpAsync(provider);
+        for (var i = 0; i < 3; i++)
+        {
+            var ok = await s.Applications.SubmitAsync(Form("applicant-" + i), "", Now.AddMinutes(-5), "hash-a");
+            Assert.True(ok.IsSuccess, string.Join("; ", ok.Diagnostics));
+            s.Clock.Advance(TimeSpan.FromHours(1));
+        }
 
-        var declined = await applications.DecideAsync(Form(), [], ApplicationDecision.Decline("lead", Now, "No Web3 work linked yet."));
-        var noReason = await applications.DecideAsync(Form(), [], ApplicationDecision.Decline("lead", Now, ""));
+        var fourth = await s.Applications.SubmitAsync(Form("applicant-4"), "", s.Clock.GetUtcNow().AddMinutes(-5), "hash-a");
+        var elsewhere = await s.Applications.SubmitAsync(Form("applicant-5"), "", s.Clock.GetUtcNow().AddMinutes(-5), "hash-b");
+        s.Clock.Advance(TimeSpan.FromHours(22)); // the first submission leaves the 24-hour window
+        var nextDay = await s.Applications.SubmitAsync(Form("applicant-6"), "", s.Clock.GetUtcNow().AddMinutes(-5), "hash-a");
 
-        Assert.True(declined.IsSuccess);
-        Assert.Null(declined.Value.MemberId);
+        Assert.Equal(CommunityCodes.ApplicationRateLimited, fourth.Errors.Single().Code);
+        Assert.True(elsewhere.IsSuccess);
+        Assert.True(nextDay.IsSuccess, string.Join("; ", nextDay.Diagnostics));
+        Assert.Equal(5, (await s.Applications.ListAsync()).Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Submit_AddressHashesOlderThanTheWindow_AreErased(string provider)
+    {
+        await using var s = await SetUpAsync(provider);
+        var first = await s.Applications.SubmitAsync(Form("first"), "", Now.AddMinutes(-5), "hash-a");
+        s.Clock.Advance(TimeSpan.FromHours(25));
+
+        var second = await s.Applications.SubmitAsync(Form("second"), "", s.Clock.GetUtcNow().AddMinutes(-5), "hash-b");
+
+        await using var read = s.Db.Context();
+        var hashes = await read.Applications.OrderBy(a => a.Id).Select(a => a.ClientAddressHash).ToListAsync();
+        Assert.Equal([null, "hash-b"], hashes);
+        Assert.True(first.IsSuccess && second.IsSuccess);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Submit_HoneypotFilled_OrTooFast_StoresNothing(string provider)
+    {
+        await using var s = await SetUpAsync(provider, SpamGuard.Default with { MinimumFillTime = TimeSpan.FromSeconds(5) });
+
+        var bot = await s.Applications.SubmitAsync(Form(), honeypot: "http://spam.example", formShownAt: Now.AddMinutes(-5), clientAddressHash: "hash-a");
+        var fast = await s.Applications.SubmitAsync(Form(), honeypot: "", formShownAt: Now.AddSeconds(-4), clientAddressHash: "hash-a");
+        var invalid = await s.Applications.SubmitAsync(Form("-bad-"), honeypot: "", formShownAt: Now.AddSeconds(-6), clientAddressHash: "hash-a");
+
+        Assert.Equal(CommunityCodes.ApplicationHoneypot, bot.Errors.Single().Code);
+        Assert.Equal(CommunityCodes.ApplicationTooFast, fast.Errors.Single().Code);
+        Assert.Equal(CommunityCodes.ApplicationFieldInvalid, invalid.Errors.Single().Code);
+        Assert.Empty(await s.Applications.ListAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Score_TwoReviewers_MeanRoundedHalfUp_AndARescoreReplacesTheReviewersOwn(string provider)
+    {
+        await using var s = await SetUpAsync(provider);
+        var id = (await s.Applications.SubmitAsync(Form(), "", Now.AddMinutes(-5), "hash-a")).Value;
+
+        Assert.True((await s.Applications.ScoreAsync(id, "rita", Scores(2, 2, 2), "first look")).IsSuccess);
+        Assert.True((await s.Applications.ScoreAsync(id, "rita", Scores(8, 6, 5), "after the call")).IsSuccess);
+        Assert.True((await s.Applications.ScoreAsync(id, "omar", Scores(7, 6, 4), null)).IsSuccess);
+        var outOfRange = await s.Applications.ScoreAsync(id, "omar", Scores(11, 6, 4), null);
+
+        Assert.Equal(CommunityCodes.ApplicationScoreInvalid, outOfRange.Errors.Single().Code);
+        var detail = (await s.Applications.FindAsync(id))!;
+        Assert.Equal(["rita after the call", "omar "], detail.Reviews.Select(r => r.Reviewer + " " + r.Note));
+        var score = detail.Score!;
+        Assert.Equal(2, score.Reviewers);
+
+        // R3: 7.5 → 8, 6 → 6, 4.5 → 5.
+        Assert.Equal((Points.Of(8), Points.Of(6), Points.Of(5)), (score.ByCriterion[ApplicationCriterion.Expertise], score.ByCriterion[ApplicationCriterion.Commitment], score.ByCriterion[ApplicationCriterion.Influence]));
+        await using var read = s.Db.Context();
+        Assert.Equal(3, await read.AuditLog.CountAsync(e => e.Action == "application.scored"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Accept_MakesAMemberAtTheStartingRank_WithARankEventByTheDecider(string provider)
+    {
+        await using var s = await SetUpAsync(provider);
+        var id = (await s.Applications.SubmitAsync(Form(), "", Now.AddMinutes(-5), "hash-a")).Value;
+        await s.Applications.ScoreAsync(id, "rita", Scores(8, 7, 7), null);
+
+        var accepted = await s.Applications.DecideAsync(id, accept: true, startingRank: "ambassador", reason: null, actor: "lead");
+
+        Assert.True(accepted.IsSuccess, string.Join("; ", accepted.Diagnostics));
+        var member = (await s.Members.FindAsync(accepted.Value!.Value))!;
+        Assert.Equal(("Jaime Flores", "jaime-flores", "Spanish group"), (member.Member.DisplayName, member.GitHubLogin, member.Member.Region));
+        var rankEvent = member.Ranks.Single();
+        Assert.Equal(("ambassador", "lead"), (rankEvent.Rank, rankEvent.Actor));
+        var detail = (await s.Applications.FindAsync(id))!;
+        Assert.Equal((ApplicationStates.Accepted, accepted.Value, "lead"), (detail.State, detail.MemberId, detail.Decision!.DecidedBy));
+        Assert.Equal(Rank.Ambassador, detail.Decision.StartingRank);
+
+        var again = await s.Applications.DecideAsync(id, accept: false, startingRank: null, reason: "changed my mind", actor: "lead");
+        Assert.Equal(CommunityCodes.ApplicationAlreadyDecided, again.Errors.Single().Code);
+        var rescore = await s.Applications.ScoreAsync(id, "rita", Scores(1, 1, 1), null);
+        Assert.Equal(CommunityCodes.ApplicationAlreadyDecided, rescore.Errors.Single().Code);
+
+        await using var read = s.Db.Context();
+        Assert.Equal(1, await read.ApplicationDecisions.CountAsync());
+        Assert.Contains(await read.AuditLog.Select(e => e.Action).ToListAsync(), a => a == "application.accepted");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Accept_Unreviewed_OrAsHead_IsRefusedAndAddsNoMember(string provider)
+    {
+        await using var s = await SetUpAsync(provider);
+        var id = (await s.Applications.SubmitAsync(Form(), "", Now.AddMinutes(-5), "hash-a")).Value;
+
+        var unreviewed = await s.Applications.DecideAsync(id, true, "candidate", null, "lead");
+        await s.Applications.ScoreAsync(id, "rita", Scores(10, 10, 10), null);
+        var head = await s.Applications.DecideAsync(id, true, "head", null, "lead");
+
+        Assert.Equal(CommunityCodes.ApplicationNotReviewed, unreviewed.Errors.Single().Code);
+        Assert.Equal(CommunityCodes.ApplicationRankAppointed, head.Errors.Single().Code);
+        Assert.Empty(await s.Members.ListAsync());
+        Assert.Equal(ApplicationStates.Pending, (await s.Applications.FindAsync(id))!.State);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Decline_NeedsAReason_AndKeepsIt(string provider)
+    {
+        await using var s = await SetUpAsync(provider);
+        var id = (await s.Applications.SubmitAsync(Form(), "", Now.AddMinutes(-5), "hash-a")).Value;
+
+        var noReason = await s.Applications.DecideAsync(id, false, null, "  ", "lead");
+        var declined = await s.Applications.DecideAsync(id, false, null, "No Web3 work linked yet.", "lead");
+
         Assert.Equal(CommunityCodes.ApplicationDeclineReasonRequired, noReason.Errors.Single().Code);
-        Assert.Empty(await admin.ListAsync());
+        Assert.True(declined.IsSuccess);
+        Assert.Null(declined.Value);
+        var detail = (await s.Applications.FindAsync(id))!;
+        Assert.Equal((ApplicationStates.Declined, "No Web3 work linked yet.", false), (detail.State, detail.Decision!.Reason, detail.Decision.Accepted));
+        Assert.Empty(await s.Members.ListAsync());
+        Assert.Equal([id], (await s.Applications.ListAsync(ApplicationStates.Declined)).Select(a => a.Id));
+        Assert.Empty(await s.Applications.ListAsync(ApplicationStates.Pending));
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Decide_AcceptedAsHead_IsRefusedAndAddsNoMember(string provider)
+    [Fact]
+    public void HashAddress_IsKeyed_AndNeverTheAddress()
     {
-        await using var db = await TestDatabase.CreateMigratedAsync(provider);
-        var clock = new ManualClock(Now) { AutoAdvance = false };
-        var admin = new MemberAdmin(db.Factory(), clock);
+        var a = MembershipApplications.HashAddress("203.0.113.7", [1, 2, 3]);
+        var b = MembershipApplications.HashAddress("203.0.113.7", [4, 5, 6]);
 
-        var result = await new MembershipApplications(admin, clock).DecideAsync(Form(), [Review("r1", 10)], ApplicationDecision.Accept("lead", Now, Rank.Head));
-
-        Assert.Equal(CommunityCodes.ApplicationRankAppointed, result.Errors.Single().Code);
-        Assert.Empty(await admin.ListAsync());
+        Assert.NotEqual(a, b);
+        Assert.Equal(a, MembershipApplications.HashAddress("203.0.113.7", [1, 2, 3]));
+        Assert.DoesNotContain("203", a, StringComparison.Ordinal);
+        Assert.Equal(64, a.Length);
     }
 }

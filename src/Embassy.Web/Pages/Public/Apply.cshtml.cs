@@ -1,0 +1,120 @@
+using Embassy.Application;
+using Embassy.Domain;
+using Embassy.Domain.Community;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Embassy.Web.Pages.Public;
+
+/// <summary>The fields of the public application form (seed 000 criteria, handles, region, languages, links).</summary>
+public sealed class ApplicationForm
+{
+    public string? Name { get; set; }
+
+    public string? GitHub { get; set; }
+
+    public string? Discord { get; set; }
+
+    public string? Telegram { get; set; }
+
+    public string? X { get; set; }
+
+    public string? Region { get; set; }
+
+    /// <summary>Comma- or line-separated.</summary>
+    public string? Languages { get; set; }
+
+    /// <summary>One a line.</summary>
+    public string? Links { get; set; }
+
+    public string? Expertise { get; set; }
+
+    public string? Commitment { get; set; }
+
+    public string? Influence { get; set; }
+
+    /// <summary>The statement reviewers read: the three criteria under their own headings.</summary>
+    public string Statement() => string.Join(
+        "\n\n",
+        new[] { ("Expertise", Expertise), ("Commitment", Commitment), ("Influence", Influence) }
+            .Where(p => !string.IsNullOrWhiteSpace(p.Item2))
+            .Select(p => "### " + p.Item1 + "\n\n" + p.Item2!.Trim()));
+}
+
+/// <summary>
+/// The public application form (issue #6). Spam protection without third parties: a hidden honeypot field, a minimum
+/// fill time from a protected timestamp, and a rate limit per client address. Nothing typed is lost on an error.
+/// </summary>
+public sealed class ApplyModel(MembershipApplications applications, ApplicationFormGuard guard) : PageModel
+{
+    /// <summary>Shown when the spam checks refuse a submission: says what to do, not which check caught it.</summary>
+    public const string NotAcceptedMessage = "We could not accept the form this time. Please check your answers and send it again.";
+
+    [BindProperty]
+    public ApplicationForm Input { get; set; } = new();
+
+    /// <summary>The honeypot: people never see it, so they leave it empty.</summary>
+    [BindProperty(Name = "website")]
+    public string? Website { get; set; }
+
+    [BindProperty(Name = "started")]
+    public string? Started { get; set; }
+
+    public string Stamp { get; private set; } = string.Empty;
+
+    public IReadOnlyList<string> Messages { get; private set; } = [];
+
+    public bool Sent { get; private set; }
+
+    public void OnGet(bool sent)
+    {
+        Sent = sent;
+        Stamp = guard.Stamp();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var form = new MembershipApplication
+        {
+            Id = "new",
+            SubmittedAt = DateTimeOffset.MinValue,
+            Name = Input.Name ?? string.Empty,
+            GitHubLogin = Input.GitHub ?? string.Empty,
+            Discord = Input.Discord,
+            Telegram = Input.Telegram,
+            X = Input.X,
+            Region = Input.Region,
+            Languages = (Input.Languages ?? string.Empty).Split([',', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Links = MembershipApplications.Lines(Input.Links),
+            Statement = Input.Statement(),
+        };
+
+        // The fill time is measured on the wall clock (the browser's), then set against the program's clock.
+        var shownAt = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() - guard.Elapsed(Started);
+        var result = await applications.SubmitAsync(form, Website, shownAt, guard.HashAddress(HttpContext.Connection.RemoteIpAddress), cancellationToken);
+        if (result.IsSuccess)
+        {
+            return Redirect("/apply?sent=true");
+        }
+
+        var errors = result.Errors.ToArray();
+        if (errors.Any(e => e.Code == CommunityCodes.ApplicationRateLimited))
+        {
+            Messages = ["Too many applications came from your network today. Your answers are still below; please send them again tomorrow."];
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        }
+        else if (errors.Any(e => e.Code is CommunityCodes.ApplicationHoneypot or CommunityCodes.ApplicationTooFast))
+        {
+            Messages = [NotAcceptedMessage];
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+        else
+        {
+            Messages = errors.Select(e => e.Message).ToArray();
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+
+        Stamp = guard.Stamp();
+        return Page();
+    }
+}
