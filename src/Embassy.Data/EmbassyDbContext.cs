@@ -12,7 +12,7 @@ namespace Embassy.Data;
 /// created by <see cref="SchemaMigrator"/> from hand-written SQL per provider; this model must match it
 /// (a test compares the two).
 /// </summary>
-public sealed class EmbassyDbContext(DbContextOptions<EmbassyDbContext> options) : DbContext(options)
+public sealed partial class EmbassyDbContext(DbContextOptions<EmbassyDbContext> options) : DbContext(options)
 {
     public DbSet<Member> Members => Set<Member>();
 
@@ -163,6 +163,8 @@ public sealed class EmbassyDbContext(DbContextOptions<EmbassyDbContext> options)
             e.HasIndex(d => d.DeliveryId).IsUnique();
             e.HasIndex(d => d.Status);
         });
+
+        ConfigureTreasury(modelBuilder);
 
         // snake_case names everywhere, so hand-written SQL reads naturally on both providers.
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
