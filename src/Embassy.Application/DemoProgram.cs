@@ -14,7 +14,7 @@ namespace Embassy.Application;
 /// Fills a database with a made-up program: members, synced-looking reports, reviewer scores and closed, paid months.
 /// For the clearly labelled demo (its own database file, never a real one) and for load tests. Deterministic for a seed.
 /// </summary>
-public sealed class DemoProgram(IDbContextFactory<EmbassyDbContext> databases, TimeProvider time, PolicyCatalog? catalog = null)
+public sealed partial class DemoProgram(IDbContextFactory<EmbassyDbContext> databases, TimeProvider time, PolicyCatalog? catalog = null)
 {
     /// <summary>The actor written to the audit log.</summary>
     public const string Actor = "demo-seed";
@@ -92,6 +92,8 @@ public sealed class DemoProgram(IDbContextFactory<EmbassyDbContext> databases, T
             await workflow.RecordTransactionAsync(period, "0x" + Convert.ToHexStringLower(hash), Actor, cancellationToken).ConfigureAwait(false);
             progress?.Report(period + " closed");
         }
+
+        await SeedTreasuryAsync(first, current, rng, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<int> SeedMonthAsync(Period period, Random rng, int issue, bool scored, CancellationToken cancellationToken)

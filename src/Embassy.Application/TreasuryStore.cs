@@ -369,6 +369,13 @@ public sealed partial class TreasuryStore(IDbContextFactory<EmbassyDbContext> da
         EmbassyDbContext db, Period period, TokenAmount total, DateOnly date, DrawOverride? adminOverride, string actor, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var key = TreasuryDraws.MonthId(period);
+        if (await db.TreasuryDraws.AnyAsync(d => d.DrawKey == key, cancellationToken).ConfigureAwait(false))
+        {
+            // R9/R10: a month is paid once, so it is drawn once, on one proposal.
+            return Result<Draw?>.Fail(TreasuryCodes.DrawDuplicate, $"{period} is already drawn on a proposal; a month is drawn once.");
+        }
+
         var inForce = await InForceAsync(db, total, cancellationToken).ConfigureAwait(false);
         if (inForce is null)
         {

@@ -229,3 +229,44 @@ public class TreasuryStoreTests
         Assert.Equal((45_500L, false), (users.Current, users.Met));
     }
 }
+
+/// <summary>The demo program's treasury (issue #6, item 7).</summary>
+public class DemoTreasuryTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Seed_CarriesProposal14AsTheSeed_WithPricesCountsABountyAndItsClosedMonthsDrawn(string provider)
+    {
+        // November 2026: the demo closes August and September (October stays open) under phala-v5-erc20 (PHA as an 18-decimal ERC-20), drawn
+        // on proposal #14's parachain PHA (12 decimals).
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero)) { AutoAdvance = false };
+        await new DemoProgram(db.Factory(), clock).SeedAsync(24, 2);
+        var store = new TreasuryStore(db.Factory(), clock);
+
+        var ledger = (await store.LedgerAsync(14))!;
+        var months = await new PublicQueries(db.Factory(), clock).MonthsAsync();
+
+        var seed = TreasuryDemo.Proposal14();
+        Assert.Equal((seed.Title, seed.Proponent, seed.Date, seed.Requested, seed.Status), (ledger.Proposal.Title, ledger.Proposal.Proponent, ledger.Proposal.Date, ledger.Proposal.Requested, ledger.Proposal.Status));
+        Assert.Equal(seed.Milestones, ledger.Proposal.Milestones);
+        Assert.Equal(["bounty:1", "payout:2026-08", "payout:2026-09"], ledger.Draws.Select(d => d.Request.Id));
+        foreach (var m in months)
+        {
+            // 18-decimal totals drawn in 12-decimal PHA, rounded up to the planck.
+            var drawn = ledger.Draws.Single(d => d.Request.Id == "payout:" + m.Period).Amount;
+            var total = m.Snapshot.TotalPaid();
+            Assert.Equal((total.Units + 999_999) / 1_000_000, drawn.Units);
+        }
+
+        // 250 $ at the made-up 0.12 $/PHA of August: 2,083.333… PHA, floored in the ERC-20's 18 decimals, rounded up in planck.
+        Assert.Equal(Token.Pha.Units(UInt128.Parse("2083333333333334", CultureInfo.InvariantCulture)), ledger.Draws[0].Amount);
+        Assert.Null(ledger.Draws[1].Override);
+        Assert.Equal(DemoProgram.OverdrawReason, ledger.Draws[2].Override!.Reason);
+        Assert.True(ledger.Remaining.IsZero);
+        Assert.Equal(["2026-10", "2026-09", "2026-08"], (await store.PricesAsync(Token.Pha)).Select(p => p.Period.ToString()));
+        Assert.Equal(["discord 5500", "telegram 40000"], (await store.ChannelCountsAsync()).Select(c => c.Channel + " " + c.Members.ToString(CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal));
+        var page = Assert.Single((await store.PageAsync()).Views);
+        Assert.Equal(new Period(2026, 10), page.Chart[^1].Month);
+    }
+}
