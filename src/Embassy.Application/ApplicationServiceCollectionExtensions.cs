@@ -27,6 +27,17 @@ public static class ApplicationServiceCollectionExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Registers the treasury's use cases (<see cref="TreasuryStore"/>: proposals, milestones, prices, channel counts,
+    /// bounties; RULES.md R10). Needs <c>AddEmbassyData</c>.
+    /// </summary>
+    public static IServiceCollection AddEmbassyTreasury(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TreasuryStore>();
+        return services;
+    }
+
     /// <summary>Registers the GitHub use cases for explicit <paramref name="options"/>.</summary>
     public static IServiceCollection AddEmbassyGitHub(this IServiceCollection services, GitHubOptions options)
     {

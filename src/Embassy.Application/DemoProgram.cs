@@ -94,6 +94,7 @@ public sealed partial class DemoProgram(IDbContextFactory<EmbassyDbContext> data
         }
 
         await SeedCommunityAsync(cancellationToken).ConfigureAwait(false);
+        await SeedTreasuryAsync(first, current, rng, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<int> SeedMonthAsync(Period period, Random rng, int issue, bool scored, CancellationToken cancellationToken)

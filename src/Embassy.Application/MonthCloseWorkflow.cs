@@ -26,7 +26,9 @@ public static class MonthState
 /// <param name="Diagnostics">Engine errors and warnings, plus unscored reports.</param>
 /// <param name="Transactions">Recorded transaction hashes.</param>
 /// <param name="Confirmed">Proposals already confirmed, as "member→rank".</param>
-public sealed record MonthPreview(string State, MonthSnapshot? Snapshot, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> Transactions, IReadOnlySet<string> Confirmed);
+/// <param name="Funding">Before approval: what approving would draw on the proposal in force (R10); null when approved or without a proposal.</param>
+public sealed record MonthPreview(
+    string State, MonthSnapshot? Snapshot, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> Transactions, IReadOnlySet<string> Confirmed, MonthFunding? Funding = null);
 
 /// <summary>
 /// The month close (RULES.md R4–R9): preview → lock (the engine's result is frozen with the policy used) → approve
@@ -50,11 +52,13 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
         {
             var frozen = MonthSnapshot.FromJson(row.Snapshot);
             var confirmed = await ConfirmedAsync(db, frozen, cancellationToken).ConfigureAwait(false);
-            return new MonthPreview(row.State, frozen, [], txs, confirmed);
+            var lockedFunding = row.State == MonthState.Locked ? await FundingAsync(db, period, frozen, cancellationToken).ConfigureAwait(false) : null;
+            return new MonthPreview(row.State, frozen, FundingDiagnostics(period, lockedFunding), txs, confirmed, lockedFunding);
         }
 
         var (result, snapshot, extra) = await ComputeAsync(db, period, cancellationToken).ConfigureAwait(false);
-        return new MonthPreview(MonthState.Open, snapshot, [.. extra, .. result.Diagnostics], txs, new HashSet<string>());
+        var funding = snapshot is null ? null : await FundingAsync(db, period, snapshot, cancellationToken).ConfigureAwait(false);
+        return new MonthPreview(MonthState.Open, snapshot, [.. extra, .. result.Diagnostics, .. FundingDiagnostics(period, funding)], txs, new HashSet<string>(), funding);
     }
 
     /// <summary>Locks the month: the allocation is computed, frozen and stored; refused when already locked or when the input has errors.</summary>
@@ -127,7 +131,16 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
     }
 
     /// <summary>Approves a locked month: one payout per member with an amount, to their address on the policy's rail.</summary>
-    public async Task<Result<MonthSnapshot>> ApproveAsync(Period period, string actor, CancellationToken cancellationToken = default)
+    public Task<Result<MonthSnapshot>> ApproveAsync(Period period, string actor, CancellationToken cancellationToken = default) =>
+        ApproveAsync(period, actor, null, cancellationToken);
+
+    /// <summary>
+    /// Approves a locked month: one payout per member with an amount, to their address on the policy's rail, and the
+    /// month's total drawn on the spending proposal in force (RULES.md R10). A draw beyond the proposal's remaining balance
+    /// is refused unless <paramref name="overrideReason"/> is given; the reason and <paramref name="actor"/> are then kept
+    /// on the draw and in the audit log.
+    /// </summary>
+    public async Task<Result<MonthSnapshot>> ApproveAsync(Period period, string actor, string? overrideReason, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -184,6 +197,15 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
         }
 
         var now = time.GetUtcNow();
+
+        // R10: the month's total is drawn on the proposal in force; an overdraw needs an admin's reason.
+        var adminOverride = string.IsNullOrWhiteSpace(overrideReason) ? null : new Embassy.Domain.Treasury.DrawOverride(actor, overrideReason.Trim(), now);
+        var drawn = await TreasuryStore.DrawMonthAsync(db, period, snapshot.TotalPaid(), DateOnly.FromDateTime(now.UtcDateTime), adminOverride, actor, now, cancellationToken).ConfigureAwait(false);
+        if (!drawn.IsSuccess)
+        {
+            return Result<MonthSnapshot>.Fail(drawn.Diagnostics);
+        }
+
         ProgramTables.Audit(db, now, actor, "month.approved", "month:" + period, $"{snapshot.TotalPaid()} to {snapshot.Members.Count(m => !snapshot.Amount(m.TotalUnits).IsZero)} members");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         var p = period.ToString();
@@ -192,7 +214,7 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
             $"UPDATE app_month_workflow SET state = {MonthState.Approved}, approved_by = {actor}, approved_at = {stamp} WHERE period = {p}",
             cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return Result<MonthSnapshot>.Ok(snapshot);
+        return Result<MonthSnapshot>.Ok(snapshot, drawn.Diagnostics);
     }
 
     /// <summary>The payout file of an approved month (Embassy.Chain's manual sheet: CSV), for the treasury signers.</summary>
@@ -342,6 +364,17 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
         var rows = await db.Database.SqlQuery<StateRow>($"SELECT period AS \"Period\", state AS \"State\" FROM app_month_workflow").ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.Select(r => (Period.Parse(r.Period).Value, r.State)).OrderByDescending(r => r.Item1).ToArray();
     }
+
+    private static async Task<MonthFunding?> FundingAsync(EmbassyDbContext db, Period period, MonthSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var total = snapshot.TotalPaid();
+        return total.IsZero ? null : await TreasuryStore.CheckMonthAsync(db, period, total, period.Next.FirstDay, cancellationToken).ConfigureAwait(false);
+    }
+
+    // R10: the preview says before approval what approving would draw, and that an overdraw needs a reason.
+    private static IReadOnlyList<Diagnostic> FundingDiagnostics(Period period, MonthFunding? funding) => funding?.Problem is { } problem
+        ? [Diagnostic.Warning(problem.Code, $"Approving {period} would be refused: {problem.Message}")]
+        : [];
 
     internal static string RailName(PayoutRail rail) => rail switch
     {

@@ -200,9 +200,10 @@ public static class ApiEndpoints
         !Period.TryParse(period, out var p) ? Problems.NotFound($"'{period}' is not a month (YYYY-MM).")
             : Value(await workflow.LockAsync(p, http.User.Actor(), ct).ConfigureAwait(false));
 
-    internal static async Task<Results<Ok<MonthSnapshot>, ProblemHttpResult>> ApproveAsync(string period, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
+    /// <summary>R10: <c>?overrideReason=…</c> lets an admin approve a month that overdraws its proposal; the reason is recorded.</summary>
+    internal static async Task<Results<Ok<MonthSnapshot>, ProblemHttpResult>> ApproveAsync(string period, string? overrideReason, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
         !Period.TryParse(period, out var p) ? Problems.NotFound($"'{period}' is not a month (YYYY-MM).")
-            : Value(await workflow.ApproveAsync(p, http.User.Actor(), ct).ConfigureAwait(false));
+            : Value(await workflow.ApproveAsync(p, http.User.Actor(), overrideReason, ct).ConfigureAwait(false));
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PayoutCsvAsync(string period, MonthCloseWorkflow workflow, CancellationToken ct)
     {

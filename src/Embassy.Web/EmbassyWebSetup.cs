@@ -35,10 +35,9 @@ public sealed class GitHubOAuthOptions
 
 /// <summary>What the running instance is: a real program or the clearly labelled demo.</summary>
 /// <param name="Demo">True when the demo program's own database is in use.</param>
-/// <param name="FundingTokens">Program funding in whole tokens (R10), when configured (<c>Treasury:Funding</c>).</param>
 /// <param name="DemoMembers">Members the demo seeds (<c>DemoSize:Members</c>, default 24; the load test uses 1,000).</param>
 /// <param name="DemoMonths">Closed months the demo seeds (<c>DemoSize:Months</c>, default 2).</param>
-public sealed record SiteMode(bool Demo, decimal? FundingTokens, int DemoMembers = 24, int DemoMonths = 2);
+public sealed record SiteMode(bool Demo, int DemoMembers = 24, int DemoMonths = 2);
 
 /// <summary>The last one-time admin link printed at start (empty once an admin exists).</summary>
 public sealed class FirstRunLink
@@ -84,8 +83,7 @@ public static partial class EmbassyWebSetup
         var services = builder.Services;
         var config = builder.Configuration;
         services.TryAddSingleton(TimeProvider.System);
-        decimal? funding = decimal.TryParse(config["Treasury:Funding"], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var f) ? f : null;
-        services.AddSingleton(new SiteMode(config.GetValue<bool>("Demo"), funding, config.GetValue("DemoSize:Members", 24), config.GetValue("DemoSize:Months", 2)));
+        services.AddSingleton(new SiteMode(config.GetValue<bool>("Demo"), config.GetValue("DemoSize:Members", 24), config.GetValue("DemoSize:Months", 2)));
         services.AddSingleton<FirstRunLink>();
         services.AddSingleton<MonthCloseWorkflow>();
         services.AddSingleton<ReviewQueue>();
@@ -94,6 +92,7 @@ public static partial class EmbassyWebSetup
         services.AddSingleton<DemoProgram>();
         services.AddSingleton<ReportAdmin>();
         builder.AddEmbassyCommunityWeb();
+        services.AddEmbassyTreasury();
         var admins = (config["Auth:Admins"] ?? string.Empty).Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         services.AddSingleton(sp => new AccessTokens(sp.GetRequiredService<IDbContextFactory<EmbassyDbContext>>(), sp.GetRequiredService<TimeProvider>(), admins));
         services.AddHostedService<FirstRun>();

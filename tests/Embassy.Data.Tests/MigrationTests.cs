@@ -189,6 +189,34 @@ public sealed class MigrationTests
             ["1 2024-12 ChannelActivity True rev1 ", "1 2024-12 Ama False rev2 no recording"],
             ticks.Select(t => $"{t.CrewId} {t.Period} {t.Quota} {t.Met} {t.TickedBy} {t.Note}"));
         Assert.Equal(T.AddDays(1), ticks[1].TickedAt);
+
+        // Migration 5 (treasury, R10) starts empty; rows written as plain SQL read back through the model, exactly.
+        Assert.Empty(await read.SpendingProposals.ToListAsync());
+        await read.Database.ExecuteSqlRawAsync(TreasuryRows);
+        await using var treasury = test.Context();
+        var proposal = await treasury.SpendingProposals.Include(p => p.Milestones).Include(p => p.Events).Include(p => p.Draws).SingleAsync();
+        Assert.Equal((14, "Phala community bounty", "3zfav", new DateOnly(2022, 4, 29), "PHA", 12, UInt128.Parse("100000000000000000"), "funded", (string?)null),
+            (proposal.Number, proposal.Title, proposal.Proponent, proposal.Date, proposal.Token, proposal.TokenDecimals, proposal.RequestedUnits, proposal.Status, proposal.Link));
+        Assert.Equal(
+            ["1 Grow 80000000000000000 ambassadors 40 reported 45,500 people 2022-06-30", "2 Users 20000000000000000 community_users 50000 open  "],
+            proposal.Milestones.OrderBy(m => m.Number).Select(m => $"{m.Number} {m.Title} {m.CostUnits} {m.TargetMetric} {m.TargetValue} {m.Status} {m.ReportText} {m.Date:yyyy-MM-dd}"));
+        Assert.Equal("funded Funds received. admin " + T.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            string.Join(";", proposal.Events.Select(e => $"{e.Kind} {e.Text} {e.Actor} {e.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture)}")));
+        Assert.Equal(
+            ["payout:2024-11 month_payout 2024-11 84000000000000000   False", "payout:2024-12 month_payout 2024-12 340282366920938463463374607431768211455 admin pool grew True"],
+            proposal.Draws.OrderBy(d => d.Id).Select(d => $"{d.DrawKey} {d.Kind} {d.Period} {d.Units} {d.OverrideActor} {d.OverrideReason} {d.OverrideAt.HasValue}"));
+        var price = await treasury.TokenPrices.SingleAsync();
+        Assert.Equal((new Period(2024, 12), "PHA", "0.1234", "CoinGecko", new DateOnly(2024, 12, 31)), (price.Period, price.Token, price.UsdPrice, price.Source, price.Date));
+        var bounties = await treasury.CommunityBounties.OrderBy(b => b.Id).ToListAsync();
+        Assert.Equal(
+            ["Bot l00k discord=l00k#1990 3zf https://t.me/phala_stat_bot 5000000000000000  2024-12 14 approved admin", "Guide Ann  0xA https://a.example  250.50 2024-12 14 proposed "],
+            bounties.Select(b => $"{b.Title} {b.RecipientName} {b.RecipientHandles} {b.RecipientAddress} {b.Evidence} {b.AmountUnits} {b.AmountUsd} {b.Period} {b.ProposalNumber} {b.Status} {b.Approver}"));
+        var counts = await treasury.ChannelCounts.OrderBy(c => c.Id).ToListAsync();
+        Assert.Equal(["telegram 2022-06-30 40000 report", "discord 2022-06-30 5500 report"], counts.Select(c => $"{c.Channel} {c.Date:yyyy-MM-dd} {c.Members} {c.Source}"));
+
+        // Draws are a record of money: the database refuses to change one (R10).
+        await Assert.ThrowsAnyAsync<Exception>(() => treasury.Database.ExecuteSqlRawAsync("UPDATE treasury_draws SET units = '1'"));
+        await Assert.ThrowsAnyAsync<Exception>(() => treasury.Database.ExecuteSqlRawAsync("DELETE FROM treasury_draws"));
     }
 
     // Rows of the community tables (migration 0006), as plain SQL for both providers.
@@ -208,6 +236,28 @@ public sealed class MigrationTests
         INSERT INTO crew_checklist_ticks (id, crew_id, period, quota, met, ticked_by, ticked_at, note) VALUES
             (1, 1, '2024-12', 'ChannelActivity', TRUE, 'rev1', '2024-12-03 10:30:00+00:00', NULL),
             (2, 1, '2024-12', 'Ama', FALSE, 'rev2', '2024-12-04 10:30:00+00:00', 'no recording');
+        """;
+
+    private const string TreasuryRows = """
+        INSERT INTO spending_proposals (id, number, title, proponent, date, token, token_decimals, requested_units, status, link, recorded_at) VALUES
+            (1, 14, 'Phala community bounty', '3zfav', '2022-04-29', 'PHA', 12, '100000000000000000', 'funded', NULL, '2024-12-03 10:30:00+00:00');
+        INSERT INTO proposal_milestones (id, proposal_id, number, title, cost_units, target_metric, target_value, status, report_text, date) VALUES
+            (1, 1, 1, 'Grow', '80000000000000000', 'ambassadors', 40, 'reported', '45,500 people', '2022-06-30'),
+            (2, 1, 2, 'Users', '20000000000000000', 'community_users', 50000, 'open', NULL, NULL);
+        INSERT INTO proposal_events (id, proposal_id, at, kind, text, actor) VALUES
+            (1, 1, '2024-12-03 10:30:00+00:00', 'funded', 'Funds received.', 'admin');
+        INSERT INTO treasury_draws (id, proposal_id, draw_key, kind, period, units, date, reference, override_actor, override_reason, override_at, recorded_by, recorded_at) VALUES
+            (1, 1, 'payout:2024-11', 'month_payout', '2024-11', '84000000000000000', '2024-12-06', '2024-11 payout', NULL, NULL, NULL, 'admin', '2024-12-03 10:30:00+00:00'),
+            (2, 1, 'payout:2024-12', 'month_payout', '2024-12', '340282366920938463463374607431768211455', '2025-01-06', '2024-12 payout', 'admin', 'pool grew', '2024-12-03 10:30:00+00:00', 'admin', '2024-12-03 10:30:00+00:00');
+        INSERT INTO token_prices (id, period, token, usd_price, source, date, recorded_by, recorded_at) VALUES
+            (1, '2024-12', 'PHA', '0.1234', 'CoinGecko', '2024-12-31', 'admin', '2024-12-03 10:30:00+00:00');
+        INSERT INTO community_bounties (id, title, recipient_name, recipient_handles, recipient_address, evidence, amount_units, amount_usd, token, token_decimals,
+            period, date, proposal_number, status, approver, approved_at, created_by, created_at) VALUES
+            (1, 'Bot', 'l00k', 'discord=l00k#1990', '3zf', 'https://t.me/phala_stat_bot', '5000000000000000', NULL, 'PHA', 12, '2024-12', '2024-12-10', 14, 'approved', 'admin', '2024-12-03 10:30:00+00:00', 'admin', '2024-12-03 10:30:00+00:00'),
+            (2, 'Guide', 'Ann', '', '0xA', 'https://a.example', NULL, '250.50', 'PHA', 12, '2024-12', '2024-12-11', 14, 'proposed', NULL, NULL, 'admin', '2024-12-03 10:30:00+00:00');
+        INSERT INTO channel_counts (id, channel, date, members, source, recorded_by, recorded_at) VALUES
+            (1, 'telegram', '2022-06-30', 40000, 'report', 'admin', '2024-12-03 10:30:00+00:00'),
+            (2, 'discord', '2022-06-30', 5500, 'report', 'admin', '2024-12-03 10:30:00+00:00');
         """;
 
     // Rows for schema version 1 written as plain SQL that both providers accept (the EF model is the latest schema).

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Embassy.Web.Pages.Admin;
 
 /// <summary>The month close: preview → lock → approve → payout file → transaction hash → paid; promotions to confirm.</summary>
-public sealed class AdminMonthModel(MonthCloseWorkflow workflow, PublicQueries queries, SiteMode mode) : PageModel
+public sealed class AdminMonthModel(MonthCloseWorkflow workflow) : PageModel
 {
     public Period Period { get; private set; }
 
@@ -30,8 +30,9 @@ public sealed class AdminMonthModel(MonthCloseWorkflow workflow, PublicQueries q
     public Task<IActionResult> OnPostLockAsync(string period, CancellationToken cancellationToken) =>
         StepAsync(period, async p => (await workflow.LockAsync(p, User.Actor(), cancellationToken)).Diagnostics, "Locked.", cancellationToken);
 
-    public Task<IActionResult> OnPostApproveAsync(string period, CancellationToken cancellationToken) =>
-        StepAsync(period, async p => (await workflow.ApproveAsync(p, User.Actor(), cancellationToken)).Diagnostics, "Approved.", cancellationToken);
+    /// <summary>R10: a month that would overdraw its proposal is approved only with the admin's reason.</summary>
+    public Task<IActionResult> OnPostApproveAsync(string period, string? overrideReason, CancellationToken cancellationToken) =>
+        StepAsync(period, async p => (await workflow.ApproveAsync(p, User.Actor(), overrideReason, cancellationToken)).Diagnostics, "Approved.", cancellationToken);
 
     public Task<IActionResult> OnPostPaidAsync(string period, string? txHash, CancellationToken cancellationToken) =>
         StepAsync(period, async p => (await workflow.RecordTransactionAsync(p, txHash ?? string.Empty, User.Actor(), cancellationToken)).Diagnostics, "Payment recorded: the month is paid.", cancellationToken);
@@ -67,21 +68,6 @@ public sealed class AdminMonthModel(MonthCloseWorkflow workflow, PublicQueries q
 
         Period = p;
         Preview = await workflow.PreviewAsync(p, cancellationToken);
-        if (Preview.State == MonthState.Open && Preview.Snapshot is { } s && mode.FundingTokens is { } f
-            && TokenAmount.Parse(f.ToString(System.Globalization.CultureInfo.InvariantCulture), s.TokenValue()) is { IsSuccess: true } funding)
-        {
-            // R10: the close would overdraw the stated funding.
-            var treasury = await queries.TreasuryAsync(funding.Value, cancellationToken);
-            var after = treasury.Paid + treasury.Approved + s.TotalPaid();
-            if (after > funding.Value)
-            {
-                Preview = Preview with
-                {
-                    Diagnostics = [.. Preview.Diagnostics, Diagnostic.Warning("FUNDING_OVERDRAWN", $"Closing {p} brings payouts to {after}, more than the funding of {funding.Value}.")],
-                };
-            }
-        }
-
         return true;
     }
 }

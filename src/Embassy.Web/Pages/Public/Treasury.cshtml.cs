@@ -1,26 +1,23 @@
 using Embassy.Application;
-using Embassy.Domain;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace Embassy.Web.Pages.Public;
 
-/// <summary>Funding, paid and remaining (R10).</summary>
+/// <summary>
+/// The treasury from the stored spending proposals (RULES.md R10: "its remaining balance and runway are always
+/// visible"): funding, paid, remaining, runway, a chart with its table, milestone targets with progress, the timeline.
+/// </summary>
 [OutputCache(PolicyName = EmbassyWebSetup.PublicTag)]
-public sealed class TreasuryModel(PublicQueries queries, SiteMode mode) : PageModel
+public sealed class TreasuryModel(TreasuryStore treasury, PublicQueries queries) : PageModel
 {
-    public TreasurySummary? Summary { get; private set; }
+    public TreasuryPage? Treasury { get; private set; }
+
+    public TreasurySummary? Months { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        TokenAmount? funding = null;
-        if (mode.FundingTokens is { } f)
-        {
-            var token = queries.PolicyInForce.Token;
-            var parsed = TokenAmount.Parse(f.ToString(System.Globalization.CultureInfo.InvariantCulture), token);
-            funding = parsed.IsSuccess ? parsed.Value : null;
-        }
-
-        Summary = await queries.TreasuryAsync(funding, cancellationToken);
+        Treasury = await treasury.PageAsync(cancellationToken);
+        Months = await queries.TreasuryAsync(null, cancellationToken);
     }
 }

@@ -1,0 +1,381 @@
+using System.Globalization;
+using Embassy.Chain;
+using Embassy.Data;
+using Embassy.Data.Entities;
+using Embassy.Domain;
+using Embassy.Domain.Community;
+using Embassy.Domain.Treasury;
+using Microsoft.EntityFrameworkCore;
+
+namespace Embassy.Application;
+
+/// <summary>A bounty as an admin enters it (RULES.md R10: a non-member, evidence links, an amount in tokens or dollars).</summary>
+/// <param name="Title">What it pays for.</param>
+/// <param name="RecipientName">Who is paid.</param>
+/// <param name="Handles">Handles, one <c>network=handle</c> per line (may be empty).</param>
+/// <param name="Address">The payout address on the month's rail (R9).</param>
+/// <param name="Evidence">Links to the work, one per line.</param>
+/// <param name="Amount">The amount: whole tokens ("5,000") or dollars ("250.50") when <paramref name="InUsd"/>.</param>
+/// <param name="InUsd">True when the amount is in dollars, converted at the month's recorded price.</param>
+/// <param name="Month">The month it is awarded in.</param>
+/// <param name="Date">The day it was awarded.</param>
+/// <param name="ProposalNumber">The proposal it is drawn on.</param>
+public sealed record BountyInput(
+    string Title, string RecipientName, string? Handles, string Address, string Evidence, string Amount, bool InUsd, Period Month, DateOnly Date, int ProposalNumber);
+
+/// <summary>A stored bounty and where it stands (<c>proposed</c>, <c>approved</c>, <c>drawn</c>).</summary>
+/// <param name="Award">The award.</param>
+/// <param name="Status">Where it stands.</param>
+public sealed record StoredBounty(BountyAward Award, string Status);
+
+/// <summary>Prices, channel counts and bounties.</summary>
+public sealed partial class TreasuryStore
+{
+    /// <summary>Bounty states.</summary>
+    public static class BountyStates
+    {
+        public const string Proposed = "proposed";
+        public const string Approved = "approved";
+        public const string Drawn = "drawn";
+    }
+
+    /// <summary>Code: no such bounty, or not in the state the step needs.</summary>
+    public const string BountyNotReady = "BOUNTY_NOT_READY";
+
+    /// <summary>
+    /// Records the USD price of the token of <paramref name="period"/>'s policy, with its source and date (R10). A second
+    /// price for the month replaces the first; both are in the audit log.
+    /// </summary>
+    public async Task<Result<PriceRecord>> RecordPriceAsync(Period period, string? price, string? source, DateOnly date, string actor, CancellationToken cancellationToken = default)
+    {
+        var record = PriceRecord.Create(period, price, source, date, PolicyFor(period).Token);
+        if (!record.IsSuccess)
+        {
+            return record;
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await UpsertPriceAsync(db, record.Value, actor, cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return record;
+    }
+
+    /// <summary>
+    /// Imports prices from CSV (<c>period,price,source,date</c>, <see cref="PriceCsv"/>): every bad line is reported with
+    /// its number and nothing is stored unless the whole file is good.
+    /// </summary>
+    /// <returns>The prices stored, or the file's errors.</returns>
+    public async Task<Result<IReadOnlyList<PriceRecord>>> ImportPricesAsync(string? csv, string actor, string? fileName = null, CancellationToken cancellationToken = default)
+    {
+        var token = PolicyFor(Period.Of(time.GetUtcNow())).Token;
+        var parsed = PriceCsv.Parse(csv, token, fileName ?? "prices.csv");
+        if (!parsed.IsSuccess)
+        {
+            return parsed;
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var p in parsed.Value)
+        {
+            await UpsertPriceAsync(db, p, actor, cancellationToken).ConfigureAwait(false);
+        }
+
+        ProgramTables.Audit(db, time.GetUtcNow(), actor, "prices.imported", "prices", string.Create(CultureInfo.InvariantCulture, $"{parsed.Value.Count} prices from {fileName ?? "prices.csv"}"));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return parsed;
+    }
+
+    /// <summary>Every recorded price of <paramref name="token"/>'s symbol, newest month first, read as <paramref name="token"/>.</summary>
+    public async Task<IReadOnlyList<PriceRecord>> PricesAsync(Token token, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await PricesAsync(db, token, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records a channel's member count on a day (R10: "recorded community counts"); a second count for the day replaces the first.</summary>
+    public async Task<Result<ChannelCount>> RecordChannelCountAsync(ChannelCount count, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(count);
+        var normalized = count with { Channel = (count.Channel ?? string.Empty).Trim().ToLowerInvariant(), Source = (count.Source ?? string.Empty).Trim() };
+        var found = CommunityMetrics.Validate([normalized]).ToList();
+        if (normalized.Source.Length == 0)
+        {
+            found.Add(Diagnostic.Error(CommunityCodes.MetricsInvalid, "Say where the count was read (group info, server insights)."));
+        }
+
+        if (found.Any(d => d.IsError))
+        {
+            return Result<ChannelCount>.Fail(found);
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var row = await db.ChannelCounts.FirstOrDefaultAsync(c => c.Channel == normalized.Channel && c.Date == normalized.Date, cancellationToken).ConfigureAwait(false);
+        var details = string.Create(CultureInfo.InvariantCulture, $"{normalized.Channel} {normalized.Date:yyyy-MM-dd}: {normalized.Members} ({normalized.Source})");
+        if (row is null)
+        {
+            db.ChannelCounts.Add(new ChannelCountRecord { Channel = normalized.Channel, Date = normalized.Date, Members = normalized.Members, Source = normalized.Source, RecordedBy = actor, RecordedAt = now });
+        }
+        else
+        {
+            details += string.Create(CultureInfo.InvariantCulture, $"; replaces {row.Members} ({row.Source})");
+            row.Members = normalized.Members;
+            row.Source = normalized.Source;
+            row.RecordedBy = actor;
+            row.RecordedAt = now;
+        }
+
+        ProgramTables.Audit(db, now, actor, "channel.counted", "channel:" + normalized.Channel, details);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return Result<ChannelCount>.Ok(normalized);
+    }
+
+    /// <summary>Every recorded channel count, oldest first.</summary>
+    public async Task<IReadOnlyList<ChannelCount>> ChannelCountsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return (await db.ChannelCounts.AsNoTracking().OrderBy(c => c.Date).ThenBy(c => c.Channel).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Select(TreasuryRecords.ToDomain).ToArray();
+    }
+
+    /// <summary>Every bounty, newest first.</summary>
+    public async Task<IReadOnlyList<StoredBounty>> BountiesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.CommunityBounties.AsNoTracking().OrderByDescending(b => b.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => new StoredBounty(TreasuryRecords.ToDomain(r), r.Status)).ToArray();
+    }
+
+    /// <summary>
+    /// Records a bounty proposed for approval: checked as <see cref="BountyAward.Validate"/> does (a recipient who is a
+    /// member is a warning), except for the approver, who is whoever approves it later.
+    /// </summary>
+    /// <returns>The bounty (its id is the stored row's), or the errors.</returns>
+    public async Task<Result<BountyAward>> CreateBountyAsync(BountyInput input, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var token = PolicyFor(input.Month).Token;
+        BountyAmount amount;
+        if (input.InUsd)
+        {
+            var usd = UsdAmount.Parse(input.Amount);
+            if (!usd.IsSuccess)
+            {
+                return Result<BountyAward>.Fail(usd.Diagnostics);
+            }
+
+            amount = BountyAmount.InUsd(usd.Value);
+        }
+        else
+        {
+            var tokens = TokenAmount.Parse(input.Amount, token);
+            if (!tokens.IsSuccess)
+            {
+                return Result<BountyAward>.Fail(tokens.Diagnostics);
+            }
+
+            amount = BountyAmount.InTokens(tokens.Value);
+        }
+
+        var handles = (input.Handles ?? string.Empty).Replace("\r", string.Empty, StringComparison.Ordinal)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var evidence = (input.Evidence ?? string.Empty).Replace("\r", string.Empty, StringComparison.Ordinal)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var row = new CommunityBountyRecord
+        {
+            Title = (input.Title ?? string.Empty).Trim(),
+            RecipientName = (input.RecipientName ?? string.Empty).Trim(),
+            RecipientHandles = string.Join('\n', handles.Where(h => h.Contains('=', StringComparison.Ordinal))),
+            RecipientAddress = (input.Address ?? string.Empty).Trim(),
+            Evidence = string.Join('\n', evidence),
+            AmountUnits = amount.Tokens?.Units,
+            AmountUsd = amount.Usd?.Format().Replace(",", string.Empty, StringComparison.Ordinal),
+            Token = token.Symbol,
+            TokenDecimals = token.Decimals,
+            Period = input.Month,
+            Date = input.Date,
+            ProposalNumber = input.ProposalNumber,
+            Status = BountyStates.Proposed,
+            CreatedBy = actor,
+            CreatedAt = time.GetUtcNow(),
+        };
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var award = TreasuryRecords.ToDomain(row);
+        var (ids, addresses) = await MembersAsync(db, cancellationToken).ConfigureAwait(false);
+        var found = award.Validate(ids, addresses).Where(d => d.Code != CommunityCodes.BountyNoApprover).ToList();
+        if (string.IsNullOrWhiteSpace(row.Title))
+        {
+            found.Add(Diagnostic.Error(CommunityCodes.BountyRecipientMissing, "A bounty needs a title saying what it pays for."));
+        }
+
+        if (!await db.SpendingProposals.AnyAsync(p => p.Number == input.ProposalNumber, cancellationToken).ConfigureAwait(false))
+        {
+            found.Add(Diagnostic.Error(ProposalMissing, $"No proposal #{input.ProposalNumber.ToString(CultureInfo.InvariantCulture)} is recorded to draw the bounty on."));
+        }
+
+        if (found.Any(d => d.IsError))
+        {
+            return Result<BountyAward>.Fail(found);
+        }
+
+        db.CommunityBounties.Add(row);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        award = TreasuryRecords.ToDomain(row);
+        ProgramTables.Audit(db, row.CreatedAt, actor, "bounty.created", "bounty:" + award.Id, $"{award.Title}: {award.Amount} to {award.Recipient.Name} ({award.Month}, proposal #{award.ProposalNumber.ToString(CultureInfo.InvariantCulture)})");
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return Result<BountyAward>.Ok(award, found);
+    }
+
+    /// <summary>Approves a proposed bounty: <paramref name="actor"/> becomes its approver, who must not be its recipient (R10).</summary>
+    public async Task<Result<BountyAward>> ApproveBountyAsync(long id, string actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var row = await db.CommunityBounties.FirstOrDefaultAsync(b => b.Id == id, cancellationToken).ConfigureAwait(false);
+        if (row is null || row.Status != BountyStates.Proposed)
+        {
+            return Result<BountyAward>.Fail(BountyNotReady, $"Bounty {id.ToString(CultureInfo.InvariantCulture)} is not waiting for approval.");
+        }
+
+        var award = TreasuryRecords.ToDomain(row) with { Approver = actor };
+        var (ids, addresses) = await MembersAsync(db, cancellationToken).ConfigureAwait(false);
+        var found = award.Validate(ids, addresses);
+        if (found.Any(d => d.IsError))
+        {
+            return Result<BountyAward>.Fail(found);
+        }
+
+        var now = time.GetUtcNow();
+        row.Status = BountyStates.Approved;
+        row.Approver = actor;
+        row.ApprovedAt = now;
+        ProgramTables.Audit(db, now, actor, "bounty.approved", "bounty:" + award.Id, $"{award.Title}: {award.Amount} to {award.Recipient.Name}");
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return Result<BountyAward>.Ok(award, found);
+    }
+
+    /// <summary>
+    /// Draws the approved bounties of <paramref name="month"/> on proposal <paramref name="proposalNumber"/> and prepares
+    /// their payout lines for the month's rail (<see cref="BountyPayouts.Prepare"/>): dollar amounts at the month's recorded
+    /// price, an overdraw refused unless <paramref name="overrideReason"/> is given (R10). All or nothing.
+    /// </summary>
+    public async Task<Result<PreparedBounties>> DrawBountiesAsync(
+        Period month, int proposalNumber, string actor, string? overrideReason = null, CancellationToken cancellationToken = default)
+    {
+        var policy = PolicyFor(month);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var proposal = await LoadProposalAsync(db, proposalNumber, cancellationToken).ConfigureAwait(false);
+        if (proposal is null)
+        {
+            return Result<PreparedBounties>.Fail(ProposalMissing, $"No proposal #{proposalNumber.ToString(CultureInfo.InvariantCulture)} is recorded.");
+        }
+
+        var rows = await db.CommunityBounties
+            .Where(b => b.Period == month && b.ProposalNumber == proposalNumber && b.Status == BountyStates.Approved)
+            .OrderBy(b => b.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            return Result<PreparedBounties>.Fail(BountyNotReady, $"No approved bounty of {month} waits to be drawn on proposal #{proposalNumber.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        var now = time.GetUtcNow();
+        var ledger = TreasuryRecords.LedgerOf(proposal);
+        var (ids, addresses) = await MembersAsync(db, cancellationToken).ConfigureAwait(false);
+        var prices = await PricesAsync(db, policy.Token, cancellationToken).ConfigureAwait(false);
+        var adminOverride = string.IsNullOrWhiteSpace(overrideReason) ? null : new DrawOverride(actor, overrideReason.Trim(), now);
+        if (!string.Equals(ledger.Funding.Token.Symbol, policy.Token.Symbol, StringComparison.Ordinal))
+        {
+            return Result<PreparedBounties>.Fail(TreasuryCodes.TokenMismatch, $"{month} pays in {policy.Token.Symbol}; proposal #{proposalNumber.ToString(CultureInfo.InvariantCulture)} is funded in {ledger.Funding.Token.Symbol}.");
+        }
+
+        // The check runs in the payout's token; the draws are stored in the proposal's, rounded up (R10).
+        var prepared = BountyPayouts.Prepare(
+            rows.Select(TreasuryRecords.ToDomain).ToArray(), TreasuryRecords.InToken(ledger, policy.Token), policy, prices, null, ids, addresses, adminOverride);
+        if (!prepared.IsSuccess)
+        {
+            return prepared;
+        }
+
+        foreach (var b in prepared.Value.Bounties)
+        {
+            var amount = TreasuryRecords.InToken(b.Draw.Amount, ledger.Funding.Token, roundUp: true).Value;
+            var draw = b.Draw with { Request = b.Draw.Request with { Amount = amount } };
+            Record(db, proposal, draw, actor, now);
+            rows.Single(r => r.Id.ToString(CultureInfo.InvariantCulture) == b.Award.Id).Status = BountyStates.Drawn;
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return prepared;
+    }
+
+    /// <summary>
+    /// The payout file of <paramref name="month"/>'s drawn bounties (Embassy.Chain's manual sheet, CSV) for the treasury
+    /// signers; amounts as drawn, in the month's token (R9: no key is ever held here).
+    /// </summary>
+    public async Task<Result<ManualPayout>> BountyPayoutFileAsync(Period month, CancellationToken cancellationToken = default)
+    {
+        var policy = PolicyFor(month);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.CommunityBounties.AsNoTracking().Where(b => b.Period == month && b.Status == BountyStates.Drawn)
+            .OrderBy(b => b.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            return Result<ManualPayout>.Fail(BountyNotReady, $"No bounty of {month} is drawn yet; draw the approved bounties first.");
+        }
+
+        var prices = await PricesAsync(db, policy.Token, cancellationToken).ConfigureAwait(false);
+        var lines = new List<PayoutLine>();
+        foreach (var award in rows.Select(TreasuryRecords.ToDomain))
+        {
+            var amount = award.Amount.Resolve(award.Month, prices, policy.Token);
+            if (!amount.IsSuccess)
+            {
+                return Result<ManualPayout>.Fail(amount.Diagnostics);
+            }
+
+            lines.Add(new PayoutLine("bounty:" + award.Id, award.Recipient.Address, amount.Value, award.Recipient.Name));
+        }
+
+        return ManualPayout.Build(lines, policy.Token, policy.Payout.Ss58Prefix, month, policy.Id);
+    }
+
+    private async Task UpsertPriceAsync(EmbassyDbContext db, PriceRecord price, string actor, CancellationToken cancellationToken)
+    {
+        var symbol = price.Price.Token.Symbol;
+        var now = time.GetUtcNow();
+        var row = await db.TokenPrices.FirstOrDefaultAsync(p => p.Period == price.Period && p.Token == symbol, cancellationToken).ConfigureAwait(false);
+        var details = string.Create(CultureInfo.InvariantCulture, $"{price.Price} for {price.Period} from {price.Source} ({price.Date:yyyy-MM-dd})");
+        if (row is null)
+        {
+            db.TokenPrices.Add(new TokenPriceRecord { Period = price.Period, Token = symbol, UsdPrice = price.Price.Format().Replace(",", string.Empty, StringComparison.Ordinal), Source = price.Source, Date = price.Date, RecordedBy = actor, RecordedAt = now });
+        }
+        else
+        {
+            details += $"; replaces {row.UsdPrice} from {row.Source}";
+            row.UsdPrice = price.Price.Format().Replace(",", string.Empty, StringComparison.Ordinal);
+            row.Source = price.Source;
+            row.Date = price.Date;
+            row.RecordedBy = actor;
+            row.RecordedAt = now;
+        }
+
+        ProgramTables.Audit(db, now, actor, "price.recorded", "price:" + price.Period + ":" + symbol, details);
+    }
+
+    private static async Task<IReadOnlyList<PriceRecord>> PricesAsync(EmbassyDbContext db, Token token, CancellationToken cancellationToken)
+    {
+        var rows = await db.TokenPrices.AsNoTracking().Where(p => p.Token == token.Symbol).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => TreasuryRecords.ToDomain(r, token)).OfType<PriceRecord>().OrderByDescending(p => p.Period).ToArray();
+    }
+
+    private static async Task<(IReadOnlySet<string> Ids, IReadOnlySet<string> Addresses)> MembersAsync(EmbassyDbContext db, CancellationToken cancellationToken)
+    {
+        var handles = await db.MemberHandles.AsNoTracking().Select(h => h.NormalizedValue).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var addresses = await db.PayoutAddresses.AsNoTracking().Select(a => a.Address).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return (new HashSet<string>(handles, StringComparer.OrdinalIgnoreCase), new HashSet<string>(addresses, StringComparer.Ordinal));
+    }
+}
