@@ -72,7 +72,7 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
             return Result<MonthSnapshot>.Fail(WorkflowCodes.MonthAlreadyClosed, $"{period} is already closed; a month is closed once.");
         }
 
-        var (result, snapshot, _) = await ComputeAsync(db, period, cancellationToken).ConfigureAwait(false);
+        var (result, snapshot, extra) = await ComputeAsync(db, period, cancellationToken).ConfigureAwait(false);
         if (!result.IsSuccess || snapshot is null)
         {
             return Result<MonthSnapshot>.Fail([Diagnostic.Error(WorkflowCodes.MonthHasErrors, $"{period} cannot be closed: the engine found errors."), .. result.Errors]);
@@ -88,7 +88,7 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
             PolicyHash = allocation.Policy.Hash,
             Token = allocation.Token.Symbol,
             PoolUnits = allocation.Pool.Units,
-            UnspentUnits = allocation.Unspent.Units,
+            UnspentUnits = UInt128.Parse(snapshot.UnspentUnits, NumberStyles.None, CultureInfo.InvariantCulture), // with what a cap held back (R10)
             ClosedBy = actor,
             ClosedAt = now,
         };
@@ -127,7 +127,7 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
             $"INSERT INTO app_month_workflow (period, state, snapshot, locked_by, locked_at) VALUES ({p}, {MonthState.Locked}, {json}, {actor}, {stamp})",
             cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return Result<MonthSnapshot>.Ok(snapshot, result.Diagnostics);
+        return Result<MonthSnapshot>.Ok(snapshot, [.. extra, .. result.Diagnostics]);
     }
 
     /// <summary>Approves a locked month: one payout per member with an amount, to their address on the policy's rail.</summary>
@@ -510,8 +510,28 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
             CarriedIn = carried,
         };
         var result = MonthEngine.Compute(input);
+        if (!result.IsSuccess)
+        {
+            return (result, null, extra);
+        }
+
+        // R10: the policy's fiat caps, converted with the month's recorded price, flag or clamp what is paid.
         var names = roster.ToDictionary(r => r.EngineId, r => (r.Member.Id, r.Member.DisplayName), StringComparer.Ordinal);
-        return (result, result.IsSuccess ? MonthSnapshot.From(result.Value, policy, names) : null, extra);
+        var snapshot = MonthSnapshot.From(result.Value, policy, names);
+        if (policy.FiatCaps.Count > 0)
+        {
+            var prices = await TreasuryStore.PricesAsync(db, policy.Token, cancellationToken).ConfigureAwait(false);
+            var capped = TreasuryCaps.CapMonth(snapshot, result.Value, policy, prices);
+            if (!capped.IsSuccess)
+            {
+                return (Result<MonthAllocation>.Fail([.. result.Diagnostics, .. capped.Diagnostics]), null, extra);
+            }
+
+            snapshot = capped.Value;
+            extra.AddRange(capped.Diagnostics);
+        }
+
+        return (result, snapshot, extra);
     }
 
     [GeneratedRegex("^0x[0-9a-fA-F]{64}$", RegexOptions.CultureInvariant)]

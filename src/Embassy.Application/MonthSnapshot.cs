@@ -112,7 +112,10 @@ public sealed record MonthSnapshot
 /// <summary>A department's month.</summary>
 public sealed record SnapshotDepartment(string Code, string Name, string PoolUnits, long PointsHundredths, string UnspentUnits);
 
-/// <summary>A member's month.</summary>
+/// <summary>
+/// A member's month. <c>TotalUnits</c> is what is paid; <c>CappedUnits</c> is what a clamping fiat cap (R10) held back
+/// from the engine's total (pool share plus bonus), returned to the treasury.
+/// </summary>
 public sealed record SnapshotMember(
     long MemberId,
     string Login,
@@ -126,7 +129,8 @@ public sealed record SnapshotMember(
     IReadOnlyDictionary<string, string> SharesUnits,
     string PoolShareUnits,
     string BonusUnits,
-    string TotalUnits)
+    string TotalUnits,
+    string CappedUnits = "0")
 {
     /// <summary>The month's percentage.</summary>
     public Percent Percent => new(PercentNumerator, PercentDenominator);

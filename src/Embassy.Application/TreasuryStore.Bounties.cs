@@ -42,6 +42,9 @@ public sealed partial class TreasuryStore
     /// <summary>Code: no such bounty, or not in the state the step needs.</summary>
     public const string BountyNotReady = "BOUNTY_NOT_READY";
 
+    /// <summary>A month's bounties were already drawn under a clamping bounty cap (R10: the cap is on the month's total).</summary>
+    public const string BountyCapDrawnOnce = "BOUNTY_CAP_DRAWN_ONCE";
+
     /// <summary>
     /// Records the USD price of the token of <paramref name="period"/>'s policy, with its source and date (R10). A second
     /// price for the month replaces the first; both are in the audit log.
@@ -291,9 +294,17 @@ public sealed partial class TreasuryStore
             return Result<PreparedBounties>.Fail(TreasuryCodes.TokenMismatch, $"{month} pays in {policy.Token.Symbol}; proposal #{proposalNumber.ToString(CultureInfo.InvariantCulture)} is funded in {ledger.Funding.Token.Symbol}.");
         }
 
+        // R10: the policy's bounty cap ("maximum 2,000 $ worth of PHA … to community educators") is on the month's total,
+        // so a month's bounties are drawn together when it clamps: the payout file then pays exactly what was drawn.
+        var cap = policy.FiatCaps.FirstOrDefault(c => c.Bounties)?.Rule;
+        if (cap is { Mode: CapMode.Clamp } && await db.CommunityBounties.AnyAsync(b => b.Period == month && b.Status == BountyStates.Drawn, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<PreparedBounties>.Fail(BountyCapDrawnOnce, $"{month}'s bounties were already drawn under the {cap.Name} cap of {cap.Cap} a month; a clamping cap covers the month's bounties in one draw. Approve the rest for a later month.");
+        }
+
         // The check runs in the payout's token; the draws are stored in the proposal's, rounded up (R10).
         var prepared = BountyPayouts.Prepare(
-            rows.Select(TreasuryRecords.ToDomain).ToArray(), TreasuryRecords.InToken(ledger, policy.Token), policy, prices, null, ids, addresses, adminOverride);
+            rows.Select(TreasuryRecords.ToDomain).ToArray(), TreasuryRecords.InToken(ledger, policy.Token), policy, prices, cap, ids, addresses, adminOverride);
         if (!prepared.IsSuccess)
         {
             return prepared;
@@ -340,6 +351,19 @@ public sealed partial class TreasuryStore
             lines.Add(new PayoutLine("bounty:" + award.Id, award.Recipient.Address, amount.Value, award.Recipient.Name));
         }
 
+        // The same clamp as when the month's bounties were drawn (one draw per month under a clamping cap, R10).
+        if (policy.FiatCaps.FirstOrDefault(c => c.Bounties)?.Rule is { Mode: CapMode.Clamp } cap)
+        {
+            var capped = FiatCap.Apply(cap, month, lines.Select(l => (l.Member, l.Amount)).ToArray(), prices, policy.Token);
+            if (!capped.IsSuccess)
+            {
+                return Result<ManualPayout>.Fail(capped.Diagnostics);
+            }
+
+            var paid = capped.Value.Lines.ToDictionary(l => l.Key, l => l.Paid, StringComparer.Ordinal);
+            lines = lines.Select(l => l with { Amount = paid[l.Member] }).ToList();
+        }
+
         return ManualPayout.Build(lines, policy.Token, policy.Payout.Ss58Prefix, month, policy.Id);
     }
 
@@ -366,7 +390,8 @@ public sealed partial class TreasuryStore
         ProgramTables.Audit(db, now, actor, "price.recorded", "price:" + price.Period + ":" + symbol, details);
     }
 
-    private static async Task<IReadOnlyList<PriceRecord>> PricesAsync(EmbassyDbContext db, Token token, CancellationToken cancellationToken)
+    /// <summary>The recorded prices of <paramref name="token"/>, newest month first.</summary>
+    internal static async Task<IReadOnlyList<PriceRecord>> PricesAsync(EmbassyDbContext db, Token token, CancellationToken cancellationToken)
     {
         var rows = await db.TokenPrices.AsNoTracking().Where(p => p.Token == token.Symbol).ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.Select(r => TreasuryRecords.ToDomain(r, token)).OfType<PriceRecord>().OrderByDescending(p => p.Period).ToArray();

@@ -1,0 +1,191 @@
+using System.Globalization;
+using Embassy.Data.Tests;
+using Embassy.Domain;
+using Embassy.Domain.Treasury;
+using Embassy.GitHubStandIn;
+using Embassy.Policies;
+using Microsoft.EntityFrameworkCore;
+
+namespace Embassy.Application.Tests.Treasury;
+
+/// <summary>
+/// R10 in the month close: a policy's fiat caps convert with the month's recorded price and flag or clamp what is
+/// paid; bounty caps clamp the month's bounties, in the draw and in the payout file alike.
+/// </summary>
+public class FiatCapCloseTests
+{
+    private static readonly DateTimeOffset Now = new(2024, 10, 15, 12, 0, 0, TimeSpan.Zero);
+    private static readonly Period Aug = new(2024, 8);
+    private const string PhalaAddress = "41PLCEdup7XdUH4hsik4hyFoihDRYKfpN2K48jZH8ehL2tP2";
+
+    private static ManualClock Clock() => new(Now) { AutoAdvance = false };
+
+    /// <summary>phala-v4 (in force for the demo's August 2024) with one cap added as policy data.</summary>
+    private static PolicyCatalog CatalogWith(string cap)
+    {
+        var yaml = PolicyCatalog.ShippedText("phala-v4")! + "\nfiat_caps:\n  - " + cap + "\n";
+        var policy = PolicyLoader.Load(yaml, "phala-v4-capped.yaml");
+        Assert.True(policy.IsSuccess, string.Join("; ", policy.Errors));
+        return PolicyCatalog.Create([(policy.Value, "phala-v4-capped.yaml")]).Value;
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Close_ClampingCap_PaysTheCapAtTheRecordedPrice_AndReturnsTheRest(string provider)
+    {
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        var clock = Clock();
+        var catalog = CatalogWith("{ name: ambassador rewards, usd: 100, mode: clamp, ranks: [ambassador] }");
+        var store = new TreasuryStore(db.Factory(), clock, catalog);
+        Assert.True((await store.RecordPriceAsync(Aug, "0.5", "CoinGecko monthly close", new DateOnly(2024, 8, 31), "admin")).IsSuccess);
+        var (uncapped, unspent) = await WithoutCapsAsync(provider, clock);
+
+        await new DemoProgram(db.Factory(), clock, catalog).SeedAsync(5, 1);
+
+        // 100 $ at 0.5 $/PHA is 200 PHA for all ambassadors together; the demo's one ambassador (every fifth member) is owed far more.
+        var snapshot = (await new MonthCloseWorkflow(db.Factory(), clock, catalog).PreviewAsync(Aug)).Snapshot!;
+        var ambassador = snapshot.Members.Single(m => m.Rank == "ambassador");
+        var owed = uncapped[ambassador.Login];
+        Assert.True(owed > Token.Pha.Whole(200), $"owed {owed}");
+        Assert.Equal(Token.Pha.Whole(200), snapshot.Amount(ambassador.TotalUnits));
+        Assert.Equal(owed - Token.Pha.Whole(200), snapshot.Amount(ambassador.CappedUnits));
+        Assert.All(snapshot.Members.Where(m => m.Rank != "ambassador"), m => Assert.Equal(uncapped[m.Login], snapshot.Amount(m.TotalUnits)));
+
+        await using var read = db.Context();
+        var payout = await read.Payouts.SingleAsync(p => p.MemberId == ambassador.MemberId);
+        Assert.Equal(Token.Pha.Whole(200).Units, payout.Units);
+        var close = await read.MonthCloses.SingleAsync(c => c.Period == Aug);
+        Assert.Equal((unspent + owed - Token.Pha.Whole(200)).Units, close.UnspentUnits); // what the cap held back returns with the month's unspent
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Close_FlaggingCap_PaysInFull(string provider)
+    {
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        var clock = Clock();
+        var catalog = CatalogWith("{ name: ambassador rewards, usd: 100, mode: flag, ranks: [ambassador] }");
+        await new TreasuryStore(db.Factory(), clock, catalog).RecordPriceAsync(Aug, "0.5", "CoinGecko monthly close", new DateOnly(2024, 8, 31), "admin");
+        var uncapped = await TotalsWithoutCapsAsync(provider, clock);
+
+        await new DemoProgram(db.Factory(), clock, catalog).SeedAsync(5, 1);
+
+        var snapshot = (await new MonthCloseWorkflow(db.Factory(), clock, catalog).PreviewAsync(Aug)).Snapshot!;
+        Assert.All(snapshot.Members, m => Assert.Equal(("0", uncapped[m.Login]), (m.CappedUnits, snapshot.Amount(m.TotalUnits))));
+        await using var read = db.Context();
+        Assert.Equal(
+            uncapped.Values.Where(v => !v.IsZero).Select(v => v.Units).Order(),
+            (await read.Payouts.ToListAsync()).Select(p => p.Units).Order());
+    }
+
+    [Fact]
+    public void CapMonth_Flag_WarnsWithTheCapAndThePrice_Clamp_HoldsBackTheExcess()
+    {
+        // The pure step the close runs (TreasuryCaps.CapMonth) on an engine result of phala-v4 with a cap added.
+        var flagging = CatalogWith("{ name: senior rewards, usd: 1000, mode: flag, ranks: [senior] }").Default;
+        var clamping = CatalogWith("{ name: senior rewards, usd: 1000, mode: clamp, ranks: [senior] }").Default;
+        var input = new Domain.Rules.MonthInput
+        {
+            Policy = flagging,
+            Period = Aug,
+            Members = [new Domain.Rules.Member("s", Rank.Senior), new Domain.Rules.Member("a", Rank.Ambassador)],
+            Scores =
+            [
+                new Domain.Rules.ScoreLine("s", "CM", Points.Of(20), Points.Of(20), null), new Domain.Rules.ScoreLine("s", "MK", Points.Of(20), Points.Of(20), null),
+                new Domain.Rules.ScoreLine("a", "CM", Points.Of(10), Points.Of(10), null), new Domain.Rules.ScoreLine("a", "MK", Points.Of(10), Points.Of(10), null),
+            ],
+        };
+        var allocation = Domain.Rules.MonthEngine.Compute(input).Value;
+        var names = new Dictionary<string, (long, string)> { ["s"] = (1, "Sam"), ["a"] = (2, "Ann") };
+        var prices = new[] { PriceRecord.Create(Aug, "0.25", "CoinGecko", new DateOnly(2024, 8, 31), Token.Pha).Value };
+        var senior = allocation.Members.Single(m => m.Id == "s").Total;
+
+        var flagged = TreasuryCaps.CapMonth(MonthSnapshot.From(allocation, flagging, names), allocation, flagging, prices);
+        var clamped = TreasuryCaps.CapMonth(MonthSnapshot.From(allocation, clamping, names), allocation, clamping, prices);
+
+        // 1,000 $ at 0.25 $/PHA = 4,000 PHA; the senior's pool share and 2,000 PHA rank bonus are more than that.
+        Assert.True(senior > Token.Pha.Whole(4_000), $"senior total {senior}");
+        var warning = Assert.Single(flagged.Diagnostics, d => d.Code == TreasuryCodes.CapExceeded);
+        Assert.Contains("senior rewards", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(senior, flagged.Value.Amount(flagged.Value.Members.Single(m => m.Login == "s").TotalUnits));
+        var s = clamped.Value.Members.Single(m => m.Login == "s");
+        Assert.Equal((Token.Pha.Whole(4_000), senior - Token.Pha.Whole(4_000)), (clamped.Value.Amount(s.TotalUnits), clamped.Value.Amount(s.CappedUnits)));
+        Assert.Contains(clamped.Diagnostics, d => d.Code == TreasuryCodes.CapClamped);
+        Assert.Equal(allocation.Members.Single(m => m.Id == "a").Total, clamped.Value.Amount(clamped.Value.Members.Single(m => m.Login == "a").TotalUnits));
+        Assert.Equal(allocation.Unspent + (senior - Token.Pha.Whole(4_000)), clamped.Value.Amount(clamped.Value.UnspentUnits));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Close_CapWithoutARecordedPrice_IsRefused_NothingIsGuessed(string provider)
+    {
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        var clock = Clock();
+        var catalog = CatalogWith("{ name: ambassador rewards, usd: 100, mode: clamp, ranks: [ambassador] }");
+
+        var seeding = await Assert.ThrowsAsync<InvalidOperationException>(() => new DemoProgram(db.Factory(), clock, catalog).SeedAsync(5, 1));
+
+        Assert.Contains(TreasuryCodes.PriceMissing, seeding.Message, StringComparison.Ordinal);
+        var workflow = new MonthCloseWorkflow(db.Factory(), clock, catalog);
+        var preview = await workflow.PreviewAsync(Aug);
+        Assert.Equal(MonthState.Open, preview.State);
+        Assert.Contains(preview.Diagnostics, d => d.Code == TreasuryCodes.PriceMissing && d.IsError);
+        var locked = await workflow.LockAsync(Aug, "admin");
+        Assert.Contains(locked.Errors, e => e.Code == TreasuryCodes.PriceMissing);
+        await using var read = db.Context();
+        Assert.Empty(await read.MonthCloses.ToListAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Bounties_ClampingCap_DrawAndFilePayTheSameCappedAmounts_OneDrawAMonth(string provider)
+    {
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        var clock = Clock();
+        var catalog = CatalogWith("{ name: educator bounties, usd: 300, mode: clamp, bounties: true }");
+        var store = new TreasuryStore(db.Factory(), clock, catalog);
+        await store.SaveAsync(new ProposalInput(14, "Community bounty", TreasuryDemo.Proponent, new DateOnly(2024, 7, 1), "100,000", ProposalStatus.Funded), "admin");
+        await store.RecordPriceAsync(Aug, "0.125", "CoinGecko monthly close", new DateOnly(2024, 8, 31), "admin");
+        var ids = new List<long>();
+        foreach (var (title, usd) in new[] { ("Video course", "200"), ("Staking guide", "200") })
+        {
+            var created = await store.CreateBountyAsync(
+                new BountyInput(title, "Ann " + title, string.Empty, PhalaAddress, "https://example.org/" + ids.Count, usd, InUsd: true, Aug, new DateOnly(2024, 8, 20), 14), "admin");
+            Assert.True(created.IsSuccess, string.Join("; ", created.Errors));
+            ids.Add(long.Parse(created.Value.Id, CultureInfo.InvariantCulture));
+            await store.ApproveBountyAsync(ids[^1], "admin");
+        }
+
+        var drawn = await store.DrawBountiesAsync(Aug, 14, "admin");
+        var file = await store.BountyPayoutFileAsync(Aug);
+
+        // 400 $ asked, 300 $ allowed: at 0.125 $/PHA that is 2,400 PHA, shared in proportion (1,200 each).
+        Assert.True(drawn.IsSuccess, string.Join("; ", drawn.Errors));
+        Assert.Contains(drawn.Diagnostics, d => d.Code == TreasuryCodes.CapClamped);
+        var ledger = (await store.LedgerAsync(14))!;
+        Assert.Equal([Token.Pha.Whole(1_200), Token.Pha.Whole(1_200)], ledger.Draws.Select(d => d.Amount));
+        Assert.True(file.IsSuccess, string.Join("; ", file.Errors));
+        Assert.Equal(Token.Pha.Whole(2_400), file.Value.Rows.Aggregate(Token.Pha.Zero, (a, r) => a + r.Amount)); // one address: one merged row
+
+        // Another bounty approved for August later cannot be drawn past the cap in a second draw.
+        var late = await store.CreateBountyAsync(
+            new BountyInput("Late tool", "Bo", string.Empty, PhalaAddress, "https://example.org/late", "50", InUsd: true, Aug, new DateOnly(2024, 8, 30), 14), "admin");
+        await store.ApproveBountyAsync(long.Parse(late.Value.Id, CultureInfo.InvariantCulture), "admin");
+        var second = await store.DrawBountiesAsync(Aug, 14, "admin");
+        Assert.Equal(TreasuryStore.BountyCapDrawnOnce, Assert.Single(second.Errors).Code);
+        Assert.Equal(Token.Pha.Whole(2_400), (await store.LedgerAsync(14))!.Paid);
+    }
+
+    /// <summary>The same demo month under the shipped phala-v4 (no caps): each member's total by login.</summary>
+    private static async Task<Dictionary<string, TokenAmount>> TotalsWithoutCapsAsync(string provider, TimeProvider clock) =>
+        (await WithoutCapsAsync(provider, clock)).Totals;
+
+    /// <summary>The same demo month under the shipped phala-v4 (no caps): each member's total by login, and the unspent amount.</summary>
+    private static async Task<(Dictionary<string, TokenAmount> Totals, TokenAmount Unspent)> WithoutCapsAsync(string provider, TimeProvider clock)
+    {
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        await new DemoProgram(db.Factory(), clock).SeedAsync(5, 1);
+        var snapshot = (await new MonthCloseWorkflow(db.Factory(), clock).PreviewAsync(Aug)).Snapshot!;
+        return (snapshot.Members.ToDictionary(m => m.Login, m => snapshot.Amount(m.TotalUnits), StringComparer.Ordinal), snapshot.Amount(snapshot.UnspentUnits));
+    }
+}
