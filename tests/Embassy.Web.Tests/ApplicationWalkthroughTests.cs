@@ -1,7 +1,4 @@
 using Embassy.Application;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Embassy.Web.Tests;
@@ -15,55 +12,16 @@ namespace Embassy.Web.Tests;
 [Collection(nameof(BrowserWalkthroughTests))]
 public sealed class ApplicationWalkthroughTests
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
     [Fact]
     public async Task Application_FromThePublicForm_ToANewMember_InChromium()
     {
-        Assert.True(File.Exists(ChromiumPath), $"Chromium is not installed at {ChromiumPath}: run ./test (it installs .ci/apt-packages) or `apt-get install -y chromium`.");
-        var shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(shots);
 
         // A short minimum fill time, so that the person below waits past it without a long sleep.
         await using var site = new EmbassySite(settings: new Dictionary<string, string?> { ["Applications:MinimumFillTime"] = "00:00:01" });
-        site.UseKestrel(0);
-        site.StartServer();
-        var baseUrl = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var incidents = new List<string>();
-        async Task<IPage> NewPersonAsync()
-        {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
-            await context.AddInitScriptAsync("""
-                for (const f of ['alert', 'confirm', 'prompt']) { window[f] = function () { (window.__xss = window.__xss || []).push(f + '()'); }; }
-                document.addEventListener('securitypolicyviolation', e => (window.__xss = window.__xss || []).push('CSP blocked ' + e.violatedDirective + ' ' + e.blockedURI));
-                """);
-            context.SetDefaultTimeout(120_000); // CI machines are shared; a slow step is not a failure, a wrong page is
-            context.SetDefaultNavigationTimeout(120_000);
-            var page = await context.NewPageAsync();
-            page.Dialog += (_, dialog) =>
-            {
-                incidents.Add("dialog: " + dialog.Message);
-                _ = dialog.DismissAsync();
-            };
-            return page;
-        }
-
-        async Task CheckAsync(IPage page)
-        {
-            var calls = await page.EvaluateAsync<string[]>("() => window.__xss || []");
-            incidents.AddRange(calls.Select(c => $"{c} on {page.Url}"));
-        }
+        await using var chromium = await BrowserSession.StartAsync(site);
 
         // 1. A person finds the form on the public home page and fills it in.
-        var applicant = await NewPersonAsync();
+        var applicant = await chromium.NewPersonAsync();
         await applicant.GotoAsync("/");
         await applicant.ClickAsync("#apply-link a");
         await applicant.WaitForURLAsync("**/apply");
@@ -81,15 +39,15 @@ public sealed class ApplicationWalkthroughTests
         await applicant.ClickAsync("#apply");
         await applicant.WaitForURLAsync("**/apply?sent=true");
         Assert.Contains("Thank you", await applicant.InnerTextAsync("#sent"), StringComparison.Ordinal);
-        await applicant.ScreenshotAsync(new() { Path = Path.Combine(shots, "application-1-sent.png"), FullPage = true });
+        await BrowserSession.ShotAsync(applicant, "application-1-sent.png");
 
         // 2. The admin signs in with the one-time link printed at first start; a reviewer with a link of their own.
-        var admin = await NewPersonAsync();
+        var admin = await chromium.NewPersonAsync();
         await admin.GotoAsync(site.Service<FirstRunLink>().Path!);
         await admin.ClickAsync("#use-link");
         await admin.WaitForURLAsync("**/admin");
         var link = (await site.Service<AccessTokens>().IssueSignInAsync("rita", Roles.Reviewer, "root")).Value;
-        var reviewer = await NewPersonAsync();
+        var reviewer = await chromium.NewPersonAsync();
         await reviewer.GotoAsync("/signin/once?token=" + link);
         await reviewer.ClickAsync("#use-link");
         await reviewer.WaitForURLAsync("**/review");
@@ -109,7 +67,7 @@ public sealed class ApplicationWalkthroughTests
         await reviewer.WaitForSelectorAsync("#saved");
         Assert.Contains("21 of 30", await reviewer.InnerTextAsync("#total"), StringComparison.Ordinal);
         Assert.Equal(0, await reviewer.Locator("#decide-form").CountAsync()); // only an admin decides
-        await reviewer.ScreenshotAsync(new() { Path = Path.Combine(shots, "application-2-scored.png"), FullPage = true });
+        await BrowserSession.ShotAsync(reviewer, "application-2-scored.png");
 
         // 4. The admin accepts the applicant as an ambassador.
         await admin.GotoAsync("/review/applications");
@@ -127,16 +85,16 @@ public sealed class ApplicationWalkthroughTests
         var row = admin.Locator("#members tbody tr", new() { HasText = "lucia-romero" });
         Assert.Equal(1, await row.CountAsync());
         Assert.Contains("ambassador", await row.InnerTextAsync(), StringComparison.Ordinal);
-        await admin.ScreenshotAsync(new() { Path = Path.Combine(shots, "application-3-member.png"), FullPage = true });
-        var visitor = await NewPersonAsync();
+        await BrowserSession.ShotAsync(admin, "application-3-member.png");
+        var visitor = await chromium.NewPersonAsync();
         await visitor.GotoAsync(memberPage!);
         Assert.Contains("Lucía Romero", await visitor.InnerTextAsync("main h1"), StringComparison.Ordinal);
 
         foreach (var page in new[] { applicant, admin, reviewer, visitor })
         {
-            await CheckAsync(page);
+            await chromium.RecordIncidentsAsync(page);
         }
 
-        Assert.Empty(incidents);
+        Assert.Empty(chromium.Incidents);
     }
 }

@@ -3,9 +3,6 @@ using Embassy.Application;
 using Embassy.Domain;
 using Embassy.Domain.Rules;
 using Embassy.Policies;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using DomainMember = Embassy.Domain.Rules.Member;
 
@@ -20,8 +17,6 @@ namespace Embassy.Web.Tests;
 [Collection(nameof(BrowserWalkthroughTests))]
 public sealed class BrowserWalkthroughTests
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
     private static readonly (string Login, string Name, string[] Depts, int Effort, int Result)[] Plan =
     [
         ("alice", "Alice Nowak", ["CM", "CC"], 18, 16),
@@ -32,9 +27,6 @@ public sealed class BrowserWalkthroughTests
     [Fact]
     public async Task WholeMonth_InChromium_PublicPageShowsTheEnginesRewards()
     {
-        Assert.True(File.Exists(ChromiumPath), $"Chromium is not installed at {ChromiumPath}: run ./test (it installs .ci/apt-packages) or `apt-get install -y chromium`.");
-        var shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(shots);
         await using var github = await MonthCloseTests.StandInAsync();
         foreach (var p in Plan)
         {
@@ -43,49 +35,14 @@ public sealed class BrowserWalkthroughTests
         }
 
         await using var site = new EmbassySite(github.ApiBaseAddress);
-        site.UseKestrel(0);
-        site.StartServer();
-        var baseUrl = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var incidents = new List<string>();
-        async Task<IPage> NewPersonAsync()
-        {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
-            // Any dialog function called, or anything the CSP had to block, means report content tried to run.
-            await context.AddInitScriptAsync("""
-                for (const f of ['alert', 'confirm', 'prompt']) { window[f] = function () { (window.__xss = window.__xss || []).push(f + '()'); }; }
-                document.addEventListener('securitypolicyviolation', e => (window.__xss = window.__xss || []).push('CSP blocked ' + e.violatedDirective + ' ' + e.blockedURI));
-                """);
-            context.SetDefaultTimeout(120_000); // CI machines are shared; a slow step is not a failure, a wrong page is
-            context.SetDefaultNavigationTimeout(120_000);
-            var page = await context.NewPageAsync();
-            page.Dialog += (_, dialog) =>
-            {
-                incidents.Add("dialog: " + dialog.Message);
-                _ = dialog.DismissAsync();
-            };
-            return page;
-        }
-
-        async Task CheckAsync(IPage page)
-        {
-            var calls = await page.EvaluateAsync<string[]>("() => window.__xss || []");
-            incidents.AddRange(calls.Select(c => $"{c} on {page.Url}"));
-        }
+        await using var chromium = await BrowserSession.StartAsync(site);
 
         // 1. The admin signs in with the one-time link printed at first start.
-        var admin = await NewPersonAsync();
+        var admin = await chromium.NewPersonAsync();
         await admin.GotoAsync(site.Service<FirstRunLink>().Path!);
         await admin.ClickAsync("#use-link");
         await admin.WaitForURLAsync("**/admin");
-        await admin.ScreenshotAsync(new() { Path = Path.Combine(shots, "1-admin.png"), FullPage = true });
+        await BrowserSession.ShotAsync(admin, "1-admin.png");
 
         // 2. Adds the members.
         foreach (var p in Plan)
@@ -99,7 +56,7 @@ public sealed class BrowserWalkthroughTests
             await admin.WaitForURLAsync("**/admin/members");
         }
 
-        await admin.ScreenshotAsync(new() { Path = Path.Combine(shots, "2-members.png"), FullPage = true });
+        await BrowserSession.ShotAsync(admin, "2-members.png");
         Assert.Equal(Plan.Length, await admin.Locator("#members tbody tr").CountAsync());
 
         // 3. Syncs the reports from the GitHub stand-in.
@@ -114,11 +71,11 @@ public sealed class BrowserWalkthroughTests
         await admin.SelectOptionAsync("#role", Roles.Reviewer);
         await admin.ClickAsync("#issue-link");
         var link = await admin.InnerTextAsync("#secret-value");
-        var reviewer = await NewPersonAsync();
+        var reviewer = await chromium.NewPersonAsync();
         await reviewer.GotoAsync(new Uri(link).PathAndQuery);
         await reviewer.ClickAsync("#use-link");
         await reviewer.WaitForURLAsync("**/review");
-        await reviewer.ScreenshotAsync(new() { Path = Path.Combine(shots, "3-review-queue.png"), FullPage = true });
+        await BrowserSession.ShotAsync(reviewer, "3-review-queue.png");
 
         // 5. Scores every report, going from one to the next.
         var first = await reviewer.Locator("a.report-link").First.GetAttributeAsync("href");
@@ -139,10 +96,10 @@ public sealed class BrowserWalkthroughTests
 
             if (p.Login == "mallory")
             {
-                await reviewer.ScreenshotAsync(new() { Path = Path.Combine(shots, "4-review-hostile-report.png"), FullPage = true });
+                await BrowserSession.ShotAsync(reviewer, "4-review-hostile-report.png");
             }
 
-            await CheckAsync(reviewer);
+            await chromium.RecordIncidentsAsync(reviewer);
             var hasNext = await reviewer.Locator("#save-next").CountAsync() > 0;
             await reviewer.ClickAsync(hasNext ? "#save-next" : "#save");
             await reviewer.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
@@ -153,7 +110,7 @@ public sealed class BrowserWalkthroughTests
 
         // 6. The admin previews, locks, approves and records the transaction.
         await admin.GotoAsync($"/admin/months/{EmbassySite.LastMonth}");
-        await admin.ScreenshotAsync(new() { Path = Path.Combine(shots, "5-month-preview.png"), FullPage = true });
+        await BrowserSession.ShotAsync(admin, "5-month-preview.png");
         await admin.ClickAsync("#lock");
         await admin.WaitForSelectorAsync("#approve");
         await admin.ClickAsync("#approve");
@@ -161,12 +118,12 @@ public sealed class BrowserWalkthroughTests
         await admin.FillAsync("#tx", "0x" + new string('c', 64));
         await admin.ClickAsync("#record-tx");
         await admin.WaitForSelectorAsync("#month-state:text('paid')");
-        await admin.ScreenshotAsync(new() { Path = Path.Combine(shots, "6-month-paid.png"), FullPage = true });
+        await BrowserSession.ShotAsync(admin, "6-month-paid.png");
 
         // 7. The public sees the engine's rewards.
-        var visitor = await NewPersonAsync();
+        var visitor = await chromium.NewPersonAsync();
         await visitor.GotoAsync($"/months/{EmbassySite.LastMonth}");
-        await visitor.ScreenshotAsync(new() { Path = Path.Combine(shots, "7-public-month.png"), FullPage = true });
+        await BrowserSession.ShotAsync(visitor, "7-public-month.png");
         var shown = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var row in await visitor.Locator("#rewards tbody tr").AllAsync())
         {
@@ -174,15 +131,15 @@ public sealed class BrowserWalkthroughTests
         }
 
         await visitor.GotoAsync("/leaderboard");
-        await visitor.ScreenshotAsync(new() { Path = Path.Combine(shots, "8-leaderboard.png"), FullPage = true });
+        await BrowserSession.ShotAsync(visitor, "8-leaderboard.png");
         await visitor.ClickAsync("main table tbody a");
         await visitor.WaitForSelectorAsync("#rank");
-        await visitor.ScreenshotAsync(new() { Path = Path.Combine(shots, "9-member.png"), FullPage = true });
+        await BrowserSession.ShotAsync(visitor, "9-member.png");
         await visitor.GotoAsync("/treasury");
-        await visitor.ScreenshotAsync(new() { Path = Path.Combine(shots, "10-treasury.png"), FullPage = true });
+        await BrowserSession.ShotAsync(visitor, "10-treasury.png");
         foreach (var page in new[] { admin, reviewer, visitor })
         {
-            await CheckAsync(page);
+            await chromium.RecordIncidentsAsync(page);
         }
 
         var expected = MonthEngine.Compute(new MonthInput
@@ -193,7 +150,7 @@ public sealed class BrowserWalkthroughTests
             Scores = Plan.SelectMany(p => p.Depts.Concat(["OTHERS"]).Select(d => new ScoreLine(p.Login, d, Points.Of(p.Effort), Points.Of(p.Result), null))).ToArray(),
             Choices = Plan.Select(p => new MemberChoice(p.Login, p.Depts)).ToArray(),
         }).Value;
-        Assert.Empty(incidents);
+        Assert.Empty(chromium.Incidents);
         Assert.Equal(
             expected.Members.ToDictionary(m => m.Id, m => m.Total.Units.ToString(CultureInfo.InvariantCulture)),
             shown);

@@ -1,9 +1,6 @@
 using System.Globalization;
 using Embassy.Application;
 using Embassy.Domain;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Embassy.Web.Tests;
@@ -15,37 +12,19 @@ namespace Embassy.Web.Tests;
 [Collection(nameof(BrowserWalkthroughTests))]
 public sealed class TreasuryBrowserTests
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
     [Fact]
     public async Task PublicTreasury_OfTheDemo_DrawsTheChartAndShowsTheFigures()
     {
-        Assert.True(File.Exists(ChromiumPath), $"Chromium is not installed at {ChromiumPath}: run ./test (it installs .ci/apt-packages) or `apt-get install -y chromium`.");
         await using var site = new EmbassySite(settings: new Dictionary<string, string?> { ["Demo"] = "true" });
-        site.UseKestrel(0);
-        site.StartServer();
-        var baseUrl = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        await using var chromium = await BrowserSession.StartAsync(site);
         var view = Assert.Single((await site.Service<TreasuryStore>().PageAsync()).Views);
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
-        context.SetDefaultTimeout(120_000); // shared CI machines: a slow step is not a failure, a wrong page is
-        context.SetDefaultNavigationTimeout(120_000);
-        var page = await context.NewPageAsync();
+        var page = await chromium.NewPersonAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);
 
         await page.GotoAsync("/treasury");
         await page.WaitForFunctionAsync("() => window.Chart && window.Chart.getChart(document.getElementById('treasury-chart'))");
-        var shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(shots);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "treasury-demo.png"), FullPage = true });
+        await BrowserSession.ShotAsync(page, "treasury-demo.png");
 
         // The chart instance holds the table's months and values, and the canvas has pixels painted on it.
         var labels = await page.EvaluateAsync<string[]>("() => Chart.getChart(document.getElementById('treasury-chart')).data.labels");
@@ -66,5 +45,7 @@ public sealed class TreasuryBrowserTests
         Assert.Contains("Grow number of Ambassadors to 40+ people", await page.InnerTextAsync("#milestones"), StringComparison.Ordinal);
         Assert.Contains("45,500 of 50,000", await page.InnerTextAsync("#milestones"), StringComparison.Ordinal);
         Assert.Empty(errors);
+        await chromium.RecordIncidentsAsync(page);
+        Assert.Empty(chromium.Incidents);
     }
 }
