@@ -51,4 +51,37 @@ public sealed class TreasuryPagesTests
         Assert.Contains("id=\"treasury-chart\"", publicPage, StringComparison.Ordinal);
         Assert.Contains("id=\"treasury-series\"", publicPage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task MonthPage_Overdraw_IsRefusedWithoutAReason_ThenApprovedWithOne_AndTheReasonIsKept()
+    {
+        await using var github = await MonthCloseTests.StandInAsync();
+        await using var site = new EmbassySite(github.ApiBaseAddress);
+        var adminApi = await site.ApiAsAsync(Roles.Admin);
+        var reviewerApi = await site.ApiAsAsync(Roles.Reviewer, "rita");
+        await EmbassySite.AddMemberAsync(adminApi, "alice");
+        github.AddIssue(EmbassySite.Repo, "alice", "October 2026 Contribution - alice", MonthCloseTests.ReportBody(["CM", "CC"], EmbassySite.AddressFor(1)));
+        await EmbassySite.SyncAsync(adminApi);
+        var item = Assert.Single(await EmbassySite.QueueAsync(reviewerApi, EmbassySite.LastMonth));
+        Assert.True((await EmbassySite.ScoreAsync(reviewerApi, item.ReportId, new ScoreEntry("CM", 15, 15), new ScoreEntry("CC", 15, 15))).IsSuccessStatusCode);
+        Assert.True((await adminApi.PostAsync($"/api/admin/months/{EmbassySite.LastMonth}/lock", null)).IsSuccessStatusCode);
+        var store = site.Service<TreasuryStore>();
+        Assert.True((await store.SaveAsync(new ProposalInput(7, "Small proposal", TreasuryDemo.Proponent, new DateOnly(2026, 1, 5), "10", ProposalStatus.Funded), "root")).IsSuccess);
+        var admin = await site.SignInAsAdminAsync();
+        var page = $"/admin/months/{EmbassySite.LastMonth}";
+
+        var html = await admin.GetStringAsync(page);
+        var refused = await EmbassySite.PostFormAsync(admin, page, new Dictionary<string, string> { ["overrideReason"] = "  " }, page + "?handler=approve");
+        var refusedHtml = await refused.Content.ReadAsStringAsync();
+        var approved = await EmbassySite.PostFormAsync(admin, page, new Dictionary<string, string> { ["overrideReason"] = "Proposal #8 is voted; bridging until it is funded." }, page + "?handler=approve");
+
+        // R10: the page offers the reason field, refuses without one (nothing drawn), and keeps the reason it was given.
+        Assert.Contains("id=\"override-reason\"", html, StringComparison.Ordinal);
+        Assert.False(refused.IsSuccessStatusCode);
+        Assert.Contains(TreasuryCodes.Overdrawn, refusedHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        var draw = Assert.Single((await store.LedgerAsync(7))!.Draws);
+        Assert.Equal(("root", "Proposal #8 is voted; bridging until it is funded."), (draw.Override!.Actor, draw.Override.Reason));
+        Assert.Contains("Proposal #8 is voted", await site.CreateClient().GetStringAsync("/treasury"), StringComparison.Ordinal);
+    }
 }
