@@ -422,7 +422,7 @@ internal sealed class MonthCsvDocument
             return null;
         }
 
-        var records = Split(text, name, diagnostics);
+        var records = CsvRecords.Read(text, name, "CSV_MALFORMED", diagnostics);
         if (records is null)
         {
             return null;
@@ -494,130 +494,6 @@ internal sealed class MonthCsvDocument
 
     public Diagnostic HeaderError(string code, string problem) =>
         Diagnostic.Error(code, "the header " + problem, new SourcePosition(HeaderLine, 0, Name));
-
-    // RFC 4180 records with the line each starts on; null when a quote is never closed or is followed by text.
-    private static List<(int Line, List<string> Fields)>? Split(string text, string name, List<Diagnostic> diagnostics)
-    {
-        var records = new List<(int, List<string>)>();
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
-        var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
-        var atFieldStart = true;
-        var ok = true;
-
-        void EndRecord()
-        {
-            fields.Add(field.ToString());
-            field.Clear();
-
-            // A blank line is no record.
-            if (!(fields.Count == 1 && fields[0].Trim().Length == 0))
-            {
-                records.Add((recordLine, fields));
-            }
-
-            fields = [];
-            atFieldStart = true;
-        }
-
-        while (i < text.Length)
-        {
-            var c = text[i];
-            if (c == '"' && atFieldStart && field.ToString().Trim().Length == 0)
-            {
-                // A quoted field: read to the closing quote; "" is one quote.
-                field.Clear();
-                var startLine = line;
-                i++;
-                var closed = false;
-                while (i < text.Length)
-                {
-                    if (text[i] == '"')
-                    {
-                        if (i + 1 < text.Length && text[i + 1] == '"')
-                        {
-                            field.Append('"');
-                            i += 2;
-                            continue;
-                        }
-
-                        closed = true;
-                        i++;
-                        break;
-                    }
-
-                    if (text[i] == '\n')
-                    {
-                        line++;
-                    }
-
-                    field.Append(text[i]);
-                    i++;
-                }
-
-                if (!closed)
-                {
-                    diagnostics.Add(Diagnostic.Error("CSV_MALFORMED", "a quoted field is never closed (missing '\"').", new SourcePosition(startLine, 0, name)));
-                    return null;
-                }
-
-                // Only spaces may follow the closing quote before the next separator.
-                while (i < text.Length && text[i] is ' ' or '\t')
-                {
-                    i++;
-                }
-
-                if (i < text.Length && text[i] is not (',' or '\r' or '\n'))
-                {
-                    diagnostics.Add(Diagnostic.Error("CSV_MALFORMED", $"text after a closing quote ('{text[i]}'); quote the whole field and double inner quotes (\"\").", new SourcePosition(line, 0, name)));
-                    ok = false;
-                    while (i < text.Length && text[i] is not (',' or '\n'))
-                    {
-                        i++;
-                    }
-                }
-
-                atFieldStart = false;
-                continue;
-            }
-
-            switch (c)
-            {
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    atFieldStart = true;
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    EndRecord();
-                    line++;
-                    recordLine = line;
-                    break;
-                case '"':
-                    diagnostics.Add(Diagnostic.Error("CSV_MALFORMED", "a quote inside an unquoted field; quote the whole field and double inner quotes (\"\").", new SourcePosition(line, 0, name)));
-                    ok = false;
-                    field.Append(c);
-                    break;
-                default:
-                    field.Append(c);
-                    atFieldStart = atFieldStart && (c is ' ' or '\t');
-                    break;
-            }
-
-            i++;
-        }
-
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            EndRecord();
-        }
-
-        return ok ? records : null;
-    }
 }
 
 /// <summary>One data row of a <see cref="MonthCsvDocument"/>, with typed accessors that report problems at its line.</summary>

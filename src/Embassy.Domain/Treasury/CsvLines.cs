@@ -1,54 +1,8 @@
-using System.Text;
-
 namespace Embassy.Domain.Treasury;
 
-/// <summary>The small RFC 4180 reader the treasury's CSV imports share (one record per line; the domain reads no files).</summary>
+/// <summary>Header-and-rows access over <see cref="CsvRecords"/> for the treasury and community imports (the domain reads no files).</summary>
 internal static class CsvLines
 {
-    /// <summary>Splits one RFC 4180 line; false when a quote is left open.</summary>
-    public static bool TrySplit(string line, out List<string> fields)
-    {
-        fields = [];
-        var sb = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    sb.Append('"');
-                    i++;
-                }
-                else if (ch == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    sb.Append(ch);
-                }
-            }
-            else if (ch == '"')
-            {
-                quoted = true;
-            }
-            else if (ch == ',')
-            {
-                fields.Add(sb.ToString());
-                sb.Clear();
-            }
-            else
-            {
-                sb.Append(ch);
-            }
-        }
-
-        fields.Add(sb.ToString());
-        return !quoted;
-    }
-
     /// <summary>
     /// The data rows of a CSV text with a header naming at least <paramref name="required"/> columns (any order,
     /// case-insensitive; a BOM, CRLF and blank lines are fine). Problems go to <paramref name="diagnostics"/> with their
@@ -57,24 +11,17 @@ internal static class CsvLines
     public static IEnumerable<CsvRow> Rows(
         string? text, string[] required, string headerCode, string rowCode, string? sourceName, List<Diagnostic> diagnostics)
     {
-        var lines = (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var records = CsvRecords.Read(text, sourceName, rowCode, diagnostics);
+        if (records is null)
+        {
+            yield break;
+        }
+
         Dictionary<string, int>? columns = null;
         var expected = string.Join(",", required);
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var (line, fields) in records)
         {
-            var line = i == 0 ? lines[i].TrimStart('\uFEFF') : lines[i];
-            if (line.Trim().Length == 0)
-            {
-                continue;
-            }
-
-            var at = new SourcePosition(i + 1, 0, sourceName);
-            if (!TrySplit(line, out var fields))
-            {
-                diagnostics.Add(Diagnostic.Error(rowCode, "A quoted field is not closed on this line.", at));
-                continue;
-            }
-
+            var at = new SourcePosition(line, 0, sourceName);
             if (columns is null)
             {
                 columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);

@@ -22,27 +22,13 @@ public static class PriceCsv
     public static Result<IReadOnlyList<PriceRecord>> Parse(string? text, Token token, string? sourceName = null)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var lines = (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var diagnostics = new List<Diagnostic>();
         var records = new List<PriceRecord>();
         var seen = new Dictionary<Period, int>();
         Dictionary<string, int>? columns = null;
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var (lineNo, fields) in CsvRecords.Read(text, sourceName, TreasuryCodes.PriceCsvRow, diagnostics) ?? [])
         {
-            var lineNo = i + 1;
-            var line = i == 0 ? lines[i].TrimStart('\uFEFF') : lines[i];
-            if (line.Trim().Length == 0)
-            {
-                continue;
-            }
-
             var at = new SourcePosition(lineNo, 0, sourceName);
-            if (!CsvLines.TrySplit(line, out var fields))
-            {
-                diagnostics.Add(Diagnostic.Error(TreasuryCodes.PriceCsvRow, "A quoted field is not closed on this line.", at));
-                continue;
-            }
-
             if (columns is null)
             {
                 columns = ReadHeader(fields, at, diagnostics);
@@ -81,7 +67,7 @@ public static class PriceCsv
         return Result<IReadOnlyList<PriceRecord>>.From(records, diagnostics);
     }
 
-    private static Dictionary<string, int>? ReadHeader(List<string> fields, SourcePosition at, List<Diagnostic> diagnostics)
+    private static Dictionary<string, int>? ReadHeader(IReadOnlyList<string> fields, SourcePosition at, List<Diagnostic> diagnostics)
     {
         var columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var c = 0; c < fields.Count; c++)
@@ -102,7 +88,7 @@ public static class PriceCsv
         return columns;
     }
 
-    private static PriceRecord? ReadRow(List<string> fields, Dictionary<string, int> columns, Token token, SourcePosition at, List<Diagnostic> diagnostics)
+    private static PriceRecord? ReadRow(IReadOnlyList<string> fields, Dictionary<string, int> columns, Token token, SourcePosition at, List<Diagnostic> diagnostics)
     {
         string Field(string name) => columns[name] < fields.Count ? fields[columns[name]].Trim() : string.Empty;
 
