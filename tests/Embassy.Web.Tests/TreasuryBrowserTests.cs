@@ -44,6 +44,13 @@ public sealed class TreasuryBrowserTests
         Assert.Contains(DemoProgram.OverdrawReason, await page.InnerTextAsync("#draws"), StringComparison.Ordinal);
         Assert.Contains("Grow number of Ambassadors to 40+ people", await page.InnerTextAsync("#milestones"), StringComparison.Ordinal);
         Assert.Contains("45,500 of 50,000", await page.InnerTextAsync("#milestones"), StringComparison.Ordinal);
+
+        // The community counts are charted too: one line per channel over the recorded dates of the table (issue #6).
+        var channels = await page.EvaluateAsync<string[]>("() => Chart.getChart(document.getElementById('channel-chart')).data.datasets.map(d => d.label)");
+        var dates = await page.EvaluateAsync<string[]>("() => Chart.getChart(document.getElementById('channel-chart')).data.labels");
+        var tableDates = await page.Locator("#channel-counts tbody td:nth-child(2)").AllInnerTextsAsync();
+        Assert.Equal(["discord", "telegram"], channels);
+        Assert.Equal(tableDates.Distinct().Order(StringComparer.Ordinal), dates);
         Assert.Empty(errors);
         await chromium.RecordIncidentsAsync(page);
         Assert.Empty(chromium.Incidents);

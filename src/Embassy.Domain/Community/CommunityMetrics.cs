@@ -41,6 +41,11 @@ public sealed record TargetProgress(int Milestone, MilestoneTarget Target, DateO
     public Percent Progress => new(Current, Target.Value);
 }
 
+/// <summary>Channel counts by date for a chart (<see cref="CommunityMetrics.Series"/>).</summary>
+/// <param name="Dates">Every recorded date, oldest first.</param>
+/// <param name="Channels">Each channel with its count per date (null: no record that day).</param>
+public sealed record ChannelSeries(IReadOnlyList<DateOnly> Dates, IReadOnlyList<(string Channel, IReadOnlyList<long?> Members)> Channels);
+
 /// <summary>
 /// Counts for milestone targets (RULES.md R10): ambassadors from the member registry as of a date, community users
 /// from the latest recorded channel counts.
@@ -84,6 +89,28 @@ public static class CommunityMetrics
             .Where(c => c.Date <= asOf)
             .GroupBy(c => c.Channel.Trim().ToLowerInvariant(), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderBy(c => c.Date).Last(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The counts as a chart series: every recorded date in order, and per channel (lower case, in name order) its count
+    /// on each date, or null where that channel has no record that day (a gap, not a guessed value).
+    /// </summary>
+    public static ChannelSeries Series(IEnumerable<ChannelCount> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var list = counts.ToArray();
+        var dates = list.Select(c => c.Date).Distinct().Order().ToArray();
+        var channels = list
+            .GroupBy(c => c.Channel.Trim().ToLowerInvariant(), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                // Validate allows one count per channel and day; should two arrive unvalidated, the larger is shown.
+                var byDate = g.GroupBy(c => c.Date).ToDictionary(d => d.Key, d => d.Max(c => c.Members));
+                return (g.Key, (IReadOnlyList<long?>)dates.Select(d => byDate.TryGetValue(d, out var n) ? n : (long?)null).ToArray());
+            })
+            .ToArray();
+        return new ChannelSeries(dates, channels);
     }
 
     /// <summary>Community users on <paramref name="asOf"/>: the sum of each channel's latest count ("50,000 community users").</summary>

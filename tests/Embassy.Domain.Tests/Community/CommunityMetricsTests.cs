@@ -84,4 +84,19 @@ public class CommunityMetricsTests
         Assert.True(p.Met);
         Assert.Equal("100 %", p.Progress.ToString());
     }
+
+    [Fact]
+    public void Series_EveryDateOnce_ChannelsByName_GapsAreNull()
+    {
+        var series = CommunityMetrics.Series(
+        [
+            Count("Telegram", 2022, 6, 30, 40_000), Count("discord", 2022, 6, 30, 5_500),
+            Count("telegram", 2022, 9, 30, 43_100), Count("Discord ", 2023, 1, 15, 6_020),
+        ]);
+
+        Assert.Equal([new DateOnly(2022, 6, 30), new DateOnly(2022, 9, 30), new DateOnly(2023, 1, 15)], series.Dates);
+        Assert.Equal(["discord", "telegram"], series.Channels.Select(c => c.Channel));
+        Assert.Equal([5_500L, null, 6_020L], series.Channels[0].Members);
+        Assert.Equal([40_000L, 43_100L, null], series.Channels[1].Members);
+    }
 }
