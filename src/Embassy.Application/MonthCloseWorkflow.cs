@@ -254,14 +254,8 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
         var row = await WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false);
         var snapshot = MonthSnapshot.FromJson(row!.Snapshot);
         var policy = _catalog.Find(snapshot.PolicyId) ?? PolicyFor(period);
-        if (policy.Payout.Rail != PayoutRail.Evm || EvmAddress.Parse(policy.Payout.TokenContract) is not { IsSuccess: true } contract)
-        {
-            return Result<EvmPayout>.Fail("PAYOUT_NOT_EVM", $"{period} is paid under {policy.Id} on the {RailName(policy.Payout.Rail)} rail, not as an ERC-20 on an EVM chain.");
-        }
-
-        var profile = new EvmTokenProfile((ulong)(policy.Payout.ChainId ?? 1), contract.Value, snapshot.TokenValue());
         var lines = sheet.Value.Rows.Select(r => new PayoutLine(r.Member, r.Address, r.Amount, r.Handle)).ToArray();
-        return EvmPayout.Build(lines, profile, policy.Payout.ChunkSize);
+        return PayoutRails.Evm(policy, snapshot.TokenValue(), lines, period.ToString());
     }
 
     /// <summary>
@@ -281,19 +275,8 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
         var row = await WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false);
         var snapshot = MonthSnapshot.FromJson(row!.Snapshot);
         var policy = _catalog.Find(snapshot.PolicyId) ?? PolicyFor(period);
-        if (policy.Payout.Rail != PayoutRail.Substrate)
-        {
-            return Result<SubstratePayout>.Fail("PAYOUT_NOT_SUBSTRATE", $"{period} is paid under {policy.Id} on the {RailName(policy.Payout.Rail)} rail, not on a substrate chain.");
-        }
-
-        var token = snapshot.TokenValue();
-        var profile = ChainProfile.Phala with
-        {
-            Ss58Prefix = policy.Payout.Ss58Prefix,
-            ExistentialDeposit = policy.Payout.Minimum ?? token.Units(token.UnitsPerToken / 100),
-        };
         var lines = sheet.Value.Rows.Select(r => new PayoutLine(r.Member, r.Address, r.Amount, r.Handle)).ToArray();
-        return SubstratePayout.Build(lines, profile, policy.Payout.ChunkSize);
+        return PayoutRails.Substrate(policy, snapshot.TokenValue(), lines, period.ToString());
     }
 
     /// <summary>Records the transaction that paid an approved month; the month becomes paid. A paid month is refused.</summary>

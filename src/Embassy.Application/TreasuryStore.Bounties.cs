@@ -330,12 +330,38 @@ public sealed partial class TreasuryStore
     public async Task<Result<ManualPayout>> BountyPayoutFileAsync(Period month, CancellationToken cancellationToken = default)
     {
         var policy = PolicyFor(month);
+        var lines = await BountyLinesAsync(month, cancellationToken).ConfigureAwait(false);
+        return lines.IsSuccess
+            ? ManualPayout.Build(lines.Value, policy.Token, policy.Payout.Ss58Prefix, month, policy.Id)
+            : Result<ManualPayout>.Fail(lines.Diagnostics);
+    }
+
+    /// <summary>The month's drawn bounties as the policy's substrate batch (R9, R10: the same rails as the month's payout).</summary>
+    public async Task<Result<SubstratePayout>> BountySubstratePayoutAsync(Period month, CancellationToken cancellationToken = default)
+    {
+        var policy = PolicyFor(month);
+        var lines = await BountyLinesAsync(month, cancellationToken).ConfigureAwait(false);
+        return lines.IsSuccess ? PayoutRails.Substrate(policy, policy.Token, lines.Value, month + " bounties") : Result<SubstratePayout>.Fail(lines.Diagnostics);
+    }
+
+    /// <summary>The month's drawn bounties as Safe batches of ERC-20 transfers (R9, R10).</summary>
+    public async Task<Result<EvmPayout>> BountyEvmPayoutAsync(Period month, CancellationToken cancellationToken = default)
+    {
+        var policy = PolicyFor(month);
+        var lines = await BountyLinesAsync(month, cancellationToken).ConfigureAwait(false);
+        return lines.IsSuccess ? PayoutRails.Evm(policy, policy.Token, lines.Value, month + " bounties") : Result<EvmPayout>.Fail(lines.Diagnostics);
+    }
+
+    /// <summary>The payout lines of the month's drawn bounties, clamped as when they were drawn.</summary>
+    private async Task<Result<IReadOnlyList<PayoutLine>>> BountyLinesAsync(Period month, CancellationToken cancellationToken)
+    {
+        var policy = PolicyFor(month);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var rows = await db.CommunityBounties.AsNoTracking().Where(b => b.Period == month && b.Status == BountyStates.Drawn)
             .OrderBy(b => b.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0)
         {
-            return Result<ManualPayout>.Fail(BountyNotReady, $"No bounty of {month} is drawn yet; draw the approved bounties first.");
+            return Result<IReadOnlyList<PayoutLine>>.Fail(BountyNotReady, $"No bounty of {month} is drawn yet; draw the approved bounties first.");
         }
 
         var prices = await PricesAsync(db, policy.Token, cancellationToken).ConfigureAwait(false);
@@ -345,7 +371,7 @@ public sealed partial class TreasuryStore
             var amount = award.Amount.Resolve(award.Month, prices, policy.Token);
             if (!amount.IsSuccess)
             {
-                return Result<ManualPayout>.Fail(amount.Diagnostics);
+                return Result<IReadOnlyList<PayoutLine>>.Fail(amount.Diagnostics);
             }
 
             lines.Add(new PayoutLine("bounty:" + award.Id, award.Recipient.Address, amount.Value, award.Recipient.Name));
@@ -357,14 +383,14 @@ public sealed partial class TreasuryStore
             var capped = FiatCap.Apply(cap, month, lines.Select(l => (l.Member, l.Amount)).ToArray(), prices, policy.Token);
             if (!capped.IsSuccess)
             {
-                return Result<ManualPayout>.Fail(capped.Diagnostics);
+                return Result<IReadOnlyList<PayoutLine>>.Fail(capped.Diagnostics);
             }
 
             var paid = capped.Value.Lines.ToDictionary(l => l.Key, l => l.Paid, StringComparer.Ordinal);
             lines = lines.Select(l => l with { Amount = paid[l.Member] }).ToList();
         }
 
-        return ManualPayout.Build(lines, policy.Token, policy.Payout.Ss58Prefix, month, policy.Id);
+        return Result<IReadOnlyList<PayoutLine>>.Ok(lines);
     }
 
     private async Task UpsertPriceAsync(EmbassyDbContext db, PriceRecord price, string actor, CancellationToken cancellationToken)

@@ -84,4 +84,35 @@ public sealed class TreasuryPagesTests
         Assert.Equal(("root", "Proposal #8 is voted; bridging until it is funded."), (draw.Override!.Actor, draw.Override.Reason));
         Assert.Contains("Proposal #8 is voted", await site.CreateClient().GetStringAsync("/treasury"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DrawnBounties_SigningFile_IsThePolicysRailFile_ForAdminsOnly()
+    {
+        await using var site = new EmbassySite();
+        var store = site.Service<TreasuryStore>();
+        var month = EmbassySite.LastMonth;
+        await store.SaveAsync(new ProposalInput(14, "Community bounty", TreasuryDemo.Proponent, new DateOnly(2026, 1, 5), "100,000", ProposalStatus.Funded), "root");
+        var created = await store.CreateBountyAsync(
+            new BountyInput("Video course", "Ann", string.Empty, EmbassySite.AddressFor(3), "https://example.org/course", "500", InUsd: false, month, month.FirstDay, 14), "root");
+        Assert.True(created.IsSuccess, string.Join("; ", created.Errors));
+        await store.ApproveBountyAsync(long.Parse(created.Value.Id, System.Globalization.CultureInfo.InvariantCulture), "root");
+        Assert.True((await store.DrawBountiesAsync(month, 14, "root")).IsSuccess);
+        var admin = await site.SignInAsAdminAsync();
+        var reviewer = await site.SignInAsReviewerAsync();
+        var rail = store.PolicyFor(month).Payout.Rail;
+
+        var file = await admin.GetAsync($"/admin/treasury?handler=signing&month={month}");
+        var refused = await reviewer.GetAsync($"/admin/treasury?handler=signing&month={month}");
+
+        // October 2026 is paid under phala-v5-erc20: PHA as an ERC-20, so the bounties come as a Safe batch (R9).
+        Assert.Equal(Domain.Rules.PayoutRail.Evm, rail);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("application/json", file.Content.Headers.ContentType?.MediaType);
+        var text = await file.Content.ReadAsStringAsync();
+        Assert.Contains("\"transactions\"", text, StringComparison.Ordinal);
+        Assert.Contains(EmbassySite.AddressFor(3)[2..].ToLowerInvariant(), text.ToLowerInvariant(), StringComparison.Ordinal); // the recipient, in the transfer's call data
+
+        Assert.Contains("bounties-" + month, file.Content.Headers.ContentDisposition?.FileName ?? string.Empty, StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+    }
 }

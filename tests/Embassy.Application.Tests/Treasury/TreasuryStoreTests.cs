@@ -153,6 +153,32 @@ public class TreasuryStoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Bounty_Drawn_IsPaidOnThePolicysRail_TheSubstrateBatchCarriesItsAmount(string provider)
+    {
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        var store = new TreasuryStore(db.Factory(), Clock());
+        await store.SaveAsync(Funded(14, "100,000"), "admin");
+        var created = await store.CreateBountyAsync(
+            new BountyInput("Staking guide", "Ann", string.Empty, PhalaAddress, "https://example.org/guide", "1,234.5", InUsd: false, Aug, new DateOnly(2024, 8, 20), 14), "admin");
+        var notDrawn = await store.BountySubstratePayoutAsync(Aug);
+        await store.ApproveBountyAsync(long.Parse(created.Value.Id, CultureInfo.InvariantCulture), "admin");
+        Assert.True((await store.DrawBountiesAsync(Aug, 14, "admin")).IsSuccess);
+
+        var substrate = await store.BountySubstratePayoutAsync(Aug);
+        var evm = await store.BountyEvmPayoutAsync(Aug);
+
+        // R9/R10: phala-v4 pays on the Phala parachain, so the bounty goes into the same batch_all call data as a month.
+        Assert.Equal(TreasuryStore.BountyNotReady, Assert.Single(notDrawn.Errors).Code);
+        Assert.True(substrate.IsSuccess, string.Join("; ", substrate.Errors));
+        var batch = Assert.Single(substrate.Value.Batches);
+        var transfer = Assert.Single(batch.Transfers);
+        Assert.Equal((PhalaAddress, Token.Pha.Units(1_234_500_000_000_000)), (transfer.Destination.Text, transfer.Amount));
+        Assert.Matches("^0x[0-9a-f]{64}$", batch.CallHash);
+        Assert.Equal(PayoutRails.NotEvm, Assert.Single(evm.Errors).Code);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Bounty_BeyondTheProposal_IsRefusedUnlessAnAdminGivesAReason(string provider)
     {
         await using var db = await TestDatabase.CreateMigratedAsync(provider);

@@ -92,6 +92,36 @@ public sealed class AdminTreasuryModel(TreasuryStore treasury, TimeProvider time
             : Redirect("/admin/treasury?message=" + Uri.EscapeDataString(string.Join(" ", file.Errors.Select(e => e.Message))));
     }
 
+    /// <summary>The rail <paramref name="month"/>'s bounties are paid on (its policy's), as the link names it.</summary>
+    public string RailFor(Period month) => treasury.PolicyFor(month).Payout.Rail.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// The month's drawn bounties as the file the treasury signs on the policy's rail (R9, R10: the same rails as the
+    /// month's payout): substrate batch call data with call hashes, or the first Safe batch of ERC-20 transfers.
+    /// </summary>
+    public async Task<IActionResult> OnGetSigningAsync(string? month, CancellationToken cancellationToken)
+    {
+        if (!Period.TryParse(month, out var p))
+        {
+            return NotFound();
+        }
+
+        IActionResult Refused(IEnumerable<Diagnostic> errors) =>
+            Redirect("/admin/treasury?message=" + Uri.EscapeDataString(string.Join(" ", errors.Select(e => e.Message))));
+        if (treasury.PolicyFor(p).Payout.Rail == Embassy.Domain.Rules.PayoutRail.Evm)
+        {
+            var evm = await treasury.BountyEvmPayoutAsync(p, cancellationToken);
+            return evm.IsSuccess
+                ? File(Encoding.UTF8.GetBytes(evm.Value.ToSafeBatchJson(0, time.GetUtcNow(), $"Embassy bounties {p}")), "application/json", $"bounties-{p}-safe-1.json")
+                : Refused(evm.Errors);
+        }
+
+        var substrate = await treasury.BountySubstratePayoutAsync(p, cancellationToken);
+        return substrate.IsSuccess
+            ? File(Encoding.UTF8.GetBytes(substrate.Value.ToSigningText($"Embassy bounties {p}")), "text/plain; charset=utf-8", $"bounties-{p}-substrate.txt")
+            : Refused(substrate.Errors);
+    }
+
     private async Task<IActionResult> StepAsync(Func<Task<IReadOnlyList<Diagnostic>>> step, string done, CancellationToken cancellationToken)
     {
         var diagnostics = await step();
