@@ -32,6 +32,7 @@ public static class Problems
         WorkflowCodes.MonthAlreadyClosed or WorkflowCodes.MonthAlreadyPaid or WorkflowCodes.MonthClosed
             or WorkflowCodes.MonthNotLocked or WorkflowCodes.MonthNotApproved or WorkflowCodes.HandleTaken => StatusCodes.Status409Conflict,
         ProgramApiEndpoints.BodyTooLarge => StatusCodes.Status413PayloadTooLarge,
+        ProgramApiEndpoints.MediaTypeUnsupported => StatusCodes.Status415UnsupportedMediaType,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 

@@ -9,6 +9,8 @@ using Embassy.Domain.Treasury;
 using Embassy.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace Embassy.Web;
 
@@ -362,6 +364,9 @@ public static class ProgramApiEndpoints
     /// <summary>Code: a request body above the size the endpoint reads.</summary>
     public const string BodyTooLarge = "REQUEST_TOO_LARGE";
 
+    /// <summary>Code: a body in a media type the endpoint does not read (the price import reads <c>text/csv</c>).</summary>
+    public const string MediaTypeUnsupported = "REQUEST_MEDIA_TYPE";
+
     /// <summary>The largest price CSV read (the admin page's limit).</summary>
     public const int MaxCsvChars = 1_000_000;
 
@@ -376,7 +381,7 @@ public static class ProgramApiEndpoints
         treasury.MapPost("/proposals", SaveProposalAsync);
         treasury.MapPost("/proposals/{number:int}/milestones", SaveMilestoneAsync);
         treasury.MapPost("/prices", RecordPriceAsync);
-        treasury.MapPost("/prices/import", ImportPricesAsync).Accepts<string>("text/csv");
+        treasury.MapPost("/prices/import", ImportPricesAsync).AddOpenApiOperationTransformer(CsvBody);
         treasury.MapPost("/counts", RecordCountAsync);
         treasury.MapPost("/bounties", CreateBountyAsync);
         treasury.MapPost("/bounties/{id:long}/approve", ApproveBountyAsync);
@@ -397,6 +402,18 @@ public static class ProgramApiEndpoints
     }
 
     private static AuthorizeAttribute Policy(string policy) => new(policy) { AuthenticationSchemes = Schemes.Bearer };
+
+    /// <summary>Describes the price import's body (CSV text) in the OpenAPI document.</summary>
+    private static Task CsvBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "CSV with the header period,price,source,date, e.g. 2026-10,0.1234,CoinGecko monthly close,2026-10-31.",
+            Content = new Dictionary<string, OpenApiMediaType> { ["text/csv"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } } },
+        };
+        return Task.CompletedTask;
+    }
 
     // ---- treasury ----------------------------------------------------------------------------------------
 
@@ -457,6 +474,13 @@ public static class ProgramApiEndpoints
     /// <summary>The body is the CSV (<c>period,price,source,date</c>); every bad line is in the problem's <c>errors</c> with its line.</summary>
     internal static async Task<Results<Ok<PriceDto[]>, ProblemHttpResult>> ImportPricesAsync(HttpRequest request, string? file, TreasuryStore treasury, HttpContext http, CancellationToken ct)
     {
+        // The media type is checked here, not by routing: a route that does not match would answer the fallback's sign-in redirect.
+        var mediaType = request.ContentType?.Split(';')[0].Trim();
+        if (!string.Equals(mediaType, "text/csv", StringComparison.OrdinalIgnoreCase) && !string.Equals(mediaType, "text/plain", StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.From([Diagnostic.Error(MediaTypeUnsupported, $"Send the prices as text/csv (period,price,source,date), not {mediaType ?? "an untyped body"}.")]);
+        }
+
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var buffer = new char[MaxCsvChars + 1];
         var read = await reader.ReadBlockAsync(buffer.AsMemory(), ct).ConfigureAwait(false);
