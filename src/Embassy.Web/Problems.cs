@@ -5,6 +5,23 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Embassy.Web;
 
+/// <summary>A diagnostic as the API writes it: code, severity, message and, for parsed text, where (line 0 when unknown).</summary>
+/// <param name="Code">The stable code, e.g. <c>PRICE_INVALID</c>.</param>
+/// <param name="Severity">error, warning or info.</param>
+/// <param name="Message">A sentence for the person who can fix it.</param>
+/// <param name="Line">The 1-based line in the text sent, when the problem has one.</param>
+/// <param name="At">The position as "file:line", when the problem has one.</param>
+public sealed record DiagnosticDto(string Code, string Severity, string Message, int? Line = null, string? At = null)
+{
+    /// <summary>The API form of <paramref name="d"/>.</summary>
+    public static DiagnosticDto Of(Diagnostic d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var severity = d.Severity switch { Domain.Severity.Error => "error", Domain.Severity.Warning => "warning", _ => "info" };
+        return d.Position is { Line: > 0 } p ? new(d.Code, severity, d.Message, p.Line, p.ToString()) : new(d.Code, severity, d.Message);
+    }
+}
+
 /// <summary>Maps the one error model (<see cref="Diagnostic"/>) to ProblemDetails: the first error's code decides the status.</summary>
 public static class Problems
 {
@@ -14,10 +31,12 @@ public static class Problems
         WorkflowCodes.NotFound => StatusCodes.Status404NotFound,
         WorkflowCodes.MonthAlreadyClosed or WorkflowCodes.MonthAlreadyPaid or WorkflowCodes.MonthClosed
             or WorkflowCodes.MonthNotLocked or WorkflowCodes.MonthNotApproved or WorkflowCodes.HandleTaken => StatusCodes.Status409Conflict,
+        ProgramApiEndpoints.BodyTooLarge => StatusCodes.Status413PayloadTooLarge,
+        ProgramApiEndpoints.MediaTypeUnsupported => StatusCodes.Status415UnsupportedMediaType,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
-    /// <summary>A ProblemDetails result for failed diagnostics: <c>code</c> and every error under <c>errors</c>.</summary>
+    /// <summary>A ProblemDetails result for failed diagnostics: <c>code</c> and every error under <c>errors</c> (with its line, for parsed text).</summary>
     public static ProblemHttpResult From(IEnumerable<Diagnostic> diagnostics)
     {
         var errors = diagnostics.Where(d => d.IsError).ToArray();
@@ -37,7 +56,7 @@ public static class Problems
             Type = "https://embassy.invalid/problems/" + first.Code.ToLowerInvariant().Replace('_', '-'),
         };
         problem.Extensions["code"] = first.Code;
-        problem.Extensions["errors"] = errors.Select(e => new { code = e.Code, message = e.Message }).ToArray();
+        problem.Extensions["errors"] = errors.Select(DiagnosticDto.Of).ToArray();
         return TypedResults.Problem(problem);
     }
 

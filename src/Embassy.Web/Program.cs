@@ -18,6 +18,7 @@ open.MapHealth();
 open.MapGitHubWebhook();
 app.MapEmbassyPages();
 app.MapEmbassyApi();
+app.MapProgramApi(); // treasury, applications, crews
 app.Run();
 
 /// <summary>The web host's entry point (public for WebApplicationFactory).</summary>
