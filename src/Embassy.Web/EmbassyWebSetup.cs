@@ -53,13 +53,23 @@ public static partial class EmbassyWebSetup
     public const string PublicTag = "public";
 
     /// <summary>
+    /// The command line as configuration reads it: <c>--demo</c> is a switch, but the command line configuration reads
+    /// <c>--key value</c>, so <c>--demo --urls …</c> would make "--urls" the demo's value; the switch gets its value here.
+    /// </summary>
+    public static string[] CommandLine(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return args.Select(a => string.Equals(a, "--demo", StringComparison.Ordinal) ? "--Demo=true" : a).ToArray();
+    }
+
+    /// <summary>
     /// Demo mode (<c>--demo</c> or <c>Demo=true</c>): the program lives in its own database file, <c>data/demo/embassy.db</c>,
     /// so demo data never mixes with a real program. Call before <c>AddEmbassyData</c>.
     /// </summary>
     public static WebApplicationBuilder AddEmbassyDemoMode(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var demo = builder.Configuration.GetValue<bool>("Demo") || Environment.GetCommandLineArgs().Contains("--demo", StringComparer.Ordinal);
+        var demo = builder.Configuration.GetValue<bool>("Demo");
         if (demo)
         {
             if (!string.IsNullOrWhiteSpace(builder.Configuration["Database:ConnectionString"]))

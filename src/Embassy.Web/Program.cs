@@ -2,7 +2,7 @@ using Embassy.Application;
 using Embassy.Data;
 using Embassy.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(EmbassyWebSetup.CommandLine(args));
 builder.Configuration.AddEnvironmentVariables("EMBASSY_"); // EMBASSY_Database__Provider -> Database:Provider
 builder.Services.AddProblemDetails();
 builder.AddEmbassyDemoMode(); // --demo: its own database file, before the data layer reads its options
