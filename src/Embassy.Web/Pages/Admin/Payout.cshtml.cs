@@ -9,6 +9,10 @@ namespace Embassy.Web.Pages.Admin;
 /// <summary>The payout file of an approved month (Embassy.Chain's payout sheet).</summary>
 public sealed class AdminPayoutModel(MonthCloseWorkflow workflow, TimeProvider time) : PageModel
 {
+    /// <summary>Without a file named, the month's page: it lists the payout files and what each is for.</summary>
+    public IActionResult OnGet(string period) =>
+        Period.TryParse(period, out var p) ? Redirect($"/admin/months/{p}") : NotFound();
+
     public async Task<IActionResult> OnGetSafeAsync(string period, int? chunk, CancellationToken cancellationToken)
     {
         if (!Period.TryParse(period, out var p))
