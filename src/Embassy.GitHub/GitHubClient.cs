@@ -24,6 +24,7 @@ public sealed class GitHubClient
     private readonly GitHubOptions _options;
     private readonly TimeProvider _time;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
+    private readonly GitHubAppTokens? _app;
     private readonly Lock _gate = new();
     private RateLimitStatus? _rateLimit;
     private int _requestCount;
@@ -42,6 +43,7 @@ public sealed class GitHubClient
         _time = time;
         _http.BaseAddress ??= options.ApiBaseAddress;
         _http.Timeout = options.RequestTimeout;
+        _app = options.UsesApp ? new GitHubAppTokens(options, time) : null;
         _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
@@ -291,6 +293,18 @@ public sealed class GitHubClient
     /// <summary>Sends with retries and rate-limit handling; the caller disposes the response.</summary>
     private async Task<Result<HttpResponseMessage>> SendAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken)
     {
+        string? bearer = _options.Token;
+        if (_app is not null)
+        {
+            var installation = await _app.TokenAsync(_http, cancellationToken).ConfigureAwait(false);
+            if (!installation.IsSuccess)
+            {
+                return Result<HttpResponseMessage>.Fail(installation.Diagnostics);
+            }
+
+            bearer = installation.Value;
+        }
+
         HttpResponseMessage response;
         try
         {
@@ -299,7 +313,7 @@ public sealed class GitHubClient
                 {
                     await WaitForKnownLimitAsync(token).ConfigureAwait(false);
                     using var request = create();
-                    Authorize(request);
+                    Authorize(request, bearer);
                     Interlocked.Increment(ref _requestCount);
                     var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
                     Remember(answer);
@@ -328,6 +342,11 @@ public sealed class GitHubClient
             return Result<HttpResponseMessage>.Fail(GitHubCodes.Unavailable, $"GitHub answered {status.ToString(CultureInfo.InvariantCulture)} after {_options.MaxRetries} retries.");
         }
 
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            _app?.Forget(); // a revoked installation token: the next request exchanges a new one
+        }
+
         if (IsRateLimited(response))
         {
             var wait = RateLimitWait(response) ?? TimeSpan.Zero;
@@ -339,14 +358,14 @@ public sealed class GitHubClient
         return Result<HttpResponseMessage>.Ok(response);
     }
 
-    private void Authorize(HttpRequestMessage request)
+    private void Authorize(HttpRequestMessage request, string? bearer)
     {
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.github+json"));
         request.Headers.TryAddWithoutValidation("X-GitHub-Api-Version", "2022-11-28");
         request.Headers.UserAgent.Add(new ProductInfoHeaderValue(_options.UserAgent, "1.0"));
-        if (!string.IsNullOrEmpty(_options.Token))
+        if (!string.IsNullOrEmpty(bearer))
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.Token);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         }
     }
 
@@ -462,7 +481,7 @@ public sealed class GitHubClient
             HttpStatusCode.NotFound => GitHubCodes.NotFound,
             _ => GitHubCodes.Failed,
         };
-        var hint = code == GitHubCodes.Unauthorized ? " Check EMBASSY_GitHub__Token." : string.Empty;
+        var hint = code == GitHubCodes.Unauthorized ? " Check EMBASSY_GitHub__Token (or the GitHub App settings)." : string.Empty;
         return [Diagnostic.Error(code, $"GitHub answered {status} {message} while {what}.{hint}".Replace("  ", " ", StringComparison.Ordinal))];
     }
 

@@ -15,6 +15,22 @@ public sealed class GitHubOptions
     /// <summary>A personal access token or a GitHub App installation token; sent as a bearer token.</summary>
     public string? Token { get; set; }
 
+    /// <summary>
+    /// A GitHub App's id. With <see cref="AppPrivateKey"/> and <see cref="InstallationId"/> (and no <see cref="Token"/>)
+    /// Embassy authenticates as the app's installation: it signs a short JWT with the key and exchanges it for
+    /// installation tokens, renewed before they expire (GitHub gives them one hour).
+    /// </summary>
+    public long? AppId { get; set; }
+
+    /// <summary>The GitHub App's private key (PEM), from configuration only (<c>EMBASSY_GitHub__AppPrivateKey</c>).</summary>
+    public string? AppPrivateKey { get; set; }
+
+    /// <summary>The app's installation on the program's organisation or repository.</summary>
+    public long? InstallationId { get; set; }
+
+    /// <summary>True when the client authenticates as a GitHub App installation rather than with <see cref="Token"/>.</summary>
+    public bool UsesApp => string.IsNullOrEmpty(Token) && AppId is not null && InstallationId is not null && !string.IsNullOrWhiteSpace(AppPrivateKey);
+
     /// <summary>The repository members file reports in, <c>owner/name</c>.</summary>
     public string? Repository { get; set; }
 

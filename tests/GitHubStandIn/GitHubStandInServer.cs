@@ -34,6 +34,8 @@ public sealed class GitHubStandIn : IAsyncDisposable
     private DateTimeOffset _lastStamp;
     private int _remaining;
     private DateTimeOffset _reset;
+    private (long AppId, long InstallationId, RSA Key)? _githubApp;
+    private readonly Dictionary<string, DateTimeOffset> _installationTokens = new(StringComparer.Ordinal);
 
     private GitHubStandIn(TimeProvider clock, string? token)
     {
@@ -331,7 +333,7 @@ public sealed class GitHubStandIn : IAsyncDisposable
                 }
             }
 
-            if (Token is not null && context.Request.Headers.Authorization.ToString() != "Bearer " + Token)
+            if (!context.Request.Path.StartsWithSegments("/app", StringComparison.Ordinal) && !Authorized(context.Request.Headers.Authorization.ToString()))
             {
                 await WriteAsync(context, 401, new JsonObject { ["message"] = "Bad credentials" }, counted: true);
                 return;
@@ -358,6 +360,7 @@ public sealed class GitHubStandIn : IAsyncDisposable
             await next(context);
         });
 
+        app.MapPost("/app/installations/{id:long}/access_tokens", CreateInstallationToken);
         app.MapGet("/repos/{owner}/{repo}/issues", ListIssues);
         app.MapGet("/repos/{owner}/{repo}/issues/{number:int}", GetIssue);
         app.MapGet("/repos/{owner}/{repo}/issues/{number:int}/comments", ListComments);
@@ -577,6 +580,118 @@ public sealed class GitHubStandIn : IAsyncDisposable
         }
 
         await WriteJsonAsync(context, 200, json, counted: true);
+    }
+
+    /// <summary>
+    /// Plays a GitHub App installed on the repositories: <paramref name="appId"/>'s JWTs (RS256, signed with the returned
+    /// PEM private key) are exchanged at <c>POST /app/installations/{installationId}/access_tokens</c> for tokens that
+    /// last an hour on the stand-in's clock and are accepted like <see cref="Token"/>.
+    /// </summary>
+    public string EnableApp(long appId, long installationId)
+    {
+        var key = RSA.Create(2048);
+        lock (_gate)
+        {
+            _githubApp = (appId, installationId, key);
+        }
+
+        return key.ExportPkcs8PrivateKeyPem();
+    }
+
+    /// <summary>Installation tokens handed out so far.</summary>
+    public int InstallationTokensIssued
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _installationTokens.Count;
+            }
+        }
+    }
+
+    /// <summary>Revokes every installation token (as GitHub does when an app is suspended or its permissions change).</summary>
+    public void RevokeInstallationTokens()
+    {
+        lock (_gate)
+        {
+            foreach (var token in _installationTokens.Keys.ToArray())
+            {
+                _installationTokens[token] = DateTimeOffset.MinValue;
+            }
+        }
+    }
+
+    private bool Authorized(string authorization)
+    {
+        if (Token is null && _githubApp is null)
+        {
+            return true;
+        }
+
+        if (Token is not null && authorization == "Bearer " + Token)
+        {
+            return true;
+        }
+
+        lock (_gate)
+        {
+            return authorization.StartsWith("Bearer ", StringComparison.Ordinal)
+                && _installationTokens.TryGetValue(authorization["Bearer ".Length..], out var expires) && _clock.GetUtcNow() < expires;
+        }
+    }
+
+    // POST /app/installations/{id}/access_tokens: GitHub checks the JWT's RS256 signature, issuer (the app id) and times.
+    private async Task CreateInstallationToken(HttpContext context, long id)
+    {
+        var app = _githubApp;
+        var jwt = context.Request.Headers.Authorization.ToString();
+        jwt = jwt.StartsWith("Bearer ", StringComparison.Ordinal) ? jwt["Bearer ".Length..] : string.Empty;
+        var parts = jwt.Split('.');
+        var now = _clock.GetUtcNow().ToUnixTimeSeconds();
+        var valid = app is { } a && parts.Length == 3 && id == a.InstallationId;
+        if (valid)
+        {
+            try
+            {
+                static byte[] FromBase64Url(string text) => Convert.FromBase64String(text.Replace('-', '+').Replace('_', '/').PadRight(text.Length + ((4 - (text.Length % 4)) % 4), '='));
+                var signed = Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]);
+                using var header = JsonDocument.Parse(FromBase64Url(parts[0]));
+                using var payload = JsonDocument.Parse(FromBase64Url(parts[1]));
+                var claims = payload.RootElement;
+                valid = header.RootElement.GetProperty("alg").GetString() == "RS256"
+                    && app!.Value.Key.VerifyData(signed, FromBase64Url(parts[2]), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+                    && claims.GetProperty("iss").ToString() == app.Value.AppId.ToString(CultureInfo.InvariantCulture)
+                    && claims.GetProperty("iat").GetInt64() <= now + 60
+                    && claims.GetProperty("exp").GetInt64() > now
+                    && claims.GetProperty("exp").GetInt64() - claims.GetProperty("iat").GetInt64() <= 600; // GitHub: at most 10 minutes
+            }
+            catch (Exception e) when (e is FormatException or JsonException or KeyNotFoundException or InvalidOperationException or CryptographicException)
+            {
+                valid = false;
+            }
+        }
+
+        if (!valid)
+        {
+            await WriteAsync(context, 401, new JsonObject { ["message"] = "A JSON web token could not be decoded" }, counted: false);
+            return;
+        }
+
+        var token = "ghs_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(18));
+        var expires = _clock.GetUtcNow().AddHours(1);
+        lock (_gate)
+        {
+            _installationTokens[token] = expires;
+        }
+
+        await WriteAsync(context, 201, new JsonObject
+        {
+            ["token"] = token,
+            ["expires_at"] = expires.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["permissions"] = new JsonObject { ["issues"] = "write", ["metadata"] = "read" },
+            ["repository_selection"] = "all",
+        }, counted: false);
     }
 
     private Task WriteAsync(HttpContext context, int status, JsonNode body, bool counted) =>
