@@ -16,6 +16,7 @@ public sealed class ApplicationFormGuard
 {
     private static readonly TimeSpan StampLifetime = TimeSpan.FromDays(1);
     private readonly IDataProtector _protector;
+    private readonly IDataProtector _tickets;
     private readonly byte[] _addressKey;
 
     /// <summary>Reads <c>Applications:AddressKey</c>; without one, a random key for this process.</summary>
@@ -24,10 +25,36 @@ public sealed class ApplicationFormGuard
         ArgumentNullException.ThrowIfNull(protection);
         ArgumentNullException.ThrowIfNull(configuration);
         _protector = protection.CreateProtector("Embassy.ApplicationForm.ShownAt.v1");
+        _tickets = protection.CreateProtector("Embassy.ApplicationForm.Status.v1");
         var configured = configuration["Applications:AddressKey"];
 
         // Without a configured key the rate limit forgets addresses at a restart: it errs towards letting people apply.
         _addressKey = string.IsNullOrWhiteSpace(configured) ? RandomNumberGenerator.GetBytes(32) : Encoding.UTF8.GetBytes(configured);
+    }
+
+    /// <summary>
+    /// The applicant's private status link for application <paramref name="id"/> (issue #6: "a declined one gets a
+    /// reason"): the id protected by ASP.NET Core Data Protection, so nobody can read another person's application by
+    /// guessing ids, and nothing extra is stored.
+    /// </summary>
+    public string Ticket(long id) => _tickets.Protect(id.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>The application id of a status link, or null for a link that was altered or made up.</summary>
+    public long? ApplicationOf(string? ticket)
+    {
+        if (string.IsNullOrEmpty(ticket))
+        {
+            return null;
+        }
+
+        try
+        {
+            return long.TryParse(_tickets.Unprotect(ticket), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+        }
+        catch (CryptographicException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The hidden field's value for a form shown now (wall clock: the fill time is lived in the browser).</summary>

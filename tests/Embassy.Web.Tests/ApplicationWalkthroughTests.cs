@@ -37,8 +37,9 @@ public sealed class ApplicationWalkthroughTests
         Assert.False(await applicant.IsVisibleAsync("#website")); // the honeypot is not shown to people
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // a person takes longer than the (configured) minimum fill time
         await applicant.ClickAsync("#apply");
-        await applicant.WaitForURLAsync("**/apply?sent=true");
+        await applicant.WaitForURLAsync(url => url.Contains("/apply?sent=true&ticket=", StringComparison.Ordinal));
         Assert.Contains("Thank you", await applicant.InnerTextAsync("#sent"), StringComparison.Ordinal);
+        var statusLink = await applicant.GetAttributeAsync("#status-link a", "href");
         await BrowserSession.ShotAsync(applicant, "application-1-sent.png");
 
         // 2. The admin signs in with the one-time link printed at first start; a reviewer with a link of their own.
@@ -89,6 +90,11 @@ public sealed class ApplicationWalkthroughTests
         var visitor = await chromium.NewPersonAsync();
         await visitor.GotoAsync(memberPage!);
         Assert.Contains("Lucía Romero", await visitor.InnerTextAsync("main h1"), StringComparison.Ordinal);
+
+        // 6. The applicant's private status link shows the decision and leads to the new member page.
+        await applicant.GotoAsync(statusLink!);
+        Assert.StartsWith("Accepted.", await applicant.InnerTextAsync("#status"), StringComparison.Ordinal);
+        Assert.Equal(memberPage, await applicant.GetAttributeAsync("#status a", "href"));
 
         foreach (var page in new[] { applicant, admin, reviewer, visitor })
         {

@@ -46,8 +46,11 @@ public sealed partial class CommunityPagesTests
         var response = await ApplyAsync(visitor, Fields());
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/apply?sent=true", response.Headers.Location!.OriginalString);
-        Assert.Contains("id=\"sent\"", await (await visitor.GetAsync("/apply?sent=true")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var thanks = response.Headers.Location!.OriginalString;
+        Assert.StartsWith("/apply?sent=true&ticket=", thanks, StringComparison.Ordinal);
+        var thanksHtml = await (await visitor.GetAsync(thanks)).Content.ReadAsStringAsync();
+        Assert.Contains("id=\"sent\"", thanksHtml, StringComparison.Ordinal);
+        Assert.Contains("id=\"status-link\"", thanksHtml, StringComparison.Ordinal);
         var stored = Assert.Single(await site.Service<MembershipApplications>().ListAsync(ApplicationStates.Pending));
         var detail = (await site.Service<MembershipApplications>().FindAsync(stored.Id))!;
         Assert.Equal(("Lucía Romero", "lucia-r", "@lucia_rm"), (detail.Application.Name, detail.Application.GitHubLogin, detail.Application.Telegram));
@@ -242,4 +245,32 @@ public sealed partial class CommunityPagesTests
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
+
+    [Fact]
+    public async Task StatusLink_ShowsWaitingThenTheDeclineReason_AnAlteredLinkShowsNothing()
+    {
+        await using var site = new EmbassySite(settings: NoFillTime);
+        var visitor = site.Browser();
+        var sent = await ApplyAsync(visitor, Fields());
+        var thanks = await (await visitor.GetAsync(sent.Headers.Location!.OriginalString)).Content.ReadAsStringAsync();
+        var status = System.Net.WebUtility.HtmlDecode(StatusHref().Match(thanks).Groups[1].Value);
+        var id = Assert.Single(await site.Service<MembershipApplications>().ListAsync()).Id;
+
+        var waiting = await (await visitor.GetAsync(status)).Content.ReadAsStringAsync();
+        Assert.True((await site.Service<MembershipApplications>().DecideAsync(id, accept: false, null, "We look for a year of <b>community</b> work first.", "root")).IsSuccess);
+        var declined = await (await visitor.GetAsync(status)).Content.ReadAsStringAsync();
+        var altered = await visitor.GetAsync(status[..^4] + "AAAA");
+        var guessed = await visitor.GetAsync("/apply/status?ticket=" + id);
+
+        Assert.StartsWith("/apply/status?ticket=", status, StringComparison.Ordinal);
+        Assert.Contains("Waiting for a decision.", waiting, StringComparison.Ordinal);
+        Assert.Contains("Not accepted this time.", declined, StringComparison.Ordinal);
+        Assert.Contains("We look for a year of &lt;b&gt;community&lt;/b&gt; work first.", declined, StringComparison.Ordinal); // the reason, inert
+        Assert.Equal(HttpStatusCode.NotFound, altered.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
+        Assert.DoesNotContain("Lucía", await guessed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("id=\"status-link\">[^<]*<a href=\"([^\"]+)\"")]
+    private static partial System.Text.RegularExpressions.Regex StatusHref();
 }

@@ -66,9 +66,13 @@ public sealed class ApplyModel(MembershipApplications applications, ApplicationF
 
     public bool Sent { get; private set; }
 
-    public void OnGet(bool sent)
+    /// <summary>The applicant's private status link, after sending.</summary>
+    public string? Ticket { get; private set; }
+
+    public void OnGet(bool sent, string? ticket)
     {
         Sent = sent;
+        Ticket = sent && guard.ApplicationOf(ticket) is not null ? ticket : null;
         Stamp = guard.Stamp();
     }
 
@@ -94,7 +98,7 @@ public sealed class ApplyModel(MembershipApplications applications, ApplicationF
         var result = await applications.SubmitAsync(form, Website, shownAt, guard.HashAddress(HttpContext.Connection.RemoteIpAddress), cancellationToken);
         if (result.IsSuccess)
         {
-            return Redirect("/apply?sent=true");
+            return Redirect("/apply?sent=true&ticket=" + Uri.EscapeDataString(guard.Ticket(result.Value)));
         }
 
         var errors = result.Errors.ToArray();
