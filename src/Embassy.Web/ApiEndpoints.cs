@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Embassy.Application;
+using Embassy.Chain;
 using Embassy.Data;
 using Embassy.Domain;
 using Embassy.GitHub;
@@ -91,6 +92,7 @@ public static class ApiEndpoints
         admin.MapPost("/months/{period}/approve", ApproveAsync);
         admin.MapGet("/months/{period}/payout.csv", PayoutCsvAsync);
         admin.MapGet("/months/{period}/payout-substrate.txt", PayoutSubstrateAsync);
+        admin.MapGet("/months/{period}/payout-safe.json", PayoutSafeAsync);
         admin.MapPost("/months/{period}/transactions", RecordTransactionAsync);
         admin.MapPost("/months/{period}/promotions/{member}", ConfirmPromotionAsync);
         admin.MapPost("/reports/{id:long}/link", LinkReportAsync);
@@ -229,6 +231,26 @@ public static class ApiEndpoints
         return payout.IsSuccess
             ? TypedResults.File(Encoding.UTF8.GetBytes(payout.Value.ToSigningText($"Embassy payout {p}")), "text/plain; charset=utf-8", $"payout-{p}-substrate.txt")
             : Problems.From(payout.Diagnostics);
+    }
+
+    /// <summary>R9, evm rail: one Safe Transaction Builder batch (<c>?chunk=</c>, from 0) of the month's ERC-20 transfers.</summary>
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PayoutSafeAsync(string period, int? chunk, MonthCloseWorkflow workflow, TimeProvider time, CancellationToken ct)
+    {
+        if (!Period.TryParse(period, out var p))
+        {
+            return Problems.NotFound($"'{period}' is not a month (YYYY-MM).");
+        }
+
+        var payout = await workflow.EvmPayoutAsync(p, ct).ConfigureAwait(false);
+        return payout.IsSuccess ? SafeFile(payout.Value, chunk, time, $"Embassy payout {p}", $"payout-{p}") : Problems.From(payout.Diagnostics);
+    }
+
+    /// <summary>A Safe batch file of chunk <paramref name="chunk"/> (clamped to the chunks there are), named <c>{name}-safe-{n}.json</c>.</summary>
+    internal static FileContentHttpResult SafeFile(EvmPayout payout, int? chunk, TimeProvider time, string title, string name)
+    {
+        var index = Math.Clamp(chunk ?? 0, 0, Math.Max(0, payout.Chunks.Count - 1));
+        var json = payout.ToSafeBatchJson(index, time.GetUtcNow(), $"{title} ({index + 1}/{payout.Chunks.Count})");
+        return TypedResults.File(Encoding.UTF8.GetBytes(json), "application/json", $"{name}-safe-{(index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}.json");
     }
 
     internal static async Task<Results<Ok<string>, ProblemHttpResult>> RecordTransactionAsync(string period, TransactionRequest body, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>

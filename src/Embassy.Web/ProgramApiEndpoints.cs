@@ -387,6 +387,8 @@ public static class ProgramApiEndpoints
         treasury.MapPost("/bounties/{id:long}/approve", ApproveBountyAsync);
         treasury.MapPost("/bounties/{period}/draw", DrawBountiesAsync);
         treasury.MapGet("/bounties/{period}/payout.csv", BountyPayoutAsync);
+        treasury.MapGet("/bounties/{period}/payout-substrate.txt", BountySubstrateAsync);
+        treasury.MapGet("/bounties/{period}/payout-safe.json", BountySafeAsync);
 
         var review = api.MapGroup("/review").RequireAuthorization(Policy(AccessPolicies.Reviewer)).WithTags("applications");
         review.MapGet("/applications", ListApplicationsAsync);
@@ -566,6 +568,32 @@ public static class ProgramApiEndpoints
         return file.IsSuccess
             ? TypedResults.File(Encoding.UTF8.GetBytes(file.Value.ToCsv()), "text/csv; charset=utf-8", $"bounties-{month}.csv")
             : Problems.From(file.Diagnostics);
+    }
+
+    /// <summary>R9/R10: the month's drawn bounties as substrate batch call data with call hashes (substrate-rail policies).</summary>
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> BountySubstrateAsync(string period, TreasuryStore treasury, CancellationToken ct)
+    {
+        if (!Period.TryParse(period, out var month))
+        {
+            return Problems.NotFound($"'{period}' is not a month (YYYY-MM).");
+        }
+
+        var payout = await treasury.BountySubstratePayoutAsync(month, ct).ConfigureAwait(false);
+        return payout.IsSuccess
+            ? TypedResults.File(Encoding.UTF8.GetBytes(payout.Value.ToSigningText($"Embassy bounties {month}")), "text/plain; charset=utf-8", $"bounties-{month}-substrate.txt")
+            : Problems.From(payout.Diagnostics);
+    }
+
+    /// <summary>R9/R10: the month's drawn bounties as a Safe batch of ERC-20 transfers (<c>?chunk=</c>, evm-rail policies).</summary>
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> BountySafeAsync(string period, int? chunk, TreasuryStore treasury, TimeProvider time, CancellationToken ct)
+    {
+        if (!Period.TryParse(period, out var month))
+        {
+            return Problems.NotFound($"'{period}' is not a month (YYYY-MM).");
+        }
+
+        var payout = await treasury.BountyEvmPayoutAsync(month, ct).ConfigureAwait(false);
+        return payout.IsSuccess ? ApiEndpoints.SafeFile(payout.Value, chunk, time, $"Embassy bounties {month}", $"bounties-{month}") : Problems.From(payout.Diagnostics);
     }
 
     // ---- applications --------------------------------------------------------------------------------------

@@ -82,6 +82,15 @@ public sealed class MonthCloseTests
             expected.Members.Select(m => (m.Id, m.Total.Units.ToString())).Order(),
             published.Snapshot.Members.Select(m => (m.Login, m.TotalUnits)).Order());
         Assert.Equal(expected.Pool.Units.ToString(), closed.PoolUnits);
+
+        // R9: the month pays PHA as an ERC-20 (phala-v5-erc20), so the signers' file is a Safe batch of the same amounts.
+        var safe = await admin.GetAsync($"/api/admin/months/{EmbassySite.LastMonth}/payout-safe.json");
+        Assert.True(safe.IsSuccessStatusCode, await safe.Content.ReadAsStringAsync());
+        using var batch = System.Text.Json.JsonDocument.Parse(await safe.Content.ReadAsStringAsync());
+        var values = batch.RootElement.GetProperty("transactions").EnumerateArray()
+            .Select(t => UInt128.Parse(t.GetProperty("contractInputsValues").GetProperty("value").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(expected.Members.Count(m => !m.Total.IsZero), values.Length);
+        Assert.Equal(expected.TotalPaid.Units, values.Aggregate(UInt128.Zero, (a, v) => a + v));
     }
 
     [Theory]

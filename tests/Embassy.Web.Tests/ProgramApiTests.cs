@@ -84,6 +84,20 @@ public sealed class ProgramApiTests
         Assert.Equal(("bounty:" + id, EmbassySite.AddressFor(7), "2000", "2000000000000000000000"), (row[0], row[2], row[3], row[4]));
         Assert.Equal(TreasuryStore.BountyNotReady, again.GetProperty("code").GetString());
 
+        // R9/R10: October 2026 pays PHA as an ERC-20 (phala-v5-erc20), so the signers get a Safe batch, not substrate call data.
+        var safe = await root.GetAsync($"/api/admin/treasury/bounties/{Month}/payout-safe.json");
+        var substrate = await root.GetAsync($"/api/admin/treasury/bounties/{Month}/payout-substrate.txt");
+        Assert.Equal(HttpStatusCode.OK, safe.StatusCode);
+        using (var batch = System.Text.Json.JsonDocument.Parse(await safe.Content.ReadAsStringAsync()))
+        {
+            var transfer = Assert.Single(batch.RootElement.GetProperty("transactions").EnumerateArray());
+            Assert.Equal("0", transfer.GetProperty("value").GetString()); // ERC-20: no ether moves, the amount is in the call
+            var input = transfer.GetProperty("contractInputsValues");
+            Assert.Equal((EmbassySite.AddressFor(7).ToLowerInvariant(), "2000000000000000000000"), (input.GetProperty("to").GetString()!.ToLowerInvariant(), input.GetProperty("value").GetString()));
+        }
+
+        Assert.Equal(PayoutRails.NotSubstrate, (await ProblemAsync(substrate, HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
+
         // The public read model: funding, paid, remaining and the runway over the last 3 closed months (Aug..Oct 2026).
         var treasury = await OkAsync<TreasuryAnswer>(await site.CreateClient().GetAsync("/api/treasury"));
         var view = Assert.Single(treasury.Proposals);
