@@ -31,7 +31,7 @@ public static class TreasuryDemo
             .Select(t => new ProposalEvent(
                 new DateTimeOffset(DateTime.ParseExact(t, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal), TimeSpan.Zero),
                 ProposalEventKind.Note,
-                "Treasury timeline entry (the seed records its time only)."))
+                "Activity on the proposal's treasury timeline (the proposal page gives the time, not the step)."))
             .ToArray();
         return new SpendingProposal
         {
