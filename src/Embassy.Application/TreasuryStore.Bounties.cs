@@ -23,10 +23,11 @@ namespace Embassy.Application;
 public sealed record BountyInput(
     string Title, string RecipientName, string? Handles, string Address, string Evidence, string Amount, bool InUsd, Period Month, DateOnly Date, int ProposalNumber);
 
-/// <summary>A stored bounty and where it stands (<c>proposed</c>, <c>approved</c>, <c>drawn</c>).</summary>
+/// <summary>A stored bounty and where it stands (<c>proposed</c>, <c>approved</c>, <c>drawn</c>, <c>paid</c>).</summary>
 /// <param name="Award">The award.</param>
 /// <param name="Status">Where it stands.</param>
-public sealed record StoredBounty(BountyAward Award, string Status);
+/// <param name="TxHash">The transaction that paid it, once recorded.</param>
+public sealed record StoredBounty(BountyAward Award, string Status, string? TxHash = null);
 
 /// <summary>Prices, channel counts and bounties.</summary>
 public sealed partial class TreasuryStore
@@ -37,6 +38,9 @@ public sealed partial class TreasuryStore
         public const string Proposed = "proposed";
         public const string Approved = "approved";
         public const string Drawn = "drawn";
+
+        /// <summary>The transaction that paid it is recorded (R9).</summary>
+        public const string Paid = "paid";
     }
 
     /// <summary>Code: no such bounty, or not in the state the step needs.</summary>
@@ -149,7 +153,7 @@ public sealed partial class TreasuryStore
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var rows = await db.CommunityBounties.AsNoTracking().OrderByDescending(b => b.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => new StoredBounty(TreasuryRecords.ToDomain(r), r.Status)).ToArray();
+        return rows.Select(r => new StoredBounty(TreasuryRecords.ToDomain(r), r.Status, r.TxHash)).ToArray();
     }
 
     /// <summary>
@@ -297,7 +301,7 @@ public sealed partial class TreasuryStore
         // R10: the policy's bounty cap ("maximum 2,000 $ worth of PHA … to community educators") is on the month's total,
         // so a month's bounties are drawn together when it clamps: the payout file then pays exactly what was drawn.
         var cap = policy.FiatCaps.FirstOrDefault(c => c.Bounties)?.Rule;
-        if (cap is { Mode: CapMode.Clamp } && await db.CommunityBounties.AnyAsync(b => b.Period == month && b.Status == BountyStates.Drawn, cancellationToken).ConfigureAwait(false))
+        if (cap is { Mode: CapMode.Clamp } && await db.CommunityBounties.AnyAsync(b => b.Period == month && (b.Status == BountyStates.Drawn || b.Status == BountyStates.Paid), cancellationToken).ConfigureAwait(false))
         {
             return Result<PreparedBounties>.Fail(BountyCapDrawnOnce, $"{month}'s bounties were already drawn under the {cap.Name} cap of {cap.Cap} a month; a clamping cap covers the month's bounties in one draw. Approve the rest for a later month.");
         }
@@ -352,12 +356,57 @@ public sealed partial class TreasuryStore
         return lines.IsSuccess ? PayoutRails.Evm(policy, policy.Token, lines.Value, month + " bounties") : Result<EvmPayout>.Fail(lines.Diagnostics);
     }
 
+    /// <summary>
+    /// Records the transaction that paid <paramref name="month"/>'s drawn bounties (R9: Embassy never signs; the treasury
+    /// does and tells Embassy the hash). Every drawn bounty of the month becomes paid with the hash, the actor and the time,
+    /// on its proposal's timeline and in the audit log. Refused when none is drawn (nothing to pay, or already paid) and for
+    /// a hash that is not one of the policy's rail.
+    /// </summary>
+    public async Task<Result<int>> RecordBountyPaymentAsync(Period month, string? txHash, string actor, CancellationToken cancellationToken = default)
+    {
+        var hash = (txHash ?? string.Empty).Trim();
+        var policy = PolicyFor(month);
+        if (!MonthCloseWorkflow.IsTransactionHash(hash, policy.Payout.Rail))
+        {
+            return Result<int>.Fail(WorkflowCodes.TxHashInvalid, "A transaction hash is 0x followed by 64 hexadecimal digits.");
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.CommunityBounties.Where(b => b.Period == month && b.Status == BountyStates.Drawn)
+            .OrderBy(b => b.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            var paid = await db.CommunityBounties.AnyAsync(b => b.Period == month && b.Status == BountyStates.Paid, cancellationToken).ConfigureAwait(false);
+            return Result<int>.Fail(BountyNotReady, paid
+                ? $"{month}'s bounties are already paid; a payment is recorded once."
+                : $"No bounty of {month} is drawn; draw the approved bounties and have the treasury pay the file first.");
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var row in rows)
+        {
+            (row.Status, row.TxHash, row.PaidBy, row.PaidAt) = (BountyStates.Paid, hash, actor, now);
+        }
+
+        var text = $"{month} bounties paid: {string.Join(", ", rows.Select(r => "bounty:" + r.Id.ToString(CultureInfo.InvariantCulture)))} in {hash}";
+        foreach (var proposal in await db.SpendingProposals.Where(p => rows.Select(r => r.ProposalNumber).Contains(p.Number)).ToListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            db.ProposalEvents.Add(new ProposalEventRecord { ProposalId = proposal.Id, At = now, Kind = TreasuryRecords.Code(ProposalEventKind.Note), Text = text, Actor = actor });
+        }
+
+        ProgramTables.Audit(db, now, actor, "bounties.paid", "bounties:" + month, text);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return Result<int>.Ok(rows.Count);
+    }
+
     /// <summary>The payout lines of the month's drawn bounties, clamped as when they were drawn.</summary>
     private async Task<Result<IReadOnlyList<PayoutLine>>> BountyLinesAsync(Period month, CancellationToken cancellationToken)
     {
         var policy = PolicyFor(month);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await db.CommunityBounties.AsNoTracking().Where(b => b.Period == month && b.Status == BountyStates.Drawn)
+        var rows = await db.CommunityBounties.AsNoTracking().Where(b => b.Period == month && (b.Status == BountyStates.Drawn || b.Status == BountyStates.Paid))
             .OrderBy(b => b.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0)
         {

@@ -388,6 +388,7 @@ public static class ProgramApiEndpoints
         treasury.MapPost("/bounties/{period}/draw", DrawBountiesAsync);
         treasury.MapGet("/bounties/{period}/payout.csv", BountyPayoutAsync);
         treasury.MapGet("/bounties/{period}/payout-substrate.txt", BountySubstrateAsync);
+        treasury.MapPost("/bounties/{period}/transactions", BountyPaymentAsync);
         treasury.MapGet("/bounties/{period}/payout-safe.json", BountySafeAsync);
 
         var review = api.MapGroup("/review").RequireAuthorization(Policy(AccessPolicies.Reviewer)).WithTags("applications");
@@ -568,6 +569,18 @@ public static class ProgramApiEndpoints
         return file.IsSuccess
             ? TypedResults.File(Encoding.UTF8.GetBytes(file.Value.ToCsv()), "text/csv; charset=utf-8", $"bounties-{month}.csv")
             : Problems.From(file.Diagnostics);
+    }
+
+    /// <summary>R9: records the transaction that paid the month's drawn bounties; answers how many became paid.</summary>
+    internal static async Task<Results<Ok<int>, ProblemHttpResult>> BountyPaymentAsync(string period, TransactionRequest body, TreasuryStore treasury, HttpContext http, CancellationToken ct)
+    {
+        if (!Period.TryParse(period, out var month))
+        {
+            return Problems.NotFound($"'{period}' is not a month (YYYY-MM).");
+        }
+
+        var paid = await treasury.RecordBountyPaymentAsync(month, body?.TxHash, http.User.Actor(), ct).ConfigureAwait(false);
+        return paid.IsSuccess ? TypedResults.Ok(paid.Value) : Problems.From(paid.Diagnostics);
     }
 
     /// <summary>R9/R10: the month's drawn bounties as substrate batch call data with call hashes (substrate-rail policies).</summary>

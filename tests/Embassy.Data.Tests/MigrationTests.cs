@@ -211,6 +211,7 @@ public sealed class MigrationTests
         Assert.Equal(
             ["Bot l00k discord=l00k#1990 3zf https://t.me/phala_stat_bot 5000000000000000  2024-12 14 approved admin", "Guide Ann  0xA https://a.example  250.50 2024-12 14 proposed "],
             bounties.Select(b => $"{b.Title} {b.RecipientName} {b.RecipientHandles} {b.RecipientAddress} {b.Evidence} {b.AmountUnits} {b.AmountUsd} {b.Period} {b.ProposalNumber} {b.Status} {b.Approver}"));
+        Assert.All(bounties, b => Assert.Equal(((string?)null, (string?)null, (DateTimeOffset?)null), (b.TxHash, b.PaidBy, b.PaidAt))); // 0007 adds them empty
         var counts = await treasury.ChannelCounts.OrderBy(c => c.Id).ToListAsync();
         Assert.Equal(["telegram 2022-06-30 40000 report", "discord 2022-06-30 5500 report"], counts.Select(c => $"{c.Channel} {c.Date:yyyy-MM-dd} {c.Members} {c.Source}"));
 

@@ -98,6 +98,13 @@ public sealed class ProgramApiTests
 
         Assert.Equal(PayoutRails.NotSubstrate, (await ProblemAsync(substrate, HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
 
+        // R9: the treasury paid; the hash is recorded once, and the bounty is paid.
+        var paid = await root.PostAsJsonAsync($"/api/admin/treasury/bounties/{Month}/transactions", new TransactionRequest("0x" + new string('d', 64)));
+        var paidTwice = await root.PostAsJsonAsync($"/api/admin/treasury/bounties/{Month}/transactions", new TransactionRequest("0x" + new string('d', 64)));
+        Assert.Equal(1, await OkAsync<int>(paid));
+        Assert.Equal(TreasuryStore.BountyNotReady, (await ProblemAsync(paidTwice, HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
+        Assert.Equal(TreasuryStore.BountyStates.Paid, Assert.Single(await site.Service<TreasuryStore>().BountiesAsync()).Status);
+
         // The public read model: funding, paid, remaining and the runway over the last 3 closed months (Aug..Oct 2026).
         var treasury = await OkAsync<TreasuryAnswer>(await site.CreateClient().GetAsync("/api/treasury"));
         var view = Assert.Single(treasury.Proposals);

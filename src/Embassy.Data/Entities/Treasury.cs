@@ -194,6 +194,13 @@ public sealed class CommunityBountyRecord
     public required string CreatedBy { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The transaction that paid it (migration 0007), once an admin records it.</summary>
+    public string? TxHash { get; set; }
+
+    public string? PaidBy { get; set; }
+
+    public DateTimeOffset? PaidAt { get; set; }
 }
 
 /// <summary>A channel's member count on a day (R10: "recorded community counts"). One per channel and day.</summary>

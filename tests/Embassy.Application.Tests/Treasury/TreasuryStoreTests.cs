@@ -179,6 +179,38 @@ public class TreasuryStoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task BountyPayment_RecordedOnce_WithARailHash_MakesTheMonthsBountiesPaid(string provider)
+    {
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        var store = new TreasuryStore(db.Factory(), Clock());
+        await store.SaveAsync(Funded(14, "100,000"), "admin");
+        var created = await store.CreateBountyAsync(
+            new BountyInput("Staking guide", "Ann", string.Empty, PhalaAddress, "https://example.org/guide", "100", InUsd: false, Aug, new DateOnly(2024, 8, 20), 14), "admin");
+        await store.ApproveBountyAsync(long.Parse(created.Value.Id, CultureInfo.InvariantCulture), "admin");
+        var hash = "0x" + new string('c', 64);
+
+        var beforeDraw = await store.RecordBountyPaymentAsync(Aug, hash, "treasurer");
+        Assert.True((await store.DrawBountiesAsync(Aug, 14, "admin")).IsSuccess);
+        var badHash = await store.RecordBountyPaymentAsync(Aug, "0x123", "treasurer");
+        var paid = await store.RecordBountyPaymentAsync(Aug, "  " + hash + " ", "treasurer");
+        var twice = await store.RecordBountyPaymentAsync(Aug, hash, "treasurer");
+
+        Assert.Equal(TreasuryStore.BountyNotReady, Assert.Single(beforeDraw.Errors).Code);
+        Assert.Equal(WorkflowCodes.TxHashInvalid, Assert.Single(badHash.Errors).Code);
+        Assert.Equal(1, paid.Value);
+        var error = Assert.Single(twice.Errors);
+        Assert.Equal(TreasuryStore.BountyNotReady, error.Code);
+        Assert.Contains("already paid", error.Message, StringComparison.Ordinal);
+        var stored = Assert.Single(await store.BountiesAsync());
+        Assert.Equal((TreasuryStore.BountyStates.Paid, hash), (stored.Status, stored.TxHash));
+        Assert.Contains((await store.LedgerAsync(14))!.Proposal.Timeline, e => e.Text.Contains(hash, StringComparison.Ordinal));
+        Assert.True((await store.BountyPayoutFileAsync(Aug)).IsSuccess); // the signed file stays available for the records
+        await using var read = db.Context();
+        Assert.Equal("treasurer", (await read.AuditLog.SingleAsync(a => a.Action == "bounties.paid")).Actor);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Bounty_BeyondTheProposal_IsRefusedUnlessAnAdminGivesAReason(string provider)
     {
         await using var db = await TestDatabase.CreateMigratedAsync(provider);

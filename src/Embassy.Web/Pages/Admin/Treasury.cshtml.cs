@@ -78,6 +78,12 @@ public sealed class AdminTreasuryModel(TreasuryStore treasury, TimeProvider time
             ? (await treasury.DrawBountiesAsync(p, proposal, User.Actor(), overrideReason, cancellationToken)).Diagnostics
             : [Diagnostic.Error(TreasuryStore.AmountInvalid, $"'{month}' is not a month; write YYYY-MM.")], "Bounties drawn; download their payout file.", cancellationToken);
 
+    /// <summary>R9: the treasury paid the month's drawn bounties; the hash is recorded and they become paid.</summary>
+    public Task<IActionResult> OnPostBountiesPaidAsync(string? month, string? txHash, CancellationToken cancellationToken) =>
+        StepAsync(async () => Period.TryParse(month, out var p)
+            ? (await treasury.RecordBountyPaymentAsync(p, txHash, User.Actor(), cancellationToken)).Diagnostics
+            : [Diagnostic.Error(TreasuryStore.AmountInvalid, $"'{month}' is not a month; write YYYY-MM.")], "Payment recorded; the month's bounties are paid.", cancellationToken);
+
     /// <summary>The payout file (CSV) of a month's drawn bounties, for the treasury signers (R9).</summary>
     public async Task<IActionResult> OnGetPayoutAsync(string? month, CancellationToken cancellationToken)
     {
