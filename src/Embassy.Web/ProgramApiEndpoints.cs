@@ -102,15 +102,23 @@ public sealed record BountyRequest(string? Title, string? Recipient, string? Han
 /// <param name="Month">The month.</param>
 /// <param name="Proposal">The proposal it is drawn on.</param>
 /// <param name="Approver">Who approved it, once approved.</param>
-/// <param name="Status">proposed, approved or drawn.</param>
-public sealed record BountyDto(long Id, string Title, string Recipient, string Address, IReadOnlyList<string> Evidence, AmountDto? Amount, string? Usd, string Month, int Proposal, string? Approver, string Status)
+/// <param name="Status">proposed, approved, drawn or paid.</param>
+/// <param name="TxHash">The transaction that paid it, once recorded.</param>
+public sealed record BountyDto(long Id, string Title, string Recipient, string Address, IReadOnlyList<string> Evidence, AmountDto? Amount, string? Usd, string Month, int Proposal, string? Approver, string Status, string? TxHash = null)
 {
     /// <summary>The API form of a bounty.</summary>
-    public static BountyDto Of(BountyAward b, string status) => new(
+    public static BountyDto Of(BountyAward b, string status, string? txHash = null) => new(
         long.Parse(b.Id, NumberStyles.None, CultureInfo.InvariantCulture), b.Title, b.Recipient.Name, b.Recipient.Address, b.Evidence,
         b.Amount.Tokens is { } t ? AmountDto.Of(t) : null, b.Amount.Usd?.Format().Replace(",", string.Empty, StringComparison.Ordinal),
-        b.Month.ToString(), b.ProposalNumber, string.IsNullOrEmpty(b.Approver) ? null : b.Approver, status);
+        b.Month.ToString(), b.ProposalNumber, string.IsNullOrEmpty(b.Approver) ? null : b.Approver, status, txHash);
 }
+
+/// <summary>A crew to create or edit (R11: a senior lead and 2–3 ambassadors; other sizes are stored and flagged).</summary>
+/// <param name="Name">The crew's name, e.g. "French group".</param>
+/// <param name="Region">Its region or language.</param>
+/// <param name="LeadMemberId">The senior who leads it (registry id).</param>
+/// <param name="MemberIds">Its ambassadors (registry ids).</param>
+public sealed record CrewRequest(string Name, string Region, long LeadMemberId, IReadOnlyList<long> MemberIds);
 
 /// <summary>A month's bounties drawn on a proposal.</summary>
 /// <param name="Month">The month.</param>
@@ -401,6 +409,12 @@ public static class ProgramApiEndpoints
 
         // Accepting adds a member to the registry: an admin's decision, like adding a member by hand.
         api.MapPost("/admin/applications/{id:long}/decision", DecideAsync).RequireAuthorization(Policy(AccessPolicies.Admin)).WithTags("applications");
+
+        // Crews are formed by admins (as on the crew pages); reviewers read them and tick their checklists.
+        var crewAdmin = api.MapGroup("/admin/crews").RequireAuthorization(Policy(AccessPolicies.Admin)).WithTags("crews");
+        crewAdmin.MapPost(string.Empty, CreateCrewAsync);
+        crewAdmin.MapPut("/{id:long}", EditCrewAsync);
+        treasury.MapGet("/bounties", ListBountiesAsync);
         return app;
     }
 
@@ -680,6 +694,30 @@ public static class ProgramApiEndpoints
     }
 
     // ---- crews ---------------------------------------------------------------------------------------------
+
+    /// <summary>Every bounty with where it stands, newest first as stored.</summary>
+    internal static async Task<Ok<BountyDto[]>> ListBountiesAsync(TreasuryStore treasury, CancellationToken ct) =>
+        TypedResults.Ok((await treasury.BountiesAsync(ct).ConfigureAwait(false)).Select(b => BountyDto.Of(b.Award, b.Status, b.TxHash)).ToArray());
+
+    /// <summary>Creates a crew; its R11 flags (size, lead) come back with it.</summary>
+    internal static async Task<Results<Created<CrewDto>, ProblemHttpResult>> CreateCrewAsync(CrewRequest body, CrewRegistry crews, HttpContext http, CancellationToken ct)
+    {
+        var created = await crews.CreateAsync(new CrewInput(body.Name, body.Region, body.LeadMemberId, body.MemberIds ?? []), http.User.Actor(), ct).ConfigureAwait(false);
+        if (!created.IsSuccess)
+        {
+            return Problems.From(created.Diagnostics);
+        }
+
+        var crew = (await crews.FindAsync(created.Value, ct).ConfigureAwait(false))!;
+        return TypedResults.Created($"/api/review/crews/{created.Value.ToString(CultureInfo.InvariantCulture)}", CrewDto.Of(crew));
+    }
+
+    /// <summary>Replaces a crew's name, region, lead and members.</summary>
+    internal static async Task<Results<Ok<CrewDto>, ProblemHttpResult>> EditCrewAsync(long id, CrewRequest body, CrewRegistry crews, HttpContext http, CancellationToken ct)
+    {
+        var edited = await crews.EditAsync(id, new CrewInput(body.Name, body.Region, body.LeadMemberId, body.MemberIds ?? []), http.User.Actor(), ct).ConfigureAwait(false);
+        return edited.IsSuccess ? TypedResults.Ok(CrewDto.Of((await crews.FindAsync(id, ct).ConfigureAwait(false))!)) : Problems.From(edited.Diagnostics);
+    }
 
     internal static async Task<Ok<CrewDto[]>> ListCrewsAsync(CrewRegistry crews, CancellationToken ct) =>
         TypedResults.Ok((await crews.ListAsync(ct).ConfigureAwait(false)).Select(CrewDto.Of).ToArray());

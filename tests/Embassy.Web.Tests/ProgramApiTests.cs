@@ -103,7 +103,8 @@ public sealed class ProgramApiTests
         var paidTwice = await root.PostAsJsonAsync($"/api/admin/treasury/bounties/{Month}/transactions", new TransactionRequest("0x" + new string('d', 64)));
         Assert.Equal(1, await OkAsync<int>(paid));
         Assert.Equal(TreasuryStore.BountyNotReady, (await ProblemAsync(paidTwice, HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
-        Assert.Equal(TreasuryStore.BountyStates.Paid, Assert.Single(await site.Service<TreasuryStore>().BountiesAsync()).Status);
+        var listed = Assert.Single(await OkAsync<BountyDto[]>(await root.GetAsync("/api/admin/treasury/bounties")));
+        Assert.Equal((TreasuryStore.BountyStates.Paid, "0x" + new string('d', 64)), (listed.Status, listed.TxHash));
 
         // The public read model: funding, paid, remaining and the runway over the last 3 closed months (Aug..Oct 2026).
         var treasury = await OkAsync<TreasuryAnswer>(await site.CreateClient().GetAsync("/api/treasury"));
@@ -232,6 +233,31 @@ public sealed class ProgramApiTests
         Assert.Equal(("met", "rita", "AMA on 12 October"), (ama.Status, ama.Tick!.By, ama.Tick.Note));
         Assert.Equal(ProgramApiEndpoints.RequestInvalid, unknown.GetProperty("code").GetString());
         Assert.Equal(WorkflowCodes.NotFound, missing.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Crew_AdminFormsAndReformsIt_R11FlagsComeBack_AReviewerCannotFormOne()
+    {
+        await using var site = new EmbassySite();
+        var admin = await site.ApiAsAsync(Roles.Admin);
+        var reviewer = await site.ApiAsAsync(Roles.Reviewer, "rita");
+        var lead = await EmbassySite.AddMemberAsync(admin, "amir", "senior");
+        var one = await EmbassySite.AddMemberAsync(admin, "sara", "ambassador");
+        var two = await EmbassySite.AddMemberAsync(admin, "reza", "ambassador");
+
+        var created = await OkAsync<CrewDto>(await admin.PostAsJsonAsync("/api/admin/crews", new CrewRequest("Persian group", "Persian", lead.Id, [one.Id])), HttpStatusCode.Created);
+        var edited = await OkAsync<CrewDto>(await admin.PutAsJsonAsync($"/api/admin/crews/{created.Id}", new CrewRequest("Persian group", "Persian", lead.Id, [one.Id, two.Id])));
+        var byReviewer = await reviewer.PostAsJsonAsync("/api/admin/crews", new CrewRequest("Other", "X", lead.Id, []));
+        var missing = await admin.PutAsJsonAsync($"/api/admin/crews/{created.Id + 100}", new CrewRequest("Persian group", "Persian", lead.Id, [one.Id]));
+
+        // R11: one ambassador is flagged (not refused); two makes a proper crew.
+        Assert.Equal(("Persian group", "amir", 1), (created.Name, created.Lead.Login, created.Members.Count));
+        Assert.NotEmpty(created.Flags);
+        Assert.Equal(2, edited.Members.Count);
+        Assert.Empty(edited.Flags);
+        Assert.Equal(HttpStatusCode.Forbidden, byReviewer.StatusCode);
+        Assert.False(missing.IsSuccessStatusCode);
+        Assert.Single(await OkAsync<CrewDto[]>(await reviewer.GetAsync("/api/review/crews")));
     }
 
     [Fact]
