@@ -31,6 +31,8 @@ public static class Problems
         WorkflowCodes.NotFound => StatusCodes.Status404NotFound,
         WorkflowCodes.MonthAlreadyClosed or WorkflowCodes.MonthAlreadyPaid or WorkflowCodes.MonthClosed
             or WorkflowCodes.MonthNotLocked or WorkflowCodes.MonthNotApproved or WorkflowCodes.HandleTaken => StatusCodes.Status409Conflict,
+        TreasuryStore.ProposalMissing => StatusCodes.Status404NotFound,
+        TreasuryStore.BountyNotReady or TreasuryStore.BountyCapDrawnOnce or Embassy.Domain.Community.CommunityCodes.ApplicationAlreadyDecided => StatusCodes.Status409Conflict,
         ProgramApiEndpoints.BodyTooLarge => StatusCodes.Status413PayloadTooLarge,
         ProgramApiEndpoints.MediaTypeUnsupported => StatusCodes.Status415UnsupportedMediaType,
         _ => StatusCodes.Status422UnprocessableEntity,

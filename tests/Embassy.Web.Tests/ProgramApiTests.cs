@@ -56,11 +56,11 @@ public sealed class ProgramApiTests
         var price = await OkAsync<PriceDto>(await ada.PostAsJsonAsync("/api/admin/treasury/prices", new PriceRequest(Month, "0.125", "CoinGecko monthly close", new DateOnly(2026, 10, 31))));
         var created = await OkAsync<SavedAnswer<BountyDto>>(await ada.PostAsJsonAsync("/api/admin/treasury/bounties", Bounty(14, "250", inUsd: true, seed: 7)), HttpStatusCode.Created);
         var id = created.Value.Id;
-        var early = await ProblemAsync(await root.PostAsync($"/api/admin/treasury/bounties/{Month}/draw?proposal=14", null), HttpStatusCode.UnprocessableEntity);
+        var early = await ProblemAsync(await root.PostAsync($"/api/admin/treasury/bounties/{Month}/draw?proposal=14", null), HttpStatusCode.Conflict);
         var approved = await OkAsync<SavedAnswer<BountyDto>>(await root.PostAsync($"/api/admin/treasury/bounties/{id}/approve", null));
         var drawn = await OkAsync<BountyDrawAnswer>(await root.PostAsync($"/api/admin/treasury/bounties/{Month}/draw?proposal=14", null));
         var payout = await root.GetAsync($"/api/admin/treasury/bounties/{Month}/payout.csv");
-        var again = await ProblemAsync(await root.PostAsync($"/api/admin/treasury/bounties/{Month}/draw?proposal=14", null), HttpStatusCode.UnprocessableEntity);
+        var again = await ProblemAsync(await root.PostAsync($"/api/admin/treasury/bounties/{Month}/draw?proposal=14", null), HttpStatusCode.Conflict);
 
         Assert.Equal(("funded", "100000000000000000", 12), (proposal.Value.Status, proposal.Value.Requested.Units, proposal.Value.Decimals));
         var m = Assert.Single(milestone.Value.Milestones);
@@ -69,6 +69,8 @@ public sealed class ProgramApiTests
         Assert.Equal((Month, "0.125", "CoinGecko monthly close"), (price.Period, price.Price, price.Source));
         Assert.Equal(("proposed", "250.00", (AmountDto?)null), (created.Value.Status, created.Value.Usd, created.Value.Amount));
         Assert.Equal(TreasuryStore.BountyNotReady, early.GetProperty("code").GetString());
+        var noSuchProposal = await ProblemAsync(await root.PostAsync($"/api/admin/treasury/bounties/{Month}/draw?proposal=99", null), HttpStatusCode.NotFound);
+        Assert.Equal(TreasuryStore.ProposalMissing, noSuchProposal.GetProperty("code").GetString());
         Assert.Equal(("approved", "root"), (approved.Value.Status, approved.Value.Approver));
 
         // R10: 250 $ at 0.125 $/PHA is exactly 2,000 PHA: drawn on #14 in its token (12 decimals), paid in the month's (18).
@@ -102,7 +104,7 @@ public sealed class ProgramApiTests
         var paid = await root.PostAsJsonAsync($"/api/admin/treasury/bounties/{Month}/transactions", new TransactionRequest("0x" + new string('d', 64)));
         var paidTwice = await root.PostAsJsonAsync($"/api/admin/treasury/bounties/{Month}/transactions", new TransactionRequest("0x" + new string('d', 64)));
         Assert.Equal(1, await OkAsync<int>(paid));
-        Assert.Equal(TreasuryStore.BountyNotReady, (await ProblemAsync(paidTwice, HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
+        Assert.Equal(TreasuryStore.BountyNotReady, (await ProblemAsync(paidTwice, HttpStatusCode.Conflict)).GetProperty("code").GetString());
         var listed = Assert.Single(await OkAsync<BountyDto[]>(await root.GetAsync("/api/admin/treasury/bounties")));
         Assert.Equal((TreasuryStore.BountyStates.Paid, "0x" + new string('d', 64)), (listed.Status, listed.TxHash));
 
@@ -199,7 +201,7 @@ public sealed class ProgramApiTests
         Assert.Equal(CommunityCodes.ApplicationDeclineReasonRequired, declineWithoutReason.GetProperty("code").GetString());
         Assert.Equal(ApplicationStates.Accepted, decided.State);
         Assert.NotNull(decided.MemberId);
-        Assert.False(twice.IsSuccessStatusCode);
+        Assert.Equal(CommunityCodes.ApplicationAlreadyDecided, (await ProblemAsync(twice, HttpStatusCode.Conflict)).GetProperty("code").GetString());
 
         var members = await OkAsync<MemberDto[]>(await admin.GetAsync("/api/members"));
         var member = Assert.Single(members, x => x.GitHub == "lucia-romero");
