@@ -176,7 +176,7 @@ public static class ApiEndpoints
     internal static async Task<Results<Ok<IReadOnlyList<ReviewItem>>, ProblemHttpResult>> QueueAsync(string period, ReviewQueue queue, CancellationToken ct) =>
         Period.TryParse(period, out var p)
             ? TypedResults.Ok(await queue.ListAsync(p, ct).ConfigureAwait(false))
-            : Problems.NotFound($"'{period}' is not a month (YYYY-MM).");
+            : Problems.NotAMonth(period);
 
     internal static async Task<Results<Ok<ReviewDetail>, ProblemHttpResult>> ReportAsync(long id, ReviewQueue queue, HttpContext http, CancellationToken ct)
     {
@@ -191,7 +191,7 @@ public static class ApiEndpoints
     {
         if (!Period.TryParse(period, out var p))
         {
-            return Problems.NotFound($"'{period}' is not a month (YYYY-MM).");
+            return Problems.NotAMonth(period);
         }
 
         var preview = await workflow.PreviewAsync(p, ct).ConfigureAwait(false);
@@ -199,24 +199,24 @@ public static class ApiEndpoints
     }
 
     internal static async Task<Results<Ok<MonthSnapshot>, ProblemHttpResult>> LockAsync(string period, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
-        !Period.TryParse(period, out var p) ? Problems.NotFound($"'{period}' is not a month (YYYY-MM).")
+        !Period.TryParse(period, out var p) ? Problems.NotAMonth(period)
             : Value(await workflow.LockAsync(p, http.User.Actor(), ct).ConfigureAwait(false));
 
     /// <summary>R10: <c>?overrideReason=…</c> lets an admin approve a month that overdraws its proposal; the reason is recorded.</summary>
     internal static async Task<Results<Ok<MonthSnapshot>, ProblemHttpResult>> ApproveAsync(string period, string? overrideReason, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
-        !Period.TryParse(period, out var p) ? Problems.NotFound($"'{period}' is not a month (YYYY-MM).")
+        !Period.TryParse(period, out var p) ? Problems.NotAMonth(period)
             : Value(await workflow.ApproveAsync(p, http.User.Actor(), overrideReason, ct).ConfigureAwait(false));
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PayoutCsvAsync(string period, MonthCloseWorkflow workflow, CancellationToken ct)
     {
         if (!Period.TryParse(period, out var p))
         {
-            return Problems.NotFound($"'{period}' is not a month (YYYY-MM).");
+            return Problems.NotAMonth(period);
         }
 
         var file = await workflow.PayoutFileAsync(p, ct).ConfigureAwait(false);
         return file.IsSuccess
-            ? TypedResults.File(Encoding.UTF8.GetBytes(file.Value.ToCsv()), "text/csv; charset=utf-8", $"payout-{p}.csv")
+            ? PayoutFile.Csv(file.Value, $"payout-{p}").ToResult()
             : Problems.From(file.Diagnostics);
     }
 
@@ -224,12 +224,12 @@ public static class ApiEndpoints
     {
         if (!Period.TryParse(period, out var p))
         {
-            return Problems.NotFound($"'{period}' is not a month (YYYY-MM).");
+            return Problems.NotAMonth(period);
         }
 
         var payout = await workflow.SubstratePayoutAsync(p, ct).ConfigureAwait(false);
         return payout.IsSuccess
-            ? TypedResults.File(Encoding.UTF8.GetBytes(payout.Value.ToSigningText($"Embassy payout {p}")), "text/plain; charset=utf-8", $"payout-{p}-substrate.txt")
+            ? PayoutFile.Substrate(payout.Value, $"Embassy payout {p}", $"payout-{p}").ToResult()
             : Problems.From(payout.Diagnostics);
     }
 
@@ -238,27 +238,19 @@ public static class ApiEndpoints
     {
         if (!Period.TryParse(period, out var p))
         {
-            return Problems.NotFound($"'{period}' is not a month (YYYY-MM).");
+            return Problems.NotAMonth(period);
         }
 
         var payout = await workflow.EvmPayoutAsync(p, ct).ConfigureAwait(false);
-        return payout.IsSuccess ? SafeFile(payout.Value, chunk, time, $"Embassy payout {p}", $"payout-{p}") : Problems.From(payout.Diagnostics);
-    }
-
-    /// <summary>A Safe batch file of chunk <paramref name="chunk"/> (clamped to the chunks there are), named <c>{name}-safe-{n}.json</c>.</summary>
-    internal static FileContentHttpResult SafeFile(EvmPayout payout, int? chunk, TimeProvider time, string title, string name)
-    {
-        var index = Math.Clamp(chunk ?? 0, 0, Math.Max(0, payout.Chunks.Count - 1));
-        var json = payout.ToSafeBatchJson(index, time.GetUtcNow(), $"{title} ({index + 1}/{payout.Chunks.Count})");
-        return TypedResults.File(Encoding.UTF8.GetBytes(json), "application/json", $"{name}-safe-{(index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)}.json");
+        return payout.IsSuccess ? PayoutFile.Safe(payout.Value, chunk, time.GetUtcNow(), $"Embassy payout {p}", $"payout-{p}").ToResult() : Problems.From(payout.Diagnostics);
     }
 
     internal static async Task<Results<Ok<string>, ProblemHttpResult>> RecordTransactionAsync(string period, TransactionRequest body, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
-        !Period.TryParse(period, out var p) ? Problems.NotFound($"'{period}' is not a month (YYYY-MM).")
+        !Period.TryParse(period, out var p) ? Problems.NotAMonth(period)
             : Value(await workflow.RecordTransactionAsync(p, body.TxHash, http.User.Actor(), ct).ConfigureAwait(false));
 
     internal static async Task<Results<Ok<string>, ProblemHttpResult>> ConfirmPromotionAsync(string period, string member, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
-        !Period.TryParse(period, out var p) ? Problems.NotFound($"'{period}' is not a month (YYYY-MM).")
+        !Period.TryParse(period, out var p) ? Problems.NotAMonth(period)
             : Value(await workflow.ConfirmProposalAsync(p, member, http.User.Actor(), ct).ConfigureAwait(false));
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> LinkReportAsync(long id, LinkRequest body, ReportAdmin reports, HttpContext http, CancellationToken ct) =>

@@ -64,4 +64,7 @@ public static class Problems
 
     /// <summary>A 404 ProblemDetails.</summary>
     public static ProblemHttpResult NotFound(string what) => From([Diagnostic.Error(WorkflowCodes.NotFound, what)]);
+
+    /// <summary>404 for a route's month that is not YYYY-MM.</summary>
+    public static ProblemHttpResult NotAMonth(string period) => NotFound($"'{period}' is not a month (YYYY-MM).");
 }

@@ -547,7 +547,7 @@ public static class ProgramApiEndpoints
     {
         if (!Period.TryParse(period, out var month))
         {
-            return Problems.NotFound($"'{period}' is not a month (YYYY-MM).");
+            return Problems.NotAMonth(period);
         }
 
         if (proposal is not { } number)
@@ -576,12 +576,12 @@ public static class ProgramApiEndpoints
     {
         if (!Period.TryParse(period, out var month))
         {
-            return Problems.NotFound($"'{period}' is not a month (YYYY-MM).");
+            return Problems.NotAMonth(period);
         }
 
         var file = await treasury.BountyPayoutFileAsync(month, ct).ConfigureAwait(false);
         return file.IsSuccess
-            ? TypedResults.File(Encoding.UTF8.GetBytes(file.Value.ToCsv()), "text/csv; charset=utf-8", $"bounties-{month}.csv")
+            ? PayoutFile.Csv(file.Value, $"bounties-{month}").ToResult()
             : Problems.From(file.Diagnostics);
     }
 
@@ -590,7 +590,7 @@ public static class ProgramApiEndpoints
     {
         if (!Period.TryParse(period, out var month))
         {
-            return Problems.NotFound($"'{period}' is not a month (YYYY-MM).");
+            return Problems.NotAMonth(period);
         }
 
         var paid = await treasury.RecordBountyPaymentAsync(month, body?.TxHash, http.User.Actor(), ct).ConfigureAwait(false);
@@ -602,12 +602,12 @@ public static class ProgramApiEndpoints
     {
         if (!Period.TryParse(period, out var month))
         {
-            return Problems.NotFound($"'{period}' is not a month (YYYY-MM).");
+            return Problems.NotAMonth(period);
         }
 
         var payout = await treasury.BountySubstratePayoutAsync(month, ct).ConfigureAwait(false);
         return payout.IsSuccess
-            ? TypedResults.File(Encoding.UTF8.GetBytes(payout.Value.ToSigningText($"Embassy bounties {month}")), "text/plain; charset=utf-8", $"bounties-{month}-substrate.txt")
+            ? PayoutFile.Substrate(payout.Value, $"Embassy bounties {month}", $"bounties-{month}").ToResult()
             : Problems.From(payout.Diagnostics);
     }
 
@@ -616,11 +616,11 @@ public static class ProgramApiEndpoints
     {
         if (!Period.TryParse(period, out var month))
         {
-            return Problems.NotFound($"'{period}' is not a month (YYYY-MM).");
+            return Problems.NotAMonth(period);
         }
 
         var payout = await treasury.BountyEvmPayoutAsync(month, ct).ConfigureAwait(false);
-        return payout.IsSuccess ? ApiEndpoints.SafeFile(payout.Value, chunk, time, $"Embassy bounties {month}", $"bounties-{month}") : Problems.From(payout.Diagnostics);
+        return payout.IsSuccess ? PayoutFile.Safe(payout.Value, chunk, time.GetUtcNow(), $"Embassy bounties {month}", $"bounties-{month}").ToResult() : Problems.From(payout.Diagnostics);
     }
 
     // ---- applications --------------------------------------------------------------------------------------
@@ -732,7 +732,7 @@ public static class ProgramApiEndpoints
     {
         if (!Period.TryParse(period, out var p))
         {
-            return Problems.NotFound($"'{period}' is not a month (YYYY-MM).");
+            return Problems.NotAMonth(period);
         }
 
         if (!TryName<QuotaKind>(body.Quota, out var quota))

@@ -1,4 +1,3 @@
-using System.Text;
 using Embassy.Application;
 using Embassy.Domain;
 using Microsoft.AspNetCore.Mvc;
@@ -26,9 +25,7 @@ public sealed class AdminPayoutModel(MonthCloseWorkflow workflow, TimeProvider t
             return Redirect($"/admin/months/{p}?message=" + Uri.EscapeDataString(string.Join(" ", payout.Errors.Select(e => e.Message))));
         }
 
-        var index = Math.Clamp(chunk ?? 0, 0, Math.Max(0, payout.Value.Chunks.Count - 1));
-        var json = payout.Value.ToSafeBatchJson(index, time.GetUtcNow(), $"Embassy payout {p} ({index + 1}/{payout.Value.Chunks.Count})");
-        return File(Encoding.UTF8.GetBytes(json), "application/json", $"payout-{p}-safe-{index + 1}.json");
+        return Download(PayoutFile.Safe(payout.Value, chunk, time.GetUtcNow(), $"Embassy payout {p}", $"payout-{p}"));
     }
 
     public async Task<IActionResult> OnGetSubstrateAsync(string period, CancellationToken cancellationToken)
@@ -44,7 +41,7 @@ public sealed class AdminPayoutModel(MonthCloseWorkflow workflow, TimeProvider t
             return Redirect($"/admin/months/{p}?message=" + Uri.EscapeDataString(string.Join(" ", payout.Errors.Select(e => e.Message))));
         }
 
-        return File(Encoding.UTF8.GetBytes(payout.Value.ToSigningText($"Embassy payout {p}")), "text/plain; charset=utf-8", $"payout-{p}-substrate.txt");
+        return Download(PayoutFile.Substrate(payout.Value, $"Embassy payout {p}", $"payout-{p}"));
     }
 
     public async Task<IActionResult> OnGetCsvAsync(string period, CancellationToken cancellationToken)
@@ -56,7 +53,9 @@ public sealed class AdminPayoutModel(MonthCloseWorkflow workflow, TimeProvider t
 
         var file = await workflow.PayoutFileAsync(p, cancellationToken);
         return file.IsSuccess
-            ? File(Encoding.UTF8.GetBytes(file.Value.ToCsv()), "text/csv; charset=utf-8", $"payout-{p}.csv")
+            ? Download(PayoutFile.Csv(file.Value, $"payout-{p}"))
             : Redirect($"/admin/months/{p}?message=" + Uri.EscapeDataString(string.Join(" ", file.Errors.Select(e => e.Message))));
     }
+
+    private FileContentResult Download(PayoutFile file) => File(file.Content, file.ContentType, file.Name);
 }

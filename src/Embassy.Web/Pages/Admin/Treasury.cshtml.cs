@@ -94,7 +94,7 @@ public sealed class AdminTreasuryModel(TreasuryStore treasury, TimeProvider time
 
         var file = await treasury.BountyPayoutFileAsync(p, cancellationToken);
         return file.IsSuccess
-            ? File(Encoding.UTF8.GetBytes(file.Value.ToCsv()), "text/csv; charset=utf-8", $"bounties-{p}.csv")
+            ? Download(PayoutFile.Csv(file.Value, $"bounties-{p}"))
             : Redirect("/admin/treasury?message=" + Uri.EscapeDataString(string.Join(" ", file.Errors.Select(e => e.Message))));
     }
 
@@ -118,15 +118,17 @@ public sealed class AdminTreasuryModel(TreasuryStore treasury, TimeProvider time
         {
             var evm = await treasury.BountyEvmPayoutAsync(p, cancellationToken);
             return evm.IsSuccess
-                ? File(Encoding.UTF8.GetBytes(evm.Value.ToSafeBatchJson(0, time.GetUtcNow(), $"Embassy bounties {p}")), "application/json", $"bounties-{p}-safe-1.json")
+                ? Download(PayoutFile.Safe(evm.Value, 0, time.GetUtcNow(), $"Embassy bounties {p}", $"bounties-{p}"))
                 : Refused(evm.Errors);
         }
 
         var substrate = await treasury.BountySubstratePayoutAsync(p, cancellationToken);
         return substrate.IsSuccess
-            ? File(Encoding.UTF8.GetBytes(substrate.Value.ToSigningText($"Embassy bounties {p}")), "text/plain; charset=utf-8", $"bounties-{p}-substrate.txt")
+            ? Download(PayoutFile.Substrate(substrate.Value, $"Embassy bounties {p}", $"bounties-{p}"))
             : Refused(substrate.Errors);
     }
+
+    private FileContentResult Download(PayoutFile file) => File(file.Content, file.ContentType, file.Name);
 
     private async Task<IActionResult> StepAsync(Func<Task<IReadOnlyList<Diagnostic>>> step, string done, CancellationToken cancellationToken)
     {
