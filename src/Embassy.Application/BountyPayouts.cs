@@ -75,7 +75,7 @@ public static class BountyPayouts
             var address = AddressCheck.Check(award.Recipient.Address, policy.Payout.Rail, policy.Payout.Ss58Prefix);
             if (!address.Valid)
             {
-                diagnostics.Add(Diagnostic.Error(AddressInvalid, $"Bounty {award.Id}: {award.Recipient.Name}'s address cannot be paid on the {policy.Payout.Rail.ToString().ToLowerInvariant()} rail: {address.Error?.Message}"));
+                diagnostics.Add(Diagnostic.Error(AddressInvalid, $"Bounty {award.Id}: {award.Recipient.Name}'s address cannot be paid on the {MonthCloseWorkflow.RailName(policy.Payout.Rail)} rail: {address.Error?.Message}"));
                 continue;
             }
 

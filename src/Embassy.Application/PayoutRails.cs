@@ -26,7 +26,7 @@ public static class PayoutRails
         ArgumentNullException.ThrowIfNull(policy);
         if (policy.Payout.Rail != PayoutRail.Evm || EvmAddress.Parse(policy.Payout.TokenContract) is not { IsSuccess: true } contract)
         {
-            return Result<EvmPayout>.Fail(NotEvm, $"{what} is paid under {policy.Id} on the {Name(policy.Payout.Rail)} rail, not as an ERC-20 on an EVM chain.");
+            return Result<EvmPayout>.Fail(NotEvm, $"{what} is paid under {policy.Id} on the {MonthCloseWorkflow.RailName(policy.Payout.Rail)} rail, not as an ERC-20 on an EVM chain.");
         }
 
         var profile = new EvmTokenProfile((ulong)(policy.Payout.ChainId ?? 1), contract.Value, token);
@@ -47,7 +47,7 @@ public static class PayoutRails
         ArgumentNullException.ThrowIfNull(token);
         if (policy.Payout.Rail != PayoutRail.Substrate)
         {
-            return Result<SubstratePayout>.Fail(NotSubstrate, $"{what} is paid under {policy.Id} on the {Name(policy.Payout.Rail)} rail, not on a substrate chain.");
+            return Result<SubstratePayout>.Fail(NotSubstrate, $"{what} is paid under {policy.Id} on the {MonthCloseWorkflow.RailName(policy.Payout.Rail)} rail, not on a substrate chain.");
         }
 
         var profile = ChainProfile.Phala with
@@ -57,6 +57,4 @@ public static class PayoutRails
         };
         return SubstratePayout.Build(lines, profile, policy.Payout.ChunkSize);
     }
-
-    private static string Name(PayoutRail rail) => rail.ToString().ToLowerInvariant();
 }
