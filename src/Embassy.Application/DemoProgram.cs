@@ -19,6 +19,9 @@ public sealed partial class DemoProgram(IDbContextFactory<EmbassyDbContext> data
     /// <summary>The actor written to the audit log.</summary>
     public const string Actor = "demo-seed";
 
+    /// <summary>The demo closes its months when it is seeded, so the last one may still be before its report deadline (R7).</summary>
+    public const string DemoLockReason = "Demo program: every made-up month is closed when the demo is seeded.";
+
     /// <summary>The repository the demo's reports pretend to come from.</summary>
     public const string Repository = "demo/embassy-reports";
 
@@ -75,7 +78,7 @@ public sealed partial class DemoProgram(IDbContextFactory<EmbassyDbContext> data
                 continue;
             }
 
-            var locked = await workflow.LockAsync(period, Actor, cancellationToken).ConfigureAwait(false);
+            var locked = await workflow.LockAsync(period, Actor, DemoLockReason, cancellationToken).ConfigureAwait(false);
             if (!locked.IsSuccess)
             {
                 throw new InvalidOperationException("The demo month did not close: " + string.Join("; ", locked.Errors));

@@ -1,9 +1,10 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Embassy.Chain;
 using Embassy.Data;
 using Embassy.Data.Entities;
 using Embassy.Domain;
+using Embassy.Domain.Closing;
+using Embassy.GitHub;
 using Embassy.Domain.Rules;
 using Embassy.Policies;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ using DomainMember = Embassy.Domain.Rules.Member;
 
 namespace Embassy.Application;
 
-/// <summary>States of a month close.</summary>
+/// <summary>States of a month close, as stored (the names of <see cref="Domain.Closing.MonthState"/>).</summary>
 public static class MonthState
 {
     public const string Open = "open";
@@ -20,59 +21,128 @@ public static class MonthState
     public const string Paid = "paid";
 }
 
+/// <summary>A step of a month's history: who did what, when and why (the audit log's month entries).</summary>
+/// <param name="At">When.</param>
+/// <param name="Actor">Who.</param>
+/// <param name="Action">The stable verb, e.g. <c>month.reopened</c>.</param>
+/// <param name="Details">What it said.</param>
+public sealed record MonthHistoryEntry(DateTimeOffset At, string Actor, string Action, string? Details);
+
 /// <summary>What a preview shows: the allocation the engine would lock now, and what a person should look at first.</summary>
 /// <param name="State">The month's state.</param>
 /// <param name="Snapshot">The computed (or, once locked, frozen) month; null when the input has errors.</param>
 /// <param name="Diagnostics">Engine errors and warnings, plus unscored reports.</param>
-/// <param name="Transactions">Recorded transaction hashes.</param>
+/// <param name="Transactions">Recorded transaction hashes (current ones, by batch).</param>
 /// <param name="Confirmed">Proposals already confirmed, as "member→rank".</param>
 /// <param name="Funding">Before approval: what approving would draw on the proposal in force (R10); null when approved or without a proposal.</param>
 public sealed record MonthPreview(
-    string State, MonthSnapshot? Snapshot, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> Transactions, IReadOnlySet<string> Confirmed, MonthFunding? Funding = null);
+    string State, MonthSnapshot? Snapshot, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> Transactions, IReadOnlySet<string> Confirmed, MonthFunding? Funding = null)
+{
+    /// <summary>The month's reports by state (accepted, scored, unscored, late, unmatched, duplicates); null once locked.</summary>
+    public ReportCounts? Reports { get; init; }
+
+    /// <summary>What a lock would be refused for now (errors an admin may override carry the reason to give); empty once locked.</summary>
+    public IReadOnlyList<Diagnostic> Guards { get; init; } = [];
+
+    /// <summary>Signing batches of the payout (0 before approval).</summary>
+    public int Batches { get; init; }
+
+    /// <summary>The current transaction of each paid batch.</summary>
+    public IReadOnlyList<BatchPayment> Payments { get; init; } = [];
+
+    /// <summary>The month's history: locks, reopenings, approval, payments and corrections, oldest first.</summary>
+    public IReadOnlyList<MonthHistoryEntry> History { get; init; } = [];
+
+    /// <summary>The admin's reason when the lock overrode a guard.</summary>
+    public string? LockReason { get; init; }
+}
 
 /// <summary>
-/// The month close (RULES.md R4–R9): preview → lock (the engine's result is frozen with the policy used) → approve
-/// (payouts per member on the policy's rail) → payout file → transaction hash(es) → paid. A month is locked once and
-/// paid once; every step is audited.
+/// The month close (RULES.md R4–R9) as the application runs it: the rules of each step are the domain's
+/// <see cref="MonthLifecycle"/> and <see cref="LockGuards"/>; this class gathers their input, and applies each
+/// transition in one transaction that first takes the month's row (a conditional update), so two requests — a double
+/// click, two admins, two instances — cannot both win: the loser changes nothing and gets <see cref="ClosingCodes.MonthChanged"/>
+/// or the state it found. The month is stored once: its <c>month_closes</c> row, from the lock on.
 /// </summary>
-public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContext> databases, TimeProvider time, PolicyCatalog? catalog = null)
+public sealed class MonthCloseWorkflow(
+    IDbContextFactory<EmbassyDbContext> databases, TimeProvider time, PolicyCatalog? catalog = null, IWorkLock? workLock = null, GitHubOptions? github = null)
 {
+    /// <summary>How long a lock waits for a running sync to finish before it is refused.</summary>
+    public static readonly TimeSpan SyncWait = TimeSpan.FromSeconds(60);
+
+    /// <summary>Code: a sync of the repository is running and did not finish in <see cref="SyncWait"/>.</summary>
+    public const string SyncRunning = "MONTH_SYNC_RUNNING";
+
     private readonly PolicyCatalog _catalog = catalog ?? PolicyCatalog.Shipped;
 
     /// <summary>The policy in force for a month (R1).</summary>
     public Policy PolicyFor(Period period) => _catalog.ForPeriod(period);
 
-    /// <summary>The state of a month and its frozen snapshot when locked, else the live computation.</summary>
+    /// <summary>The state of a month and its frozen snapshot when locked, else the live computation with the lock guards.</summary>
     public async Task<MonthPreview> PreviewAsync(Period period, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var row = await WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false);
-        var txs = await TransactionsAsync(db, period, cancellationToken).ConfigureAwait(false);
-        if (row is not null)
+        var close = await db.MonthCloses.AsNoTracking().SingleOrDefaultAsync(c => c.Period == period, cancellationToken).ConfigureAwait(false);
+        var payments = close is null ? [] : await PaymentsAsync(db, close.Id, cancellationToken).ConfigureAwait(false);
+        var history = await HistoryAsync(db, period, cancellationToken).ConfigureAwait(false);
+        if (close is not null)
         {
-            var frozen = MonthSnapshot.FromJson(row.Snapshot);
+            var frozen = MonthSnapshot.FromJson(close.Snapshot);
             var confirmed = await ConfirmedAsync(db, frozen, cancellationToken).ConfigureAwait(false);
-            var lockedFunding = row.State == MonthState.Locked ? await FundingAsync(db, period, frozen, cancellationToken).ConfigureAwait(false) : null;
-            return new MonthPreview(row.State, frozen, FundingDiagnostics(period, lockedFunding), txs, confirmed, lockedFunding);
+            var lockedFunding = close.State == MonthState.Locked ? await FundingAsync(db, period, frozen, cancellationToken).ConfigureAwait(false) : null;
+            return new MonthPreview(close.State, frozen, FundingDiagnostics(period, lockedFunding), payments.Select(p => p.TxHash).ToArray(), confirmed, lockedFunding)
+            {
+                Batches = close.Batches,
+                Payments = payments,
+                History = history,
+                LockReason = close.LockReason,
+            };
         }
 
-        var (result, snapshot, extra) = await ComputeAsync(db, period, cancellationToken).ConfigureAwait(false);
-        var funding = snapshot is null ? null : await FundingAsync(db, period, snapshot, cancellationToken).ConfigureAwait(false);
-        return new MonthPreview(MonthState.Open, snapshot, [.. extra, .. result.Diagnostics, .. FundingDiagnostics(period, funding)], txs, new HashSet<string>(), funding);
+        var computed = await ComputeAsync(db, period, cancellationToken).ConfigureAwait(false);
+        var funding = computed.Snapshot is null ? null : await FundingAsync(db, period, computed.Snapshot, cancellationToken).ConfigureAwait(false);
+        return new MonthPreview(MonthState.Open, computed.Snapshot, [.. computed.Extra, .. computed.Result.Diagnostics, .. FundingDiagnostics(period, funding)], [], new HashSet<string>(), funding)
+        {
+            Reports = computed.Facts.Reports,
+            Guards = LockGuards.Check(computed.Facts, null),
+            History = history,
+        };
     }
 
-    /// <summary>Locks the month: the allocation is computed, frozen and stored; refused when already locked or when the input has errors.</summary>
-    public async Task<Result<MonthSnapshot>> LockAsync(Period period, string actor, CancellationToken cancellationToken = default)
+    /// <summary>Locks the month without overriding a guard.</summary>
+    public Task<Result<MonthSnapshot>> LockAsync(Period period, string actor, CancellationToken cancellationToken = default) =>
+        LockAsync(period, actor, null, cancellationToken);
+
+    /// <summary>
+    /// Locks the month: the allocation is computed, frozen and stored. Refused when it is not open, when a lock guard
+    /// (<see cref="LockGuards"/>) says no, or when the input has errors. <paramref name="overrideReason"/> lets an admin
+    /// lock before the deadline or with unscored reports; it is kept on the month and in the audit log. A running sync
+    /// of the repository is waited for, so no report arrives after the lock.
+    /// </summary>
+    public async Task<Result<MonthSnapshot>> LockAsync(Period period, string actor, string? overrideReason, CancellationToken cancellationToken = default)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        if (await WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false) is not null
-            || await db.MonthCloses.AnyAsync(c => c.Period == period, cancellationToken).ConfigureAwait(false))
+        await using var gate = await AcquireSyncAsync(cancellationToken).ConfigureAwait(false);
+        if (gate is BlockedGate)
         {
-            return Result<MonthSnapshot>.Fail(WorkflowCodes.MonthAlreadyClosed, $"{period} is already closed; a month is closed once.");
+            return Result<MonthSnapshot>.Fail(SyncRunning, $"A sync of the reports is running and did not finish within {SyncWait.TotalSeconds:0} s; lock {period} when it has finished.");
         }
 
-        var (result, snapshot, extra) = await ComputeAsync(db, period, cancellationToken).ConfigureAwait(false);
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var existing = await db.MonthCloses.AsNoTracking().Where(c => c.Period == period).Select(c => c.State).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var month = existing is null ? MonthLifecycle.Opened(period) : new MonthLifecycle { Period = period, State = MonthLifecycle.ParseState(existing) };
+        if (month.State != Domain.Closing.MonthState.Open)
+        {
+            return Result<MonthSnapshot>.Fail(month.Lock([], actor, time.GetUtcNow(), string.Empty).Diagnostics);
+        }
+
+        var (result, snapshot, extra, facts) = await ComputeAsync(db, period, cancellationToken).ConfigureAwait(false);
+        var guards = LockGuards.Check(facts, overrideReason);
+        if (guards.Any(g => g.IsError))
+        {
+            return Result<MonthSnapshot>.Fail(guards);
+        }
+
         if (!result.IsSuccess || snapshot is null)
         {
             return Result<MonthSnapshot>.Fail([Diagnostic.Error(WorkflowCodes.MonthHasErrors, $"{period} cannot be closed: the engine found errors."), .. result.Errors]);
@@ -80,6 +150,12 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
 
         var allocation = result.Value;
         var now = time.GetUtcNow();
+        var transition = month.Lock(guards, actor, now, $"policy {allocation.Policy.Id} {allocation.Policy.Version}; pool {allocation.Pool}; paid {snapshot.TotalPaid()}; reports: {LockGuards.Describe(facts.Reports)}", overrideReason);
+        if (!transition.IsSuccess)
+        {
+            return Result<MonthSnapshot>.Fail(transition.Diagnostics);
+        }
+
         var close = new MonthClose
         {
             Period = period,
@@ -91,6 +167,9 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
             UnspentUnits = UInt128.Parse(snapshot.UnspentUnits, NumberStyles.None, CultureInfo.InvariantCulture), // with what a cap held back (R10)
             ClosedBy = actor,
             ClosedAt = now,
+            State = MonthState.Locked,
+            Snapshot = snapshot.ToJson(),
+            LockReason = transition.Value.Event.Reason,
         };
         foreach (var m in snapshot.Members.Where(m => m.MemberId > 0))
         {
@@ -107,27 +186,43 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
         }
 
         db.MonthCloses.Add(close);
-        var periodRow = await db.Periods.SingleOrDefaultAsync(p => p.Period == period, cancellationToken).ConfigureAwait(false);
-        if (periodRow is null)
+        Audit(db, period, transition.Value.Event);
+        if (!await SaveOrLoseAsync(db, cancellationToken).ConfigureAwait(false))
         {
-            db.Periods.Add(new PeriodRecord { Period = period, Status = "closed", ClosedAt = now });
-        }
-        else
-        {
-            periodRow.Status = "closed";
-            periodRow.ClosedAt = now;
+            return Result<MonthSnapshot>.Fail(Lost(period, "locked it"));
         }
 
-        ProgramTables.Audit(db, now, actor, "month.locked", "month:" + period, $"policy {allocation.Policy.Id} {allocation.Policy.Version}; pool {allocation.Pool}; paid {allocation.TotalPaid}");
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        var p = period.ToString();
-        var json = snapshot.ToJson();
-        var stamp = ProgramTables.Stamp(now);
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO app_month_workflow (period, state, snapshot, locked_by, locked_at) VALUES ({p}, {MonthState.Locked}, {json}, {actor}, {stamp})",
-            cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return Result<MonthSnapshot>.Ok(snapshot, [.. extra, .. result.Diagnostics]);
+        return Result<MonthSnapshot>.Ok(snapshot, [.. extra, .. result.Diagnostics, .. guards]);
+    }
+
+    /// <summary>
+    /// Reopens a locked month before approval (a score to fix, a late report to take): the frozen result is discarded and
+    /// the month is open again. The reason is kept in the audit log and on the month's public page.
+    /// </summary>
+    public async Task<Result<MonthSnapshot>> ReopenAsync(Period period, string actor, string? reason, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var (close, month) = await TakeAsync(db, period, cancellationToken).ConfigureAwait(false);
+        var transition = month.Reopen(actor, reason, time.GetUtcNow());
+        if (!transition.IsSuccess || close is null)
+        {
+            return Result<MonthSnapshot>.Fail(transition.Diagnostics);
+        }
+
+        var snapshot = MonthSnapshot.FromJson(close.Snapshot);
+        await db.Allocations.Where(a => a.MonthCloseId == close.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var removed = await db.MonthCloses.Where(c => c.Id == close.Id && c.State == MonthState.Locked).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        if (removed != 1)
+        {
+            return Result<MonthSnapshot>.Fail(Lost(period, "changed it"));
+        }
+
+        Audit(db, period, transition.Value.Event with { Details = $"{transition.Value.Event.Details}: pool {snapshot.Amount(snapshot.PoolUnits)}, paid {snapshot.TotalPaid()} under {snapshot.PolicyId}" });
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return Result<MonthSnapshot>.Ok(snapshot);
     }
 
     /// <summary>Approves a locked month: one payout per member with an amount, to their address on the policy's rail.</summary>
@@ -138,33 +233,24 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
     /// Approves a locked month: one payout per member with an amount, to their address on the policy's rail, and the
     /// month's total drawn on the spending proposal in force (RULES.md R10). A draw beyond the proposal's remaining balance
     /// is refused unless <paramref name="overrideReason"/> is given; the reason and <paramref name="actor"/> are then kept
-    /// on the draw and in the audit log.
+    /// on the draw and in the audit log. A month with nothing to pay is approved and paid at once, with no draw.
     /// </summary>
     public async Task<Result<MonthSnapshot>> ApproveAsync(Period period, string actor, string? overrideReason, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false);
-        if (row is null)
+        var (close, month) = await TakeAsync(db, period, cancellationToken).ConfigureAwait(false);
+        if (close is null || month.State != Domain.Closing.MonthState.Locked)
         {
-            return Result<MonthSnapshot>.Fail(WorkflowCodes.MonthNotLocked, $"{period} is not locked yet; preview and lock it first.");
+            return Result<MonthSnapshot>.Fail(month.Approve(0, actor, time.GetUtcNow(), string.Empty).Diagnostics);
         }
 
-        if (row.State != MonthState.Locked)
-        {
-            return Result<MonthSnapshot>.Fail(row.State == MonthState.Paid ? WorkflowCodes.MonthAlreadyPaid : WorkflowCodes.MonthAlreadyClosed, $"{period} is already {row.State}.");
-        }
-
-        var snapshot = MonthSnapshot.FromJson(row.Snapshot);
+        var snapshot = MonthSnapshot.FromJson(close.Snapshot);
         var policy = _catalog.Find(snapshot.PolicyId) ?? PolicyFor(period);
         var rail = RailName(policy.Payout.Rail);
-        var close = await db.MonthCloses.SingleAsync(c => c.Period == period, cancellationToken).ConfigureAwait(false);
-        var ids = snapshot.Members.Select(m => m.MemberId).ToArray();
-        var addresses = (await db.PayoutAddresses.Where(a => ids.Contains(a.MemberId)).ToListAsync(cancellationToken).ConfigureAwait(false))
-            .Where(a => policy.Payout.Rail == PayoutRail.Manual || a.Rail == rail)
-            .GroupBy(a => a.MemberId)
-            .ToDictionary(g => g.Key, g => g.OrderBy(a => a.ValidFrom).ThenBy(a => a.Id).Last().Address);
+        var addresses = await CurrentAddressesAsync(db, policy, snapshot, cancellationToken).ConfigureAwait(false);
         var missing = new List<Diagnostic>();
+        var payouts = new List<Payout>();
         foreach (var m in snapshot.Members)
         {
             var total = snapshot.Amount(m.TotalUnits);
@@ -180,7 +266,7 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
             }
 
             var belowMinimum = policy.Payout.Minimum is { } min && total < min;
-            db.Payouts.Add(new Payout
+            payouts.Add(new Payout
             {
                 MonthCloseId = close.Id,
                 MemberId = m.MemberId,
@@ -196,46 +282,71 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
             return Result<MonthSnapshot>.Fail(missing);
         }
 
-        var now = time.GetUtcNow();
-
-        // R10: the month's total is drawn on the proposal in force; an overdraw needs an admin's reason.
-        var adminOverride = string.IsNullOrWhiteSpace(overrideReason) ? null : new Embassy.Domain.Treasury.DrawOverride(actor, overrideReason.Trim(), now);
-        var drawn = await TreasuryStore.DrawMonthAsync(db, period, snapshot.TotalPaid(), DateOnly.FromDateTime(now.UtcDateTime), adminOverride, actor, now, cancellationToken).ConfigureAwait(false);
-        if (!drawn.IsSuccess)
+        var batches = BatchCount(policy, snapshot.TokenValue(), Lines(snapshot, payouts));
+        if (!batches.IsSuccess)
         {
-            return Result<MonthSnapshot>.Fail(drawn.Diagnostics);
+            return Result<MonthSnapshot>.Fail(batches.Diagnostics);
         }
 
-        ProgramTables.Audit(db, now, actor, "month.approved", "month:" + period, $"{snapshot.TotalPaid()} to {snapshot.Members.Count(m => !snapshot.Amount(m.TotalUnits).IsZero)} members");
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        var p = period.ToString();
-        var stamp = ProgramTables.Stamp(now);
-        await db.Database.ExecuteSqlAsync(
-            $"UPDATE app_month_workflow SET state = {MonthState.Approved}, approved_by = {actor}, approved_at = {stamp} WHERE period = {p}",
-            cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var paidMembers = payouts.Count(p => p.Units != UInt128.Zero);
+        var transition = month.Approve(batches.Value, actor, now, string.Create(CultureInfo.InvariantCulture, $"{snapshot.TotalPaid()} to {paidMembers} members in {batches.Value} signing batch(es)"));
+        if (!transition.IsSuccess)
+        {
+            return Result<MonthSnapshot>.Fail(transition.Diagnostics);
+        }
+
+        var next = transition.Value.Month;
+        var nextState = MonthLifecycle.Name(next.State);
+        var claimed = await db.MonthCloses.Where(c => c.Id == close.Id && c.State == MonthState.Locked)
+            .ExecuteUpdateAsync(
+                u => u.SetProperty(c => c.State, nextState).SetProperty(c => c.Batches, next.Batches).SetProperty(c => c.ApprovedBy, actor)
+                    .SetProperty(c => c.ApprovedAt, now).SetProperty(c => c.PaidAt, next.State == Domain.Closing.MonthState.Paid ? now : null),
+                cancellationToken).ConfigureAwait(false);
+        if (claimed != 1)
+        {
+            return Result<MonthSnapshot>.Fail(Lost(period, "approved it"));
+        }
+
+        db.Payouts.AddRange(payouts);
+        IReadOnlyList<Diagnostic> drawDiagnostics = [];
+        if (!snapshot.TotalPaid().IsZero)
+        {
+            // R10: the month's total is drawn on the proposal in force; an overdraw needs an admin's reason.
+            var adminOverride = string.IsNullOrWhiteSpace(overrideReason) ? null : new Embassy.Domain.Treasury.DrawOverride(actor, overrideReason.Trim(), now);
+            var drawn = await TreasuryStore.DrawMonthAsync(db, period, snapshot.TotalPaid(), DateOnly.FromDateTime(now.UtcDateTime), adminOverride, actor, now, cancellationToken).ConfigureAwait(false);
+            if (!drawn.IsSuccess)
+            {
+                return Result<MonthSnapshot>.Fail(drawn.Diagnostics);
+            }
+
+            drawDiagnostics = drawn.Diagnostics;
+        }
+
+        Audit(db, period, transition.Value.Event);
+        if (!await SaveOrLoseAsync(db, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<MonthSnapshot>.Fail(Lost(period, "approved it"));
+        }
+
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return Result<MonthSnapshot>.Ok(snapshot, drawn.Diagnostics);
+        return Result<MonthSnapshot>.Ok(snapshot, drawDiagnostics);
     }
 
     /// <summary>The payout file of an approved month (Embassy.Chain's manual sheet: CSV), for the treasury signers.</summary>
     public async Task<Result<ManualPayout>> PayoutFileAsync(Period period, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var row = await WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false);
-        if (row is null || row.State == MonthState.Locked)
+        var close = await db.MonthCloses.AsNoTracking().SingleOrDefaultAsync(c => c.Period == period, cancellationToken).ConfigureAwait(false);
+        if (close is null || close.State == MonthState.Locked)
         {
             return Result<ManualPayout>.Fail(WorkflowCodes.MonthNotApproved, $"{period} is not approved yet; payout files follow approval.");
         }
 
-        var snapshot = MonthSnapshot.FromJson(row.Snapshot);
+        var snapshot = MonthSnapshot.FromJson(close.Snapshot);
         var policy = _catalog.Find(snapshot.PolicyId) ?? PolicyFor(period);
-        var payouts = await db.Payouts.Where(p => db.MonthCloses.Any(c => c.Id == p.MonthCloseId && c.Period == period)).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var names = snapshot.Members.ToDictionary(m => m.MemberId, m => m.Login);
-        var token = snapshot.TokenValue();
-        var lines = payouts.Where(p => p.Units != UInt128.Zero)
-            .Select(p => new PayoutLine(names.GetValueOrDefault(p.MemberId) ?? p.MemberId.ToString(CultureInfo.InvariantCulture), p.Address, token.Units(p.Units), names.GetValueOrDefault(p.MemberId)))
-            .ToArray();
-        return ManualPayout.Build(lines, token, policy.Payout.Ss58Prefix, period, snapshot.PolicyId, policy.Payout.Minimum);
+        var payouts = await db.Payouts.AsNoTracking().Where(p => p.MonthCloseId == close.Id).OrderBy(p => p.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return ManualPayout.Build(Lines(snapshot, payouts), snapshot.TokenValue(), policy.Payout.Ss58Prefix, period, snapshot.PolicyId, policy.Payout.Minimum);
     }
 
     /// <summary>
@@ -250,10 +361,7 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
             return Result<EvmPayout>.Fail(sheet.Diagnostics);
         }
 
-        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var row = await WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false);
-        var snapshot = MonthSnapshot.FromJson(row!.Snapshot);
-        var policy = _catalog.Find(snapshot.PolicyId) ?? PolicyFor(period);
+        var (snapshot, policy) = await FrozenAsync(period, cancellationToken).ConfigureAwait(false);
         var lines = sheet.Value.Rows.Select(r => new PayoutLine(r.Member, r.Address, r.Amount, r.Handle)).ToArray();
         return PayoutRails.Evm(policy, snapshot.TokenValue(), lines, period.ToString());
     }
@@ -271,46 +379,101 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
             return Result<SubstratePayout>.Fail(sheet.Diagnostics);
         }
 
-        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var row = await WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false);
-        var snapshot = MonthSnapshot.FromJson(row!.Snapshot);
-        var policy = _catalog.Find(snapshot.PolicyId) ?? PolicyFor(period);
+        var (snapshot, policy) = await FrozenAsync(period, cancellationToken).ConfigureAwait(false);
         var lines = sheet.Value.Rows.Select(r => new PayoutLine(r.Member, r.Address, r.Amount, r.Handle)).ToArray();
         return PayoutRails.Substrate(policy, snapshot.TokenValue(), lines, period.ToString());
     }
 
-    /// <summary>Records the transaction that paid an approved month; the month becomes paid. A paid month is refused.</summary>
-    public async Task<Result<string>> RecordTransactionAsync(Period period, string txHash, string actor, CancellationToken cancellationToken = default)
+    /// <summary>Records the transaction of the first batch without one (a payout of one batch: the month's transaction).</summary>
+    public Task<Result<string>> RecordTransactionAsync(Period period, string txHash, string actor, CancellationToken cancellationToken = default) =>
+        RecordTransactionAsync(period, null, txHash, actor, cancellationToken);
+
+    /// <summary>
+    /// Records the transaction that paid signing batch <paramref name="batch"/> of an approved month (the first batch
+    /// without one when null); the month becomes paid when every batch has its transaction (R9). A batch is recorded
+    /// once; a wrong hash is corrected with <see cref="CorrectTransactionAsync"/>.
+    /// </summary>
+    public async Task<Result<string>> RecordTransactionAsync(Period period, int? batch, string txHash, string actor, CancellationToken cancellationToken = default)
     {
         var hash = (txHash ?? string.Empty).Trim();
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false);
-        if (row is null || row.State == MonthState.Locked)
+        var (close, month) = await TakeAsync(db, period, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        if (close is null || month.State != Domain.Closing.MonthState.Approved)
         {
-            return Result<string>.Fail(WorkflowCodes.MonthNotApproved, $"{period} is not approved yet; approve it before recording a payment.");
+            return Result<string>.Fail(month.RecordPayment(1, hash, actor, now).Diagnostics);
         }
 
-        if (row.State == MonthState.Paid)
-        {
-            return Result<string>.Fail(WorkflowCodes.MonthAlreadyPaid, $"{period} is already paid; a month can be paid once (R9).");
-        }
-
-        var snapshot = MonthSnapshot.FromJson(row.Snapshot);
-        var policy = _catalog.Find(snapshot.PolicyId) ?? PolicyFor(period);
-        if (!IsTransactionHash(hash, policy.Payout.Rail))
+        var policy = _catalog.Find(close.PolicyName) ?? PolicyFor(period);
+        if (!TransactionHash.IsValid(hash, policy.Payout.Rail))
         {
             return Result<string>.Fail(WorkflowCodes.TxHashInvalid, "A transaction hash is 0x followed by 64 hexadecimal digits.");
         }
 
-        var close = await db.MonthCloses.SingleAsync(c => c.Period == period, cancellationToken).ConfigureAwait(false);
+        var number = batch ?? Enumerable.Range(1, Math.Max(month.Batches, 1)).FirstOrDefault(b => month.Payments.All(p => p.Batch != b), 1);
+        var transition = month.RecordPayment(number, hash, actor, now);
+        if (!transition.IsSuccess)
+        {
+            return Result<string>.Fail(transition.Diagnostics);
+        }
+
+        db.PayoutTransactions.Add(new PayoutTransaction { MonthCloseId = close.Id, Batch = number, TxHash = hash, RecordedBy = actor, RecordedAt = now });
+        if (transition.Value.Month.State == Domain.Closing.MonthState.Paid
+            && await db.MonthCloses.Where(c => c.Id == close.Id && c.State == MonthState.Approved)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.State, MonthState.Paid).SetProperty(c => c.PaidAt, now), cancellationToken).ConfigureAwait(false) != 1)
+        {
+            return Result<string>.Fail(Lost(period, "recorded a payment"));
+        }
+
+        Audit(db, period, transition.Value.Event);
+        if (!await SaveOrLoseAsync(db, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<string>.Fail(Lost(period, "recorded this batch"));
+        }
+
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return Result<string>.Ok(hash);
+    }
+
+    /// <summary>
+    /// Corrects the recorded transaction of a batch (a mistyped hash): the old row is kept, superseded, with who and why;
+    /// the new hash becomes the batch's transaction. The reason appears in the audit log and on the month's public page.
+    /// </summary>
+    public async Task<Result<string>> CorrectTransactionAsync(Period period, int batch, string txHash, string actor, string? reason, CancellationToken cancellationToken = default)
+    {
+        var hash = (txHash ?? string.Empty).Trim();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var (close, month) = await TakeAsync(db, period, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        db.PayoutTransactions.Add(new PayoutTransaction { MonthCloseId = close.Id, TxHash = hash, RecordedBy = actor, RecordedAt = now });
-        ProgramTables.Audit(db, now, actor, "month.paid", "month:" + period, "tx " + hash);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        var p = period.ToString();
-        var stamp = ProgramTables.Stamp(now);
-        await db.Database.ExecuteSqlAsync($"UPDATE app_month_workflow SET state = {MonthState.Paid}, paid_at = {stamp} WHERE period = {p}", cancellationToken).ConfigureAwait(false);
+        var policy = close is null ? PolicyFor(period) : _catalog.Find(close.PolicyName) ?? PolicyFor(period);
+        if (close is not null && !TransactionHash.IsValid(hash, policy.Payout.Rail))
+        {
+            return Result<string>.Fail(WorkflowCodes.TxHashInvalid, "A transaction hash is 0x followed by 64 hexadecimal digits.");
+        }
+
+        var transition = month.CorrectPayment(batch, hash, actor, reason, now);
+        if (!transition.IsSuccess || close is null)
+        {
+            return Result<string>.Fail(transition.Diagnostics);
+        }
+
+        var superseded = await db.PayoutTransactions.Where(t => t.MonthCloseId == close.Id && t.Batch == batch && t.SupersededAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.SupersededAt, now).SetProperty(t => t.SupersededBy, actor).SetProperty(t => t.CorrectionReason, reason!.Trim()), cancellationToken)
+            .ConfigureAwait(false);
+        if (superseded != 1)
+        {
+            return Result<string>.Fail(Lost(period, "corrected this batch"));
+        }
+
+        db.PayoutTransactions.Add(new PayoutTransaction { MonthCloseId = close.Id, Batch = batch, TxHash = hash, RecordedBy = actor, RecordedAt = now });
+        Audit(db, period, transition.Value.Event);
+        if (!await SaveOrLoseAsync(db, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<string>.Fail(Lost(period, "corrected this batch"));
+        }
+
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return Result<string>.Ok(hash);
     }
@@ -344,8 +507,8 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
     public async Task<IReadOnlyList<(Period Period, string State)>> ClosedMonthsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await db.Database.SqlQuery<StateRow>($"SELECT period AS \"Period\", state AS \"State\" FROM app_month_workflow").ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => (Period.Parse(r.Period).Value, r.State)).OrderByDescending(r => r.Item1).ToArray();
+        var rows = await db.MonthCloses.AsNoTracking().Select(c => new { c.Period, c.State }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => (r.Period, r.State)).OrderByDescending(r => r.Period).ToArray();
     }
 
     private static async Task<MonthFunding?> FundingAsync(EmbassyDbContext db, Period period, MonthSnapshot snapshot, CancellationToken cancellationToken)
@@ -366,28 +529,147 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
         _ => "manual",
     };
 
-    internal static bool IsTransactionHash(string hash, PayoutRail rail) =>
-        rail == PayoutRail.Manual ? hash.Length is > 0 and <= 200 && !hash.Any(char.IsControl) : TxHashPattern().IsMatch(hash);
+    internal static bool IsTransactionHash(string hash, PayoutRail rail) => TransactionHash.IsValid(hash, rail);
 
-    internal static async Task<WorkflowRow?> WorkflowRowAsync(EmbassyDbContext db, Period period, CancellationToken cancellationToken)
-    {
-        var p = period.ToString();
-        return await db.Database.SqlQuery<WorkflowRow>(
-                $"SELECT period AS \"Period\", state AS \"State\", snapshot AS \"Snapshot\" FROM app_month_workflow WHERE period = {p}")
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-    }
+    internal static async Task<WorkflowRow?> WorkflowRowAsync(EmbassyDbContext db, Period period, CancellationToken cancellationToken) =>
+        await db.MonthCloses.AsNoTracking().Where(c => c.Period == period)
+            .Select(c => new WorkflowRow(c.Period, c.State, c.Snapshot)).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
 
     internal static async Task<IReadOnlyList<MonthSnapshot>> SnapshotsAsync(EmbassyDbContext db, CancellationToken cancellationToken)
     {
-        var rows = await db.Database.SqlQuery<WorkflowRow>(
-                $"SELECT period AS \"Period\", state AS \"State\", snapshot AS \"Snapshot\" FROM app_month_workflow")
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => MonthSnapshot.FromJson(r.Snapshot)).ToArray();
+        var rows = await db.MonthCloses.AsNoTracking().Select(c => c.Snapshot).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(MonthSnapshot.FromJson).ToArray();
+    }
+
+    /// <summary>The current payment of each batch of a month.</summary>
+    internal static async Task<IReadOnlyList<BatchPayment>> PaymentsAsync(EmbassyDbContext db, long monthCloseId, CancellationToken cancellationToken) =>
+        (await db.PayoutTransactions.AsNoTracking().Where(t => t.MonthCloseId == monthCloseId && t.SupersededAt == null)
+            .OrderBy(t => t.Batch).Select(t => new { t.Batch, t.TxHash }).ToListAsync(cancellationToken).ConfigureAwait(false))
+        .Select(t => new BatchPayment(t.Batch, t.TxHash)).ToArray();
+
+    /// <summary>The month's audit entries, oldest first.</summary>
+    internal static async Task<IReadOnlyList<MonthHistoryEntry>> HistoryAsync(EmbassyDbContext db, Period period, CancellationToken cancellationToken)
+    {
+        var subject = "month:" + period;
+        var rows = await db.AuditLog.AsNoTracking().Where(a => a.Subject == subject).OrderBy(a => a.Id)
+            .Select(a => new { a.At, a.Actor, a.Action, a.Details }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(a => new MonthHistoryEntry(a.At, a.Actor, a.Action, a.Details)).ToArray();
+    }
+
+    /// <summary>
+    /// Takes the month's row for this transaction before reading it: on PostgreSQL the no-op update holds the row lock until
+    /// commit, so a concurrent step waits and then reads the state the first one left; SQLite's write transaction (BEGIN
+    /// IMMEDIATE) serialises the whole file the same way.
+    /// </summary>
+    private static async Task<(MonthClose? Close, MonthLifecycle Month)> TakeAsync(EmbassyDbContext db, Period period, CancellationToken cancellationToken)
+    {
+        await db.MonthCloses.Where(c => c.Period == period).ExecuteUpdateAsync(u => u.SetProperty(c => c.Batches, c => c.Batches), cancellationToken).ConfigureAwait(false);
+        var close = await db.MonthCloses.AsNoTracking().SingleOrDefaultAsync(c => c.Period == period, cancellationToken).ConfigureAwait(false);
+        if (close is null)
+        {
+            return (null, MonthLifecycle.Opened(period));
+        }
+
+        var payments = await PaymentsAsync(db, close.Id, cancellationToken).ConfigureAwait(false);
+        return (close, new MonthLifecycle { Period = period, State = MonthLifecycle.ParseState(close.State), Batches = close.Batches, Payments = payments });
+    }
+
+    private static void Audit(EmbassyDbContext db, Period period, MonthEvent e)
+    {
+        var details = e.Reason is null ? e.Details : $"{e.Details}; reason: {e.Reason}";
+        ProgramTables.Audit(db, e.At, e.Actor, e.Action, "month:" + period, details);
+    }
+
+    /// <summary>Saves; false when a unique key refused the write (a concurrent step won: nothing of this one is kept).</summary>
+    private static async Task<bool> SaveOrLoseAsync(EmbassyDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (DbUpdateException e) when (DatabaseErrors.IsUniqueViolation(e))
+        {
+            return false;
+        }
+    }
+
+    private static Diagnostic[] Lost(Period period, string what) =>
+        [Diagnostic.Error(ClosingCodes.MonthChanged, $"Another request {what} first; {period} was not changed by this one. Reload the month to see its state.")];
+
+    private async Task<IAsyncDisposable?> AcquireSyncAsync(CancellationToken cancellationToken)
+    {
+        if (workLock is null || github is null || !RepositoryName.Parse(github.Repository).IsSuccess)
+        {
+            return null;
+        }
+
+        // Lock takes the sync's work lock (the same name IssueSync uses), so reports still arriving are in before the freeze.
+        var name = "sync:" + RepositoryName.Parse(github.Repository).Value.Key;
+        var until = time.GetUtcNow() + SyncWait;
+        while (true)
+        {
+            var held = await workLock.TryAcquireAsync(name, cancellationToken).ConfigureAwait(false);
+            if (held is not null)
+            {
+                return held;
+            }
+
+            if (time.GetUtcNow() >= until)
+            {
+                return new BlockedGate();
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<Dictionary<long, string>> CurrentAddressesAsync(EmbassyDbContext db, Policy policy, MonthSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var rail = RailName(policy.Payout.Rail);
+        var ids = snapshot.Members.Where(m => m.MemberId > 0).Select(m => m.MemberId).ToHashSet();
+        var rows = await db.PayoutAddresses.AsNoTracking().Where(a => policy.Payout.Rail == PayoutRail.Manual || a.Rail == rail)
+            .Select(a => new { a.Id, a.MemberId, a.Address, a.ValidFrom }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Where(a => ids.Contains(a.MemberId)).GroupBy(a => a.MemberId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(a => a.ValidFrom).ThenBy(a => a.Id).Last().Address);
+    }
+
+    private static PayoutLine[] Lines(MonthSnapshot snapshot, IEnumerable<Payout> payouts)
+    {
+        var names = snapshot.Members.Where(m => m.MemberId > 0).ToDictionary(m => m.MemberId, m => m.Login);
+        var token = snapshot.TokenValue();
+        return payouts.Where(p => p.Units != UInt128.Zero)
+            .Select(p => new PayoutLine(names.GetValueOrDefault(p.MemberId) ?? p.MemberId.ToString(CultureInfo.InvariantCulture), p.Address, token.Units(p.Units), names.GetValueOrDefault(p.MemberId)))
+            .ToArray();
+    }
+
+    /// <summary>R9: how many signing batches the policy's rail makes of these lines (the files the signers sign, one hash each).</summary>
+    private static Result<int> BatchCount(Policy policy, Token token, PayoutLine[] lines)
+    {
+        if (lines.Length == 0)
+        {
+            return Result<int>.Ok(0);
+        }
+
+        return policy.Payout.Rail switch
+        {
+            PayoutRail.Evm => PayoutRails.Evm(policy, token, lines, "the month").Map(p => p.Chunks.Count),
+            PayoutRail.Substrate => PayoutRails.Substrate(policy, token, lines, "the month").Map(p => p.Batches.Count),
+            _ => Result<int>.Ok(1),
+        };
+    }
+
+    private async Task<(MonthSnapshot Snapshot, Policy Policy)> FrozenAsync(Period period, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var row = await WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false);
+        var snapshot = MonthSnapshot.FromJson(row!.Snapshot);
+        return (snapshot, _catalog.Find(snapshot.PolicyId) ?? PolicyFor(period));
     }
 
     private static async Task<IReadOnlyList<string>> TransactionsAsync(EmbassyDbContext db, Period period, CancellationToken cancellationToken) =>
-        await db.PayoutTransactions.Where(t => db.MonthCloses.Any(c => c.Id == t.MonthCloseId && c.Period == period))
-            .OrderBy(t => t.Id).Select(t => t.TxHash).ToListAsync(cancellationToken).ConfigureAwait(false);
+        await db.PayoutTransactions.Where(t => t.SupersededAt == null && db.MonthCloses.Any(c => c.Id == t.MonthCloseId && c.Period == period))
+            .OrderBy(t => t.Batch).Select(t => t.TxHash).ToListAsync(cancellationToken).ConfigureAwait(false);
 
     private static async Task<IReadOnlySet<string>> ConfirmedAsync(EmbassyDbContext db, MonthSnapshot snapshot, CancellationToken cancellationToken)
     {
@@ -405,8 +687,8 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
         return set;
     }
 
-    /// <summary>Builds the engine's input from the database and computes the month.</summary>
-    private async Task<(Result<MonthAllocation> Result, MonthSnapshot? Snapshot, IReadOnlyList<Diagnostic> Extra)> ComputeAsync(
+    /// <summary>Builds the engine's input from the database, computes the month, and gathers what the lock guards look at.</summary>
+    private async Task<(Result<MonthAllocation> Result, MonthSnapshot? Snapshot, IReadOnlyList<Diagnostic> Extra, LockFacts Facts)> ComputeAsync(
         EmbassyDbContext db, Period period, CancellationToken cancellationToken)
     {
         var policy = PolicyFor(period);
@@ -437,20 +719,22 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
 
         var byId = roster.ToDictionary(r => r.Member.Id);
         var scored = queue.Where(i => i.State == ReviewStates.Scored && i.MemberId is not null && byId.ContainsKey(i.MemberId.Value)).ToArray();
-        var reportIds = scored.Select(i => i.ReportId).ToArray();
-        var scoreRows = await db.Scores.Where(s => reportIds.Contains(s.ReportId)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var reportIds = scored.Select(i => i.ReportId).ToHashSet();
+        var scoreRows = (await db.Scores.AsNoTracking().Where(s => db.Reports.Any(r => r.Id == s.ReportId && r.Period == period)).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Where(s => reportIds.Contains(s.ReportId)).ToLookup(s => s.ReportId);
         var lines = new List<ScoreLine>();
         var choices = new List<MemberChoice>();
-        var step = Math.Max(1, policy.Scoring.Step.Hundredths);
         foreach (var item in scored.GroupBy(i => i.MemberId!.Value).Select(g => g.OrderBy(i => i.ReportId).First()))
         {
             var engineId = byId[item.MemberId!.Value].EngineId;
-            var latest = ReviewQueue.LatestScores(scoreRows.Where(s => s.ReportId == item.ReportId));
+            var latest = ReviewQueue.LatestScores(scoreRows[item.ReportId]);
             foreach (var dept in latest.GroupBy(s => s.Department, StringComparer.Ordinal))
             {
-                var n = dept.Count();
-                long Mean(Func<Score, long> f) => (long)Math.Round(dept.Sum(f) / (decimal)n / step, MidpointRounding.AwayFromZero) * step;
-                lines.Add(new ScoreLine(engineId, dept.Key, Points.FromHundredths(Mean(s => s.EffortHundredths)), Points.FromHundredths(Mean(s => s.ResultsHundredths)), null));
+                // R3: several reviewers' scores meet in the mean, rounded half up to the policy's step (one domain rule).
+                var (effort, results) = ReviewerScores.Final(
+                    dept.Select(s => new ReviewerScore(Points.FromHundredths(s.EffortHundredths), Points.FromHundredths(s.ResultsHundredths), s.IsLeadOverride, s.Id)).ToArray(),
+                    policy.Scoring.Step);
+                lines.Add(new ScoreLine(engineId, dept.Key, effort, results, null));
             }
 
             var chosen = item.Departments.Where(d => policy.FindDepartment(d)?.Kind == DepartmentKind.Selectable).ToArray();
@@ -460,8 +744,9 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
             }
         }
 
-        var snapshots = await SnapshotsAsync(db, cancellationToken).ConfigureAwait(false);
-        var history = snapshots.Where(s => Period.Parse(s.Period).Value < period)
+        var facts = Facts(period, policy, members.Count, queue);
+        var snapshots = (await SnapshotsAsync(db, cancellationToken).ConfigureAwait(false)).Where(s => Period.Parse(s.Period).Value < period).ToArray();
+        var history = snapshots
             .SelectMany(s => s.Members.Select(m => new ClosedMonth(
                 Period.Parse(s.Period).Value,
                 m.Login,
@@ -495,7 +780,7 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
         var result = MonthEngine.Compute(input);
         if (!result.IsSuccess)
         {
-            return (result, null, extra);
+            return (result, null, extra, facts);
         }
 
         // R10: the policy's fiat caps, converted with the month's recorded price, flag or clamp what is paid.
@@ -507,22 +792,40 @@ public sealed partial class MonthCloseWorkflow(IDbContextFactory<EmbassyDbContex
             var capped = TreasuryCaps.CapMonth(snapshot, result.Value, policy, prices);
             if (!capped.IsSuccess)
             {
-                return (Result<MonthAllocation>.Fail([.. result.Diagnostics, .. capped.Diagnostics]), null, extra);
+                return (Result<MonthAllocation>.Fail([.. result.Diagnostics, .. capped.Diagnostics]), null, extra, facts);
             }
 
             snapshot = capped.Value;
             extra.AddRange(capped.Diagnostics);
         }
 
-        return (result, snapshot, extra);
+        return (result, snapshot, extra, facts);
     }
 
-    [GeneratedRegex("^0x[0-9a-fA-F]{64}$", RegexOptions.CultureInvariant)]
-    private static partial Regex TxHashPattern();
+    /// <summary>The lock guards' input: the time, the catalogue's first month, the deadline (R7) and the month's reports.</summary>
+    private LockFacts Facts(Period period, Policy policy, int members, IReadOnlyList<ReviewItem> queue)
+    {
+        var matched = queue.Where(i => i.MemberId is not null && i.State is not (ReviewStates.Late or ReviewStates.Unmatched)).GroupBy(i => i.MemberId!.Value).ToArray();
+        var unscored = matched.Where(g => g.All(i => i.State != ReviewStates.Scored)).Select(g => g.OrderBy(i => i.ReportId).First()).ToArray();
+        var counts = new ReportCounts(
+            Filed: matched.Length,
+            Scored: matched.Length - unscored.Length,
+            Unscored: unscored.Length,
+            Late: queue.Count(i => i.State == ReviewStates.Late),
+            Unmatched: queue.Count(i => i.State == ReviewStates.Unmatched),
+            Duplicates: matched.Sum(g => g.Count() - 1)); // R7: one accepted report per member and month
+        var first = _catalog.All.Count == 0 ? policy.From : _catalog.All.Min(p => p.From);
+        return new LockFacts(period, time.GetUtcNow(), first, policy.Deadline.EndOf(period), members, counts,
+            unscored.Select(i => string.Create(CultureInfo.InvariantCulture, $"#{i.IssueNumber} by {i.Author}")).ToArray());
+    }
 
-    internal sealed record WorkflowRow(string Period, string State, string Snapshot);
+    /// <summary>Stands for a sync lock that could not be had in time.</summary>
+    private sealed class BlockedGate : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 
-    private sealed record StateRow(string Period, string State);
+    internal sealed record WorkflowRow(Period Period, string State, string Snapshot);
 }
 
 /// <summary>A member with their GitHub login and rank history, as the engine and pages need them.</summary>

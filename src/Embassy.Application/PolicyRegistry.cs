@@ -55,7 +55,7 @@ public sealed class PolicyRegistry(TimeProvider time)
     }
 
     /// <summary>
-    /// The <c>periods</c> row of a month, created (status <c>open</c>) under the policy the catalog has in force for it (R1)
+    /// The <c>periods</c> row of a month, created under the policy the catalog has in force for it (R1)
     /// when missing. The policy must have been recorded.
     /// </summary>
     public async Task<Result<PeriodRecord>> OpenPeriodAsync(EmbassyDbContext db, PolicyCatalog catalog, Period period, CancellationToken cancellationToken = default)
@@ -76,7 +76,7 @@ public sealed class PolicyRegistry(TimeProvider time)
                 $"The policy in force for {period} ({policy.Id} {policy.Version}) is not in the database yet; record it first.");
         }
 
-        var row = new PeriodRecord { Period = period, PolicyId = record.Id, Status = "open" };
+        var row = new PeriodRecord { Period = period, PolicyId = record.Id };
         db.Periods.Add(row);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return Result<PeriodRecord>.Ok(row);

@@ -26,14 +26,14 @@ public static class ProgramTables
 public static class WorkflowCodes
 {
     public const string NotFound = "NOT_FOUND";
-    public const string MonthAlreadyClosed = "MONTH_ALREADY_CLOSED";
-    public const string MonthNotLocked = "MONTH_NOT_LOCKED";
-    public const string MonthNotApproved = "MONTH_NOT_APPROVED";
-    public const string MonthAlreadyPaid = "MONTH_ALREADY_PAID";
+    public const string MonthAlreadyClosed = Embassy.Domain.Closing.ClosingCodes.MonthAlreadyClosed;
+    public const string MonthNotLocked = Embassy.Domain.Closing.ClosingCodes.MonthNotLocked;
+    public const string MonthNotApproved = Embassy.Domain.Closing.ClosingCodes.MonthNotApproved;
+    public const string MonthAlreadyPaid = Embassy.Domain.Closing.ClosingCodes.MonthAlreadyPaid;
     public const string MonthClosed = "MONTH_CLOSED";
     public const string MonthHasErrors = "MONTH_HAS_ERRORS";
     public const string PayoutNoAddress = "PAYOUT_NO_ADDRESS";
-    public const string TxHashInvalid = "TX_HASH_INVALID";
+    public const string TxHashInvalid = Embassy.Domain.Closing.ClosingCodes.TxHashInvalid;
     public const string ScoreOutOfRange = "SCORE_OUT_OF_RANGE";
     public const string ScoreDepartmentNotOffered = "SCORE_DEPARTMENT_NOT_OFFERED";
     public const string ReportNotScorable = "REPORT_NOT_SCORABLE";
@@ -41,7 +41,7 @@ public static class WorkflowCodes
     public const string HandleTaken = "HANDLE_TAKEN";
     public const string AddressInvalid = "ADDRESS_INVALID";
     public const string RankUnknown = "RANK_UNKNOWN";
-    public const string ReasonRequired = "REASON_REQUIRED";
+    public const string ReasonRequired = Embassy.Domain.Closing.ClosingCodes.ReasonRequired;
     public const string RoleUnknown = "ROLE_UNKNOWN";
     public const string TokenInvalid = "TOKEN_INVALID";
     public const string ProposalUnknown = "PROPOSAL_UNKNOWN";

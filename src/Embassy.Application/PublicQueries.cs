@@ -6,7 +6,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Embassy.Application;
 
 /// <summary>A published month (approved or paid).</summary>
-public sealed record PublishedMonth(Period Period, string State, MonthSnapshot Snapshot, IReadOnlyList<string> Transactions);
+public sealed record PublishedMonth(Period Period, string State, MonthSnapshot Snapshot, IReadOnlyList<string> Transactions)
+{
+    /// <summary>The month's audited steps, oldest first (filled for a single month).</summary>
+    public IReadOnlyList<MonthHistoryEntry> History { get; init; } = [];
+
+    /// <summary>The admin's reason when the lock overrode a guard (R7 deadline, unscored reports).</summary>
+    public string? LockReason { get; init; }
+
+    /// <summary>Signing batches of the payout.</summary>
+    public int Batches { get; init; }
+}
 
 /// <summary>A row of the leaderboard.</summary>
 public sealed record LeaderboardRow(long MemberId, string Login, string Name, string Rank, int Months, TokenAmount Total, Percent? LastPercent);
@@ -35,26 +45,30 @@ public sealed class PublicQueries(IDbContextFactory<EmbassyDbContext> databases,
     public async Task<IReadOnlyList<PublishedMonth>> MonthsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await db.Database.SqlQuery<MonthCloseWorkflow.WorkflowRow>(
-                $"SELECT period AS \"Period\", state AS \"State\", snapshot AS \"Snapshot\" FROM app_month_workflow WHERE state <> {MonthState.Locked}")
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => new PublishedMonth(Period.Parse(r.Period).Value, r.State, MonthSnapshot.FromJson(r.Snapshot), []))
+        var rows = await db.MonthCloses.AsNoTracking().Where(c => c.State != MonthState.Locked)
+            .Select(c => new { c.Period, c.State, c.Snapshot }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => new PublishedMonth(r.Period, r.State, MonthSnapshot.FromJson(r.Snapshot), []))
             .OrderByDescending(m => m.Period).ToArray();
     }
 
-    /// <summary>One published month, or null.</summary>
+    /// <summary>One published month with its current transactions (by batch) and its history, or null.</summary>
     public async Task<PublishedMonth?> MonthAsync(Period period, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var row = await MonthCloseWorkflow.WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false);
-        if (row is null || row.State == MonthState.Locked)
+        var close = await db.MonthCloses.AsNoTracking().SingleOrDefaultAsync(c => c.Period == period, cancellationToken).ConfigureAwait(false);
+        if (close is null || close.State == MonthState.Locked)
         {
             return null;
         }
 
-        var txs = await db.PayoutTransactions.Where(t => db.MonthCloses.Any(c => c.Id == t.MonthCloseId && c.Period == period))
-            .OrderBy(t => t.Id).Select(t => t.TxHash).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new PublishedMonth(period, row.State, MonthSnapshot.FromJson(row.Snapshot), txs);
+        var payments = await MonthCloseWorkflow.PaymentsAsync(db, close.Id, cancellationToken).ConfigureAwait(false);
+        return new PublishedMonth(period, close.State, MonthSnapshot.FromJson(close.Snapshot), payments.Select(p => p.TxHash).ToArray())
+        {
+            // The public record of the close: reopenings, overridden guards and corrected payments stay visible.
+            History = await MonthCloseWorkflow.HistoryAsync(db, period, cancellationToken).ConfigureAwait(false),
+            LockReason = close.LockReason,
+            Batches = close.Batches,
+        };
     }
 
     /// <summary>Members by total reward over all published months.</summary>

@@ -1,4 +1,5 @@
 using Embassy.Data;
+using Embassy.Data.Entities;
 using Embassy.Domain;
 using Embassy.Policies;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +55,7 @@ public sealed class ReportAdmin(IDbContextFactory<EmbassyDbContext> databases, T
             return Result<long>.Fail(WorkflowCodes.NotFound, $"There is no report {reportId} with a month.");
         }
 
-        if (report.CreatedAt <= ReviewQueue.DeadlineOf(_catalog.ForPeriod(period), period))
+        if (!_catalog.ForPeriod(period).Deadline.IsLate(period, report.CreatedAt))
         {
             return Result<long>.Fail(WorkflowCodes.ReportNotLate, $"Report #{report.IssueNumber} was filed on time.");
         }
@@ -65,10 +66,9 @@ public sealed class ReportAdmin(IDbContextFactory<EmbassyDbContext> databases, T
         }
 
         var now = time.GetUtcNow();
-        var stamp = ProgramTables.Stamp(now);
         var text = reason.Trim();
-        await db.Database.ExecuteSqlAsync($"DELETE FROM app_late_acceptances WHERE report_id = {reportId}", cancellationToken).ConfigureAwait(false);
-        await db.Database.ExecuteSqlAsync($"INSERT INTO app_late_acceptances (report_id, reason, accepted_by, accepted_at) VALUES ({reportId}, {text}, {actor}, {stamp})", cancellationToken).ConfigureAwait(false);
+        await db.LateAcceptances.Where(a => a.ReportId == reportId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        db.LateAcceptances.Add(new LateAcceptance { ReportId = reportId, Reason = text, AcceptedBy = actor, AcceptedAt = now });
         ProgramTables.Audit(db, now, actor, "report.late-accepted", $"report:{report.Repository}#{report.IssueNumber}", text);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return Result<long>.Ok(reportId);

@@ -161,7 +161,7 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
 
         var memberName = report.MemberId is null ? null
             : await db.Members.Where(m => m.Id == report.MemberId).Select(m => m.DisplayName).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        var note = await db.Database.SqlQuery<string>($"SELECT note AS \"Value\" FROM app_review_notes WHERE report_id = {reportId} AND reviewer = {reviewer}")
+        var note = await db.ReviewNotes.AsNoTracking().Where(n => n.ReportId == reportId && n.Reviewer == reviewer).Select(n => n.Note)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var closed = await MonthCloseWorkflow.WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false) is not null;
         return new ReviewDetail
@@ -257,29 +257,22 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         if (note is not null)
         {
-            var stamp = ProgramTables.Stamp(now);
-            await db.Database.ExecuteSqlAsync($"DELETE FROM app_review_notes WHERE report_id = {reportId} AND reviewer = {reviewer}", cancellationToken).ConfigureAwait(false);
+            await db.ReviewNotes.Where(n => n.ReportId == reportId && n.Reviewer == reviewer).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
             if (note.Trim().Length > 0)
             {
-                await db.Database.ExecuteSqlAsync($"INSERT INTO app_review_notes (report_id, reviewer, note, recorded_at) VALUES ({reportId}, {reviewer}, {note.Trim()}, {stamp})", cancellationToken).ConfigureAwait(false);
+                db.ReviewNotes.Add(new ReviewNote { ReportId = reportId, Reviewer = reviewer, Note = note.Trim(), RecordedAt = now });
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
         }
 
         return Result<int>.Ok(entries.Count);
     }
 
-    /// <summary>R7: filed after the end of day <c>Deadline.Day</c> of the next month in the policy's time zone.</summary>
+    /// <summary>R7: the end of day <c>Deadline.Day</c> of the next month in the policy's time zone (the domain's one deadline).</summary>
     public static DateTimeOffset DeadlineOf(Policy policy, Period period)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var end = period.Next.FirstDay.AddDays(policy.Deadline.Day).ToDateTime(TimeOnly.MinValue);
-        var offset = TimeSpan.Zero;
-        if (TimeZoneInfo.TryFindSystemTimeZoneById(policy.Deadline.TimeZone, out var zone))
-        {
-            offset = zone.GetUtcOffset(end);
-        }
-
-        return new DateTimeOffset(end, offset);
+        return policy.Deadline.EndOf(period);
     }
 
     internal static IReadOnlyList<Department> Offered(Policy policy, IReadOnlyList<string> chosen)
@@ -304,19 +297,19 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
     {
         var reports = (await db.Reports.AsNoTracking().Where(r => r.Period == period && r.Presence == ReportPresence.Present)
             .ToListAsync(cancellationToken).ConfigureAwait(false)).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToList();
-        var ids = reports.Select(r => r.Id).ToArray();
-        var versions = await db.ReportVersions.AsNoTracking().Where(v => ids.Contains(v.ReportId))
+        // Subqueries on the month, not an id list: a list binds one parameter per report (thousands at 10,000 members).
+        var versions = await db.ReportVersions.AsNoTracking().Where(v => db.Reports.Any(r => r.Id == v.ReportId && r.Period == period && r.Presence == ReportPresence.Present))
             .Select(v => new { v.ReportId, v.Number, v.Title, Departments = v.Parse == null ? "" : v.Parse.Departments, Errors = v.Diagnostics.Any(d => d.Severity == "error") })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var scored = (await db.Scores.Where(s => ids.Contains(s.ReportId)).Select(s => s.ReportId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
-        var deadline = DeadlineOf(policy, period);
-        var acceptedLate = (await db.Database.SqlQuery<long>($"SELECT report_id AS \"Value\" FROM app_late_acceptances").ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
+        var scored = (await db.Scores.Where(s => db.Reports.Any(r => r.Id == s.ReportId && r.Period == period)).Select(s => s.ReportId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
+        var acceptedLate = (await db.LateAcceptances.AsNoTracking().Where(a => db.Reports.Any(r => r.Id == a.ReportId && r.Period == period)).Select(a => a.ReportId).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
+        var byVersion = versions.ToDictionary(x => (x.ReportId, x.Number));
         var items = new List<ReviewItem>(reports.Count);
         foreach (var r in reports)
         {
-            var v = versions.FirstOrDefault(x => x.ReportId == r.Id && x.Number == r.LatestVersion);
+            var v = byVersion.GetValueOrDefault((r.Id, r.LatestVersion));
             var state = r.MemberId is null ? ReviewStates.Unmatched
-                : r.CreatedAt > deadline && !acceptedLate.Contains(r.Id) ? ReviewStates.Late
+                : policy.Deadline.IsLate(period, r.CreatedAt) && !acceptedLate.Contains(r.Id) ? ReviewStates.Late
                 : scored.Contains(r.Id) ? ReviewStates.Scored
                 : v is null || v.Errors ? ReviewStates.NeedsFix
                 : ReviewStates.Filed;

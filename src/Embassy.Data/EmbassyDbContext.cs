@@ -46,6 +46,10 @@ public sealed partial class EmbassyDbContext(DbContextOptions<EmbassyDbContext> 
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
+    public DbSet<ReviewNote> ReviewNotes => Set<ReviewNote>();
+
+    public DbSet<LateAcceptance> LateAcceptances => Set<LateAcceptance>();
+
     public DbSet<GitHubSyncState> GitHubSyncStates => Set<GitHubSyncState>();
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
@@ -144,14 +148,32 @@ public sealed partial class EmbassyDbContext(DbContextOptions<EmbassyDbContext> 
         {
             e.ToTable("payouts");
             e.HasIndex(p => p.MonthCloseId);
+
+            // R9: one payout per member and month, so a second approval cannot add a second set.
+            e.HasIndex(p => new { p.MonthCloseId, p.MemberId }).IsUnique();
             e.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId);
         });
         modelBuilder.Entity<PayoutTransaction>(e =>
         {
             e.ToTable("payout_transactions");
-            e.HasIndex(t => new { t.MonthCloseId, t.TxHash }).IsUnique();
+            e.HasIndex(t => t.MonthCloseId);
+
+            // R9: one current transaction per signing batch.
+            e.HasIndex(t => new { t.MonthCloseId, t.Batch }).IsUnique().HasFilter("superseded_at IS NULL");
         });
         modelBuilder.Entity<AuditEntry>(e => e.ToTable("audit_log"));
+        modelBuilder.Entity<ReviewNote>(e =>
+        {
+            e.ToTable("review_notes");
+            e.HasKey(n => new { n.ReportId, n.Reviewer });
+            e.HasOne<Report>().WithMany().HasForeignKey(n => n.ReportId);
+        });
+        modelBuilder.Entity<LateAcceptance>(e =>
+        {
+            e.ToTable("late_acceptances");
+            e.HasKey(a => a.ReportId);
+            e.HasOne<Report>().WithMany().HasForeignKey(a => a.ReportId);
+        });
         modelBuilder.Entity<GitHubSyncState>(e =>
         {
             e.ToTable("github_sync_states");

@@ -42,27 +42,12 @@ public static class ReportValidator
     public static DateTimeOffset DeadlineOf(Period period, Policy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var tz = TimeZoneInfo.Utc;
-        if (!string.IsNullOrWhiteSpace(policy.Deadline.TimeZone)
-            && TimeZoneInfo.TryFindSystemTimeZoneById(policy.Deadline.TimeZone, out var found))
-        {
-            tz = found;
-        }
-
-        // Midnight that ends day N, local time.
-        var end = period.Next.FirstDay.AddDays(Math.Max(policy.Deadline.Day, 1)).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        while (tz.IsInvalidTime(end))
-        {
-            end = end.AddMinutes(30);
-        }
-
-        return new DateTimeOffset(end, tz.GetUtcOffset(end));
+        return policy.Deadline.EndOf(period);
     }
 
     private static bool CheckDeadline(Period period, DateTimeOffset filed, Policy policy, List<Diagnostic> d)
     {
-        var deadline = DeadlineOf(period, policy);
-        if (filed < deadline)
+        if (!policy.Deadline.IsLate(period, filed))
         {
             return false;
         }

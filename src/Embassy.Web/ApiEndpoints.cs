@@ -26,7 +26,11 @@ public sealed record AddressChange(string Address);
 public sealed record ScoreRequest(IReadOnlyList<ScoreEntry> Scores, string? Note = null);
 
 /// <summary>A transaction hash that paid a month.</summary>
-public sealed record TransactionRequest(string TxHash);
+/// <summary>The transaction that paid a signing batch of a month; <c>Batch</c> (from 1) defaults to the first without one.</summary>
+public sealed record TransactionRequest(string TxHash, int? Batch = null);
+
+/// <summary>A corrected transaction hash for a batch, and why.</summary>
+public sealed record CorrectionRequest(string TxHash, string Reason);
 
 /// <summary>A role grant or token request.</summary>
 public sealed record AccessRequest(string Login, string Role, string? Label = null);
@@ -44,7 +48,23 @@ public sealed record SecretAnswer(string Login, string Role, string Secret);
 public sealed record MonthSummary(string Period, string State, string Policy, string Token, string Pool, string Paid, int Members);
 
 /// <summary>The month's close state as an admin sees it.</summary>
-public sealed record PreviewAnswer(string Period, string State, MonthSnapshot? Allocation, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> Transactions);
+public sealed record PreviewAnswer(string Period, string State, MonthSnapshot? Allocation, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> Transactions)
+{
+    /// <summary>The month's reports by state, while it is open.</summary>
+    public Embassy.Domain.Closing.ReportCounts? Reports { get; init; }
+
+    /// <summary>What a lock would be refused for now, with the figures (empty once locked).</summary>
+    public IReadOnlyList<Diagnostic> Guards { get; init; } = [];
+
+    /// <summary>Signing batches of the payout (0 before approval).</summary>
+    public int Batches { get; init; }
+
+    /// <summary>The current transaction of each paid batch.</summary>
+    public IReadOnlyList<Embassy.Domain.Closing.BatchPayment> Payments { get; init; } = [];
+
+    /// <summary>The month's audited steps, oldest first.</summary>
+    public IReadOnlyList<MonthHistoryEntry> History { get; init; } = [];
+}
 
 /// <summary>An audit entry.</summary>
 public sealed record AuditDto(long Id, DateTimeOffset At, string Actor, string Action, string Subject, string? Details);
@@ -89,11 +109,13 @@ public static class ApiEndpoints
         var admin = api.MapGroup("/admin").RequireAuthorization(Policy(AccessPolicies.Admin)).WithTags("admin");
         admin.MapGet("/months/{period}", PreviewAsync);
         admin.MapPost("/months/{period}/lock", LockAsync);
+        admin.MapPost("/months/{period}/reopen", ReopenAsync);
         admin.MapPost("/months/{period}/approve", ApproveAsync);
         admin.MapGet("/months/{period}/payout.csv", PayoutCsvAsync);
         admin.MapGet("/months/{period}/payout-substrate.txt", PayoutSubstrateAsync);
         admin.MapGet("/months/{period}/payout-safe.json", PayoutSafeAsync);
         admin.MapPost("/months/{period}/transactions", RecordTransactionAsync);
+        admin.MapPost("/months/{period}/transactions/{batch:int}/correction", CorrectTransactionAsync);
         admin.MapPost("/months/{period}/promotions/{member}", ConfirmPromotionAsync);
         admin.MapPost("/reports/{id:long}/link", LinkReportAsync);
         admin.MapPost("/reports/{id:long}/accept-late", AcceptLateAsync);
@@ -195,12 +217,29 @@ public static class ApiEndpoints
         }
 
         var preview = await workflow.PreviewAsync(p, ct).ConfigureAwait(false);
-        return TypedResults.Ok(new PreviewAnswer(p.ToString(), preview.State, preview.Snapshot, preview.Diagnostics, preview.Transactions));
+        return TypedResults.Ok(new PreviewAnswer(p.ToString(), preview.State, preview.Snapshot, preview.Diagnostics, preview.Transactions)
+        {
+            Reports = preview.Reports,
+            Guards = preview.Guards,
+            Batches = preview.Batches,
+            Payments = preview.Payments,
+            History = preview.History,
+        });
     }
 
-    internal static async Task<Results<Ok<MonthSnapshot>, ProblemHttpResult>> LockAsync(string period, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
+    /// <summary>
+    /// Locks a month. Refused (422, with the figures) before the month has ended, before the policy catalogue, on an
+    /// empty registry, before the report deadline (R7) or with unscored reports; <c>?overrideReason=…</c> lets an admin
+    /// lock past the last two, and the reason is kept. 409 when the month is not open or another request won.
+    /// </summary>
+    internal static async Task<Results<Ok<MonthSnapshot>, ProblemHttpResult>> LockAsync(string period, string? overrideReason, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
         !Period.TryParse(period, out var p) ? Problems.NotAMonth(period)
-            : Value(await workflow.LockAsync(p, http.User.Actor(), ct).ConfigureAwait(false));
+            : Value(await workflow.LockAsync(p, http.User.Actor(), overrideReason, ct).ConfigureAwait(false));
+
+    /// <summary>Reopens a locked month before approval; the reason is required and kept (audit log, public month page).</summary>
+    internal static async Task<Results<Ok<MonthSnapshot>, ProblemHttpResult>> ReopenAsync(string period, ReasonRequest body, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        !Period.TryParse(period, out var p) ? Problems.NotAMonth(period)
+            : Value(await workflow.ReopenAsync(p, http.User.Actor(), body.Reason, ct).ConfigureAwait(false));
 
     /// <summary>R10: <c>?overrideReason=…</c> lets an admin approve a month that overdraws its proposal; the reason is recorded.</summary>
     internal static async Task<Results<Ok<MonthSnapshot>, ProblemHttpResult>> ApproveAsync(string period, string? overrideReason, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
@@ -247,7 +286,12 @@ public static class ApiEndpoints
 
     internal static async Task<Results<Ok<string>, ProblemHttpResult>> RecordTransactionAsync(string period, TransactionRequest body, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
         !Period.TryParse(period, out var p) ? Problems.NotAMonth(period)
-            : Value(await workflow.RecordTransactionAsync(p, body.TxHash, http.User.Actor(), ct).ConfigureAwait(false));
+            : Value(await workflow.RecordTransactionAsync(p, body.Batch, body.TxHash, http.User.Actor(), ct).ConfigureAwait(false));
+
+    /// <summary>Corrects the recorded transaction of a batch (a mistyped hash): the old one is kept with the reason.</summary>
+    internal static async Task<Results<Ok<string>, ProblemHttpResult>> CorrectTransactionAsync(string period, int batch, CorrectionRequest body, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
+        !Period.TryParse(period, out var p) ? Problems.NotAMonth(period)
+            : Value(await workflow.CorrectTransactionAsync(p, batch, body.TxHash, http.User.Actor(), body.Reason, ct).ConfigureAwait(false));
 
     internal static async Task<Results<Ok<string>, ProblemHttpResult>> ConfirmPromotionAsync(string period, string member, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
         !Period.TryParse(period, out var p) ? Problems.NotAMonth(period)

@@ -1,5 +1,6 @@
 using Embassy.Application;
 using Embassy.Domain;
+using Embassy.Domain.Closing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -31,6 +32,10 @@ public static class Problems
         WorkflowCodes.NotFound => StatusCodes.Status404NotFound,
         WorkflowCodes.MonthAlreadyClosed or WorkflowCodes.MonthAlreadyPaid or WorkflowCodes.MonthClosed
             or WorkflowCodes.MonthNotLocked or WorkflowCodes.MonthNotApproved or WorkflowCodes.HandleTaken => StatusCodes.Status409Conflict,
+
+        // A lost race or a step the month's state does not allow: 409 with what was found, never 500.
+        ClosingCodes.MonthChanged or ClosingCodes.BatchAlreadyRecorded or ClosingCodes.BatchNotRecorded or ClosingCodes.HashReused
+            or MonthCloseWorkflow.SyncRunning => StatusCodes.Status409Conflict,
         TreasuryStore.ProposalMissing => StatusCodes.Status404NotFound,
         TreasuryStore.BountyNotReady or TreasuryStore.BountyCapDrawnOnce or Embassy.Domain.Community.CommunityCodes.ApplicationAlreadyDecided => StatusCodes.Status409Conflict,
         ProgramApiEndpoints.BodyTooLarge => StatusCodes.Status413PayloadTooLarge,
@@ -51,6 +56,7 @@ public static class Problems
             {
                 WorkflowCodes.MonthAlreadyClosed => "The month is already closed",
                 WorkflowCodes.MonthAlreadyPaid => "The month is already paid",
+                ClosingCodes.MonthChanged => "Another request changed the month first",
                 WorkflowCodes.NotFound => "Not found",
                 _ => "The request cannot be carried out",
             },

@@ -60,11 +60,12 @@ public sealed class MigrationTests
             new HashSet<string>(["membership_applications", "membership_application_reviews", "membership_application_decisions", "crews", "crew_members", "crew_checklist_ticks"], StringComparer.Ordinal),
             tables);
 
-        // The web workflows' app_* tables (migration 0004) are read and written with plain SQL, not through the EF
-        // model; every other column the migrations make must be exactly the model's.
+        // The web workflows' remaining app_* tables (migration 0004: granted roles and access tokens) are read and written
+        // with plain SQL, not through the EF model; every other column the migrations make must be exactly the model's.
+        // Migration 0008 folded the month-close workflow, reviewer notes and late acceptances into the model.
         Assert.Equal(fromModel, fromMigrations.Where(c => !c.StartsWith("app_", StringComparison.Ordinal)).ToList());
         Assert.Equal(
-            ["app_late_acceptances", "app_month_workflow", "app_review_notes", "app_tokens", "app_users"],
+            ["app_tokens", "app_users"],
             fromMigrations.Where(c => c.StartsWith("app_", StringComparison.Ordinal)).Select(c => c[..c.IndexOf('.', StringComparison.Ordinal)]).Distinct().Order(StringComparer.Ordinal));
     }
 
@@ -108,9 +109,10 @@ public sealed class MigrationTests
             (policy.Name, policy.Version, policy.ContentHash, policy.Content, policy.EffectiveFrom, policy.EffectiveUntil));
 
         var periods = await read.Periods.ToListAsync();
+        // 0008: a period keeps its policy; its close lives in month_closes only.
         Assert.Equal(
-            ["2024-12 closed 1 True", "2025-01 open 1 False"],
-            periods.OrderBy(p => p.Period).Select(p => $"{p.Period} {p.Status} {p.PolicyId} {p.ClosedAt.HasValue}"));
+            ["2024-12 1", "2025-01 1"],
+            periods.OrderBy(p => p.Period).Select(p => $"{p.Period} {p.PolicyId}"));
 
         var reports = await read.Reports.Include(r => r.Versions).ThenInclude(v => v.Parse)
             .Include(r => r.Versions).ThenInclude(v => v.Diagnostics).OrderBy(r => r.Id).ToListAsync();
@@ -143,20 +145,28 @@ public sealed class MigrationTests
             ["1 rev1 CM 1800 1650 False  ", "1 rev1 CM 1900 1650 True recheck 1"],
             scores.Select(s => $"{s.ReportId} {s.Reviewer} {s.Department} {s.EffortHundredths} {s.ResultsHundredths} {s.IsLeadOverride} {s.Reason} {s.SupersedesId}"));
 
-        var close = await read.MonthCloses.Include(c => c.Allocations).Include(c => c.Payouts).Include(c => c.Transactions).SingleAsync();
+        var closes = await read.MonthCloses.Include(c => c.Allocations).Include(c => c.Payouts).Include(c => c.Transactions).OrderBy(c => c.Id).ToListAsync();
+        var close = closes[0];
         Assert.Equal((new Period(2024, 12), "phala-v4", "PHA", UInt128.Parse("84000000000000000"), UInt128.Zero),
             (close.Period, close.PolicyName, close.Token, close.PoolUnits, close.UnspentUnits));
         Assert.Equal("1 CM 3450 21000000000000000", string.Join(";", close.Allocations.Select(a => $"{a.MemberId} {a.Department} {a.PointsHundredths} {a.Units}")));
+        // Migration 8 removed payout 4, an exact copy of payout 2 (what two racing approvals wrote), and logged it; the
+        // other rows are kept to the unit.
         Assert.Equal(
-            ["1 substrate 42000000000000000 0", "2 evm 340282366920938463463374607431768211455 0", "1 substrate 5 5"],
+            ["1 substrate 42000000000000000 0", "2 evm 340282366920938463463374607431768211455 0"],
             close.Payouts.OrderBy(p => p.Id).Select(p => $"{p.MemberId} {p.Rail} {p.Units} {p.CarriedUnits}"));
         Assert.Equal(UInt128.MaxValue, close.Payouts.Single(p => p.MemberId == 2).Units);
+        Assert.Equal("1 substrate 5 5", string.Join(";", closes[1].Payouts.Select(p => $"{p.MemberId} {p.Rail} {p.Units} {p.CarriedUnits}")));
+        var removed = await read.AuditLog.SingleAsync(a => a.Action == "payout.duplicate-removed");
+        Assert.Equal(("migration 8", "month:2024-12"), (removed.Actor, removed.Subject));
+        Assert.StartsWith("payout 4 to member 2 (evm 0xB0b) of 340282366920938463463374607431768211455 units, carried 0, duplicated payout 2", removed.Details, StringComparison.Ordinal);
 
-        // Migration 2 moved the per-payout hashes to the month: two distinct hashes, none lost, none doubled.
-        Assert.Equal(["0xaaa", "0xbbb"], close.Transactions.Select(t => t.TxHash).Order(StringComparer.Ordinal));
-        Assert.All(close.Transactions, t => Assert.Equal("migration 2", t.RecordedBy));
+        // Migration 2 moved the per-payout hashes to their month: two distinct hashes, none lost, none doubled; 0008
+        // numbered them as each month's batch 1.
+        Assert.Equal(["2024-11 1 0xbbb", "2024-12 1 0xaaa"], closes.SelectMany(c => c.Transactions.Select(t => $"{c.Period} {t.Batch} {t.TxHash}")).Order(StringComparer.Ordinal));
+        Assert.All(closes.SelectMany(c => c.Transactions), t => Assert.Equal(("migration 2", (DateTimeOffset?)null), (t.RecordedBy, t.SupersededAt)));
 
-        var audit = await read.AuditLog.SingleAsync();
+        var audit = await read.AuditLog.SingleAsync(a => a.Action != "payout.duplicate-removed");
         Assert.Equal((T, "admin", "rank.changed", "member:1", "{\"to\":\"ambassador\"}"), (audit.At, audit.Actor, audit.Action, audit.Subject, audit.Details));
 
         Assert.Empty(await read.GitHubSyncStates.ToListAsync());
@@ -298,13 +308,15 @@ public sealed class MigrationTests
             (1, 1, 'rev1', 'CM', 1800, 1650, FALSE, NULL, NULL, '2024-12-03 10:30:00+00:00'),
             (2, 1, 'rev1', 'CM', 1900, 1650, TRUE, 'recheck', 1, '2024-12-03 10:30:00+00:00');
         INSERT INTO month_closes (id, period, policy_name, policy_version, policy_hash, token, pool_units, unspent_units, closed_by, closed_at) VALUES
-            (1, '2024-12', 'phala-v4', '4.0', 'c0ffee', 'PHA', '84000000000000000', '0', 'admin', '2025-01-06 00:00:00+00:00');
+            (1, '2024-12', 'phala-v4', '4.0', 'c0ffee', 'PHA', '84000000000000000', '0', 'admin', '2025-01-06 00:00:00+00:00'),
+            (2, '2024-11', 'phala-v4', '4.0', 'c0ffee', 'PHA', '84000000000000000', '0', 'admin', '2024-12-06 00:00:00+00:00');
         INSERT INTO allocations (id, month_close_id, member_id, department, points_hundredths, units) VALUES
             (1, 1, 1, 'CM', 3450, '21000000000000000');
         INSERT INTO payouts (id, month_close_id, member_id, rail, address, units, carried_units, tx_hash) VALUES
             (1, 1, 1, 'substrate', '44aliceSs58', '42000000000000000', '0', '0xaaa'),
             (2, 1, 2, 'evm', '0xB0b', '340282366920938463463374607431768211455', '0', '0xaaa'),
-            (3, 1, 1, 'substrate', '44aliceSs58', '5', '5', '0xbbb');
+            (3, 2, 1, 'substrate', '44aliceSs58', '5', '5', '0xbbb'),
+            (4, 1, 2, 'evm', '0xB0b', '340282366920938463463374607431768211455', '0', '0xaaa');
         INSERT INTO audit_log (id, at, actor, action, subject, details) VALUES
             (1, '2024-12-03 10:30:00+00:00', 'admin', 'rank.changed', 'member:1', '{"to":"ambassador"}');
         """;

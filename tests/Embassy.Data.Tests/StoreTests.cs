@@ -57,6 +57,59 @@ public sealed class StoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task MonthClose_SecondPayoutSetOrSecondCurrentBatchPayment_IsRefusedByTheSchema(string provider)
+    {
+        await using var test = await TestDatabase.CreateMigratedAsync(provider);
+        long closeId, memberId;
+        await using (var db = test.Context())
+        {
+            var member = new Member { DisplayName = "Alice", CreatedAt = T };
+            db.Members.Add(member);
+            var close = new MonthClose
+            {
+                Period = new Period(2025, 3), PolicyName = "phala-v5", PolicyVersion = "5", PolicyHash = "h", Token = "PHA",
+                PoolUnits = 10, UnspentUnits = 0, ClosedBy = "admin", ClosedAt = T, State = "approved", Snapshot = "{}", Batches = 1,
+            };
+            db.MonthCloses.Add(close);
+            await db.SaveChangesAsync();
+            (closeId, memberId) = (close.Id, member.Id);
+            db.Payouts.Add(new Payout { MonthCloseId = closeId, MemberId = memberId, Rail = "evm", Address = "0xA", Units = 10 });
+            db.PayoutTransactions.Add(new PayoutTransaction { MonthCloseId = closeId, Batch = 1, TxHash = "0x1", RecordedBy = "admin", RecordedAt = T });
+            await db.SaveChangesAsync();
+        }
+
+        // R9: one payout per member and month, one current transaction per signing batch.
+        await using (var db = test.Context())
+        {
+            db.Payouts.Add(new Payout { MonthCloseId = closeId, MemberId = memberId, Rail = "evm", Address = "0xA", Units = 10 });
+            var e = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            Assert.True(DatabaseErrors.IsUniqueViolation(e));
+        }
+
+        await using (var db = test.Context())
+        {
+            db.PayoutTransactions.Add(new PayoutTransaction { MonthCloseId = closeId, Batch = 1, TxHash = "0x2", RecordedBy = "admin", RecordedAt = T });
+            var e = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            Assert.True(DatabaseErrors.IsUniqueViolation(e));
+        }
+
+        // A superseded row (a corrected hash) stays beside the batch's new one.
+        await using (var db = test.Context())
+        {
+            var old = await db.PayoutTransactions.SingleAsync();
+            old.SupersededAt = T;
+            old.SupersededBy = "admin";
+            old.CorrectionReason = "typo";
+            db.PayoutTransactions.Add(new PayoutTransaction { MonthCloseId = closeId, Batch = 1, TxHash = "0x2", RecordedBy = "admin", RecordedAt = T });
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = test.Context();
+        Assert.Equal(["1 0x1 typo", "1 0x2 "], (await read.PayoutTransactions.OrderBy(t => t.Id).ToListAsync()).Select(t => $"{t.Batch} {t.TxHash} {t.CorrectionReason}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Amounts_LargestUInt128_RoundTripExactly(string provider)
     {
         await using var test = await TestDatabase.CreateMigratedAsync(provider);
@@ -65,7 +118,7 @@ public sealed class StoreTests
             var close = new MonthClose
             {
                 Period = new Period(2025, 3), PolicyName = "phala-v5", PolicyVersion = "5", PolicyHash = "h", Token = "PHA",
-                PoolUnits = UInt128.MaxValue, UnspentUnits = 1, ClosedBy = "admin", ClosedAt = T,
+                PoolUnits = UInt128.MaxValue, UnspentUnits = 1, ClosedBy = "admin", ClosedAt = T, State = "locked", Snapshot = "{}",
             };
             db.MonthCloses.Add(close);
             await db.SaveChangesAsync();

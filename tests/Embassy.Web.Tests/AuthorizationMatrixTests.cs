@@ -114,6 +114,7 @@ public sealed class AuthorizationMatrixTests
             "period" => "2026-10",
             "id" => "1",
             "number" => "1",
+            "batch" => "1",
             "code" => "404",
             "member" => "nobody",
             _ => "x",

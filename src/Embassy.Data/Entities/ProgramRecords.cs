@@ -24,17 +24,12 @@ public sealed class PolicyRecord
     public DateTimeOffset RecordedAt { get; set; }
 }
 
-/// <summary>A month the program evaluates, and the policy it is evaluated under.</summary>
+/// <summary>A month the program evaluates, and the policy it is evaluated under (its close lives in <see cref="MonthClose"/>).</summary>
 public sealed class PeriodRecord
 {
     public Period Period { get; set; }
 
     public long? PolicyId { get; set; }
-
-    /// <summary><c>open</c> or <c>closed</c>.</summary>
-    public required string Status { get; set; }
-
-    public DateTimeOffset? ClosedAt { get; set; }
 }
 
 /// <summary>A reviewer's score for one department of one report (R3). A new score appends a row; the latest per reviewer and department counts.</summary>
@@ -65,7 +60,11 @@ public sealed class Score
     public DateTimeOffset RecordedAt { get; set; }
 }
 
-/// <summary>A closed month: the policy used, the pool and every allocation (R4, R5).</summary>
+/// <summary>
+/// A month's close, the one place it is stored: a row exists from the lock on (a reopen removes it), with its state
+/// (<c>locked</c>, <c>approved</c>, <c>paid</c>), the frozen result, the policy used, the pool and every allocation
+/// (R4, R5). Transitions change <see cref="State"/> with one conditional update, so two requests cannot both win.
+/// </summary>
 public sealed class MonthClose
 {
     public long Id { get; set; }
@@ -86,9 +85,29 @@ public sealed class MonthClose
 
     public UInt128 UnspentUnits { get; set; }
 
+    /// <summary>Who locked the month.</summary>
     public required string ClosedBy { get; set; }
 
+    /// <summary>When it was locked.</summary>
     public DateTimeOffset ClosedAt { get; set; }
+
+    /// <summary><c>locked</c>, <c>approved</c> or <c>paid</c> (an open month has no row).</summary>
+    public required string State { get; set; }
+
+    /// <summary>The frozen result as JSON: what pages, files and later months read.</summary>
+    public required string Snapshot { get; set; }
+
+    /// <summary>Signing batches of the payout, fixed at approval; the month is paid when each has a transaction.</summary>
+    public int Batches { get; set; }
+
+    /// <summary>The admin's reason when a lock guard was overridden (deadline, unscored reports).</summary>
+    public string? LockReason { get; set; }
+
+    public string? ApprovedBy { get; set; }
+
+    public DateTimeOffset? ApprovedAt { get; set; }
+
+    public DateTimeOffset? PaidAt { get; set; }
 
     public List<Allocation> Allocations { get; } = [];
 
@@ -132,18 +151,55 @@ public sealed class Payout
     public UInt128 CarriedUnits { get; set; }
 }
 
-/// <summary>A transaction that paid (part of) a month (R9: "the transaction hash(es)").</summary>
+/// <summary>
+/// The transaction that paid one signing batch of a month (R9: "the transaction hash(es)"). A correction supersedes the
+/// row (kept, with who and why) and adds the new one; one current row per batch.
+/// </summary>
 public sealed class PayoutTransaction
 {
     public long Id { get; set; }
 
     public long MonthCloseId { get; set; }
 
+    /// <summary>1-based signing batch, in the order of the payout file.</summary>
+    public int Batch { get; set; }
+
     public required string TxHash { get; set; }
 
     public required string RecordedBy { get; set; }
 
     public DateTimeOffset RecordedAt { get; set; }
+
+    /// <summary>Set when a correction replaced this hash.</summary>
+    public DateTimeOffset? SupersededAt { get; set; }
+
+    public string? SupersededBy { get; set; }
+
+    public string? CorrectionReason { get; set; }
+}
+
+/// <summary>A reviewer's private note on a report, one per reviewer.</summary>
+public sealed class ReviewNote
+{
+    public long ReportId { get; set; }
+
+    public required string Reviewer { get; set; }
+
+    public required string Note { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
+}
+
+/// <summary>An admin's acceptance of a late report (R7), with the reason.</summary>
+public sealed class LateAcceptance
+{
+    public long ReportId { get; set; }
+
+    public required string Reason { get; set; }
+
+    public required string AcceptedBy { get; set; }
+
+    public DateTimeOffset AcceptedAt { get; set; }
 }
 
 /// <summary>An entry of the append-only audit log: the database refuses updates and deletes.</summary>

@@ -301,7 +301,34 @@ public sealed record RankBonus(Rank Rank, TokenAmount Amount);
 public sealed record StreakRule(Rank From, Rank To, decimal Percent, int Months);
 
 /// <summary>Report deadline (R7): end of day <paramref name="Day"/> of the next month in <paramref name="TimeZone"/>.</summary>
-public sealed record DeadlineRule(int Day, string TimeZone);
+public sealed record DeadlineRule(int Day, string TimeZone)
+{
+    /// <summary>
+    /// R7: the instant that ends day <see cref="Day"/> of the month after <paramref name="period"/> in the policy's time
+    /// zone (an unknown zone reads as UTC). A report filed before it is on time; at or after it, late. The one deadline of
+    /// Embassy: the report validator, the review queue and the month close all ask here.
+    /// </summary>
+    public DateTimeOffset EndOf(Period period)
+    {
+        var tz = TimeZoneInfo.Utc;
+        if (!string.IsNullOrWhiteSpace(TimeZone) && TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var found))
+        {
+            tz = found;
+        }
+
+        // Midnight that ends day N, local time; a midnight skipped by a clock change moves to the first valid time.
+        var end = period.Next.FirstDay.AddDays(Math.Max(Day, 1)).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        while (tz.IsInvalidTime(end))
+        {
+            end = end.AddMinutes(30);
+        }
+
+        return new DateTimeOffset(end, tz.GetUtcOffset(end));
+    }
+
+    /// <summary>R7: true when a report for <paramref name="period"/> filed at <paramref name="filed"/> is late.</summary>
+    public bool IsLate(Period period, DateTimeOffset filed) => filed >= EndOf(period);
+}
 
 /// <summary>Payout rails (R9).</summary>
 public enum PayoutRail

@@ -27,15 +27,22 @@ public sealed class AdminMonthModel(MonthCloseWorkflow workflow) : PageModel
         return await LoadAsync(period, cancellationToken) ? Page() : NotFound();
     }
 
-    public Task<IActionResult> OnPostLockAsync(string period, CancellationToken cancellationToken) =>
-        StepAsync(period, async p => (await workflow.LockAsync(p, User.Actor(), cancellationToken)).Diagnostics, "Locked.", cancellationToken);
+    /// <summary>A guard an admin may override (R7 deadline, unscored reports) needs the reason, which the lock keeps.</summary>
+    public Task<IActionResult> OnPostLockAsync(string period, string? overrideReason, CancellationToken cancellationToken) =>
+        StepAsync(period, async p => (await workflow.LockAsync(p, User.Actor(), overrideReason, cancellationToken)).Diagnostics, "Locked.", cancellationToken);
+
+    public Task<IActionResult> OnPostReopenAsync(string period, string? reason, CancellationToken cancellationToken) =>
+        StepAsync(period, async p => (await workflow.ReopenAsync(p, User.Actor(), reason, cancellationToken)).Diagnostics, "Reopened: the month is open again.", cancellationToken);
+
+    public Task<IActionResult> OnPostCorrectAsync(string period, int batch, string? txHash, string? reason, CancellationToken cancellationToken) =>
+        StepAsync(period, async p => (await workflow.CorrectTransactionAsync(p, batch, txHash ?? string.Empty, User.Actor(), reason, cancellationToken)).Diagnostics, "Transaction corrected.", cancellationToken);
 
     /// <summary>R10: a month that would overdraw its proposal is approved only with the admin's reason.</summary>
     public Task<IActionResult> OnPostApproveAsync(string period, string? overrideReason, CancellationToken cancellationToken) =>
         StepAsync(period, async p => (await workflow.ApproveAsync(p, User.Actor(), overrideReason, cancellationToken)).Diagnostics, "Approved.", cancellationToken);
 
-    public Task<IActionResult> OnPostPaidAsync(string period, string? txHash, CancellationToken cancellationToken) =>
-        StepAsync(period, async p => (await workflow.RecordTransactionAsync(p, txHash ?? string.Empty, User.Actor(), cancellationToken)).Diagnostics, "Payment recorded: the month is paid.", cancellationToken);
+    public Task<IActionResult> OnPostPaidAsync(string period, int? batch, string? txHash, CancellationToken cancellationToken) =>
+        StepAsync(period, async p => (await workflow.RecordTransactionAsync(p, batch, txHash ?? string.Empty, User.Actor(), cancellationToken)).Diagnostics, "Payment recorded.", cancellationToken);
 
     public Task<IActionResult> OnPostConfirmAsync(string period, string? member, CancellationToken cancellationToken) =>
         StepAsync(period, async p => (await workflow.ConfirmProposalAsync(p, member ?? string.Empty, User.Actor(), cancellationToken)).Diagnostics, "Rank change confirmed.", cancellationToken);
