@@ -606,7 +606,7 @@ public sealed class MonthCloseWorkflow(
 
         // Lock takes the sync's work lock (the same name IssueSync uses), so reports still arriving are in before the freeze.
         var name = "sync:" + RepositoryName.Parse(github.Repository).Value.Key;
-        var until = time.GetUtcNow() + SyncWait;
+        var started = time.GetTimestamp();
         while (true)
         {
             var held = await workLock.TryAcquireAsync(name, cancellationToken).ConfigureAwait(false);
@@ -615,12 +615,12 @@ public sealed class MonthCloseWorkflow(
                 return held;
             }
 
-            if (time.GetUtcNow() >= until)
+            if (time.GetElapsedTime(started) >= SyncWait)
             {
                 return new BlockedGate();
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(250), time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
         }
     }
 
