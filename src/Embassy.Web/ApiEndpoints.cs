@@ -28,17 +28,11 @@ public sealed record ScoreRequest(IReadOnlyList<ScoreEntry> Scores, string? Note
 /// <summary>A transaction hash that paid a month.</summary>
 public sealed record TransactionRequest(string TxHash);
 
-/// <summary>A role grant or token request.</summary>
-public sealed record AccessRequest(string Login, string Role, string? Label = null);
-
 /// <summary>Links an unmatched report to a member.</summary>
 public sealed record LinkRequest(long MemberId);
 
 /// <summary>A decision that needs a reason.</summary>
 public sealed record ReasonRequest(string Reason);
-
-/// <summary>A secret shown once.</summary>
-public sealed record SecretAnswer(string Login, string Role, string Secret);
 
 /// <summary>A published month in a list.</summary>
 public sealed record MonthSummary(string Period, string State, string Policy, string Token, string Pool, string Paid, int Members);
@@ -99,8 +93,6 @@ public static class ApiEndpoints
         admin.MapPost("/reports/{id:long}/accept-late", AcceptLateAsync);
         admin.MapGet("/audit", AuditAsync);
         admin.MapPost("/sync", SyncAsync);
-        admin.MapPost("/users", GrantAsync);
-        admin.MapPost("/tokens", CreateTokenAsync);
         return app;
     }
 
@@ -277,15 +269,6 @@ public static class ApiEndpoints
 
         var sync = services.GetRequiredService<IssueSync>();
         return Value(await sync.SyncAsync(repo.Value, cancellationToken: ct).ConfigureAwait(false));
-    }
-
-    internal static async Task<Results<Ok<string>, ProblemHttpResult>> GrantAsync(AccessRequest body, AccessTokens tokens, HttpContext http, CancellationToken ct) =>
-        Value(await tokens.GrantAsync(body.Login, body.Role, http.User.Actor(), ct).ConfigureAwait(false));
-
-    internal static async Task<Results<Ok<SecretAnswer>, ProblemHttpResult>> CreateTokenAsync(AccessRequest body, AccessTokens tokens, HttpContext http, CancellationToken ct)
-    {
-        var result = await tokens.CreateApiTokenAsync(body.Login, body.Role, body.Label ?? "api", http.User.Actor(), ct).ConfigureAwait(false);
-        return result.IsSuccess ? TypedResults.Ok(new SecretAnswer(body.Login, body.Role, result.Value)) : Problems.From(result.Diagnostics);
     }
 
     private static Results<NoContent, ProblemHttpResult> Done<T>(Result<T> result) =>
