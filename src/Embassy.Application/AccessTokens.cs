@@ -472,8 +472,8 @@ public sealed class AccessTokens(IDbContextFactory<EmbassyDbContext> databases, 
         await db.AccessTokens.Where(t => t.Name == FirstRunLabel && t.Kind == SignInKind && t.UsedAt == null && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now).SetProperty(t => t.RevokedBy, "first-run"), cancellationToken).ConfigureAwait(false);
         var login = _firstAdmin ?? Logins.LocalAdmin;
+        // Not audited: a start is nobody's action; using the link is (signin-link.used).
         var (_, secret) = Store(db, SignInKind, login, Roles.Admin, FirstRunLabel, "first-run", now, now + SignInLifetime);
-        ProgramTables.Audit(db, now, "first-run", "signin-link.issued", "user:" + login, Roles.Admin);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return secret;
     }
