@@ -254,10 +254,11 @@ public static partial class EmbassyWebSetup
         response.EnsureSuccessStatusCode();
         using var user = JsonDocument.Parse(await response.Content.ReadAsStringAsync(context.HttpContext.RequestAborted).ConfigureAwait(false));
         var login = user.RootElement.TryGetProperty("login", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString() : null;
+        // A failure is thrown, not context.Fail(): the OAuth handler ignores the creating-ticket result and would sign in
+        // the empty principal; a thrown failure reaches OnRemoteFailure.
         if (string.IsNullOrWhiteSpace(login) || !user.RootElement.TryGetProperty("id", out var i) || !i.TryGetInt64(out var id))
         {
-            context.Fail("GitHub did not say who signed in.");
-            return;
+            throw new AuthenticationFailureException("GitHub did not say who signed in.");
         }
 
         // R2: the role comes from configured admins, granted roles or the member registry — never from GitHub; the account
@@ -266,8 +267,7 @@ public static partial class EmbassyWebSetup
         var signedIn = await tokens.SignInWithGitHubAsync(login, id, context.HttpContext.RequestAborted).ConfigureAwait(false);
         if (!signedIn.IsSuccess)
         {
-            context.Fail(signedIn.Errors.First().Message);
-            return;
+            throw new AuthenticationFailureException(signedIn.Errors.First().Message);
         }
 
         context.Principal = AccessPolicies.Principal(signedIn.Value.Login, signedIn.Value.Role, Schemes.Cookie, signedIn.Value.Stamp);
