@@ -44,6 +44,9 @@ public static class AccessCodes
 
     /// <summary>A GitHub login whose account id is not the one stored for it: renamed and reclaimed by someone else.</summary>
     public const string IdentityMismatch = "IDENTITY_MISMATCH";
+
+    /// <summary>A reviewer scoring a report they filed or that is linked to them.</summary>
+    public const string ScoreOwnReport = "SCORE_OWN_REPORT";
 }
 
 /// <summary>

@@ -128,11 +128,18 @@ public static class ApiEndpoints
             : TypedResults.File(MonthExport.Xlsx(month.Snapshot), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"embassy-{month.Period}.xlsx");
     }
 
-    internal static async Task<Ok<MemberDto[]>> ListMembersAsync(MemberAdmin admin, TimeProvider time, CancellationToken ct)
+    internal static async Task<Ok<MemberDto[]>> ListMembersAsync(MemberAdmin admin, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var list = await admin.ListAsync(ct).ConfigureAwait(false);
-        return TypedResults.Ok(list.Select(m => ToDto(m, today)).ToArray());
+
+        // Issue #12: admins see everything; others see their own record whole and the public registry fields of the rest
+        // (name, GitHub login, region, rank) — not their chat handles or payout addresses.
+        var everything = http.User.IsInRole(Roles.Admin);
+        var self = http.User.Actor();
+        return TypedResults.Ok(list.Select(m => ToDto(m, today)).Select(d => everything || string.Equals(d.GitHub, self, StringComparison.OrdinalIgnoreCase)
+            ? d
+            : d with { Handles = d.Handles.Where(h => h.Key == Embassy.Data.Entities.MemberHandle.GitHub).ToDictionary(StringComparer.Ordinal), Addresses = new Dictionary<string, string>(StringComparer.Ordinal) }).ToArray());
     }
 
     internal static MemberDto ToDto(RosterEntry m, DateOnly today) => new(
