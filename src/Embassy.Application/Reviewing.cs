@@ -197,6 +197,14 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
             return Result<int>.Fail(WorkflowCodes.NotFound, $"There is no report {reportId}.");
         }
 
+        // Issue #12: nobody scores their own report, whether they filed it or it is linked to their member record.
+        var self = MemberHandle.Normalize(reviewer);
+        if (MemberHandle.Normalize(report.AuthorLogin) == self
+            || (report.MemberId is { } owner && await db.MemberHandles.AnyAsync(h => h.MemberId == owner && h.Kind == MemberHandle.GitHub && h.NormalizedValue == self, cancellationToken).ConfigureAwait(false)))
+        {
+            return Result<int>.Fail(AccessCodes.ScoreOwnReport, "Nobody scores their own report; another reviewer must.");
+        }
+
         if (report.Period is not { } period)
         {
             return Result<int>.Fail(WorkflowCodes.ReportNotScorable, "The report names no month; it needs a fix before it can be scored.");

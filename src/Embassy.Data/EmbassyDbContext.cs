@@ -188,6 +188,7 @@ public sealed partial class EmbassyDbContext(DbContextOptions<EmbassyDbContext> 
         OnCommunityModelCreating(modelBuilder);
 
         ConfigureTreasury(modelBuilder);
+        ConfigureAccess(modelBuilder);
 
         // snake_case names everywhere, so hand-written SQL reads naturally on both providers.
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

@@ -32,17 +32,11 @@ public sealed record TransactionRequest(string TxHash, int? Batch = null);
 /// <summary>A corrected transaction hash for a batch, and why.</summary>
 public sealed record CorrectionRequest(string TxHash, string Reason);
 
-/// <summary>A role grant or token request.</summary>
-public sealed record AccessRequest(string Login, string Role, string? Label = null);
-
 /// <summary>Links an unmatched report to a member.</summary>
 public sealed record LinkRequest(long MemberId);
 
 /// <summary>A decision that needs a reason.</summary>
 public sealed record ReasonRequest(string Reason);
-
-/// <summary>A secret shown once.</summary>
-public sealed record SecretAnswer(string Login, string Role, string Secret);
 
 /// <summary>A published month in a list.</summary>
 public sealed record MonthSummary(string Period, string State, string Policy, string Token, string Pool, string Paid, int Members);
@@ -121,8 +115,6 @@ public static class ApiEndpoints
         admin.MapPost("/reports/{id:long}/accept-late", AcceptLateAsync);
         admin.MapGet("/audit", AuditAsync);
         admin.MapPost("/sync", SyncAsync);
-        admin.MapPost("/users", GrantAsync);
-        admin.MapPost("/tokens", CreateTokenAsync);
         return app;
     }
 
@@ -158,11 +150,18 @@ public static class ApiEndpoints
             : TypedResults.File(MonthExport.Xlsx(month.Snapshot), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"embassy-{month.Period}.xlsx");
     }
 
-    internal static async Task<Ok<MemberDto[]>> ListMembersAsync(MemberAdmin admin, TimeProvider time, CancellationToken ct)
+    internal static async Task<Ok<MemberDto[]>> ListMembersAsync(MemberAdmin admin, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var list = await admin.ListAsync(ct).ConfigureAwait(false);
-        return TypedResults.Ok(list.Select(m => ToDto(m, today)).ToArray());
+
+        // Issue #12: admins see everything; others see their own record whole and the public registry fields of the rest
+        // (name, GitHub login, region, rank) — not their chat handles or payout addresses.
+        var everything = http.User.IsInRole(Roles.Admin);
+        var self = http.User.Actor();
+        return TypedResults.Ok(list.Select(m => ToDto(m, today)).Select(d => everything || string.Equals(d.GitHub, self, StringComparison.OrdinalIgnoreCase)
+            ? d
+            : d with { Handles = d.Handles.Where(h => h.Key == Embassy.Data.Entities.MemberHandle.GitHub).ToDictionary(StringComparer.Ordinal), Addresses = new Dictionary<string, string>(StringComparer.Ordinal) }).ToArray());
     }
 
     internal static MemberDto ToDto(RosterEntry m, DateOnly today) => new(
@@ -321,15 +320,6 @@ public static class ApiEndpoints
 
         var sync = services.GetRequiredService<IssueSync>();
         return Value(await sync.SyncAsync(repo.Value, cancellationToken: ct).ConfigureAwait(false));
-    }
-
-    internal static async Task<Results<Ok<string>, ProblemHttpResult>> GrantAsync(AccessRequest body, AccessTokens tokens, HttpContext http, CancellationToken ct) =>
-        Value(await tokens.GrantAsync(body.Login, body.Role, http.User.Actor(), ct).ConfigureAwait(false));
-
-    internal static async Task<Results<Ok<SecretAnswer>, ProblemHttpResult>> CreateTokenAsync(AccessRequest body, AccessTokens tokens, HttpContext http, CancellationToken ct)
-    {
-        var result = await tokens.CreateApiTokenAsync(body.Login, body.Role, body.Label ?? "api", http.User.Actor(), ct).ConfigureAwait(false);
-        return result.IsSuccess ? TypedResults.Ok(new SecretAnswer(body.Login, body.Role, result.Value)) : Problems.From(result.Diagnostics);
     }
 
     private static Results<NoContent, ProblemHttpResult> Done<T>(Result<T> result) =>

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -104,7 +105,9 @@ public static partial class EmbassyWebSetup
         builder.AddEmbassyCommunityWeb();
         services.AddEmbassyTreasury();
         var admins = (config["Auth:Admins"] ?? string.Empty).Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        services.AddSingleton(sp => new AccessTokens(sp.GetRequiredService<IDbContextFactory<EmbassyDbContext>>(), sp.GetRequiredService<TimeProvider>(), admins));
+        var firstAdmin = config["Access:FirstAdmin"];
+        services.AddSingleton(sp => new AccessTokens(
+            sp.GetRequiredService<IDbContextFactory<EmbassyDbContext>>(), sp.GetRequiredService<TimeProvider>(), admins, string.IsNullOrWhiteSpace(firstAdmin) ? null : firstAdmin));
         services.AddHostedService<FirstRun>();
 
         var oauth = new GitHubOAuthOptions();
@@ -125,6 +128,9 @@ public static partial class EmbassyWebSetup
 
                 // Cookie lifetimes are judged by the browser's wall clock, whatever clock the program's rules run on.
                 o.TimeProvider = TimeProvider.System;
+
+                // Roles are read from the current grants on every request, so a removed role is gone at once.
+                o.Events.OnValidatePrincipal = AccessPolicies.ValidateSessionAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(Schemes.Bearer, _ => { });
         if (oauth.Enabled)
@@ -231,9 +237,12 @@ public static partial class EmbassyWebSetup
         return app;
     }
 
-    /// <summary>A return URL only when it stays on this site.</summary>
+    /// <summary>
+    /// A return URL only when ASP.NET Core's own check calls it local and it is printable ASCII (what a Location header can
+    /// carry unchanged; the sign-in redirect escapes paths so); anything else is "/".
+    /// </summary>
     public static string LocalOnly(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+        url is not null && RedirectHttpResult.IsLocalUrl(url) && url.All(c => c is > ' ' and < '\x7f') ? url : "/";
 
     private static async Task CreateGitHubTicketAsync(OAuthCreatingTicketContext context)
     {
@@ -244,17 +253,24 @@ public static partial class EmbassyWebSetup
         using var response = await context.Backchannel.SendAsync(request, context.HttpContext.RequestAborted).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         using var user = JsonDocument.Parse(await response.Content.ReadAsStringAsync(context.HttpContext.RequestAborted).ConfigureAwait(false));
-        var login = user.RootElement.TryGetProperty("login", out var l) ? l.GetString() : null;
-        if (string.IsNullOrWhiteSpace(login))
+        var login = user.RootElement.TryGetProperty("login", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString() : null;
+        // A failure is thrown, not context.Fail(): the OAuth handler ignores the creating-ticket result and would sign in
+        // the empty principal; a thrown failure reaches OnRemoteFailure.
+        if (string.IsNullOrWhiteSpace(login) || !user.RootElement.TryGetProperty("id", out var i) || !i.TryGetInt64(out var id))
         {
-            context.Fail("GitHub did not say who signed in.");
-            return;
+            throw new AuthenticationFailureException("GitHub did not say who signed in.");
         }
 
-        // R2: the role comes from configured admins, granted roles or the member registry — never from GitHub.
+        // R2: the role comes from configured admins, granted roles or the member registry — never from GitHub; the account
+        // id keeps a renamed-and-reclaimed login from inheriting its former owner's role.
         var tokens = context.HttpContext.RequestServices.GetRequiredService<AccessTokens>();
-        var role = await tokens.RoleOfAsync(login, context.HttpContext.RequestAborted).ConfigureAwait(false);
-        context.Principal = AccessPolicies.Principal(login.ToLowerInvariant(), role, Schemes.Cookie);
+        var signedIn = await tokens.SignInWithGitHubAsync(login, id, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (!signedIn.IsSuccess)
+        {
+            throw new AuthenticationFailureException(signedIn.Errors.First().Message);
+        }
+
+        context.Principal = AccessPolicies.Principal(signedIn.Value.Login, signedIn.Value.Role, Schemes.Cookie, signedIn.Value.Stamp);
     }
 
     /// <summary>Seeds the demo when asked, and prints a one-time admin link on an install without an admin.</summary>

@@ -30,6 +30,7 @@ public static class Problems
     public static int StatusOf(string code) => code switch
     {
         WorkflowCodes.NotFound => StatusCodes.Status404NotFound,
+        AccessCodes.ScoreOwnReport => StatusCodes.Status403Forbidden,
         WorkflowCodes.MonthAlreadyClosed or WorkflowCodes.MonthAlreadyPaid or WorkflowCodes.MonthClosed
             or WorkflowCodes.MonthNotLocked or WorkflowCodes.MonthNotApproved or WorkflowCodes.HandleTaken => StatusCodes.Status409Conflict,
 

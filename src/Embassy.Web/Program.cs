@@ -18,6 +18,7 @@ open.MapHealth();
 open.MapGitHubWebhook();
 app.MapEmbassyPages();
 app.MapEmbassyApi();
+app.MapAccessApi(); // grants, sessions, API tokens
 app.MapProgramApi(); // treasury, applications, crews
 app.Run();
 

@@ -60,13 +60,11 @@ public sealed class MigrationTests
             new HashSet<string>(["membership_applications", "membership_application_reviews", "membership_application_decisions", "crews", "crew_members", "crew_checklist_ticks"], StringComparer.Ordinal),
             tables);
 
-        // The web workflows' remaining app_* tables (migration 0004: granted roles and access tokens) are read and written
-        // with plain SQL, not through the EF model; every other column the migrations make must be exactly the model's.
-        // Migration 0008 folded the month-close workflow, reviewer notes and late acceptances into the model.
-        Assert.Equal(fromModel, fromMigrations.Where(c => !c.StartsWith("app_", StringComparison.Ordinal)).ToList());
-        Assert.Equal(
-            ["app_tokens", "app_users"],
-            fromMigrations.Where(c => c.StartsWith("app_", StringComparison.Ordinal)).Select(c => c[..c.IndexOf('.', StringComparison.Ordinal)]).Distinct().Order(StringComparer.Ordinal));
+        // No table lives outside the EF model any more: migration 0008 folded the month-close workflow, reviewer notes and
+        // late acceptances into it, 0009 the granted roles and access tokens. Every column the migrations make is the model's.
+        Assert.Equal(fromModel, fromMigrations);
+        Assert.Superset(new HashSet<string>(["users", "access_tokens", "review_notes", "late_acceptances"], StringComparer.Ordinal), tables);
+        Assert.DoesNotContain(fromMigrations, c => c.StartsWith("app_", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -228,6 +226,41 @@ public sealed class MigrationTests
         // Draws are a record of money: the database refuses to change one (R10).
         await Assert.ThrowsAnyAsync<Exception>(() => treasury.Database.ExecuteSqlRawAsync("UPDATE treasury_draws SET units = '1'"));
         await Assert.ThrowsAnyAsync<Exception>(() => treasury.Database.ExecuteSqlRawAsync("DELETE FROM treasury_draws"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Migrate_AccessRowsOf0004_MoveToUsersAndTokens_AndTheFirstRunAdminLeavesGitHubsNamespace(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        await using (var db = test.Context())
+        {
+            await SchemaMigrator.MigrateAsync(db, targetVersion: 8);
+            await ExecuteAsync(db, """
+                INSERT INTO app_users (login, role, granted_by, granted_at) VALUES
+                    ('admin', 'admin', 'admin', '2024-12-03T10:30:00.000Z'),
+                    ('rita', 'reviewer', 'admin', '2024-12-04T08:00:00.000Z');
+                INSERT INTO app_tokens (hash, kind, login, role, label, created_at, used_at) VALUES
+                    ('h1', 'signin', 'admin', 'admin', 'first-run', '2024-12-03T10:00:00.000Z', '2024-12-03T10:30:00.000Z'),
+                    ('h2', 'api', 'rita', 'reviewer', 'ci', '2024-12-05T09:15:30.250Z', NULL);
+                """);
+            Assert.Contains(9, await SchemaMigrator.MigrateAsync(db));
+        }
+
+        await using var read = test.Context();
+        var users = await read.Users.OrderBy(u => u.Login).ToListAsync();
+        Assert.Equal(
+            ["local:admin admin admin 2024-12-03T10:30:00.0000000+00:00 ", "rita reviewer admin 2024-12-04T08:00:00.0000000+00:00 "],
+            users.Select(u => $"{u.Login} {u.Role} {u.GrantedBy} {u.GrantedAt?.ToUniversalTime():O} {u.GitHubId}"));
+        Assert.Equal(2, users.Select(u => u.SecurityStamp).Where(s => s.Length >= 16).Distinct().Count());
+        var tokens = await read.AccessTokens.OrderBy(t => t.Hash).ToListAsync();
+        Assert.Equal(
+            ["h1 signin local:admin admin first-run 2024-12-03T10:00:00.0000000+00:00 2024-12-05T10:00:00.0000000+00:00 2024-12-03T10:30:00.0000000+00:00", "h2 api rita reviewer ci 2024-12-05T09:15:30.2500000+00:00  "],
+            tokens.Select(t => $"{t.Hash} {t.Kind} {t.Login} {t.Role} {t.Name} {t.CreatedAt.ToUniversalTime():O} {(t.Kind == "signin" ? t.ExpiresAt.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture) : string.Empty)} {t.UsedAt?.ToUniversalTime():O}"));
+
+        // An API token that never expired gets 90 days from the upgrade, not from its creation.
+        Assert.InRange(tokens[1].ExpiresAt, DateTimeOffset.UtcNow.AddDays(89), DateTimeOffset.UtcNow.AddDays(91));
+        Assert.All(tokens, t => Assert.Equal(((DateTimeOffset?)null, (DateTimeOffset?)null, "before migration 9"), (t.RevokedAt, t.LastUsedAt, t.CreatedBy)));
     }
 
     // Rows of the community tables (migration 0006), as plain SQL for both providers.

@@ -121,12 +121,26 @@ public sealed partial class EmbassySite : WebApplicationFactory<Program>
         return await PostFormAsync(client, pathAndQuery, new Dictionary<string, string> { ["token"] = token });
     }
 
-    /// <summary>An API client with a fresh token for <paramref name="role"/>.</summary>
+    /// <summary>An API client with a fresh token for <paramref name="role"/> (granted first: a token's role is at most its owner's).</summary>
     public async Task<HttpClient> ApiAsAsync(string role, string? login = null)
     {
-        var secret = await Service<AccessTokens>().CreateApiTokenAsync(login ?? role + "-bot", role, "tests", "test");
+        var owner = login ?? role + "-bot";
+        var tokens = Service<AccessTokens>();
+        if (Roles.Rank(await tokens.RoleOfAsync(owner)) < Roles.Rank(role))
+        {
+            Assert.True((await tokens.GrantAsync(owner, role, "test")).IsSuccess);
+        }
+
+        var secret = await tokens.CreateApiTokenAsync(owner, role, "tests", "test");
+        Assert.True(secret.IsSuccess, string.Join(" ", secret.Errors.Select(e => e.Message)));
+        return ApiWith(secret.Value.Secret);
+    }
+
+    /// <summary>An API client that sends <paramref name="secret"/> as its bearer token.</summary>
+    public HttpClient ApiWith(string secret)
+    {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret.Value);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         return client;
     }
 

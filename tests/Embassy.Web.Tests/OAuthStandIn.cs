@@ -12,20 +12,28 @@ namespace Embassy.Web.Tests;
 
 /// <summary>
 /// A tiny stand-in for GitHub's OAuth web flow (authorize → code → access token → /user), on a real loopback port, so the
-/// generic OAuth handler is exercised end to end. The next login to sign in is set with <see cref="NextLogin"/>.
+/// generic OAuth handler is exercised end to end. The next login to sign in is set with <see cref="NextLogin"/>; each login
+/// is its own GitHub account (a stable numeric id) unless <see cref="NextId"/> says otherwise (a login reclaimed by another account).
 /// </summary>
 public sealed class OAuthStandIn : IAsyncDisposable
 {
     public const string ClientId = "client-id-for-tests";
     public const string ClientSecret = "client-secret-for-tests";
 
-    private readonly ConcurrentDictionary<string, string> _codes = new();
-    private readonly ConcurrentDictionary<string, string> _tokens = new();
+    private readonly ConcurrentDictionary<string, (string Login, long Id)> _codes = new();
+    private readonly ConcurrentDictionary<string, (string Login, long Id)> _tokens = new();
+    private readonly ConcurrentDictionary<string, long> _ids = new(StringComparer.OrdinalIgnoreCase);
     private WebApplication? _app;
 
     public Uri BaseAddress { get; private set; } = null!;
 
     public string NextLogin { get; set; } = "octocat";
+
+    /// <summary>The account id of the next sign-in; null: the login's own account.</summary>
+    public long? NextId { get; set; }
+
+    /// <summary>The account id GitHub gives a login here (first come, first numbered).</summary>
+    public long IdOf(string login) => _ids.GetOrAdd(login, _ => 1000 + _ids.Count);
 
     public static async Task<OAuthStandIn> StartAsync()
     {
@@ -42,26 +50,26 @@ public sealed class OAuthStandIn : IAsyncDisposable
             }
 
             var code = Guid.NewGuid().ToString("N");
-            standIn._codes[code] = standIn.NextLogin;
+            standIn._codes[code] = (standIn.NextLogin, standIn.NextId ?? standIn.IdOf(standIn.NextLogin));
             return Results.Redirect($"{redirect_uri}?code={code}&state={Uri.EscapeDataString(state)}");
         });
         app.MapPost("/login/oauth/access_token", async (HttpRequest request) =>
         {
             var form = await request.ReadFormAsync();
-            if (form["client_secret"] != ClientSecret || !standIn._codes.TryRemove(form["code"].ToString(), out var login))
+            if (form["client_secret"] != ClientSecret || !standIn._codes.TryRemove(form["code"].ToString(), out var account))
             {
                 return Results.Json(new { error = "bad_verification_code" }, statusCode: 400);
             }
 
             var token = "gho_" + Guid.NewGuid().ToString("N");
-            standIn._tokens[token] = login;
+            standIn._tokens[token] = account;
             return Results.Json(new { access_token = token, token_type = "bearer", scope = "" });
         });
         app.MapGet("/user", (HttpRequest request) =>
         {
             var auth = request.Headers.Authorization.ToString();
-            return auth.StartsWith("Bearer ", StringComparison.Ordinal) && standIn._tokens.TryGetValue(auth[7..], out var login)
-                ? Results.Json(new { login, id = 1 })
+            return auth.StartsWith("Bearer ", StringComparison.Ordinal) && standIn._tokens.TryGetValue(auth[7..], out var account)
+                ? Results.Json(new { login = account.Login, id = account.Id })
                 : Results.Unauthorized();
         });
         await app.StartAsync();

@@ -144,7 +144,7 @@ public sealed class SignInTests
         Assert.StartsWith("/denied", queue.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
-    private static async Task<HttpClient> SignInWithGitHubAsync(EmbassySite site, OAuthStandIn oauth, string login)
+    internal static async Task<HttpClient> SignInWithGitHubAsync(EmbassySite site, OAuthStandIn oauth, string login)
     {
         oauth.NextLogin = login;
         var browser = site.Browser();

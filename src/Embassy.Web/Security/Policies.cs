@@ -23,8 +23,11 @@ public static class AccessPolicies
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown policy."),
     };
 
-    /// <summary>A principal for a signed-in login with an optional role.</summary>
-    public static ClaimsPrincipal Principal(string login, string? role, string scheme)
+    /// <summary>The claim with the user's security stamp at sign-in; a session whose stamp is no longer current ends.</summary>
+    public const string StampClaim = "embassy:stamp";
+
+    /// <summary>A principal for a signed-in login with an optional role (and, for a session, the user's security stamp).</summary>
+    public static ClaimsPrincipal Principal(string login, string? role, string scheme, string? stamp = null)
     {
         var claims = new List<Claim> { new(ClaimTypes.Name, login) };
         if (role is not null)
@@ -32,11 +35,34 @@ public static class AccessPolicies
             claims.Add(new Claim(ClaimTypes.Role, role));
         }
 
+        if (stamp is not null)
+        {
+            claims.Add(new Claim(StampClaim, stamp));
+        }
+
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
 
     /// <summary>The signed-in login, for the audit log.</summary>
     public static string Actor(this ClaimsPrincipal user) => user?.Identity?.Name ?? "anonymous";
+
+    /// <summary>
+    /// Every request with a session cookie: the session ends when the user's security stamp changed (a grant changed or
+    /// was removed, or an admin ended the sessions) or the role it carries is no longer the user's current role.
+    /// </summary>
+    public static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var user = context.Principal;
+        var login = user?.Identity?.Name;
+        var tokens = context.HttpContext.RequestServices.GetRequiredService<AccessTokens>();
+        var current = login is null ? null : await tokens.CurrentAsync(login, user!.FindFirst(StampClaim)?.Value, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (current is null || current.Role != user!.FindFirst(ClaimTypes.Role)?.Value)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(Schemes.Cookie).ConfigureAwait(false);
+        }
+    }
 }
 
 /// <summary>Scheme names.</summary>

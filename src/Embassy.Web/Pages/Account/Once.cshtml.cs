@@ -35,7 +35,7 @@ public sealed class OnceModel(AccessTokens tokens) : PageModel
             return Page();
         }
 
-        await HttpContext.SignInAsync(Schemes.Cookie, AccessPolicies.Principal(result.Value.Login, result.Value.Role, Schemes.Cookie));
+        await HttpContext.SignInAsync(Schemes.Cookie, AccessPolicies.Principal(result.Value.Login, result.Value.Role, Schemes.Cookie, result.Value.Stamp));
         return Redirect(result.Value.Role == Roles.Admin ? "/admin" : result.Value.Role == Roles.Reviewer ? "/review" : "/");
     }
 }
