@@ -529,8 +529,6 @@ public sealed class MonthCloseWorkflow(
         _ => "manual",
     };
 
-    internal static bool IsTransactionHash(string hash, PayoutRail rail) => TransactionHash.IsValid(hash, rail);
-
     internal static async Task<WorkflowRow?> WorkflowRowAsync(EmbassyDbContext db, Period period, CancellationToken cancellationToken) =>
         await db.MonthCloses.AsNoTracking().Where(c => c.Period == period)
             .Select(c => new WorkflowRow(c.Period, c.State, c.Snapshot)).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
@@ -666,10 +664,6 @@ public sealed class MonthCloseWorkflow(
         var snapshot = MonthSnapshot.FromJson(row!.Snapshot);
         return (snapshot, _catalog.Find(snapshot.PolicyId) ?? PolicyFor(period));
     }
-
-    private static async Task<IReadOnlyList<string>> TransactionsAsync(EmbassyDbContext db, Period period, CancellationToken cancellationToken) =>
-        await db.PayoutTransactions.Where(t => t.SupersededAt == null && db.MonthCloses.Any(c => c.Id == t.MonthCloseId && c.Period == period))
-            .OrderBy(t => t.Batch).Select(t => t.TxHash).ToListAsync(cancellationToken).ConfigureAwait(false);
 
     private static async Task<IReadOnlySet<string>> ConfirmedAsync(EmbassyDbContext db, MonthSnapshot snapshot, CancellationToken cancellationToken)
     {

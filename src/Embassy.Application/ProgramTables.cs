@@ -4,11 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Embassy.Application;
 
-/// <summary>
-/// Helpers for the tables the web workflows need beside the storage model (month-close state with its frozen result,
-/// reviewer notes, granted roles, hashed access tokens). The tables themselves come from the versioned migration
-/// 0004_program_workflows of each provider; natural keys only, so nothing depends on a provider's identity columns.
-/// </summary>
+/// <summary>Helpers the web workflows share: the audit log entry and the timestamp text of audit details.</summary>
 public static class ProgramTables
 {
     /// <summary>Appends an audit entry (the caller saves).</summary>

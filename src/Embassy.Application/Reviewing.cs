@@ -276,13 +276,6 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
         return Result<int>.Ok(entries.Count);
     }
 
-    /// <summary>R7: the end of day <c>Deadline.Day</c> of the next month in the policy's time zone (the domain's one deadline).</summary>
-    public static DateTimeOffset DeadlineOf(Policy policy, Period period)
-    {
-        ArgumentNullException.ThrowIfNull(policy);
-        return policy.Deadline.EndOf(period);
-    }
-
     internal static IReadOnlyList<Department> Offered(Policy policy, IReadOnlyList<string> chosen)
     {
         var list = new List<Department>();

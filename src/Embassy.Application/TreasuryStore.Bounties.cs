@@ -366,7 +366,7 @@ public sealed partial class TreasuryStore
     {
         var hash = (txHash ?? string.Empty).Trim();
         var policy = PolicyFor(month);
-        if (!MonthCloseWorkflow.IsTransactionHash(hash, policy.Payout.Rail))
+        if (!Embassy.Domain.Closing.TransactionHash.IsValid(hash, policy.Payout.Rail))
         {
             return Result<int>.Fail(WorkflowCodes.TxHashInvalid, "A transaction hash is 0x followed by 64 hexadecimal digits.");
         }
