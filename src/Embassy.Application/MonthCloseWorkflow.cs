@@ -761,6 +761,10 @@ public sealed class MonthCloseWorkflow(
             }
         }
 
+        // R10: a policy with fiat caps converts them with the month's recorded price (one domain rule, in the engine).
+        var prices = policy.FiatCaps.Count > 0
+            ? (await TreasuryStore.PricesAsync(db, policy.Token, cancellationToken).ConfigureAwait(false)).ToArray()
+            : [];
         var input = new MonthInput
         {
             Policy = policy,
@@ -770,6 +774,7 @@ public sealed class MonthCloseWorkflow(
             Choices = choices,
             History = history,
             CarriedIn = carried,
+            Prices = prices,
         };
         var result = MonthEngine.Compute(input);
         if (!result.IsSuccess)
@@ -777,22 +782,8 @@ public sealed class MonthCloseWorkflow(
             return (result, null, extra, facts);
         }
 
-        // R10: the policy's fiat caps, converted with the month's recorded price, flag or clamp what is paid.
         var names = roster.ToDictionary(r => r.EngineId, r => (r.Member.Id, r.Member.DisplayName), StringComparer.Ordinal);
         var snapshot = MonthSnapshot.From(result.Value, policy, names);
-        if (policy.FiatCaps.Count > 0)
-        {
-            var prices = await TreasuryStore.PricesAsync(db, policy.Token, cancellationToken).ConfigureAwait(false);
-            var capped = TreasuryCaps.CapMonth(snapshot, result.Value, policy, prices);
-            if (!capped.IsSuccess)
-            {
-                return (Result<MonthAllocation>.Fail([.. result.Diagnostics, .. capped.Diagnostics]), null, extra, facts);
-            }
-
-            snapshot = capped.Value;
-            extra.AddRange(capped.Diagnostics);
-        }
-
         return (result, snapshot, extra, facts);
     }
 

@@ -93,7 +93,8 @@ public sealed record MonthSnapshot
                     m.Shares.ToDictionary(kv => kv.Key, kv => U(kv.Value), StringComparer.Ordinal),
                     U(m.PoolShare),
                     U(m.Bonus),
-                    U(m.Total));
+                    U(m.Total),
+                    U(m.Capped ?? allocation.Token.Zero));
             }).ToArray(),
             Proposals = allocation.Proposals.Select(p => new SnapshotProposal(p.Member, p.From.Code, p.To.Code, p.Reason, p.EffectiveFrom.ToString())).ToArray(),
         };

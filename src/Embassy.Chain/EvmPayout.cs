@@ -242,7 +242,7 @@ public sealed record EvmPayout(EvmTokenProfile Profile, IReadOnlyList<PayoutTran
         var sb = new System.Text.StringBuilder(CsvHeader).Append('\n');
         foreach (var t in Transfers)
         {
-            sb.Append(CsvText.Line("erc20", Profile.Contract.Text, t.Destination.Text, t.Amount.Format(grouped: false)));
+            sb.Append(CsvWriter.Line("erc20", Profile.Contract.Text, t.Destination.Text, t.Amount.Format(grouped: false)));
         }
 
         return sb.ToString();

@@ -75,10 +75,10 @@ public sealed record ManualPayout(Token Token, IReadOnlyList<ManualPayoutRow> Ro
     /// <summary>The sheet as CSV: a header, one line per row; amounts in whole tokens (no grouping) and in smallest units.</summary>
     public string ToCsv()
     {
-        var sb = new StringBuilder(CsvText.Line([.. Columns]));
+        var sb = new StringBuilder(CsvWriter.Line([.. Columns]));
         foreach (var r in Rows)
         {
-            sb.Append(CsvText.Line(
+            sb.Append(CsvWriter.Line(
                 r.Member, r.Handle, r.Address, r.Amount.Format(grouped: false),
                 r.Amount.Units.ToString(CultureInfo.InvariantCulture), Period?.ToString(), PolicyId));
         }

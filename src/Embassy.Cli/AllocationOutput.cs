@@ -228,10 +228,10 @@ internal static class AllocationOutput
         ArgumentNullException.ThrowIfNull(month);
         var shareColumns = ShareColumns(month);
         var sb = new StringBuilder();
-        sb.Append(CsvLine(["member", "rank", "percent", .. shareColumns, "bonus", "total"]));
+        sb.Append(CsvWriter.Line(["member", "rank", "percent", .. shareColumns, "bonus", "total"]));
         foreach (var m in month.Members)
         {
-            sb.Append(CsvLine(
+            sb.Append(CsvWriter.Line(
             [
                 m.Id,
                 m.Rank.Code,
@@ -295,10 +295,6 @@ internal static class AllocationOutput
 
         w.WriteEndArray();
     }
-
-    /// <summary>An RFC 4180 line: a field is quoted only when it holds a comma, a quote or a line break.</summary>
-    public static string CsvLine(IEnumerable<string> fields) =>
-        string.Join(",", fields.Select(f => f.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : f)) + "\n";
 
     private static void WriteRawNumber(this Utf8JsonWriter w, string name, string number)
     {

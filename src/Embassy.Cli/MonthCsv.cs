@@ -402,8 +402,11 @@ internal sealed class MonthCsvDocument
 
     public int IndexOf(string column) => _columns.TryGetValue(column, out var i) ? i : -1;
 
-    /// <summary>Reads and splits a file; null when it cannot be used at all (missing, unreadable, no header, malformed).</summary>
-    public static MonthCsvDocument? Read(string path, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// Reads and splits a file; null when it cannot be used at all (missing, unreadable, no header, malformed). A row may
+    /// leave off up to <paramref name="optionalTrailing"/> last columns (read as empty), for files whose last column is optional.
+    /// </summary>
+    public static MonthCsvDocument? Read(string path, List<Diagnostic> diagnostics, int optionalTrailing = 0)
     {
         var name = Path.GetFileName(path);
         string text;
@@ -454,7 +457,7 @@ internal sealed class MonthCsvDocument
         var rows = new List<(int, List<string>)>();
         foreach (var (line, fields) in records.Skip(1))
         {
-            if (fields.Count != names.Count)
+            if (fields.Count != names.Count && !(fields.Count < names.Count && fields.Count >= names.Count - optionalTrailing))
             {
                 diagnostics.Add(Diagnostic.Error(
                     "CSV_MALFORMED",
@@ -464,7 +467,7 @@ internal sealed class MonthCsvDocument
                 continue;
             }
 
-            rows.Add((line, fields.Select(f => f.Trim()).ToList()));
+            rows.Add((line, fields.Select(f => f.Trim()).Concat(Enumerable.Repeat(string.Empty, names.Count - fields.Count)).ToList()));
         }
 
         return ok ? new MonthCsvDocument(name, headerLine, names, rows) : null;

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Embassy.Chain;
 using Embassy.Domain;
 using Embassy.Domain.Rules;
@@ -60,7 +58,7 @@ internal static class PayoutCommands
             Report(stderr, lines.Diagnostics);
             if (!lines.IsSuccess)
             {
-                return lines.Errors.Any(e => e.Code == "CSV_UNREADABLE") ? EmbassyCli.UsageError : EmbassyCli.Invalid;
+                return lines.Errors.Any(e => MonthCsv.FileCodes.Contains(e.Code)) ? EmbassyCli.UsageError : EmbassyCli.Invalid;
             }
 
             var dir = pr.GetValue(output)!;
@@ -183,59 +181,36 @@ internal static class PayoutCommands
     {
         var diagnostics = new List<Diagnostic>();
         var lines = new List<PayoutLine>();
-        try
+        var csv = MonthCsvDocument.Read(file.FullName, diagnostics, optionalTrailing: 1); // the handle may be left off
+        if (csv is null || !csv.Require(diagnostics, "member", "address", "amount"))
         {
-            using var reader = new StreamReader(file.FullName);
-            var config = new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.None, DetectColumnCountChanges = false };
-            using var csv = new CsvReader(reader, config);
-            if (!csv.Read() || !csv.ReadHeader())
-            {
-                return Result<IReadOnlyList<PayoutLine>>.Fail("CSV_UNREADABLE", $"{file.Name} is empty; it needs a header member,address,amount.");
-            }
-
-            var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
-            var missing = new[] { "member", "address", "amount" }.Where(c => !header.Contains(c)).ToArray();
-            if (missing.Length > 0)
-            {
-                return Result<IReadOnlyList<PayoutLine>>.Fail("CSV_UNREADABLE", $"{file.Name} has no column {string.Join(", ", missing)}; the header must be member,address,amount[,handle].");
-            }
-
-            string? Field(string name)
-            {
-                var i = Array.IndexOf(header, name);
-                return i >= 0 && i < csv.Parser.Count ? csv.GetField(i) : null;
-            }
-
-            while (csv.Read())
-            {
-                var where = new SourcePosition(csv.Parser.RawRow, 0, file.Name);
-                var member = Field("member")?.Trim() ?? string.Empty;
-                var amountText = Field("amount");
-                if (member.Length == 0 && string.IsNullOrWhiteSpace(amountText) && string.IsNullOrWhiteSpace(Field("address")))
-                {
-                    continue;
-                }
-
-                if (member.Length == 0)
-                {
-                    diagnostics.Add(Diagnostic.Error("PAYOUT_NO_MEMBER", "The line has no member.", where));
-                    continue;
-                }
-
-                var amount = TokenAmount.Parse(amountText, token);
-                if (!amount.IsSuccess)
-                {
-                    diagnostics.AddRange(amount.Errors.Select(e => e with { Message = $"{member}: {e.Message}", Position = where }));
-                    continue;
-                }
-
-                var handle = Field("handle");
-                lines.Add(new PayoutLine(member, Field("address") ?? string.Empty, amount.Value, string.IsNullOrWhiteSpace(handle) ? null : handle.Trim(), where));
-            }
+            return Result<IReadOnlyList<PayoutLine>>.Fail(diagnostics);
         }
-        catch (Exception e) when (e is CsvHelperException or IOException)
+
+        csv.WarnUnused(diagnostics, "member", "address", "amount", "handle");
+        foreach (var row in csv.Rows)
         {
-            return Result<IReadOnlyList<PayoutLine>>.Fail("CSV_UNREADABLE", $"{file.Name} cannot be read as CSV: {e.Message}");
+            var member = row.Get("member");
+            if (member.Length == 0 && row.Get("amount").Length == 0 && row.Get("address").Length == 0)
+            {
+                continue;
+            }
+
+            if (member.Length == 0)
+            {
+                diagnostics.Add(row.Error("PAYOUT_NO_MEMBER", "The line has no member."));
+                continue;
+            }
+
+            var amount = TokenAmount.Parse(row.Get("amount"), token);
+            if (!amount.IsSuccess)
+            {
+                diagnostics.AddRange(amount.Errors.Select(e => e with { Message = $"{member}: {e.Message}", Position = row.Position }));
+                continue;
+            }
+
+            var handle = row.Get("handle");
+            lines.Add(new PayoutLine(member, row.Get("address"), amount.Value, handle.Length == 0 ? null : handle, row.Position));
         }
 
         return Result<IReadOnlyList<PayoutLine>>.From(lines, diagnostics);
@@ -251,21 +226,13 @@ internal static class PayoutCommands
             return;
         }
 
-        using var w = new StreamWriter(Path.Combine(dir.FullName, "carried.csv"));
-        using var csv = new CsvWriter(w, CultureInfo.InvariantCulture);
-        csv.WriteField("member");
-        csv.WriteField("address");
-        csv.WriteField("amount");
-        csv.WriteField("amount_units");
-        csv.NextRecord();
+        var text = new System.Text.StringBuilder(CsvWriter.Line("member", "address", "amount", "amount_units"));
         foreach (var c in carried)
         {
-            csv.WriteField(c.Member);
-            csv.WriteField(c.Address);
-            csv.WriteField(c.Amount.Format(grouped: false));
-            csv.WriteField(Inv($"{c.Amount.Units}"));
-            csv.NextRecord();
+            text.Append(CsvWriter.Line(c.Member, c.Address, c.Amount.Format(grouped: false), Inv($"{c.Amount.Units}")));
         }
+
+        File.WriteAllText(Path.Combine(dir.FullName, "carried.csv"), text.ToString());
     }
 
     private static void WriteCarriedSummary(TextWriter stdout, IReadOnlyList<CarriedAmount> carried)

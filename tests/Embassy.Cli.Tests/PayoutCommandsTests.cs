@@ -109,7 +109,7 @@ public sealed class PayoutCommandsTests : IDisposable
 
         Assert.True(exit == 0, error);
         Assert.Contains("2 payments, total 14.25 PHA", output, StringComparison.Ordinal);
-        Assert.Contains($"alice,@alice,{Phala(1)},10.25,10250000000000,2025-10,phala-v5", File.ReadAllText(Path.Combine(outDir, "payout.csv")), StringComparison.Ordinal);
+        Assert.Contains($"alice,'@alice,{Phala(1)},10.25,10250000000000,2025-10,phala-v5", File.ReadAllText(Path.Combine(outDir, "payout.csv")), StringComparison.Ordinal);
         using var xlsx = SpreadsheetDocument.Open(Path.Combine(outDir, "payout.xlsx"), false);
         Assert.Single(xlsx.WorkbookPart!.WorksheetParts);
     }

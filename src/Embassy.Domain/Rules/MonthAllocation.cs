@@ -96,8 +96,14 @@ public sealed record MemberResult
     /// <summary>Sum of <see cref="Shares"/>.</summary>
     public required TokenAmount PoolShare { get; init; }
 
-    /// <summary>Pool share plus bonus.</summary>
-    public TokenAmount Total => PoolShare + Bonus;
+    /// <summary>
+    /// What a clamping fiat cap (R10) held back from this member's pool share and bonus; null when no cap lowered it.
+    /// The amount held back returns to the treasury with the month's unspent pool.
+    /// </summary>
+    public TokenAmount? Capped { get; init; }
+
+    /// <summary>Pool share plus bonus, less what a fiat cap held back: what the month pays the member.</summary>
+    public TokenAmount Total => Capped is { } held ? PoolShare + Bonus - held : PoolShare + Bonus;
 }
 
 /// <summary>A proposed rank change (R8); takes effect on the first day of the next month once an admin confirms it.</summary>

@@ -33,7 +33,15 @@ public static class MonthEngine
             var allocation = policy.Model == RewardModel.DepartmentPools
                 ? DepartmentPools(input, sheets.AsSpan(0, count), diagnostics)
                 : Threshold(input, sheets[..count], diagnostics);
-            return allocation is null ? Result<MonthAllocation>.Fail(diagnostics) : Result<MonthAllocation>.From(allocation, diagnostics);
+            if (allocation is null)
+            {
+                return Result<MonthAllocation>.Fail(diagnostics);
+            }
+
+            // R10: the policy's member caps flag or clamp what the month pays, with the month's recorded price.
+            var capped = MonthCaps.Apply(allocation, policy, input.Prices);
+            diagnostics.AddRange(capped.Diagnostics);
+            return capped.IsSuccess ? Result<MonthAllocation>.From(capped.Value, diagnostics) : Result<MonthAllocation>.Fail(diagnostics);
         }
         finally
         {

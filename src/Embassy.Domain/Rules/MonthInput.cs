@@ -92,4 +92,10 @@ public sealed record MonthInput
 
     /// <summary>Replaces the policy's computed base pool for this month (the program lead's decision), when set.</summary>
     public TokenAmount? PoolOverride { get; init; }
+
+    /// <summary>
+    /// Recorded token prices (any months): a policy with a fiat cap (R10) converts its dollar cap with the month's
+    /// price. Without one, a cap that covers a paid member is an error, never a guess.
+    /// </summary>
+    public IReadOnlyList<Treasury.PriceRecord> Prices { get; init; } = [];
 }

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Embassy.Application;
+using Embassy.Domain;
 
 namespace Embassy.Web.Rendering;
 
@@ -39,14 +40,14 @@ public static class MonthExport
         }
     }
 
-    /// <summary>RFC 4180 CSV.</summary>
+    /// <summary>RFC 4180 CSV through the product's one writer (cells a spreadsheet would run are neutralised).</summary>
     public static string Csv(MonthSnapshot month)
     {
         var sb = new StringBuilder();
-        sb.Append(string.Join(',', Header(month).Select(Quote))).Append("\r\n");
+        sb.Append(CsvWriter.Line(Header(month), crlf: true));
         foreach (var row in Rows(month))
         {
-            sb.Append(string.Join(',', row.Select(Quote))).Append("\r\n");
+            sb.Append(CsvWriter.Line(row, crlf: true));
         }
 
         return sb.ToString();
@@ -92,9 +93,4 @@ public static class MonthExport
 
         return row;
     }
-
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 || value.StartsWith('=') || value.StartsWith('+') || value.StartsWith('@')
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
 }

@@ -79,11 +79,12 @@ public class FiatCapCloseTests
     }
 
     [Fact]
-    public void CapMonth_Flag_WarnsWithTheCapAndThePrice_Clamp_HoldsBackTheExcess()
+    public void Engine_FlaggingCap_WarnsWithTheCapAndThePrice_ClampingCap_HoldsBackTheExcess()
     {
-        // The pure step the close runs (TreasuryCaps.CapMonth) on an engine result of phala-v4 with a cap added.
+        // The pure step both the close and the CLI run: the engine applies the policy's caps with the prices it is given.
         var flagging = CatalogWith("{ name: senior rewards, usd: 1000, mode: flag, ranks: [senior] }").Default;
         var clamping = CatalogWith("{ name: senior rewards, usd: 1000, mode: clamp, ranks: [senior] }").Default;
+        var prices = new[] { PriceRecord.Create(Aug, "0.25", "CoinGecko", new DateOnly(2024, 8, 31), Token.Pha).Value };
         var input = new Domain.Rules.MonthInput
         {
             Policy = flagging,
@@ -95,24 +96,28 @@ public class FiatCapCloseTests
                 new Domain.Rules.ScoreLine("a", "CM", Points.Of(10), Points.Of(10), null), new Domain.Rules.ScoreLine("a", "MK", Points.Of(10), Points.Of(10), null),
             ],
         };
-        var allocation = Domain.Rules.MonthEngine.Compute(input).Value;
-        var names = new Dictionary<string, (long, string)> { ["s"] = (1, "Sam"), ["a"] = (2, "Ann") };
-        var prices = new[] { PriceRecord.Create(Aug, "0.25", "CoinGecko", new DateOnly(2024, 8, 31), Token.Pha).Value };
-        var senior = allocation.Members.Single(m => m.Id == "s").Total;
+        var uncapped = Domain.Rules.MonthEngine.Compute(input with { Policy = PolicyCatalog.Shipped.Get("phala-v4").Value }).Value;
+        var senior = uncapped.Members.Single(m => m.Id == "s").Total;
 
-        var flagged = TreasuryCaps.CapMonth(MonthSnapshot.From(allocation, flagging, names), allocation, flagging, prices);
-        var clamped = TreasuryCaps.CapMonth(MonthSnapshot.From(allocation, clamping, names), allocation, clamping, prices);
+        var flagged = Domain.Rules.MonthEngine.Compute(input with { Prices = prices });
+        var clamped = Domain.Rules.MonthEngine.Compute(input with { Policy = clamping, Prices = prices });
+        var withoutPrice = Domain.Rules.MonthEngine.Compute(input with { Policy = clamping });
 
         // 1,000 $ at 0.25 $/PHA = 4,000 PHA; the senior's pool share and 2,000 PHA rank bonus are more than that.
         Assert.True(senior > Token.Pha.Whole(4_000), $"senior total {senior}");
         var warning = Assert.Single(flagged.Diagnostics, d => d.Code == TreasuryCodes.CapExceeded);
         Assert.Contains("senior rewards", warning.Message, StringComparison.Ordinal);
-        Assert.Equal(senior, flagged.Value.Amount(flagged.Value.Members.Single(m => m.Login == "s").TotalUnits));
-        var s = clamped.Value.Members.Single(m => m.Login == "s");
-        Assert.Equal((Token.Pha.Whole(4_000), senior - Token.Pha.Whole(4_000)), (clamped.Value.Amount(s.TotalUnits), clamped.Value.Amount(s.CappedUnits)));
+        Assert.Equal(senior, flagged.Value.Members.Single(m => m.Id == "s").Total);
+        var s = clamped.Value.Members.Single(m => m.Id == "s");
+        Assert.Equal((Token.Pha.Whole(4_000), senior - Token.Pha.Whole(4_000)), (s.Total, s.Capped));
         Assert.Contains(clamped.Diagnostics, d => d.Code == TreasuryCodes.CapClamped);
-        Assert.Equal(allocation.Members.Single(m => m.Id == "a").Total, clamped.Value.Amount(clamped.Value.Members.Single(m => m.Login == "a").TotalUnits));
-        Assert.Equal(allocation.Unspent + (senior - Token.Pha.Whole(4_000)), clamped.Value.Amount(clamped.Value.UnspentUnits));
+        Assert.Equal(uncapped.Members.Single(m => m.Id == "a").Total, clamped.Value.Members.Single(m => m.Id == "a").Total);
+        Assert.Equal(uncapped.Unspent + (senior - Token.Pha.Whole(4_000)), clamped.Value.Unspent);
+        Assert.Equal(clamped.Value.Pool, clamped.Value.TotalPaid - clamped.Value.Members.Aggregate(Token.Pha.Zero, (a, m) => a + m.Bonus) + clamped.Value.Members.Aggregate(Token.Pha.Zero, (a, m) => a + (m.Capped ?? Token.Pha.Zero)) + uncapped.Unspent + clamped.Value.Carried);
+        var missing = Assert.Single(withoutPrice.Errors);
+        Assert.Equal(TreasuryCodes.PriceMissing, missing.Code);
+        Assert.Contains("PHA/USD", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("2024-08", missing.Message, StringComparison.Ordinal);
     }
 
     [Theory]
