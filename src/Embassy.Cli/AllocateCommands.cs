@@ -21,12 +21,13 @@ internal static class AllocateCommands
         var history = new Option<string?>("--history") { HelpName = "FILE.csv", Description = "history.csv: period,member,rank,percent,status for promotion streaks." };
         var carried = new Option<string?>("--carried") { HelpName = "FILE.csv", Description = "carried.csv: department,amount carried in from earlier months (whole tokens; department * for the whole pool)." };
         var bonuses = new Option<string?>("--bonuses") { HelpName = "FILE.csv", Description = "bonuses.csv: member,amount,reason,approver (approved ad-hoc bonuses, whole tokens)." };
+        var prices = new Option<string?>("--prices") { HelpName = "FILE.csv", Description = "prices.csv: period,price,source,date (the treasury import's format), for a policy's fiat caps (R10)." };
         var pool = new Option<string?>("--pool") { HelpName = "AMOUNT", Description = "Base pool in whole tokens, replacing the policy's (the program lead's decision)." };
         var format = new Option<string?>("--format") { HelpName = "table|json|csv", Description = "table (default), json or csv." };
 
         var command = new Command("allocate", "Compute a month's rewards from scores under a policy.")
         {
-            policy, period, scores, members, choices, history, carried, bonuses, pool, format,
+            policy, period, scores, members, choices, history, carried, bonuses, prices, pool, format,
         };
         command.SetAction(pr => Run(
             pr.InvocationConfiguration.Output,
@@ -40,6 +41,7 @@ internal static class AllocateCommands
                 pr.GetValue(history),
                 pr.GetValue(carried),
                 pr.GetValue(bonuses),
+                pr.GetValue(prices),
                 pr.GetValue(pool),
                 pr.GetValue(format))));
         return command;
@@ -96,6 +98,8 @@ internal static class AllocateCommands
             bonuses = r.IsSuccess ? r.Value : bonuses;
         }
 
+        var priceList = MonthInputFiles.ReadPrices(request.Prices, policy.Token, diagnostics);
+
         TokenAmount? poolOverride = null;
         if (request.Pool is not null)
         {
@@ -114,6 +118,7 @@ internal static class AllocateCommands
             CarriedIn = carriedIn,
             Bonuses = bonuses,
             PoolOverride = poolOverride,
+            Prices = priceList,
         };
         var month = MonthEngine.Compute(input);
         diagnostics.AddRange(month.Diagnostics);
@@ -143,6 +148,7 @@ internal static class AllocateCommands
         string? History,
         string? Carried,
         string? Bonuses,
+        string? Prices,
         string? Pool,
         string? Format);
 }

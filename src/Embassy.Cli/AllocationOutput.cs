@@ -62,6 +62,12 @@ internal static class AllocationOutput
         var columns = new List<(string, bool)> { ("member", false), ("rank", false), ("percent", true) };
         columns.AddRange(shareColumns.Select(c => (c, true)));
         columns.Add(("bonus", true));
+        var anyCapped = month.Members.Any(m => m.Capped is not null);
+        if (anyCapped)
+        {
+            columns.Add(("capped", true)); // R10: held back by a clamping fiat cap
+        }
+
         columns.Add(("total", true));
         var members = new AlignedTable(columns);
         foreach (var m in month.Members)
@@ -69,6 +75,11 @@ internal static class AllocationOutput
             var cells = new List<string> { m.Id, m.Rank.Code, m.Status == MonthStatus.Accepted ? m.Percent.ToString() : "no report" };
             cells.AddRange(shareColumns.Select(c => m.Shares.GetValueOrDefault(c, token.Zero).Format()));
             cells.Add(m.Bonus.Format());
+            if (anyCapped)
+            {
+                cells.Add("-" + (m.Capped ?? token.Zero).Format());
+            }
+
             cells.Add(m.Total.Format());
             members.Add(cells);
         }
@@ -77,6 +88,11 @@ internal static class AllocationOutput
         var totals = new List<string> { "all", string.Empty, string.Empty };
         totals.AddRange(shareColumns.Select(c => month.Members.Aggregate(token.Zero, (a, m) => a + m.Shares.GetValueOrDefault(c, token.Zero)).Format()));
         totals.Add(month.Members.Aggregate(token.Zero, (a, m) => a + m.Bonus).Format());
+        if (anyCapped)
+        {
+            totals.Add("-" + month.Members.Aggregate(token.Zero, (a, m) => a + (m.Capped ?? token.Zero)).Format());
+        }
+
         totals.Add(month.TotalPaid.Format());
         members.Add(totals);
         members.WriteTo(w);
@@ -96,8 +112,10 @@ internal static class AllocationOutput
         var b = month.PoolBreakdown;
         w.WriteLine();
         w.WriteLine($"Pool:      {month.Pool} (base {b.Base.Format()}{(b.Overridden ? " set by --pool" : string.Empty)}, growth {b.Growth.Format()}, carried in {b.CarriedIn.Format()}; {b.ActiveMembers.ToString(CultureInfo.InvariantCulture)} active members)");
-        w.WriteLine($"Paid:      {month.TotalPaid} ({month.PaidFromPool.Format()} from the pool + {(month.TotalPaid - month.PaidFromPool).Format()} bonuses)");
-        w.WriteLine($"Unspent:   {month.Unspent} (returns to the treasury)");
+        var bonuses = month.Members.Aggregate(token.Zero, (a, m) => a + m.Bonus);
+        var capped = month.Members.Aggregate(token.Zero, (a, m) => a + (m.Capped ?? token.Zero));
+        w.WriteLine($"Paid:      {month.TotalPaid} ({month.PaidFromPool.Format()} from the pool + {bonuses.Format()} bonuses{(capped.IsZero ? string.Empty : " - " + capped.Format() + " held back by a fiat cap")})");
+        w.WriteLine($"Unspent:   {month.Unspent} (returns to the treasury{(capped.IsZero ? string.Empty : ", what a cap held back included")})");
         w.WriteLine($"Carried:   {month.Carried} (to next month)");
         if (month.Proposals.Count == 0)
         {
@@ -163,6 +181,7 @@ internal static class AllocationOutput
                 w.WriteEndObject();
                 w.WriteString("bonus", Units(m.Bonus));
                 w.WriteString("total", Units(m.Total));
+                w.WriteString("capped", Units(m.Capped ?? month.Token.Zero));
                 w.WriteString("status", m.Status.ToString().ToLowerInvariant());
                 w.WriteStartArray("chosen");
                 foreach (var c in m.Chosen)
@@ -222,13 +241,15 @@ internal static class AllocationOutput
         return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
     }
 
-    /// <summary>One row per member: <c>member,rank,percent,&lt;share columns&gt;,bonus,total</c>, amounts in smallest units.</summary>
+    /// <summary>One row per member: <c>member,rank,percent,&lt;share columns&gt;,bonus[,capped],total</c>, amounts in smallest units.</summary>
     public static string Csv(MonthAllocation month)
     {
         ArgumentNullException.ThrowIfNull(month);
         var shareColumns = ShareColumns(month);
         var sb = new StringBuilder();
-        sb.Append(CsvWriter.Line(["member", "rank", "percent", .. shareColumns, "bonus", "total"]));
+        // R10: a capped column only when a fiat cap held something back, so the contract stays as it was otherwise.
+        var anyCapped = month.Members.Any(m => m.Capped is not null);
+        sb.Append(CsvWriter.Line(["member", "rank", "percent", .. shareColumns, "bonus", .. anyCapped ? ["capped"] : Array.Empty<string>(), "total"]));
         foreach (var m in month.Members)
         {
             sb.Append(CsvWriter.Line(
@@ -238,6 +259,7 @@ internal static class AllocationOutput
                 m.Percent.Rounded.ToString("0.##", CultureInfo.InvariantCulture),
                 .. shareColumns.Select(c => m.Shares.TryGetValue(c, out var a) ? Units(a) : "0"),
                 Units(m.Bonus),
+                .. anyCapped ? [Units(m.Capped ?? month.Token.Zero)] : Array.Empty<string>(),
                 Units(m.Total),
             ]));
         }

@@ -114,6 +114,34 @@ internal static class MonthInputFiles
         return policy.ResolveCode(text) ?? text;
     }
 
+    /// <summary>
+    /// <c>--prices FILE</c>: recorded prices in the treasury import's format (<c>period,price,source,date</c>,
+    /// <see cref="Domain.Treasury.PriceCsv"/>), which the engine converts fiat caps with (R10). No file: no prices.
+    /// </summary>
+    public static IReadOnlyList<Domain.Treasury.PriceRecord> ReadPrices(string? path, Token token, List<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        if (path is null)
+        {
+            return [];
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            diagnostics.Add(Diagnostic.Error(ex is FileNotFoundException or DirectoryNotFoundException ? "CSV_FILE_NOT_FOUND" : "CSV_UNREADABLE", $"{path}: cannot read the file: {ex.Message}", new SourcePosition(0, 0, Path.GetFileName(path))));
+            return [];
+        }
+
+        var parsed = Domain.Treasury.PriceCsv.Parse(text, token, Path.GetFileName(path));
+        diagnostics.AddRange(parsed.Diagnostics);
+        return parsed.IsSuccess ? parsed.Value : [];
+    }
+
     private static T? Collect<T>(Result<T> result, List<Diagnostic> diagnostics)
     {
         diagnostics.AddRange(result.Diagnostics);

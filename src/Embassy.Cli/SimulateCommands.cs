@@ -23,10 +23,11 @@ internal static class SimulateCommands
         var policies = new Option<string[]>("--policy") { HelpName = "ID|FILE.yaml", Description = "A shipped policy id or a policy .yaml file; give exactly two: --policy A --policy B." };
         var members = new Option<string?>("--members") { HelpName = "FILE.csv", Description = "members.csv: id,rank[,joined,left,region]. Default: everyone in the scores, rank ambassador." };
         var choices = new Option<string?>("--choices") { HelpName = "FILE.csv", Description = "choices.csv: member,departments (CM;MK or V.3 weights MK:90;CC:10)." };
+        var prices = new Option<string?>("--prices") { HelpName = "FILE.csv", Description = "prices.csv: period,price,source,date (the treasury import's format), for a policy's fiat caps (R10)." };
         var format = new Option<string?>("--format") { HelpName = "table|json", Description = "table (default) or json." };
         var command = new Command("simulate", "Compute the same month under two policies and show each member's difference.")
         {
-            period, scores, policies, members, choices, format,
+            period, scores, policies, members, choices, prices, format,
         };
         command.SetAction(pr => Run(
             pr.InvocationConfiguration.Output,
@@ -36,11 +37,12 @@ internal static class SimulateCommands
             pr.GetValue(policies) ?? [],
             pr.GetValue(members),
             pr.GetValue(choices),
+            pr.GetValue(prices),
             pr.GetValue(format)));
         return command;
     }
 
-    private static int Run(TextWriter output, TextWriter error, string? periodText, string? scores, string[] policyArgs, string? members, string? choices, string? formatText)
+    private static int Run(TextWriter output, TextWriter error, string? periodText, string? scores, string[] policyArgs, string? members, string? choices, string? pricesPath, string? formatText)
     {
         var format = (formatText ?? "table").Trim().ToLowerInvariant();
         var usage = new List<Diagnostic>();
@@ -93,7 +95,8 @@ internal static class SimulateCommands
 
         var sheets = MonthInputFiles.Read(new MonthFiles(scores!, members, choices, null), MonthInputFiles.RankCodes(loaded));
         diagnostics.AddRange(sheets.Diagnostics);
-        if (!sheets.IsSuccess)
+        var priceList = MonthInputFiles.ReadPrices(pricesPath, a.Token, diagnostics);
+        if (diagnostics.Any(d => d.IsError))
         {
             return Fail(error, diagnostics);
         }
@@ -102,7 +105,7 @@ internal static class SimulateCommands
         var months = new List<MonthAllocation>();
         foreach (var policy in loaded)
         {
-            var month = MonthEngine.Compute(MonthInputFiles.ToInput(sheets.Value, policy, period.Value));
+            var month = MonthEngine.Compute(MonthInputFiles.ToInput(sheets.Value, policy, period.Value) with { Prices = priceList });
             diagnostics.AddRange(month.Diagnostics.Select(d => d with { Message = $"under {policy.Id}: {d.Message}" }));
             if (month.IsSuccess)
             {

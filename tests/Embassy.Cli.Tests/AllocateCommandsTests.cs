@@ -332,6 +332,50 @@ public sealed class AllocateCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Allocate_CappedPolicyWithoutAPrice_ExitsNonZeroNamingTheMonthAndToken()
+    {
+        // Proposal #14 (phala-v1, R10): at most 2,000 $ of PHA a month to active seniors. Without a price nothing is guessed.
+        var members = Csv("members.csv", "id,rank", "S1,senior", "S2,senior", "A,ambassador");
+        var scores = Csv("scores.csv", "member,department,points", "S1,CM,50", "S1,VSM,30", "S2,CM,45", "S2,VSM,30", "A,CM,50");
+
+        var (exit, output, error) = Run("allocate", "--policy", "phala-v1", "--period", "2022-07", "--scores", scores, "--members", members, "--format", "json");
+
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Contains("error TREASURY_PRICE_MISSING", error, StringComparison.Ordinal);
+        Assert.Contains("PHA/USD", error, StringComparison.Ordinal);
+        Assert.Contains("2022-07", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Allocate_CappedPolicyWithPrices_ClampsTheSeniorsToTheCap_AndReturnsTheRest()
+    {
+        var members = Csv("members.csv", "id,rank", "S1,senior", "S2,senior", "A,ambassador");
+        var scores = Csv("scores.csv", "member,department,points", "S1,CM,50", "S1,VSM,30", "S2,CM,45", "S2,VSM,30", "A,CM,50");
+        var prices = Csv("prices.csv", "period,price,source,date", "2022-06,0.5,CoinGecko,2022-06-30", "2022-07,0.25,CoinGecko,2022-07-31");
+        var args = new[] { "allocate", "--policy", "phala-v1", "--period", "2022-07", "--scores", scores, "--members", members, "--format", "json" };
+
+        // The same month against a price at which the cap buys more than the seniors are owed: nothing is held back.
+        var generous = Csv("generous.csv", "period,price,source,date", "2022-07,0.001,CoinGecko,2022-07-31");
+        var (okExit, okOutput, okError) = Run([.. args, "--prices", generous]);
+        var (exit, output, error) = Run([.. args, "--prices", prices]);
+
+        Assert.True(okExit == 0, okError);
+        Assert.True(exit == 0, error);
+        using var uncapped = JsonDocument.Parse(okOutput);
+        using var json = JsonDocument.Parse(output);
+        var owed = Units(Member(uncapped, "S1").GetProperty("total")) + Units(Member(uncapped, "S2").GetProperty("total"));
+        var cap = BigInteger.Parse("8000000000000000", CultureInfo.InvariantCulture); // 2,000 $ at 0.25 $/PHA = 8,000 PHA, 12 decimals
+        Assert.True(owed > cap, $"owed {owed}");
+        Assert.Equal(cap, Units(Member(json, "S1").GetProperty("total")) + Units(Member(json, "S2").GetProperty("total")));
+        Assert.Equal(owed - cap, Units(Member(json, "S1").GetProperty("capped")) + Units(Member(json, "S2").GetProperty("capped")));
+        Assert.Equal(Member(uncapped, "A").GetProperty("total").GetString(), Member(json, "A").GetProperty("total").GetString());
+        Assert.Equal(Units(uncapped.RootElement.GetProperty("unspent")) + (owed - cap), Units(json.RootElement.GetProperty("unspent")));
+        Assert.Contains("CAP_CLAMPED", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("CAP_CLAMPED", okError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Allocate_V3MemberWeightsFromChoices_AreApplied()
     {
         // R3 (V.3): "Marketing 90 %, Content 10 % of the 80 department points": MK counts up to 72, CC up to 8.
