@@ -1,0 +1,191 @@
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using Embassy.Application;
+using Embassy.Data;
+using Embassy.Data.Entities;
+using Embassy.Domain;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Embassy.Benchmarks;
+
+/// <summary>
+/// Locking a month on SQLite (issue #10: "the close grows linearly and stays within 3× the raw insert"): the lock of a
+/// month of N members, each with a scored report, beside a raw bulk insert of the very rows the lock writes, in the
+/// same process and on a copy of the same database. Every iteration starts from a fresh copy of an open month.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+public class MonthCloseBenchmarks
+{
+    private static readonly Period Month = new(2024, 8);
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "embassy-bench-close-" + Guid.NewGuid().ToString("N")[..8]);
+    private string _template = null!;
+    private string _work = null!;
+    private List<(long Member, string Department, long Points, string Units)> _rows = null!;
+
+    [Params(1_000, 10_000, 50_000)]
+    public int Members { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _template = Path.Combine(_root, "template-" + Members.ToString(CultureInfo.InvariantCulture));
+        _work = Path.Combine(_root, "work");
+        SeedAsync(Options(_template), Members).GetAwaiter().GetResult();
+
+        // The rows a lock writes, read back from one lock of a scratch copy: the raw insert writes exactly these.
+        Copy(_template, _work);
+        LockAsync().GetAwaiter().GetResult();
+        using var db = Context(Options(_work));
+        _rows = db.Allocations.AsNoTracking().Select(a => new { a.MemberId, a.Department, a.PointsHundredths, a.Units }).AsEnumerable()
+            .Select(a => (a.MemberId, a.Department, a.PointsHundredths, a.Units.ToString(CultureInfo.InvariantCulture))).ToList();
+        SqliteConnection.ClearAllPools();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_root, recursive: true);
+    }
+
+    [IterationSetup]
+    public void FreshCopy() => Copy(_template, _work);
+
+    /// <summary>The floor: one month_closes row and the allocation rows, inserted with one prepared command in one transaction.</summary>
+    [Benchmark(Baseline = true)]
+    public int RawBulkInsert()
+    {
+        using var connection = new SqliteConnection(Options(_work).ResolveConnectionString());
+        connection.Open();
+        using var tx = connection.BeginTransaction();
+        using (var close = connection.CreateCommand())
+        {
+            close.Transaction = tx;
+            close.CommandText = "INSERT INTO month_closes (period, policy_name, policy_version, policy_hash, token, pool_units, unspent_units, closed_by, closed_at, state, snapshot) " +
+                "VALUES ('2024-08', 'phala-v4', '4', 'h', 'PHA', '0', '0', 'bench', '2024-10-01T00:00:00+00:00', 'locked', '{}')";
+            close.ExecuteNonQuery();
+        }
+
+        using var insert = connection.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = "INSERT INTO allocations (month_close_id, member_id, department, points_hundredths, units) VALUES ((SELECT max(id) FROM month_closes), $m, $d, $p, $u)";
+        var m = insert.Parameters.Add("$m", SqliteType.Integer);
+        var d = insert.Parameters.Add("$d", SqliteType.Text);
+        var p = insert.Parameters.Add("$p", SqliteType.Integer);
+        var u = insert.Parameters.Add("$u", SqliteType.Text);
+        insert.Prepare();
+        foreach (var row in _rows)
+        {
+            (m.Value, d.Value, p.Value, u.Value) = (row.Member, row.Department, row.Points, row.Units);
+            insert.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+        return _rows.Count;
+    }
+
+    /// <summary>The month close's lock: read the month, compute it, check the guards, write the frozen result.</summary>
+    [Benchmark]
+    public bool Lock() => LockAsync().GetAwaiter().GetResult();
+
+    private async Task<bool> LockAsync()
+    {
+        var options = Options(_work);
+        var workflow = new MonthCloseWorkflow(new Factory(options), new FixedClock(new DateTimeOffset(2024, 10, 15, 12, 0, 0, TimeSpan.Zero)));
+        var locked = await workflow.LockAsync(Month, "bench");
+        return locked.IsSuccess ? true : throw new InvalidOperationException(string.Join("; ", locked.Errors));
+    }
+
+    private static DatabaseOptions Options(string directory) => new() { Provider = "sqlite", DataDirectory = directory };
+
+    private static EmbassyDbContext Context(DatabaseOptions options)
+    {
+        var builder = new DbContextOptionsBuilder<EmbassyDbContext>();
+        options.Apply(builder);
+        return new EmbassyDbContext(builder.Options);
+    }
+
+    private static void Copy(string from, string to)
+    {
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(to))
+        {
+            Directory.Delete(to, recursive: true);
+        }
+
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+    }
+
+    /// <summary>N ambassadors, each with an in-time report for the month choosing CM and MK, scored by one reviewer.</summary>
+    private static async Task SeedAsync(DatabaseOptions options, int members)
+    {
+        await using (var migrate = Context(options))
+        {
+            await SchemaMigrator.MigrateAsync(migrate);
+        }
+
+        var rng = new Random(42);
+        var filed = new DateTimeOffset(2024, 9, 1, 9, 0, 0, TimeSpan.Zero);
+        const int Batch = 2_000;
+        for (var start = 0; start < members; start += Batch)
+        {
+            await using var db = Context(options);
+            var batch = Enumerable.Range(start, Math.Min(members, start + Batch) - start).ToArray();
+            var people = batch.Select(i =>
+            {
+                var login = "bench-" + i.ToString("D6", CultureInfo.InvariantCulture);
+                var member = new Data.Entities.Member { DisplayName = login, Region = "Poland", CreatedAt = filed };
+                member.Handles.Add(new MemberHandle { Kind = MemberHandle.GitHub, Value = login, NormalizedValue = login });
+                member.RankEvents.Add(new RankEvent { Rank = Rank.Ambassador.Code, EffectiveFrom = new DateOnly(2024, 1, 1), Actor = "bench", Reason = "bench", RecordedAt = filed });
+                return (Index: i, Login: login, Member: member);
+            }).ToArray();
+            db.Members.AddRange(people.Select(p => p.Member));
+            await db.SaveChangesAsync();
+            var reports = people.Select(p =>
+            {
+                var report = new Report
+                {
+                    Repository = "bench/reports", IssueNumber = p.Index + 1, GitHubIssueId = 10_000_000 + p.Index, AuthorLogin = p.Login, MemberId = p.Member.Id,
+                    IssueState = "open", Presence = ReportPresence.Present, HtmlUrl = "https://github.com/bench/reports/issues/" + (p.Index + 1).ToString(CultureInfo.InvariantCulture),
+                    CreatedAt = filed, UpdatedAt = filed, Labels = string.Empty, Period = Month, ReviewState = "pending", LatestVersion = 1, FirstSeenAt = filed, LastSyncedAt = filed,
+                };
+                report.Versions.Add(new ReportVersion
+                {
+                    Number = 1, Title = "August 2024", Body = "Departments: CM, MK", IssueCreatedAt = filed, IssueUpdatedAt = filed,
+                    ContentHash = ReportStore.ContentHash("August 2024", "Departments: CM, MK"), SyncedAt = filed,
+                    Parse = new ReportParse { ParserVersion = "bench", Period = Month, Departments = "CM,MK", SuggestedScores = "{}", ParsedAt = filed },
+                });
+                return report;
+            }).ToArray();
+            db.Reports.AddRange(reports);
+            await db.SaveChangesAsync();
+            foreach (var report in reports)
+            {
+                foreach (var code in new[] { "BASIC", "CM", "MK" })
+                {
+                    db.Scores.Add(new Score { ReportId = report.Id, Reviewer = "reviewer", Department = code, EffortHundredths = rng.Next(8, 21) * 100, ResultsHundredths = rng.Next(6, 21) * 100, RecordedAt = filed.AddDays(1) });
+                }
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+
+    private sealed class Factory(DatabaseOptions options) : IDbContextFactory<EmbassyDbContext>
+    {
+        public EmbassyDbContext CreateDbContext() => Context(options);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
