@@ -25,6 +25,9 @@ public sealed record MonthSnapshot
 
     public required int Decimals { get; init; }
 
+    /// <summary>Decimals pages show (the policy's display rule); months frozen before it existed read the default.</summary>
+    public int DisplayDecimals { get; init; } = Domain.Token.DefaultDisplayDecimals;
+
     public required string PoolUnits { get; init; }
 
     public required string UnspentUnits { get; init; }
@@ -42,7 +45,7 @@ public sealed record MonthSnapshot
     public IReadOnlyDictionary<string, string> CarriedOut { get; init; } = new Dictionary<string, string>();
 
     /// <summary>The token of the amounts.</summary>
-    public Token TokenValue() => new(Token, Decimals);
+    public Token TokenValue() => new(Token, Decimals, DisplayDecimals);
 
     /// <summary>An amount of this month's token from smallest-unit digits.</summary>
     public TokenAmount Amount(string units) => TokenValue().Units(UInt128.Parse(units, NumberStyles.None, CultureInfo.InvariantCulture));
@@ -66,6 +69,7 @@ public sealed record MonthSnapshot
             PolicyHash = allocation.Policy.Hash,
             Token = allocation.Token.Symbol,
             Decimals = allocation.Token.Decimals,
+            DisplayDecimals = allocation.Token.DisplayDecimals,
             PoolUnits = U(allocation.Pool),
             UnspentUnits = U(allocation.Unspent),
             CarriedUnits = U(allocation.Carried),

@@ -103,6 +103,20 @@ public readonly record struct TokenAmount : IComparable<TokenAmount>
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The amount as a person reads it (issue #10's display rule): grouped whole tokens with at most the token's
+    /// <see cref="Token.DisplayDecimals"/> decimals, cut (never rounded up, so a page never shows more than is paid),
+    /// trailing zeros trimmed: 38,338.044743307901234567 reads "38,338.0447". Pages put the exact units beside it.
+    /// </summary>
+    public string Display()
+    {
+        var step = Token.UInt128Pow10(Token.Decimals - Token.DisplayDecimals);
+        return new TokenAmount(Token, Units / step * step).Format();
+    }
+
+    /// <summary>True when <see cref="Display"/> drops units (the exact amount has more decimals than are shown).</summary>
+    public bool IsCutForDisplay => Units % Token.UInt128Pow10(Token.Decimals - Token.DisplayDecimals) != UInt128.Zero;
+
     /// <summary>"8,178.333333333333 PHA".</summary>
     public override string ToString() => Format() + " " + Token.Symbol;
 

@@ -164,10 +164,12 @@ public static class PolicyLoader
             return Token.Pha;
         }
 
-        r.KnownKeys(map, "token", "symbol", "decimals");
+        r.KnownKeys(map, "token", "symbol", "decimals", "display_decimals");
         var symbol = r.Str(map, "token", "symbol") ?? "PHA";
         var decimals = r.Int(map, "token", "decimals", 12, 0, 30, required: true);
-        return new Token(symbol, decimals);
+        // What people read (issue #10): four decimals unless the program says otherwise; files keep every unit.
+        var display = r.Int(map, "token", "display_decimals", Token.DefaultDisplayDecimals, 0, 30, required: false);
+        return new Token(symbol, decimals, display);
     }
 
     private static List<RankRule> ReadRanks(YamlReader r, YamlMappingNode root)

@@ -80,4 +80,31 @@ public class TokenAmountTests
         Assert.Throws<OverflowException>(() => b - a);
         Assert.Throws<ArgumentException>(() => a + new Token("ETH", 18).Whole(1));
     }
+
+    [Theory]
+    [InlineData(18, 4, "38338044743307901234567", "38,338.0447", true)]
+    [InlineData(18, 4, "38338040000000000000000", "38,338.04", false)]
+    [InlineData(18, 4, "38338000000000000000000", "38,338", false)]
+    [InlineData(12, 4, "99999", "0", true)]
+    [InlineData(12, 2, "8178333333333333", "8,178.33", true)]
+    [InlineData(12, 12, "8178333333333333", "8,178.333333333333", false)]
+    [InlineData(6, 9, "1234567", "1.234567", false)] // never more decimals than the token has
+    public void Display_CutsToTheTokensDisplayDecimals_AndTrimsZeros(int decimals, int display, string units, string shown, bool cut)
+    {
+        var amount = new Token("PHA", decimals, display).Units(UInt128.Parse(units, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal((shown, cut), (amount.Display(), amount.IsCutForDisplay));
+    }
+
+    [Fact]
+    public void Token_DisplayDecimals_AreNotPartOfItsIdentity()
+    {
+        var shownTwo = new Token("PHA", 12, 2);
+
+        Assert.Equal(Token.Pha, shownTwo);
+        Assert.Equal(Token.Pha.GetHashCode(), shownTwo.GetHashCode());
+        Assert.NotEqual(Token.Pha, new Token("PHA", 18));
+        Assert.Equal(Token.Pha.Whole(3), shownTwo.Whole(3));
+        Assert.Equal(Token.DefaultDisplayDecimals, Token.Pha.DisplayDecimals);
+    }
 }

@@ -129,6 +129,20 @@ public class PolicyLoaderTests
     }
 
     [Fact]
+    public void TokenDisplayDecimals_AreAPolicySetting_FourByDefault()
+    {
+        var shipped = PolicyLoader.Load(V4Text, "a.yaml").Value;
+        var two = PolicyLoader.Load(V4Text.Replace("token: { symbol: PHA, decimals: 12 }", "token: { symbol: PHA, decimals: 12, display_decimals: 2 }", StringComparison.Ordinal), "b.yaml");
+        var bad = PolicyLoader.Load(V4Text.Replace("token: { symbol: PHA, decimals: 12 }", "token: { symbol: PHA, decimals: 12, display_decimals: -1 }", StringComparison.Ordinal), "c.yaml");
+
+        Assert.Equal(4, shipped.Token.DisplayDecimals);
+        Assert.True(two.IsSuccess, string.Join("; ", two.Diagnostics));
+        Assert.Equal(2, two.Value.Token.DisplayDecimals);
+        Assert.Equal("8,178.33", two.Value.Token.Units(8_178_333_333_333_333).Display());
+        Assert.False(bad.IsSuccess);
+    }
+
+    [Fact]
     public void Catalog_OverlappingPeriods_AreRefusedNamingBothFiles()
     {
         var a = PolicyLoader.Load(V4Text, "phala-v4.yaml").Value;

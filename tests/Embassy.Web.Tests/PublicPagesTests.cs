@@ -97,6 +97,65 @@ public sealed partial class PublicPagesTests
     }
 
     [Fact]
+    public async Task Pages_ShowAmountsByTheDisplayRule_WithTheExactUnitsOfTheFileBeside()
+    {
+        // phala-v5-erc20 (18 decimals) in October 2026: shares such as 1/3 of a pool never end in decimals.
+        await using var github = await MonthCloseTests.StandInAsync();
+        await using var site = new EmbassySite(github.ApiBaseAddress);
+        var admin = await site.ApiAsAsync(Roles.Admin);
+        var reviewer = await site.ApiAsAsync(Roles.Reviewer);
+        var scores = new Dictionary<string, (int, int)> { ["alice"] = (15, 15), ["bob"] = (13, 7), ["carol"] = (11, 10) };
+        foreach (var login in scores.Keys)
+        {
+            await EmbassySite.AddMemberAsync(admin, login);
+            github.AddIssue(EmbassySite.Repo, login, "October 2026 Contribution", MonthCloseTests.ReportBody(["CM", "CC"], EmbassySite.AddressFor(scores.Count + login.Length)));
+        }
+
+        await EmbassySite.SyncAsync(admin);
+        foreach (var item in await EmbassySite.QueueAsync(reviewer, EmbassySite.LastMonth))
+        {
+            var (effort, result) = scores[item.Author];
+            await EmbassySite.ScoreAsync(reviewer, item.ReportId, new ScoreEntry("CM", effort, result), new ScoreEntry("CC", result, effort));
+        }
+
+        var month = await EmbassySite.CloseMonthAsync(admin, EmbassySite.LastMonth);
+        var anonymous = site.CreateClient();
+        var lead = await site.SignInAsAsync("lead", Roles.Admin);
+        var pages = new Dictionary<string, string>
+        {
+            ["month"] = await anonymous.GetStringAsync($"/months/{EmbassySite.LastMonth}"),
+            ["member"] = await anonymous.GetStringAsync($"/members/{month.Members[0].MemberId}"),
+            ["leaderboard"] = await anonymous.GetStringAsync("/leaderboard"),
+            ["treasury"] = await anonymous.GetStringAsync("/treasury"),
+            ["home"] = await anonymous.GetStringAsync("/"),
+            ["admin month"] = await lead.GetStringAsync($"/admin/months/{EmbassySite.LastMonth}"),
+        };
+        var file = await anonymous.GetStringAsync($"/months/{EmbassySite.LastMonth}/export.csv");
+
+        Assert.Contains(month.Members, m => month.Amount(m.TotalUnits).IsCutForDisplay); // the rule has something to cut
+        foreach (var (name, html) in pages)
+        {
+            // What a person reads: the text between tags, attributes (the exact amounts, the units) left out.
+            var text = WebUtility.HtmlDecode(Tags().Replace(html, " "));
+            Assert.True(!LongDecimals().IsMatch(text), $"{name} shows '{LongDecimals().Match(text).Value}', more than 4 decimals");
+        }
+
+        foreach (var m in month.Members)
+        {
+            // The page's amount is the file's integer: the same smallest units, with the exact amount as its title.
+            var amount = month.Amount(m.TotalUnits);
+            Assert.Contains($"<data class=\"amount\" value=\"{m.TotalUnits}\" title=\"{amount.Format()} {amount.Token.Symbol}\">{amount.Display()}", pages["month"], StringComparison.Ordinal);
+            Assert.Contains("," + m.TotalUnits, file, StringComparison.Ordinal);
+        }
+    }
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"\d\.\d{5,}")]
+    private static partial Regex LongDecimals();
+
+    [Fact]
     public async Task MonthPage_LockedButNotApproved_IsNotPublic()
     {
         await using var site = new EmbassySite();
