@@ -740,7 +740,6 @@ public sealed class MonthCloseWorkflow(
             }
         }
 
-        var facts = Facts(period, policy, members.Count, queue);
         var snapshots = (await SnapshotsAsync(db, cancellationToken).ConfigureAwait(false)).Where(s => Period.Parse(s.Period).Value < period).ToArray();
         var history = snapshots
             .SelectMany(s => s.Members.Select(m => new ClosedMonth(
@@ -779,6 +778,31 @@ public sealed class MonthCloseWorkflow(
             Prices = prices,
         };
         var result = MonthEngine.Compute(input);
+        var held = new Dictionary<long, string>();
+        if (!result.IsSuccess)
+        {
+            // A member's own error (one department, a score above the maximum) holds that member's report, not the month.
+            var reportOf = scored.GroupBy(i => i.MemberId!.Value).ToDictionary(g => byId[g.Key].EngineId, g => g.OrderBy(i => i.ReportId).First(), StringComparer.Ordinal);
+            var wrong = MemberErrors.Find(input);
+            if (wrong.Count > 0)
+            {
+                input = input with
+                {
+                    Scores = lines.Where(l => !wrong.ContainsKey(l.Member)).ToArray(),
+                    Choices = choices.Where(c => !wrong.ContainsKey(c.Member)).ToArray(),
+                };
+                result = MonthEngine.Compute(input);
+                foreach (var (member, errors) in wrong.OrderBy(w => w.Key, StringComparer.Ordinal))
+                {
+                    var item = reportOf[member];
+                    var why = string.Join("; ", errors.Select(e => e.Code + ": " + e.Message));
+                    held[item.ReportId] = why;
+                    extra.Add(Diagnostic.Warning(WorkflowCodes.ReportHeld, $"Report #{item.IssueNumber} by {item.Author} is held, so it counts as no report: {why} Correct the scores, or reject the report."));
+                }
+            }
+        }
+
+        var facts = Facts(period, policy, members.Count, queue, held);
         if (!result.IsSuccess)
         {
             return (result, null, extra, facts);
@@ -790,10 +814,11 @@ public sealed class MonthCloseWorkflow(
     }
 
     /// <summary>The lock guards' input: the time, the catalogue's first month, the deadline (R7) and the month's reports.</summary>
-    private LockFacts Facts(Period period, Policy policy, int members, IReadOnlyList<ReviewItem> queue)
+    private LockFacts Facts(Period period, Policy policy, int members, IReadOnlyList<ReviewItem> queue, IReadOnlyDictionary<long, string> held)
     {
-        var matched = queue.Where(i => i.MemberId is not null && i.State is not (ReviewStates.Late or ReviewStates.Unmatched)).GroupBy(i => i.MemberId!.Value).ToArray();
-        var unscored = matched.Where(g => g.All(i => i.State != ReviewStates.Scored)).Select(g => g.OrderBy(i => i.ReportId).First()).ToArray();
+        var matched = queue.Where(i => i.MemberId is not null && i.State is not (ReviewStates.Late or ReviewStates.Unmatched or ReviewStates.Rejected)).GroupBy(i => i.MemberId!.Value).ToArray();
+        // A held report (its member's own error) counts as not scored: the lock waits for a fix, or an override with a reason.
+        var unscored = matched.Where(g => g.All(i => i.State != ReviewStates.Scored || held.ContainsKey(i.ReportId))).Select(g => g.OrderBy(i => i.ReportId).First()).ToArray();
         var counts = new ReportCounts(
             Filed: matched.Length,
             Scored: matched.Length - unscored.Length,
@@ -803,7 +828,7 @@ public sealed class MonthCloseWorkflow(
             Duplicates: matched.Sum(g => g.Count() - 1)); // R7: one accepted report per member and month
         var first = _catalog.All.Count == 0 ? policy.From : _catalog.All.Min(p => p.From);
         return new LockFacts(period, time.GetUtcNow(), first, policy.Deadline.EndOf(period), members, counts,
-            unscored.Select(i => string.Create(CultureInfo.InvariantCulture, $"#{i.IssueNumber} by {i.Author}")).ToArray());
+            unscored.Select(i => string.Create(CultureInfo.InvariantCulture, $"#{i.IssueNumber} by {i.Author}{(held.ContainsKey(i.ReportId) ? " (held)" : string.Empty)}")).ToArray());
     }
 
     /// <summary>Stands for a sync lock that could not be had in time.</summary>

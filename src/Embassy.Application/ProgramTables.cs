@@ -28,6 +28,8 @@ public static class WorkflowCodes
     public const string MonthAlreadyPaid = Embassy.Domain.Closing.ClosingCodes.MonthAlreadyPaid;
     public const string MonthClosed = "MONTH_CLOSED";
     public const string MonthHasErrors = "MONTH_HAS_ERRORS";
+    public const string ReportHeld = "REPORT_HELD";
+    public const string ReportRejected = "REPORT_REJECTED";
     public const string PayoutNoAddress = "PAYOUT_NO_ADDRESS";
     public const string TxHashInvalid = Embassy.Domain.Closing.ClosingCodes.TxHashInvalid;
     public const string ScoreOutOfRange = "SCORE_OUT_OF_RANGE";

@@ -18,6 +18,9 @@ public static class ReviewStates
     public const string Unmatched = "unmatched";
     public const string Scored = "scored";
 
+    /// <summary>A reviewer rejected it: it counts as no report and does not hold the month's lock.</summary>
+    public const string Rejected = "rejected";
+
     /// <summary>The states in queue order.</summary>
     public static IReadOnlyList<string> All { get; } = [Filed, NeedsFix, Late, Unmatched, Scored];
 }
@@ -217,7 +220,7 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
 
         var policy = _catalog.ForPeriod(period);
         var item = (await ItemsAsync(db, policy, period, cancellationToken).ConfigureAwait(false)).Single(i => i.ReportId == reportId);
-        if (item.State is ReviewStates.Unmatched or ReviewStates.Late)
+        if (item.State is ReviewStates.Unmatched or ReviewStates.Late or ReviewStates.Rejected)
         {
             return Result<int>.Fail(WorkflowCodes.ReportNotScorable, $"Report #{item.IssueNumber} is {item.State}; it cannot be scored (R2, R7).");
         }
@@ -276,6 +279,98 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
         return Result<int>.Ok(entries.Count);
     }
 
+    /// <summary>
+    /// Rejects a report (issue #10: a reviewer can reject a report): it counts as no report for its month, does not
+    /// hold the month's lock, and keeps its scores for the record. Needs a reason; audited. <see cref="ReconsiderAsync"/>
+    /// takes it back while the month is open.
+    /// </summary>
+    public Task<Result<string>> RejectAsync(long reportId, string reviewer, string? reason, CancellationToken cancellationToken = default) =>
+        SetReviewStateAsync(reportId, reviewer, reason, Rejected, "report.rejected", cancellationToken);
+
+    /// <summary>Takes back a rejection: the report is reviewed again. Needs a reason; audited.</summary>
+    public Task<Result<string>> ReconsiderAsync(long reportId, string reviewer, string? reason, CancellationToken cancellationToken = default) =>
+        SetReviewStateAsync(reportId, reviewer, reason, "pending", "report.reconsidered", cancellationToken);
+
+    /// <summary>
+    /// Withdraws <paramref name="reviewer"/>'s scores of a report (issue #10: a reviewer can take back a score), while its
+    /// month is open. Needs a reason; the audit log keeps every withdrawn value, so nothing is lost.
+    /// </summary>
+    /// <returns>How many score rows were withdrawn.</returns>
+    public async Task<Result<int>> WithdrawScoresAsync(long reportId, string reviewer, string? reason, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var (report, refused) = await OpenReportAsync(db, reportId, reason, cancellationToken).ConfigureAwait(false);
+        if (report is null)
+        {
+            return Result<int>.Fail([refused!]);
+        }
+
+        var rows = await db.Scores.Where(s => s.ReportId == reportId && s.Reviewer == reviewer).OrderBy(s => s.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            return Result<int>.Fail(WorkflowCodes.NotFound, $"{reviewer} has no score on report #{report.IssueNumber.ToString(CultureInfo.InvariantCulture)} to withdraw.");
+        }
+
+        var latest = LatestScores(rows);
+        ProgramTables.Audit(db, time.GetUtcNow(), reviewer, "report.scores-withdrawn", $"report:{report.Repository}#{report.IssueNumber}",
+            reason!.Trim() + " (withdrawn: " + string.Join("; ", latest.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Department} {Points.FromHundredths(s.EffortHundredths)}+{Points.FromHundredths(s.ResultsHundredths)}"))) + ")");
+        // Later rows point at earlier ones (supersedes): remove the newest first.
+        foreach (var row in rows.OrderByDescending(r => r.Id))
+        {
+            db.Scores.Remove(row);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return Result<int>.Ok(rows.Count);
+    }
+
+    private const string Rejected = "rejected";
+
+    private async Task<Result<string>> SetReviewStateAsync(long reportId, string reviewer, string? reason, string state, string action, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var (report, refused) = await OpenReportAsync(db, reportId, reason, cancellationToken).ConfigureAwait(false);
+        if (report is null)
+        {
+            return Result<string>.Fail([refused!]);
+        }
+
+        // Nobody decides about their own report (issue #12), rejecting included.
+        if (MemberHandle.Normalize(report.AuthorLogin) == MemberHandle.Normalize(reviewer))
+        {
+            return Result<string>.Fail(AccessCodes.ScoreOwnReport, "Nobody reviews their own report; another reviewer must.");
+        }
+
+        report.ReviewState = state;
+        ProgramTables.Audit(db, time.GetUtcNow(), reviewer, action, $"report:{report.Repository}#{report.IssueNumber}", reason!.Trim());
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return Result<string>.Ok(state == Rejected ? ReviewStates.Rejected : ReviewStates.Filed);
+    }
+
+    /// <summary>The report, if it exists, its month is still open and a reason is given; otherwise why not.</summary>
+    private static async Task<(Report? Report, Diagnostic? Refused)> OpenReportAsync(EmbassyDbContext db, long reportId, string? reason, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return (null, Diagnostic.Error(WorkflowCodes.ReasonRequired, "Give a reason; it is kept in the audit log."));
+        }
+
+        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken).ConfigureAwait(false);
+        if (report is null)
+        {
+            return (null, Diagnostic.Error(WorkflowCodes.NotFound, $"There is no report {reportId}."));
+        }
+
+        if (report.Period is { } period && await MonthCloseWorkflow.WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return (null, Diagnostic.Error(WorkflowCodes.MonthClosed, $"{period} is closed; reopen it before changing its reviews."));
+        }
+
+        return (report, null);
+    }
+
     internal static IReadOnlyList<Department> Offered(Policy policy, IReadOnlyList<string> chosen)
     {
         var list = new List<Department>();
@@ -309,7 +404,8 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
         foreach (var r in reports)
         {
             var v = byVersion.GetValueOrDefault((r.Id, r.LatestVersion));
-            var state = r.MemberId is null ? ReviewStates.Unmatched
+            var state = r.ReviewState == Rejected ? ReviewStates.Rejected
+                : r.MemberId is null ? ReviewStates.Unmatched
                 : policy.Deadline.IsLate(period, r.CreatedAt) && !acceptedLate.Contains(r.Id) ? ReviewStates.Late
                 : scored.Contains(r.Id) ? ReviewStates.Scored
                 : v is null || v.Errors ? ReviewStates.NeedsFix

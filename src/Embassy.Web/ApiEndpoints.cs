@@ -99,6 +99,9 @@ public static class ApiEndpoints
         review.MapGet("/{period}", QueueAsync);
         review.MapGet("/reports/{id:long}", ReportAsync);
         review.MapPost("/reports/{id:long}/scores", ScoreAsync);
+        review.MapPost("/reports/{id:long}/scores/withdraw", WithdrawScoresAsync);
+        review.MapPost("/reports/{id:long}/reject", RejectAsync);
+        review.MapPost("/reports/{id:long}/reconsider", ReconsiderAsync);
 
         var admin = api.MapGroup("/admin").RequireAuthorization(Policy(AccessPolicies.Admin)).WithTags("admin");
         admin.MapGet("/months/{period}", PreviewAsync);
@@ -207,6 +210,18 @@ public static class ApiEndpoints
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> ScoreAsync(long id, ScoreRequest body, ReviewQueue queue, HttpContext http, CancellationToken ct) =>
         Done(await queue.ScoreAsync(id, http.User.Actor(), body.Scores ?? [], body.Note, ct).ConfigureAwait(false));
+
+    /// <summary>Issue #10: a reviewer takes back their own scores of a report (with a reason) while its month is open.</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> WithdrawScoresAsync(long id, ReasonRequest body, ReviewQueue queue, HttpContext http, CancellationToken ct) =>
+        Done(await queue.WithdrawScoresAsync(id, http.User.Actor(), body.Reason, ct).ConfigureAwait(false));
+
+    /// <summary>Issue #10: a reviewer rejects a report (with a reason): it counts as no report and does not hold the lock.</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> RejectAsync(long id, ReasonRequest body, ReviewQueue queue, HttpContext http, CancellationToken ct) =>
+        Done(await queue.RejectAsync(id, http.User.Actor(), body.Reason, ct).ConfigureAwait(false));
+
+    /// <summary>Takes back a rejection, with a reason.</summary>
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ReconsiderAsync(long id, ReasonRequest body, ReviewQueue queue, HttpContext http, CancellationToken ct) =>
+        Done(await queue.ReconsiderAsync(id, http.User.Actor(), body.Reason, ct).ConfigureAwait(false));
 
     internal static async Task<Results<Ok<PreviewAnswer>, ProblemHttpResult>> PreviewAsync(string period, MonthCloseWorkflow workflow, CancellationToken ct)
     {

@@ -1,0 +1,134 @@
+using Embassy.Data.Tests;
+using Embassy.Domain;
+using Embassy.Domain.Closing;
+using Embassy.GitHubStandIn;
+using Microsoft.EntityFrameworkCore;
+
+namespace Embassy.Application.Tests;
+
+/// <summary>
+/// The review queue and the month close together (issue #10): a member's own error holds only that member's report;
+/// a reviewer can reject a report or withdraw a score, with a reason, while the month is open.
+/// </summary>
+public class ReviewQueueTests
+{
+    private static readonly DateTimeOffset Now = new(2024, 10, 15, 12, 0, 0, TimeSpan.Zero);
+    private static readonly Period September = new(2024, 9);
+
+    /// <summary>The demo's five members with September reports, each scored by one reviewer.</summary>
+    private static async Task<(TestDatabase Db, ReviewQueue Queue, MonthCloseWorkflow Workflow, IReadOnlyList<ReviewItem> Items)> ScoredMonthAsync(string provider)
+    {
+        var db = await TestDatabase.CreateMigratedAsync(provider);
+        var clock = new ManualClock(Now) { AutoAdvance = false };
+        await new DemoProgram(db.Factory(), clock).SeedAsync(5, 0);
+        var queue = new ReviewQueue(db.Factory(), clock);
+        var items = await queue.ListAsync(September);
+        foreach (var item in items)
+        {
+            var scored = await queue.ScoreAsync(item.ReportId, "rev", [.. item.Departments.Select(d => new ScoreEntry(d, 15, 12)), new ScoreEntry("BASIC", 10, 10)], null);
+            Assert.True(scored.IsSuccess, string.Join("; ", scored.Errors));
+        }
+
+        return (db, queue, new MonthCloseWorkflow(db.Factory(), clock), await queue.ListAsync(September));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task MembersOwnError_HoldsOnlyTheirReport_TheMonthComputesAndLocksWithAReason(string provider)
+    {
+        var (test, _, workflow, items) = await ScoredMonthAsync(provider);
+        await using var _db = test;
+        var culprit = items[0];
+        // The member edits their scored report down to one department (CHOICE_TOO_FEW and a score they no longer chose).
+        await using (var db = test.Context())
+        {
+            var parse = await db.ReportParses.SingleAsync(p => db.ReportVersions.Any(v => v.Id == p.ReportVersionId && v.ReportId == culprit.ReportId));
+            parse.Departments = culprit.Departments[0];
+            await db.SaveChangesAsync();
+        }
+
+        var preview = await workflow.PreviewAsync(September);
+        var refused = await workflow.LockAsync(September, "lead", null);
+        var locked = await workflow.LockAsync(September, "lead", "The member is told; their report counts as none this month.");
+
+        Assert.DoesNotContain(preview.Diagnostics, d => d.IsError && d.Code != ClosingCodes.ReportsUnscored);
+        var held = Assert.Single(preview.Diagnostics, d => d.Code == WorkflowCodes.ReportHeld);
+        Assert.Contains($"#{culprit.IssueNumber} by {culprit.Author}", held.Message, StringComparison.Ordinal);
+        Assert.Contains("CHOICE_TOO_FEW", held.Message, StringComparison.Ordinal);
+        Assert.Equal(items.Count - 1, preview.Snapshot!.Members.Count(m => m.Status == "Accepted"));
+        var guard = Assert.Single(refused.Errors);
+        Assert.Equal(ClosingCodes.ReportsUnscored, guard.Code);
+        Assert.Contains($"#{culprit.IssueNumber} by {culprit.Author} (held)", guard.Message, StringComparison.Ordinal);
+        Assert.True(locked.IsSuccess, string.Join("; ", locked.Errors));
+        Assert.Equal(("0", "Missing"), locked.Value.Members.Where(m => m.Login == culprit.Author).Select(m => (m.TotalUnits, m.Status)).Single());
+        var others = items.Where(i => i.ReportId != culprit.ReportId).Select(i => i.Author).ToHashSet(StringComparer.Ordinal);
+        Assert.All(locked.Value.Members.Where(m => others.Contains(m.Login)), m => Assert.Equal("Accepted", m.Status));
+        Assert.All(locked.Value.Members.Where(m => others.Contains(m.Login)), m => Assert.NotEqual("0", m.TotalUnits));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Reject_TakesTheReportOutOfTheMonth_WithoutHoldingTheLock_AndCanBeTakenBack(string provider)
+    {
+        var (test, queue, workflow, items) = await ScoredMonthAsync(provider);
+        await using var _db = test;
+        var report = items[1];
+
+        var noReason = await queue.RejectAsync(report.ReportId, "rev", "  ");
+        var own = await queue.RejectAsync(report.ReportId, report.Author, "mine");
+        var rejected = await queue.RejectAsync(report.ReportId, "rev", "Copied from last month's report.");
+        var state = (await queue.ListAsync(September)).Single(i => i.ReportId == report.ReportId).State;
+        var rescore = await queue.ScoreAsync(report.ReportId, "rev2", [new ScoreEntry("BASIC", 10, 10)], null);
+        var preview = await workflow.PreviewAsync(September);
+        var back = await queue.ReconsiderAsync(report.ReportId, "rev2", "The member showed the work was new.");
+        var stateBack = (await queue.ListAsync(September)).Single(i => i.ReportId == report.ReportId).State;
+        await queue.RejectAsync(report.ReportId, "rev", "Copied after all.");
+        var locked = await workflow.LockAsync(September, "lead", null);
+        var afterLock = await queue.ReconsiderAsync(report.ReportId, "rev", "too late");
+
+        Assert.Equal(ClosingCodes.ReasonRequired, Assert.Single(noReason.Errors).Code);
+        Assert.False(own.IsSuccess);
+        Assert.True(rejected.IsSuccess);
+        Assert.Equal(ReviewStates.Rejected, state);
+        Assert.False(rescore.IsSuccess);
+        Assert.DoesNotContain(preview.Guards, g => g.IsError);
+        Assert.Equal("Missing", preview.Snapshot!.Members.Single(m => m.Login == report.Author).Status);
+        Assert.True(back.IsSuccess);
+        Assert.Equal(ReviewStates.Scored, stateBack);
+        Assert.True(locked.IsSuccess, string.Join("; ", locked.Errors)); // no override needed: a rejected report is not unscored
+        Assert.Equal(WorkflowCodes.MonthClosed, Assert.Single(afterLock.Errors).Code);
+        await using var read = test.Context();
+        Assert.Equal(
+            ["report.rejected Copied from last month's report.", "report.reconsidered The member showed the work was new.", "report.rejected Copied after all."],
+            await read.AuditLog.Where(a => a.Action.StartsWith("report.re")).OrderBy(a => a.Id).Select(a => a.Action + " " + a.Details).ToListAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task WithdrawScores_LeavesTheReportUnscored_KeepsTheValuesInTheAuditLog(string provider)
+    {
+        var (test, queue, workflow, items) = await ScoredMonthAsync(provider);
+        await using var _db = test;
+        var report = items[2];
+        await queue.ScoreAsync(report.ReportId, "rev", [new ScoreEntry("BASIC", 9, 8)], null); // a second row that supersedes the first
+
+        var noReason = await queue.WithdrawScoresAsync(report.ReportId, "rev", null);
+        var notTheirs = await queue.WithdrawScoresAsync(report.ReportId, "someone-else", "oops");
+        var withdrawn = await queue.WithdrawScoresAsync(report.ReportId, "rev", "Scored the wrong report.");
+        var state = (await queue.ListAsync(September)).Single(i => i.ReportId == report.ReportId).State;
+        var refused = await workflow.LockAsync(September, "lead", null);
+
+        Assert.Equal(ClosingCodes.ReasonRequired, Assert.Single(noReason.Errors).Code);
+        Assert.Equal(WorkflowCodes.NotFound, Assert.Single(notTheirs.Errors).Code);
+        Assert.True(withdrawn.IsSuccess);
+        Assert.Equal(report.Departments.Count + 2, withdrawn.Value); // every row of that reviewer on the report
+        Assert.Equal(ReviewStates.Filed, state);
+        Assert.Contains($"#{report.IssueNumber} by {report.Author}", Assert.Single(refused.Errors).Message, StringComparison.Ordinal);
+        await using var read = test.Context();
+        Assert.Empty(await read.Scores.Where(s => s.ReportId == report.ReportId).ToListAsync());
+        var audit = await read.AuditLog.SingleAsync(a => a.Action == "report.scores-withdrawn");
+        Assert.Equal("rev", audit.Actor);
+        Assert.StartsWith("Scored the wrong report. (withdrawn: ", audit.Details, StringComparison.Ordinal);
+        Assert.Contains("BASIC 9+8", audit.Details, StringComparison.Ordinal); // the latest values, not the superseded ones
+    }
+}
