@@ -194,8 +194,8 @@ public static partial class EmbassyWebSetup
         {
             var headers = context.Response.Headers;
 
-            // Second wall behind Markdig's DisableHtml: no inline script or style, no plugins, no framing.
-            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+            // Second wall behind Markdig's DisableHtml: no inline script or style, no plugins, no framing, no image from elsewhere.
+            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";
