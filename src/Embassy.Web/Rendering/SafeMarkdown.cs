@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Markdig;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -9,7 +10,7 @@ namespace Embassy.Web.Rendering;
 /// Renders untrusted Markdown (reports, applications): raw HTML is shown as text (Markdig <c>DisableHtml</c>), and only
 /// http(s), mailto and in-page links survive — a <c>javascript:</c> or <c>data:</c> URL becomes an inert link. Images are
 /// shown as links, never loaded: an image in a report would tell its author who read it, from where and when. The CSP
-/// header (<c>img-src 'self' data:</c>) is the second wall.
+/// header (<c>img-src 'self' data:</c>) is the second wall. Markdown nested too deeply for the parser is shown as text.
 /// </summary>
 public static class SafeMarkdown
 {
@@ -18,10 +19,20 @@ public static class SafeMarkdown
 
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();
 
-    /// <summary>The HTML of <paramref name="markdown"/>, safe to embed.</summary>
+    /// <summary>The HTML of <paramref name="markdown"/>, safe to embed; never throws on any text.</summary>
     public static string ToHtml(string? markdown)
     {
-        return Render(markdown ?? string.Empty);
+        var text = markdown ?? string.Empty;
+        try
+        {
+            return Render(text);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InsufficientExecutionStackException)
+        {
+            // Markdig refuses input nested beyond its depth limit (ArgumentException) rather than overflow the stack; such
+            // text is not sensible Markdown, so the reader sees it as it was written instead of a 500.
+            return "<pre class=\"markdown-as-text\">" + HtmlEncoder.Default.Encode(text) + "</pre>";
+        }
     }
 
     /// <summary>True for http(s), mailto (links only) and fragment URLs.</summary>
