@@ -172,6 +172,8 @@ public static partial class EmbassyWebSetup
             services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(config["Database:DataDirectory"] ?? "data", "keys")));
         }
 
+        // Every page's output without bidirectional controls (names, logins, titles: Rendering/DisplayText.cs).
+        services.AddSingleton<System.Text.Encodings.Web.HtmlEncoder>(new Rendering.NeutralHtmlEncoder());
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", AccessPolicies.Admin);

@@ -31,7 +31,7 @@ public static class SafeMarkdown
         {
             // Markdig refuses input nested beyond its depth limit (ArgumentException) rather than overflow the stack; such
             // text is not sensible Markdown, so the reader sees it as it was written instead of a 500.
-            return "<pre class=\"markdown-as-text\">" + HtmlEncoder.Default.Encode(text) + "</pre>";
+            return "<pre class=\"markdown-as-text\">" + HtmlEncoder.Default.Encode(DisplayText.Neutral(text)) + "</pre>";
         }
     }
 
@@ -86,6 +86,6 @@ public static class SafeMarkdown
             }
         }
 
-        return document.ToHtml(Pipeline);
+        return DisplayText.Neutral(document.ToHtml(Pipeline)); // no bidi control reverses a report's text either
     }
 }
