@@ -112,7 +112,7 @@ public sealed class MemberAdmin(IDbContextFactory<EmbassyDbContext> databases, T
 
         ProgramTables.Audit(db, now, actor, "member.created", "member:" + member.Id, $"{member.DisplayName} (github {input.GitHub.Trim()}), rank {rank}");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return Result<long>.Ok(member.Id);
+        return Result<long>.Ok(member.Id, canonical is null ? [] : await SharedWithAsync(db, member.Id, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Edits name, region and handles.</summary>
@@ -241,7 +241,16 @@ public sealed class MemberAdmin(IDbContextFactory<EmbassyDbContext> databases, T
         db.PayoutAddresses.Add(new PayoutAddress { MemberId = id, Rail = rail, Address = canonical!, ValidFrom = DateOnly.FromDateTime(now.UtcDateTime), RecordedAt = now });
         ProgramTables.Audit(db, now, actor, "address.changed", "member:" + id, $"{rail} {canonical}");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return Result<string>.Ok(canonical!);
+        return Result<string>.Ok(canonical!, await SharedWithAsync(db, id, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>A warning when member <paramref name="id"/>'s current address is another member's too (accepted, never merged).</summary>
+    private async Task<IReadOnlyList<Diagnostic>> SharedWithAsync(EmbassyDbContext db, long id, CancellationToken cancellationToken)
+    {
+        var roster = await MemberRoster.LoadAsync(db, cancellationToken).ConfigureAwait(false);
+        var rail = MonthCloseWorkflow.RailName(CurrentPolicy.Payout.Rail);
+        return MemberRoster.SharedAddresses(roster, rail).Where(s => s.Value.Any(m => m.Member.Id == id))
+            .SelectMany(s => MemberRoster.SharedAddressWarnings(s.Value, rail)).ToArray();
     }
 
     private string? CheckRank(string? rank, List<Diagnostic> errors, bool allowTerminated = false)

@@ -688,7 +688,7 @@ public sealed class MonthCloseWorkflow(
         EmbassyDbContext db, Period period, CancellationToken cancellationToken)
     {
         var policy = PolicyFor(period);
-        var roster = await MemberRoster.LoadAsync(db, cancellationToken, withAddresses: false).ConfigureAwait(false); // the close pays from the payout step's addresses
+        var roster = await MemberRoster.LoadAsync(db, cancellationToken).ConfigureAwait(false);
         var members = new List<DomainMember>();
         foreach (var m in roster)
         {
@@ -713,6 +713,8 @@ public sealed class MonthCloseWorkflow(
             extra.Add(Diagnostic.Warning("REPORT_UNMATCHED", $"Report #{item.IssueNumber} by {item.Author} matches no member; link the author to count it."));
         }
 
+        var active = members.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        extra.AddRange(MemberRoster.SharedAddressWarnings(roster.Where(r => active.Contains(r.EngineId)), RailName(policy.Payout.Rail)));
         var byId = roster.ToDictionary(r => r.Member.Id);
         var scored = queue.Where(i => i.State == ReviewStates.Scored && i.MemberId is not null && byId.ContainsKey(i.MemberId.Value)).ToArray();
         var reportIds = scored.Select(i => i.ReportId).ToHashSet();
@@ -855,6 +857,10 @@ public sealed record RosterEntry(Data.Entities.Member Member, string? GitHubLogi
     /// <summary>The rank in force on <paramref name="day"/> (R2: the latest event effective by then).</summary>
     public string? RankOn(DateOnly day) =>
         Ranks.Where(r => r.EffectiveFrom <= day).OrderBy(r => r.EffectiveFrom).ThenBy(r => r.Id).LastOrDefault()?.Rank;
+
+    /// <summary>The member's current payout address on <paramref name="rail"/> (the latest recorded), or null.</summary>
+    public string? AddressOn(string rail) =>
+        Member.PayoutAddresses.Where(a => a.Rail == rail).OrderBy(a => a.ValidFrom).ThenBy(a => a.Id).LastOrDefault()?.Address;
 }
 
 /// <summary>Loads the member registry.</summary>
@@ -890,4 +896,22 @@ public static class MemberRoster
             m.Handles.FirstOrDefault(h => h.Kind == MemberHandle.GitHub)?.NormalizedValue,
             m.RankEvents.OrderBy(r => r.EffectiveFrom).ThenBy(r => r.Id).ToArray())).ToArray();
     }
+
+    /// <summary>
+    /// Current payout addresses on <paramref name="rail"/> that several of <paramref name="roster"/> share, with those
+    /// members (R9: one address per member and rail). Never merged: the admin and the signers are told instead.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<RosterEntry>> SharedAddresses(IEnumerable<RosterEntry> roster, string rail)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        return roster.Select(m => (Member: m, Address: m.AddressOn(rail))).Where(x => x.Address is not null)
+            .GroupBy(x => x.Address!, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<RosterEntry>)g.Select(x => x.Member).ToArray(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>One warning per shared address: which members it pays (see <see cref="SharedAddresses"/>).</summary>
+    public static IEnumerable<Diagnostic> SharedAddressWarnings(IEnumerable<RosterEntry> roster, string rail) =>
+        SharedAddresses(roster, rail).Select(s => Diagnostic.Warning(
+            WorkflowCodes.AddressShared,
+            string.Create(CultureInfo.InvariantCulture, $"The payout address {s.Key} is shared by {s.Value.Count} members ({string.Join(", ", s.Value.Select(m => m.EngineId))}); each is paid on a line of their own. Check that they are different people.")));
 }

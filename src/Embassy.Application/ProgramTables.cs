@@ -38,6 +38,9 @@ public static class WorkflowCodes
     public const string MemberInvalid = "MEMBER_INVALID";
     public const string HandleTaken = "HANDLE_TAKEN";
     public const string AddressInvalid = "ADDRESS_INVALID";
+
+    /// <summary>Several members have one payout address (warning): flagged to the admin and the signers, never merged.</summary>
+    public const string AddressShared = "ADDRESS_SHARED";
     public const string RankUnknown = "RANK_UNKNOWN";
     public const string ReasonRequired = Embassy.Domain.Closing.ClosingCodes.ReasonRequired;
     public const string RoleUnknown = "ROLE_UNKNOWN";

@@ -243,7 +243,7 @@ public sealed partial class TreasuryStore
         var row = await db.CommunityBounties.FirstOrDefaultAsync(b => b.Id == id, cancellationToken).ConfigureAwait(false);
         if (row is null || row.Status != BountyStates.Proposed)
         {
-            return Result<BountyAward>.Fail(BountyNotReady, $"Bounty {id.ToString(CultureInfo.InvariantCulture)} is not waiting for approval.");
+            return Result<BountyAward>.Fail([NotProposed(id, row?.Status)]);
         }
 
         var award = TreasuryRecords.ToDomain(row) with { Approver = actor };
@@ -254,14 +254,30 @@ public sealed partial class TreasuryStore
             return Result<BountyAward>.Fail(found);
         }
 
+        // A conditional transition: only the request that finds the bounty still proposed approves it; the others (a
+        // double click, two admins at once) are told what they found instead of approving it again.
         var now = time.GetUtcNow();
-        row.Status = BountyStates.Approved;
-        row.Approver = actor;
-        row.ApprovedAt = now;
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var claimed = await db.CommunityBounties.Where(b => b.Id == id && b.Status == BountyStates.Proposed)
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, BountyStates.Approved).SetProperty(b => b.Approver, actor).SetProperty(b => b.ApprovedAt, now), cancellationToken)
+            .ConfigureAwait(false);
+        if (claimed != 1)
+        {
+            var state = await db.CommunityBounties.AsNoTracking().Where(b => b.Id == id).Select(b => b.Status).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            return Result<BountyAward>.Fail([NotProposed(id, state)]);
+        }
+
         ProgramTables.Audit(db, now, actor, "bounty.approved", "bounty:" + award.Id, $"{award.Title}: {award.Amount} to {award.Recipient.Name}");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return Result<BountyAward>.Ok(award, found);
     }
+
+    private static Diagnostic NotProposed(long id, string? state) => Diagnostic.Error(
+        BountyNotReady,
+        state is null
+            ? $"No bounty {id.ToString(CultureInfo.InvariantCulture)} is recorded."
+            : $"Bounty {id.ToString(CultureInfo.InvariantCulture)} is {state}, not waiting for approval; it was not changed by this request.");
 
     /// <summary>
     /// Draws the approved bounties of <paramref name="month"/> on proposal <paramref name="proposalNumber"/> and prepares

@@ -57,8 +57,14 @@ public static class ChainCodes
     /// <summary>A payout line whose address is not valid on the rail.</summary>
     public const string PayoutBadAddress = "PAYOUT_BAD_ADDRESS";
 
-    /// <summary>Two lines paid the same account; they were merged into one transfer (warning).</summary>
+    /// <summary>Two lines of one member paid the same account; they were merged into one transfer (warning).</summary>
     public const string PayoutMerged = "PAYOUT_MERGED";
+
+    /// <summary>
+    /// Several members are paid to one address: each keeps a transfer of their own and the signers are told (warning); one
+    /// person may be claiming several rewards, or a member typed another's address.
+    /// </summary>
+    public const string PayoutAddressShared = "PAYOUT_ADDRESS_SHARED";
 
     /// <summary>A transfer below the rail's minimum was not made and is carried to the member's next payout (warning, R5/R9).</summary>
     public const string PayoutBelowMinimum = "PAYOUT_BELOW_MINIMUM";

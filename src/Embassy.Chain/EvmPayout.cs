@@ -81,7 +81,7 @@ public sealed record EvmPayout(EvmTokenProfile Profile, IReadOnlyList<PayoutTran
             ["meta"] = new JsonObject
             {
                 ["name"] = name,
-                ["description"] = string.Create(CultureInfo.InvariantCulture, $"{transfers.Count} {Profile.Token.Symbol} transfers, total {transfers.Aggregate(Profile.Token.Zero, (s, t) => s + t.Amount)}. Prepared by Embassy, unsigned."),
+                ["description"] = string.Create(CultureInfo.InvariantCulture, $"{transfers.Count} {Profile.Token.Symbol} transfers, total {transfers.Aggregate(Profile.Token.Zero, (s, t) => s + t.Amount)}.{SharedNote(transfers)} Prepared by Embassy, unsigned."),
                 ["txBuilderVersion"] = "1.18.0",
                 ["createdFromSafeAddress"] = string.Empty,
                 ["createdFromOwnerAddress"] = string.Empty,
@@ -232,6 +232,11 @@ public sealed record EvmPayout(EvmTokenProfile Profile, IReadOnlyList<PayoutTran
 
         sb.Append('"');
     }
+
+    // The signers' view names every address that pays several members (one transfer each), so a duplicated claim is seen.
+    private static string SharedNote(IReadOnlyList<PayoutTransfer<EvmAddress>> transfers) =>
+        string.Concat(PayoutPreparation.Shared(transfers, a => a.Text).Select(s =>
+            string.Create(CultureInfo.InvariantCulture, $" Shared payout address {s.Key}: {s.Value.Count} members ({string.Join(", ", s.Value)}), check before signing.")));
 
     /// <summary>
     /// token_type,token_address,receiver,amount — one row per transfer, the amount in whole tokens

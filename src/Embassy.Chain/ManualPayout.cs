@@ -9,11 +9,12 @@ using Embassy.Domain.Rules;
 namespace Embassy.Chain;
 
 /// <summary>One row of a manual payout sheet.</summary>
-/// <param name="Member">The member (or members, comma-separated, when lines to one address were merged).</param>
+/// <param name="Member">The member.</param>
 /// <param name="Handle">A display handle, or empty.</param>
 /// <param name="Address">The canonical address (SS58 for the policy's prefix, or EIP-55).</param>
 /// <param name="Amount">The exact amount.</param>
-public sealed record ManualPayoutRow(string Member, string Handle, string Address, TokenAmount Amount);
+/// <param name="SharedWith">The other members paid to the same address (semicolon-separated), or empty: the signers check these.</param>
+public sealed record ManualPayoutRow(string Member, string Handle, string Address, TokenAmount Amount, string SharedWith = "");
 
 /// <summary>
 /// A payout on the manual rail (R9): a CSV and an XLSX sheet for a person to pay by hand — member, handle,
@@ -21,19 +22,22 @@ public sealed record ManualPayoutRow(string Member, string Handle, string Addres
 /// with totals. Addresses are still checked: SS58 of the policy's prefix, or EVM.
 /// </summary>
 /// <param name="Token">The token paid.</param>
-/// <param name="Rows">One row per address.</param>
+/// <param name="Rows">One row per member and address.</param>
 /// <param name="Carried">Amounts below the minimum, when one is set.</param>
 /// <param name="Period">The month paid, when known.</param>
 /// <param name="PolicyId">The policy the amounts come from, when known.</param>
 public sealed record ManualPayout(Token Token, IReadOnlyList<ManualPayoutRow> Rows, IReadOnlyList<CarriedAmount> Carried, Period? Period, string? PolicyId)
 {
     /// <summary>The column names of the CSV and the sheet.</summary>
-    public static IReadOnlyList<string> Columns { get; } = ["member", "handle", "address", "amount", "amount_units", "period", "policy"];
+    public static IReadOnlyList<string> Columns { get; } = ["member", "handle", "address", "amount", "amount_units", "period", "policy", "shared_with"];
 
     /// <summary>Sum of the rows.</summary>
     public TokenAmount Total => Rows.Aggregate(Token.Zero, (sum, r) => sum + r.Amount);
 
-    /// <summary>Builds the sheet's rows; bad addresses fail the whole payout, duplicates merge, zeros are left out.</summary>
+    /// <summary>
+    /// Builds the sheet's rows; bad addresses fail the whole payout, a member's duplicate lines merge, zeros are left out,
+    /// and an address paid to several members is named on each of their rows (<c>shared_with</c>).
+    /// </summary>
     public static Result<ManualPayout> Build(
         IReadOnlyList<PayoutLine> lines,
         Token token,
@@ -64,11 +68,13 @@ public sealed record ManualPayout(Token Token, IReadOnlyList<ManualPayoutRow> Ro
             }
         }
 
+        var shared = PayoutPreparation.Shared(prepared.Value.Transfers, a => a);
         var rows = prepared.Value.Transfers.Select(t => new ManualPayoutRow(
             string.Join(", ", t.Members),
             string.Join(", ", t.Members.Select(m => handles.GetValueOrDefault(m)).Where(h => h is not null)),
             t.Destination,
-            t.Amount)).ToArray();
+            t.Amount,
+            shared.TryGetValue(t.Destination, out var others) ? string.Join("; ", others.Except(t.Members, StringComparer.Ordinal)) : string.Empty)).ToArray();
         return Result<ManualPayout>.Ok(new ManualPayout(token, rows, prepared.Value.Carried, period, policyId), prepared.Diagnostics);
     }
 
@@ -80,7 +86,7 @@ public sealed record ManualPayout(Token Token, IReadOnlyList<ManualPayoutRow> Ro
         {
             sb.Append(CsvWriter.Line(
                 r.Member, r.Handle, r.Address, r.Amount.Format(grouped: false),
-                r.Amount.Units.ToString(CultureInfo.InvariantCulture), Period?.ToString(), PolicyId));
+                r.Amount.Units.ToString(CultureInfo.InvariantCulture), Period?.ToString(), PolicyId, r.SharedWith));
         }
 
         return sb.ToString();
@@ -106,7 +112,8 @@ public sealed record ManualPayout(Token Token, IReadOnlyList<ManualPayoutRow> Ro
             new Column { Min = 3, Max = 3, Width = 52, CustomWidth = true },
             new Column { Min = 4, Max = 4, Width = 24, CustomWidth = true },
             new Column { Min = 5, Max = 5, Width = 34, CustomWidth = true },
-            new Column { Min = 6, Max = 7, Width = 12, CustomWidth = true });
+            new Column { Min = 6, Max = 7, Width = 12, CustomWidth = true },
+            new Column { Min = 8, Max = 8, Width = 30, CustomWidth = true });
         sheetPart.Worksheet = new Worksheet(columns, data);
 
         uint rowIndex = 1;
@@ -118,7 +125,7 @@ public sealed record ManualPayout(Token Token, IReadOnlyList<ManualPayoutRow> Ro
                 TextCell(r.Member), TextCell(r.Handle), TextCell(r.Address),
                 NumberCell(r.Amount.Format(grouped: false), AmountStyle),
                 TextCell(r.Amount.Units.ToString(CultureInfo.InvariantCulture)),
-                TextCell(Period?.ToString() ?? string.Empty), TextCell(PolicyId ?? string.Empty),
+                TextCell(Period?.ToString() ?? string.Empty), TextCell(PolicyId ?? string.Empty), TextCell(r.SharedWith),
             ]));
         }
 

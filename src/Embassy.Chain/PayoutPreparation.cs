@@ -4,9 +4,10 @@ using Embassy.Domain;
 namespace Embassy.Chain;
 
 /// <summary>
-/// The steps every chain rail shares before it writes anything: check each address, merge lines to the same
-/// account, leave out zeros and carry amounts below the minimum (R5, R9). Errors make the whole payout fail:
-/// nothing is ever built from partial input.
+/// The steps every chain rail shares before it writes anything: check each address, merge a member's lines to the same
+/// account, leave out zeros and carry amounts below the minimum (R5, R9). Lines of different members to one address are
+/// never merged: each keeps its transfer and the shared address is a warning, so the signers see every member it pays.
+/// Errors make the whole payout fail: nothing is ever built from partial input.
 /// </summary>
 internal static class PayoutPreparation
 {
@@ -20,8 +21,9 @@ internal static class PayoutPreparation
     {
         ArgumentNullException.ThrowIfNull(lines);
         var diagnostics = new List<Diagnostic>();
-        var order = new List<TAddress>();
-        var merged = new Dictionary<TAddress, (TokenAmount Amount, List<PayoutLine> Lines)>();
+        var order = new List<(TAddress Address, string Member)>();
+        var merged = new Dictionary<(TAddress Address, string Member), (TokenAmount Amount, List<PayoutLine> Lines)>();
+        var payees = new Dictionary<TAddress, List<string>>();
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -53,21 +55,37 @@ internal static class PayoutPreparation
             }
 
             var address = parsed.Value;
-            if (merged.TryGetValue(address, out var existing))
+            var key = (address, line.Member);
+            if (merged.TryGetValue(key, out var existing))
             {
                 var sum = existing.Amount + line.Amount;
                 existing.Lines.Add(line);
-                merged[address] = (sum, existing.Lines);
+                merged[key] = (sum, existing.Lines);
                 diagnostics.Add(Diagnostic.Warning(
                     ChainCodes.PayoutMerged,
-                    $"{string.Join(", ", existing.Lines.Select(l => l.Member))}: {existing.Lines.Count} lines pay {displayText(address)}; merged into one transfer of {sum}.",
+                    $"{line.Member}: {existing.Lines.Count} lines pay {displayText(address)}; merged into one transfer of {sum}.",
                     where));
             }
             else
             {
-                merged[address] = (line.Amount, [line]);
-                order.Add(address);
+                merged[key] = (line.Amount, [line]);
+                order.Add(key);
+                if (!payees.TryGetValue(address, out var members))
+                {
+                    payees[address] = members = [];
+                }
+
+                members.Add(line.Member);
             }
+        }
+
+        foreach (var (address, members) in payees.Where(p => p.Value.Count > 1))
+        {
+            var first = lines.Select((l, i) => (l, i)).First(x => x.l.Member == members[0]);
+            diagnostics.Add(Diagnostic.Warning(
+                ChainCodes.PayoutAddressShared,
+                string.Create(CultureInfo.InvariantCulture, $"{displayText(address)} is the payout address of {members.Count} members ({string.Join(", ", members)}); each is paid on a line of their own. Check with them before signing."),
+                first.l.Source ?? new SourcePosition(first.i + 1, 0, "payout lines")));
         }
 
         if (diagnostics.Any(d => d.IsError))
@@ -77,9 +95,10 @@ internal static class PayoutPreparation
 
         var transfers = new List<PayoutTransfer<TAddress>>();
         var carried = new List<CarriedAmount>();
-        foreach (var address in order)
+        foreach (var key in order)
         {
-            var (amount, paid) = merged[address];
+            var address = key.Address;
+            var (amount, paid) = merged[key];
             var members = paid.Select(l => l.Member).Distinct(StringComparer.Ordinal).ToArray();
             if (amount.IsZero)
             {
@@ -113,6 +132,14 @@ internal static class PayoutPreparation
 
         return Result<(List<PayoutTransfer<TAddress>>, List<CarriedAmount>)>.Ok((transfers, carried), diagnostics);
     }
+
+    /// <summary>The addresses that more than one member is paid to, with those members in order (for the signers' files).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Shared<TAddress>(IEnumerable<PayoutTransfer<TAddress>> transfers, Func<TAddress, string> displayText)
+        where TAddress : notnull =>
+        transfers.GroupBy(t => displayText(t.Destination), StringComparer.Ordinal)
+            .Select(g => (g.Key, Members: g.SelectMany(t => t.Members).Distinct(StringComparer.Ordinal).ToArray()))
+            .Where(g => g.Members.Length > 1)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Members, StringComparer.Ordinal);
 
     public static IReadOnlyList<IReadOnlyList<T>> Chunk<T>(IReadOnlyList<T> items, int chunkSize)
     {

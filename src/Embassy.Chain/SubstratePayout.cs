@@ -57,6 +57,12 @@ public sealed record SubstratePayout(ChainProfile Profile, IReadOnlyList<Substra
             text.Append(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"# carried to the next payout: {c}\n"));
         }
 
+        foreach (var (address, members) in PayoutPreparation.Shared(Batches.SelectMany(b => b.Transfers), a => a.Text))
+        {
+            // The signers' diff names every address that pays several members, so a merged or duplicated claim is seen.
+            text.Append(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"# shared payout address {address}: {members.Count} members ({string.Join(", ", members)}), one transfer each; check before signing\n"));
+        }
+
         return text.ToString();
     }
 

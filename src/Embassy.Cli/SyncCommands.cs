@@ -48,6 +48,13 @@ internal static class SyncCommands
         }
 
         var problems = new List<Diagnostic>();
+        if (DatabaseFile.Check(dbOptions) is { } damaged)
+        {
+            // One line naming the file and what to do, before anything opens it (a damaged file is never re-initialised).
+            await error.WriteLineAsync(damaged.Message).ConfigureAwait(false);
+            return EmbassyCli.Invalid;
+        }
+
         if (api is not null)
         {
             if (Uri.TryCreate(api.EndsWith('/') ? api : api + "/", UriKind.Absolute, out var apiUri) && apiUri.Scheme is "http" or "https")

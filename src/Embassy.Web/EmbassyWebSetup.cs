@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OAuth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -110,6 +111,28 @@ public static partial class EmbassyWebSetup
             sp.GetRequiredService<IDbContextFactory<EmbassyDbContext>>(), sp.GetRequiredService<TimeProvider>(), admins, string.IsNullOrWhiteSpace(firstAdmin) ? null : firstAdmin));
         services.AddHostedService<FirstRun>();
 
+        // Behind a reverse proxy: only the listed proxies' forwarded headers are read. PostConfigure runs after the host's
+        // own setup, which ASPNETCORE_FORWARDEDHEADERS_ENABLED=true makes trust every client; the list here wins.
+        var site = SiteAddress.From(config);
+        services.AddSingleton(site);
+        services.PostConfigure<ForwardedHeadersOptions>(o =>
+        {
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            o.ForwardedHeaders = site.TrustsProxies ? ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto : ForwardedHeaders.None;
+            foreach (var proxy in site.KnownProxies)
+            {
+                o.KnownProxies.Add(proxy);
+            }
+
+            foreach (var network in site.KnownNetworks)
+            {
+                o.KnownIPNetworks.Add(network);
+            }
+        });
+
+        // An https public URL: the sign-in cookies never go out without Secure, even when the proxy talks plain http to Embassy.
+        var cookieSecurity = site.IsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         var oauth = new GitHubOAuthOptions();
         config.GetSection("GitHub:OAuth").Bind(oauth);
         services.AddSingleton(oauth);
@@ -122,7 +145,7 @@ public static partial class EmbassyWebSetup
                 o.Cookie.Name = "embassy";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Cookie.SecurePolicy = cookieSecurity;
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromDays(7);
 
@@ -148,7 +171,7 @@ public static partial class EmbassyWebSetup
 
                 // The callback is a top-level GET from GitHub: Lax suffices, and plain-http local installs keep working.
                 o.CorrelationCookie.SameSite = SameSiteMode.Lax;
-                o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.CorrelationCookie.SecurePolicy = cookieSecurity;
                 o.CorrelationCookie.Path = "/";
                 o.TimeProvider = TimeProvider.System;
                 o.Events.OnRemoteFailure = context =>
@@ -165,6 +188,8 @@ public static partial class EmbassyWebSetup
             .AddPolicy(AccessPolicies.Reviewer, p => p.RequireAuthenticatedUser().RequireRole(AccessPolicies.RolesFor(AccessPolicies.Reviewer)))
             .AddPolicy(AccessPolicies.Member, p => p.RequireAuthenticatedUser().RequireRole(AccessPolicies.RolesFor(AccessPolicies.Member)))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        // The anti-forgery cookie follows the request: it is no credential, and with Always ASP.NET Core refuses every form on
+        // a request that reached Embassy over plain http (a TLS proxy whose forwarded headers are not read).
         services.AddAntiforgery(o => o.Cookie.Name = "embassy-af");
         if (!string.Equals(config["Database:Provider"] ?? "sqlite", "postgres", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(config["Database:ConnectionString"]))
         {
@@ -172,6 +197,8 @@ public static partial class EmbassyWebSetup
             services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(config["Database:DataDirectory"] ?? "data", "keys")));
         }
 
+        // Every page's output without bidirectional controls (names, logins, titles: Rendering/DisplayText.cs).
+        services.AddSingleton<System.Text.Encodings.Web.HtmlEncoder>(new Rendering.NeutralHtmlEncoder());
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", AccessPolicies.Admin);
@@ -190,12 +217,19 @@ public static partial class EmbassyWebSetup
     public static WebApplication UseEmbassyWeb(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders(); // reads only what the listed proxies forward (see AddEmbassyWeb)
+        var hsts = app.Services.GetRequiredService<SiteAddress>().IsHttps;
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
+            if (hsts)
+            {
+                // The public URL is https: browsers keep to https for a year (a plain-http answer's header is ignored by them).
+                headers.StrictTransportSecurity = "max-age=31536000";
+            }
 
-            // Second wall behind Markdig's DisableHtml: no inline script or style, no plugins, no framing.
-            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+            // Second wall behind Markdig's DisableHtml: no inline script or style, no plugins, no framing, no image from elsewhere.
+            headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "same-origin";

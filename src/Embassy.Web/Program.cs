@@ -6,6 +6,13 @@ var builder = WebApplication.CreateBuilder(EmbassyWebSetup.CommandLine(args));
 builder.Configuration.AddEnvironmentVariables("EMBASSY_"); // EMBASSY_Database__Provider -> Database:Provider
 builder.Services.AddProblemDetails();
 builder.AddEmbassyDemoMode(); // --demo: its own database file, before the data layer reads its options
+if (DatabaseFile.Check(builder.Configuration) is { } damaged)
+{
+    // One line naming the file and what to do; a stack trace would bury it.
+    Console.Error.WriteLine(damaged.Message);
+    return 1;
+}
+
 builder.AddEmbassyData();
 builder.AddEmbassyGitHub();
 builder.AddEmbassyWeb();
@@ -21,6 +28,7 @@ app.MapEmbassyApi();
 app.MapAccessApi(); // grants, sessions, API tokens
 app.MapProgramApi(); // treasury, applications, crews
 app.Run();
+return 0;
 
 /// <summary>The web host's entry point (public for WebApplicationFactory).</summary>
 public partial class Program;

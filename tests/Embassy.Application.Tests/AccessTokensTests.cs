@@ -62,6 +62,27 @@ public class AccessTokensTests
     }
 
     [Theory]
+    [InlineData('\u202A')]
+    [InlineData('\u202B')]
+    [InlineData('\u202C')]
+    [InlineData('\u202D')]
+    [InlineData('\u202E')]
+    [InlineData('\u2066')]
+    [InlineData('\u2067')]
+    [InlineData('\u2068')]
+    [InlineData('\u2069')]
+    [InlineData('\u200E')]
+    [InlineData('\u200F')]
+    [InlineData('\u061C')]
+    public void Parse_BidiControlAnywhere_IsRefused(char control)
+    {
+        foreach (var login in new[] { control + "admin", "ad" + control + "min", "admin" + control, "local:" + control + "admin" })
+        {
+            Assert.False(Logins.Parse(login).IsSuccess, $"U+{(int)control:X4} in '{login}'");
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task EveryIssuer_RefusesALoginGitHubWouldNot_WithTheSameCode(string provider)
     {

@@ -35,6 +35,23 @@ public class EvmPayoutTests
     }
 
     [Fact]
+    public void ToSafeBatchJson_OneAddressForTwoMembers_TwoTransfers_AndTheDescriptionNamesThem()
+    {
+        var lines = new[]
+        {
+            new PayoutLine("alice", EvmAddressText(1), Erc20("10")),
+            new PayoutLine("mallory", EvmAddressText(1).ToLowerInvariant(), Erc20("0.5")),
+        };
+        var payout = EvmPayout.Build(lines, EvmTokenProfile.PhaOnEthereum);
+
+        using var json = JsonDocument.Parse(payout.Value.ToSafeBatchJson(0, CreatedAt, "Embassy 2025-11"));
+
+        Assert.Equal(2, json.RootElement.GetProperty("transactions").GetArrayLength());
+        Assert.Contains(payout.Diagnostics, d => d.Code == ChainCodes.PayoutAddressShared);
+        Assert.Contains($"Shared payout address {EvmAddressText(1)}: 2 members (alice, mallory)", json.RootElement.GetProperty("meta").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_LowerCaseAddress_NormalizesWithWarning()
     {
         var lines = new[] { new PayoutLine("alice", EvmAddressText(1).ToLowerInvariant(), Erc20("1")) };

@@ -27,11 +27,30 @@ public class ManualPayoutTests
         var csv = Sample().ToCsv();
 
         var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("member,handle,address,amount,amount_units,period,policy", rows[0]);
+        Assert.Equal("member,handle,address,amount,amount_units,period,policy,shared_with", rows[0]);
         // '@alice' would run as a formula in a spreadsheet: the one CSV writer neutralises it.
-        Assert.Equal($"alice,'@alice,{PhalaAddress(1)},8178.333333333333,8178333333333333,2025-11,phala-v5", rows[1]);
-        Assert.Equal($"\"bob, jr\",,{PhalaAddress(2)},84000,84000000000000000,2025-11,phala-v5", rows[2]);
-        Assert.Equal($"carol,carol#1234,{EvmAddressText(3)},0.000000000001,1,2025-11,phala-v5", rows[3]);
+        Assert.Equal($"alice,'@alice,{PhalaAddress(1)},8178.333333333333,8178333333333333,2025-11,phala-v5,", rows[1]);
+        Assert.Equal($"\"bob, jr\",,{PhalaAddress(2)},84000,84000000000000000,2025-11,phala-v5,", rows[2]);
+        Assert.Equal($"carol,carol#1234,{EvmAddressText(3)},0.000000000001,1,2025-11,phala-v5,", rows[3]);
+    }
+
+    [Fact]
+    public void Build_OneAddressForSeveralMembers_OneRowEach_NamingTheOthers()
+    {
+        var lines = Enumerable.Range(1, 10).Select(i => new PayoutLine("m" + i, PhalaAddress(1), Token.Pha.Whole((ulong)i))).ToArray();
+
+        var result = ManualPayout.Build(lines, Token.Pha, 30, new Period(2025, 11), "phala-v5");
+
+        Assert.True(result.IsSuccess, string.Join("; ", result.Errors));
+        Assert.Equal(lines.Select(l => l.Member), result.Value.Rows.Select(r => r.Member)); // never one merged line
+        Assert.Equal(lines.Select(l => l.Amount), result.Value.Rows.Select(r => r.Amount));
+        Assert.Equal(Token.Pha.Whole(55), result.Value.Total);
+        Assert.Equal("m1; m3; m4; m5; m6; m7; m8; m9; m10", result.Value.Rows[1].SharedWith);
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == ChainCodes.PayoutAddressShared);
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Contains("10 members (m1, m2,", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == ChainCodes.PayoutMerged);
+        Assert.EndsWith(",m1; m2; m3; m4; m5; m6; m7; m8; m9", result.Value.ToCsv().Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,7 +65,7 @@ public class ManualPayoutTests
         var sheet = doc.WorkbookPart!.WorksheetParts.Single().Worksheet;
         var rows = sheet.Descendants<Row>().ToArray();
         Assert.Equal(1 + 4 + 1, rows.Length);
-        Assert.Equal(["member", "handle", "address", "amount", "amount_units", "period", "policy"], rows[0].Elements<Cell>().Select(CellText));
+        Assert.Equal(["member", "handle", "address", "amount", "amount_units", "period", "policy", "shared_with"], rows[0].Elements<Cell>().Select(CellText));
 
         var amounts = rows[1..5].Select(r => r.Elements<Cell>().ElementAt(3)).ToArray();
         Assert.All(amounts, c => Assert.Equal(CellValues.Number, c.DataType!.Value));

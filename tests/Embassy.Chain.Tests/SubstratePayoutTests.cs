@@ -60,13 +60,13 @@ public class SubstratePayoutTests
     }
 
     [Fact]
-    public void Build_TwoLinesToOneAddress_MergesWithWarning()
+    public void Build_TwoLinesOfOneMemberToOneAddress_MergesWithWarning()
     {
         var lines = new[]
         {
             new PayoutLine("alice", PhalaAddress(1), Pha("100")),
             new PayoutLine("bob", PhalaAddress(2), Pha("5")),
-            new PayoutLine("alice-bonus", " " + PhalaAddress(1), Pha("0.005")),
+            new PayoutLine("alice", " " + PhalaAddress(1), Pha("0.005")),
         };
 
         var result = SubstratePayout.Build(lines, ChainProfile.Phala);
@@ -74,9 +74,31 @@ public class SubstratePayoutTests
         var transfers = result.Value.Batches.Single().Transfers;
         Assert.Equal(2, transfers.Count);
         Assert.Equal(Pha("100.005"), transfers[0].Amount);
-        Assert.Equal(["alice", "alice-bonus"], transfers[0].Members);
+        Assert.Equal(["alice"], transfers[0].Members);
         Assert.Contains(result.Diagnostics, d => d.Code == ChainCodes.PayoutMerged);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == ChainCodes.PayoutAddressShared);
         Assert.Empty(result.Value.Carried);
+    }
+
+    [Fact]
+    public void Build_OneAddressForSeveralMembers_KeepsATransferEach_AndTheSigningTextSaysSo()
+    {
+        var lines = new[]
+        {
+            new PayoutLine("alice", PhalaAddress(1), Pha("100")),
+            new PayoutLine("bob", PhalaAddress(2), Pha("5")),
+            new PayoutLine("mallory", PhalaAddress(1), Pha("7")),
+        };
+
+        var result = SubstratePayout.Build(lines, ChainProfile.Phala);
+
+        var transfers = result.Value.Batches.Single().Transfers;
+        Assert.Equal([Pha("100"), Pha("5"), Pha("7")], transfers.Select(t => t.Amount));
+        Assert.Equal(Pha("112"), result.Value.Total);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == ChainCodes.PayoutMerged);
+        var warning = Assert.Single(result.Diagnostics, d => d.Code == ChainCodes.PayoutAddressShared);
+        Assert.Contains("alice, mallory", warning.Message, StringComparison.Ordinal);
+        Assert.Contains($"# shared payout address {PhalaAddress(1)}: 2 members (alice, mallory), one transfer each", result.Value.ToSigningText("t"), StringComparison.Ordinal);
     }
 
     [Fact]

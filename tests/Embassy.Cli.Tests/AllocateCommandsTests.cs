@@ -455,6 +455,22 @@ public sealed class AllocateCommandsTests : IDisposable
         Assert.Contains("scores.csv:4: error SCORE_DUPLICATE", error);
     }
 
+    [Fact]
+    public void Allocate_TwentyThousandDuplicateRows_OneErrorLineEach()
+    {
+        var scores = Csv("scores.csv", [.. Enumerable.Repeat("A,CM,30", 20_000).Prepend("member,department,points")]);
+
+        var (exit, output, error) = Run("allocate", "--period", "2024-09", "--scores", scores);
+
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1, exit);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal(19_999, lines.Count(l => l.Contains("error SCORE_DUPLICATE", StringComparison.Ordinal)));
+        Assert.Equal(19_999, lines.Where(l => l.Contains("SCORE_DUPLICATE", StringComparison.Ordinal)).Select(l => l.Split(':')[1]).Distinct().Count()); // a line each
+        Assert.StartsWith("scores.csv:3: error SCORE_DUPLICATE", lines.First(l => l.Contains("SCORE_DUPLICATE", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.True(error.Length < 20_000 * 200, $"{error.Length:N0} characters of errors");
+    }
+
     [Theory]
     [InlineData("A,CM,\"30", 2)]            // a quote never closed
     [InlineData("A,CM,30,7", 2)]            // more fields than the header

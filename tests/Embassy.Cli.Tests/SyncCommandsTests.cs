@@ -48,6 +48,26 @@ public sealed class SyncCommandsTests : IAsyncLifetime
         Assert.Equal(1, _github.Requests.Count - before);
     }
 
+    [Theory]
+    [MemberData(nameof(Embassy.Data.Tests.DamagedDatabases.Kinds), MemberType = typeof(Embassy.Data.Tests.DamagedDatabases))]
+    public async Task Sync_DamagedDatabase_PrintsOneLineNamingIt_AndExitsNonZero(string kind)
+    {
+        var dir = await Embassy.Data.Tests.DamagedDatabases.CreateAsync(kind);
+        var path = Path.Combine(dir.FullName, "embassy.db");
+        var before = await File.ReadAllBytesAsync(path);
+
+        var (code, output, err) = CliRunner.Run("sync", "--repo", Repo, "--api", _github.ApiBaseAddress.ToString(), "--data", dir.FullName);
+
+        Assert.Equal(EmbassyCli.Invalid, code);
+        var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("The database " + path + " ", line, StringComparison.Ordinal);
+        Assert.Empty(output);
+        Assert.Empty(_github.Requests); // nothing was synced into it
+        Assert.Equal(before, await File.ReadAllBytesAsync(path)); // and it was not re-initialised
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        dir.Delete(recursive: true);
+    }
+
     [Fact]
     public void Sync_BadRepositoryName_IsUsageError()
     {

@@ -13,7 +13,7 @@ public sealed partial class CommunityPagesTests
 {
     private static readonly Dictionary<string, string?> NoFillTime = new() { ["Applications:MinimumFillTime"] = "00:00:00" };
 
-    private static Dictionary<string, string> Fields(string login = "lucia-r", string name = "Lucía Romero") => new()
+    internal static Dictionary<string, string> Fields(string login = "lucia-r", string name = "Lucía Romero") => new()
     {
         ["Input.Name"] = name,
         ["Input.GitHub"] = login,
@@ -28,7 +28,7 @@ public sealed partial class CommunityPagesTests
     };
 
     /// <summary>GETs /apply, keeps its anti-forgery token and shown-at stamp, and posts the fields.</summary>
-    private static async Task<HttpResponseMessage> ApplyAsync(HttpClient client, IDictionary<string, string> fields)
+    internal static async Task<HttpResponseMessage> ApplyAsync(HttpClient client, IDictionary<string, string> fields)
     {
         var html = await (await client.GetAsync("/apply")).Content.ReadAsStringAsync();
         var stamp = Started().Match(html);

@@ -43,6 +43,47 @@ public sealed class ProgramApiTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task BountyApproval_TenAtOnce_OneSucceeds_TheRestAre409WithTheStateFound(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var site = new EmbassySite(database: database);
+        var ada = await site.ApiAsAsync(Roles.Admin, "ada");
+        await OkAsync<SavedAnswer<ProposalDto>>(await ada.PostAsJsonAsync("/api/admin/treasury/proposals", Funded(14, "100,000")));
+        var id = (await OkAsync<SavedAnswer<BountyDto>>(await ada.PostAsJsonAsync("/api/admin/treasury/bounties", Bounty(14, "5,000", inUsd: false, seed: 7)), HttpStatusCode.Created)).Value.Id;
+        var admins = new List<HttpClient>();
+        for (var i = 0; i < 10; i++)
+        {
+            admins.Add(await site.ApiAsAsync(Roles.Admin, "admin" + i));
+        }
+
+        using var go = new SemaphoreSlim(0);
+        var approvals = admins.Select(async a =>
+        {
+            await go.WaitAsync();
+            return await a.PostAsync($"/api/admin/treasury/bounties/{id}/approve", null);
+        }).ToArray();
+        go.Release(approvals.Length);
+        var answers = await Task.WhenAll(approvals);
+
+        Assert.Equal(1, answers.Count(r => r.StatusCode == HttpStatusCode.OK));
+        var conflicts = answers.Where(r => r.StatusCode != HttpStatusCode.OK).ToArray();
+        Assert.Equal(9, conflicts.Length);
+        foreach (var conflict in conflicts)
+        {
+            var problem = await ProblemAsync(conflict, HttpStatusCode.Conflict);
+            Assert.Equal(TreasuryStore.BountyNotReady, problem.GetProperty("code").GetString());
+            Assert.Contains("is approved", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        var winner = (await answers.Single(r => r.StatusCode == HttpStatusCode.OK).Content.ReadFromJsonAsync<SavedAnswer<BountyDto>>(EmbassySite.Json))!.Value.Approver;
+        var stored = Assert.Single(await site.Service<TreasuryStore>().BountiesAsync());
+        Assert.Equal(("approved", winner), (stored.Status, stored.Award.Approver));
+        await using var db = await site.Service<Microsoft.EntityFrameworkCore.IDbContextFactory<Embassy.Data.EmbassyDbContext>>().CreateDbContextAsync();
+        Assert.Equal(1, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.AuditLog, e => e.Action == "bounty.approved"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Treasury_ProposalPriceBounty_CreatedApprovedDrawn_PayoutFileAndPublicTreasuryHaveExactAmounts(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);

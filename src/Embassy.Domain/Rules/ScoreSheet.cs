@@ -195,19 +195,29 @@ internal readonly struct ScoreSheet
             head[mi] = li;
         }
 
-        // Duplicates: one line per member and department (checked on the member's few lines, in file order).
+        // Duplicates: one line per member and department. Each member's lines are walked once in file order, remembering
+        // the first line of each department, so every repeated line is reported once, naming the line it repeats: linear in
+        // the lines, never a report per pair (20,000 copies of one row are 19,999 errors, not 200 million).
+        var firstOf = new int[lookup.Keys.Length];
         for (var mi = 0; mi < members.Length; mi++)
         {
             for (var a = head[mi]; a >= 0; a = next[a])
             {
-                for (var b = next[a]; b >= 0; b = next[b])
+                firstOf[codes[a]] = -1;
+            }
+
+            for (var a = head[mi]; a >= 0; a = next[a])
+            {
+                var first = firstOf[codes[a]];
+                if (first < 0)
                 {
-                    if (codes[a] == codes[b])
-                    {
-                        var line = input.Scores[b];
-                        diagnostics.Add(Diagnostic.Error("SCORE_DUPLICATE", $"'{line.Member}' already has a score for {lookup.Keys[codes[b]]}; give one line per member and department.", line.Position));
-                    }
+                    firstOf[codes[a]] = a;
+                    continue;
                 }
+
+                var line = input.Scores[a];
+                var where = input.Scores[first].Position is { Line: > 0 } p ? " on line " + p.Line.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
+                diagnostics.Add(Diagnostic.Error("SCORE_DUPLICATE", $"'{line.Member}' already has a score for {lookup.Keys[codes[a]]}{where}; give one line per member and department.", line.Position));
             }
         }
 

@@ -170,7 +170,7 @@ public class FiatCapCloseTests
         var ledger = (await store.LedgerAsync(14))!;
         Assert.Equal([Token.Pha.Whole(1_200), Token.Pha.Whole(1_200)], ledger.Draws.Select(d => d.Amount));
         Assert.True(file.IsSuccess, string.Join("; ", file.Errors));
-        Assert.Equal(Token.Pha.Whole(2_400), file.Value.Rows.Aggregate(Token.Pha.Zero, (a, r) => a + r.Amount)); // one address: one merged row
+        Assert.Equal(Token.Pha.Whole(2_400), file.Value.Rows.Aggregate(Token.Pha.Zero, (a, r) => a + r.Amount)); // one address, two bounties: a row each
 
         // Another bounty approved for August later cannot be drawn past the cap in a second draw.
         var late = await store.CreateBountyAsync(

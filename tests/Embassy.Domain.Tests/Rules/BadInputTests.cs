@@ -45,6 +45,21 @@ public class BadInputTests
     public void DuplicateRow_FailsWithLine() =>
         AssertFails(Run([At(S("a", "CM", 10), 2), At(S("a", "MK", 10), 3), At(S("a", "cm", 12), 4)]), "SCORE_DUPLICATE", 4);
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(20_000)]
+    public void DuplicateRows_EachReportedOnce_NamingTheFirstLine(int copies)
+    {
+        // One member's CM row repeated, and an MK row once between: every repeat is one error, never one per pair.
+        var lines = Enumerable.Range(0, copies).Select(i => At(S("a", i % 2 == 0 ? "CM" : "cm", 10), i + 2)).Append(At(S("a", "MK", 10), copies + 2)).ToArray();
+
+        var errors = Run(lines).Errors.Where(e => e.Code == "SCORE_DUPLICATE").ToArray();
+
+        Assert.Equal(copies - 1, errors.Length);
+        Assert.Equal(Enumerable.Range(3, copies - 1), errors.Select(e => e.Position!.Value.Line).Order());
+        Assert.All(errors, e => Assert.Contains("CM on line 2;", e.Message, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void UnknownDepartment_FailsWithLine() =>
         AssertFails(Run([At(S("a", "CM", 10), 2), At(S("a", "ASTRO", 10), 3)]), "SCORE_UNKNOWN_DEPARTMENT", 3);

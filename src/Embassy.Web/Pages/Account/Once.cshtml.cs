@@ -18,6 +18,8 @@ public sealed class OnceModel(AccessTokens tokens) : PageModel
 
     public void OnGet(string? token)
     {
+        // The page carries the link's secret (in its address and its form): no cache or history may keep it.
+        Response.Headers.CacheControl = "no-store";
         Token = token;
         if (string.IsNullOrEmpty(token))
         {
@@ -27,6 +29,7 @@ public sealed class OnceModel(AccessTokens tokens) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string? token, CancellationToken cancellationToken)
     {
+        Response.Headers.CacheControl = "no-store";
         var result = await tokens.RedeemSignInAsync(token, cancellationToken);
         if (!result.IsSuccess)
         {

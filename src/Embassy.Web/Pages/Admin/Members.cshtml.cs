@@ -44,6 +44,12 @@ public sealed class AdminMembersModel(MemberAdmin admin, TimeProvider time) : Pa
 
     public IReadOnlyList<Diagnostic> Errors { get; private set; } = [];
 
+    /// <summary>One warning per payout address that several members share (R9: accepted, flagged, never merged).</summary>
+    public IReadOnlyList<Diagnostic> Shared { get; private set; } = [];
+
+    /// <summary>The shared addresses, to flag their rows.</summary>
+    public IReadOnlySet<string> SharedAddresses { get; private set; } = new HashSet<string>();
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -66,6 +72,10 @@ public sealed class AdminMembersModel(MemberAdmin admin, TimeProvider time) : Pa
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        Members = (await admin.ListAsync(cancellationToken)).Select(m => ApiEndpoints.ToDto(m, today)).ToArray();
+        var roster = await admin.ListAsync(cancellationToken);
+        Members = roster.Select(m => ApiEndpoints.ToDto(m, today)).ToArray();
+        var rail = Rail;
+        SharedAddresses = MemberRoster.SharedAddresses(roster, rail).Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Shared = MemberRoster.SharedAddressWarnings(roster, rail).ToArray();
     }
 }

@@ -9,7 +9,7 @@ namespace Embassy.Web.Pages.Admin;
 /// Grant and remove roles, end sessions, issue one-time sign-in links and API tokens (secrets shown once, stored hashed),
 /// list and revoke anyone's tokens.
 /// </summary>
-public sealed class AdminUsersModel(AccessTokens tokens, TimeProvider time) : PageModel
+public sealed class AdminUsersModel(AccessTokens tokens, TimeProvider time, SiteAddress site) : PageModel
 {
     public IReadOnlyList<RoleGrant> Grants { get; private set; } = [];
 
@@ -42,7 +42,9 @@ public sealed class AdminUsersModel(AccessTokens tokens, TimeProvider time) : Pa
     public async Task OnPostLinkAsync(string? login, string? role, CancellationToken cancellationToken)
     {
         var result = await tokens.IssueSignInAsync(login ?? string.Empty, role ?? string.Empty, User.Actor(), cancellationToken: cancellationToken);
-        await ShowSecretAsync(result.Map(s => $"{Request.Scheme}://{Request.Host}/signin/once?token={s}"), $"One-time sign-in link for {login} ({role})", cancellationToken);
+        // The public URL when configured: behind a proxy the request's own scheme and host are the proxy's view.
+        var origin = site.PublicUrl?.GetLeftPart(UriPartial.Authority) ?? $"{Request.Scheme}://{Request.Host}";
+        await ShowSecretAsync(result.Map(s => $"{origin}/signin/once?token={s}"), $"One-time sign-in link for {login} ({role})", cancellationToken);
     }
 
     public async Task OnPostTokenAsync(string? login, string? role, string? label, int? days, CancellationToken cancellationToken)

@@ -71,6 +71,8 @@ public sealed class ApplyModel(MembershipApplications applications, ApplicationF
 
     public void OnGet(bool sent, string? ticket)
     {
+        // After sending, the page shows the applicant's private status link (a secret).
+        Response.Headers.CacheControl = "no-store";
         Sent = sent;
         Ticket = sent && guard.ApplicationOf(ticket) is not null ? ticket : null;
         Stamp = guard.Stamp();
