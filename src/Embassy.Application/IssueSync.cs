@@ -91,6 +91,7 @@ public sealed class IssueSync(
         var watermark = options.Full || !sameQuery ? null : state!.Watermark;
 
         var summary = new SyncSummary();
+        var warnings = new List<Diagnostic>();
         var seen = new HashSet<int>();
         string? firstETag = null;
         DateTimeOffset? newest = null;
@@ -104,6 +105,7 @@ public sealed class IssueSync(
                 return Result<SyncSummary>.Fail(page.Diagnostics);
             }
 
+            warnings.AddRange(page.Diagnostics); // e.g. an issue with half an emoji, read as U+FFFD
             if (first && page.Value.NotModified)
             {
                 summary = summary with { NotModified = true };
@@ -174,7 +176,7 @@ public sealed class IssueSync(
 
         state.LastSyncedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return Result<SyncSummary>.Ok(summary with { Requests = github.RequestCount - requestsBefore });
+        return Result<SyncSummary>.Ok(summary with { Requests = github.RequestCount - requestsBefore }, warnings);
     }
 
     private async Task<SyncSummary> ReconcileMissingAsync(

@@ -127,10 +127,11 @@ public sealed class GitHubClient
 
         var issues = new List<GitHubIssue>();
         var pulls = 0;
+        var repaired = 0;
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            using var doc = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            using var doc = GitHubJson.Parse(text, out repaired);
             foreach (var element in doc.RootElement.EnumerateArray())
             {
                 var issue = GitHubIssue.FromJson(element);
@@ -149,7 +150,10 @@ public sealed class GitHubClient
             return Result<IssuePage>.Fail(GitHubCodes.Failed, $"GitHub sent an issue list that is not the expected JSON: {e.Message}");
         }
 
-        return Result<IssuePage>.Ok(new IssuePage(false, issues, pulls, newEtag, NextLink(response)));
+        // Half an emoji in one issue must not fail the page: it reads as U+FFFD and the sync is told.
+        return Result<IssuePage>.Ok(
+            new IssuePage(false, issues, pulls, newEtag, NextLink(response)),
+            repaired > 0 ? [Utf16Repair.Warning(repaired, $"The issue list of {repository}")] : null);
     }
 
     /// <summary>Looks an issue up by number: present, deleted (410/404) or transferred (301).</summary>
@@ -280,9 +284,9 @@ public sealed class GitHubClient
     {
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            using var doc = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return Result<T>.Ok(read(doc.RootElement));
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            using var doc = GitHubJson.Parse(text, out var repaired);
+            return Result<T>.Ok(read(doc.RootElement), repaired > 0 ? [Utf16Repair.Warning(repaired, "GitHub's answer")] : null);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
         {

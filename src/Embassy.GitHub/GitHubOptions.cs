@@ -37,6 +37,18 @@ public sealed class GitHubOptions
     /// <summary>The secret webhooks are signed with (X-Hub-Signature-256). Without it every delivery is refused.</summary>
     public string? WebhookSecret { get; set; }
 
+    /// <summary>
+    /// The largest webhook body accepted (default 25 MiB, GitHub's own cap). A larger one is answered 413 while it
+    /// streams, whether or not it declares a Content-Length.
+    /// </summary>
+    public int WebhookMaxBytes { get; set; } = 25 * 1024 * 1024;
+
+    /// <summary>How long processed webhook deliveries are kept (for the admin page and replays) before they are deleted.</summary>
+    public TimeSpan WebhookRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long the payload of an ignored delivery (ping, another repository, a pull request) is kept.</summary>
+    public TimeSpan IgnoredPayloadRetention { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Write-back (comments and labels on report issues); off by default, per program.</summary>
     public bool WriteBack { get; set; }
 

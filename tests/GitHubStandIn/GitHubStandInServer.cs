@@ -221,11 +221,16 @@ public sealed class GitHubStandIn : IAsyncDisposable
     // ---- webhooks -----------------------------------------------------------------------------------------
 
     /// <summary>A signed webhook delivery as GitHub sends it, to POST to a webhook endpoint.</summary>
-    public static HttpRequestMessage WebhookRequest(Uri endpoint, string secret, string @event, string json, string? deliveryId = null, string? signature = null)
+    /// <remarks>
+    /// With <paramref name="form"/> the delivery is sent as GitHub's default content type,
+    /// <c>application/x-www-form-urlencoded</c>: <c>payload=&lt;urlencoded JSON&gt;</c>, signed over those form bytes.
+    /// </remarks>
+    public static HttpRequestMessage WebhookRequest(
+        Uri endpoint, string secret, string @event, string json, string? deliveryId = null, string? signature = null, bool form = false)
     {
-        var bytes = Encoding.UTF8.GetBytes(json);
+        var bytes = form ? Encoding.ASCII.GetBytes("payload=" + WebUtility.UrlEncode(json)) : Encoding.UTF8.GetBytes(json);
         var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(form ? "application/x-www-form-urlencoded" : "application/json");
         request.Headers.TryAddWithoutValidation("X-GitHub-Event", @event);
         request.Headers.TryAddWithoutValidation("X-GitHub-Delivery", deliveryId ?? Guid.NewGuid().ToString());
         request.Headers.TryAddWithoutValidation("X-GitHub-Hook-ID", "1");
@@ -236,10 +241,10 @@ public sealed class GitHubStandIn : IAsyncDisposable
     }
 
     /// <summary>Sends a signed delivery to a webhook endpoint over HTTP, as GitHub does; returns the status code.</summary>
-    public static async Task<int> SendWebhookAsync(Uri endpoint, string secret, string @event, string json, string? deliveryId = null)
+    public static async Task<int> SendWebhookAsync(Uri endpoint, string secret, string @event, string json, string? deliveryId = null, bool form = false)
     {
         using var http = new HttpClient();
-        using var request = WebhookRequest(endpoint, secret, @event, json, deliveryId);
+        using var request = WebhookRequest(endpoint, secret, @event, json, deliveryId, form: form);
         using var response = await http.SendAsync(request);
         return (int)response.StatusCode;
     }
@@ -271,7 +276,7 @@ public sealed class GitHubStandIn : IAsyncDisposable
                 payload["changes"] = new JsonObject { ["body"] = new JsonObject { ["from"] = "(previous body)" } };
             }
 
-            return payload.ToJsonString();
+            return Json(payload);
         }
     }
 
@@ -281,14 +286,14 @@ public sealed class GitHubStandIn : IAsyncDisposable
         lock (_gate)
         {
             var issue = Find(repository, number)!;
-            return new JsonObject
+            return Json(new JsonObject
             {
                 ["action"] = action,
                 ["issue"] = IssueJson(issue, ApiBaseAddress),
                 ["comment"] = new JsonObject { ["id"] = 777, ["body"] = body, ["user"] = new JsonObject { ["login"] = commenter } },
                 ["repository"] = RepositoryJson(repository),
                 ["sender"] = new JsonObject { ["login"] = commenter },
-            }.ToJsonString();
+            });
         }
     }
 
@@ -566,7 +571,7 @@ public sealed class GitHubStandIn : IAsyncDisposable
 
     private async Task WriteWithETagAsync(HttpContext context, JsonNode body)
     {
-        var json = body.ToJsonString();
+        var json = Json(body);
         var etag = "W/\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json))) + "\"";
         context.Response.Headers.ETag = etag;
         var ifNoneMatch = context.Request.Headers.IfNoneMatch.ToString();
@@ -695,7 +700,7 @@ public sealed class GitHubStandIn : IAsyncDisposable
     }
 
     private Task WriteAsync(HttpContext context, int status, JsonNode body, bool counted) =>
-        WriteJsonAsync(context, status, body.ToJsonString(), counted);
+        WriteJsonAsync(context, status, Json(body), counted);
 
     private async Task WriteJsonAsync(HttpContext context, int status, string json, bool counted)
     {
@@ -787,6 +792,43 @@ public sealed class GitHubStandIn : IAsyncDisposable
 
     private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// GitHub sends half an emoji as a lone <c>\ud83d</c> escape, which System.Text.Json will not write: lone surrogates
+    /// go through the node tree as markers and become escapes in <see cref="Json"/>.
+    /// </summary>
+    private static string Escapable(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        for (var k = 0; k < text.Length; k++)
+        {
+            var c = text[k];
+            if (char.IsHighSurrogate(c) && k + 1 < text.Length && char.IsLowSurrogate(text[k + 1]))
+            {
+                sb.Append(c).Append(text[++k]);
+            }
+            else if (char.IsSurrogate(c))
+            {
+                sb.Append(LoneMarker).Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)).Append(LoneMarker);
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private const string LoneMarker = "@@lone-surrogate@@";
+
+    private static string Json(JsonNode node)
+    {
+        var json = node.ToJsonString();
+        return json.Contains(LoneMarker, StringComparison.Ordinal)
+            ? System.Text.RegularExpressions.Regex.Replace(json, LoneMarker + "([0-9a-f]{4})" + LoneMarker, m => "\\u" + m.Groups[1].Value)
+            : json;
+    }
+
     /// <summary>A stable positive id for a name (string hash codes differ between runs).</summary>
     private static long StableId(string name) =>
         BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(name)), 0) & 0x7fff_ffff;
@@ -812,7 +854,7 @@ public sealed class GitHubStandIn : IAsyncDisposable
             ["id"] = i.Id,
             ["node_id"] = "I_" + i.Id.ToString(CultureInfo.InvariantCulture),
             ["number"] = i.Number,
-            ["title"] = i.Title,
+            ["title"] = Escapable(i.Title),
             ["user"] = new JsonObject { ["login"] = i.Author, ["id"] = StableId(i.Author), ["type"] = "User" },
             ["labels"] = LabelsJson(i),
             ["state"] = i.State,
@@ -822,7 +864,7 @@ public sealed class GitHubStandIn : IAsyncDisposable
             ["updated_at"] = Time(i.UpdatedAt),
             ["closed_at"] = i.ClosedAt is { } c ? Time(c) : null,
             ["author_association"] = "NONE",
-            ["body"] = i.Body,
+            ["body"] = i.Body is null ? null : Escapable(i.Body),
         };
         if (i.IsPullRequest)
         {

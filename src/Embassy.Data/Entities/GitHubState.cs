@@ -43,6 +43,12 @@ public sealed class WebhookDelivery
     public DateTimeOffset? ProcessedAt { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>A delivery that failed for a passing reason is not tried again before this time (back-off).</summary>
+    public DateTimeOffset? NotBefore { get; set; }
+
+    /// <summary>What was noticed while reading it that is not an error, e.g. half an emoji read as U+FFFD.</summary>
+    public string? Notes { get; set; }
 }
 
 /// <summary>States of a <see cref="WebhookDelivery"/>.</summary>
@@ -51,5 +57,9 @@ public static class WebhookDeliveryStatus
     public const string Queued = "queued";
     public const string Done = "done";
     public const string Ignored = "ignored";
+    /// <summary>Failed for a passing reason (database, network) on every attempt.</summary>
     public const string Failed = "failed";
+
+    /// <summary>Can never succeed (not JSON, not the shape GitHub sends): set aside at once, not retried.</summary>
+    public const string Parked = "parked";
 }

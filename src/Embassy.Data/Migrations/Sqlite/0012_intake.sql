@@ -1,0 +1,5 @@
+-- Migration 12 (sqlite): intake that survives the real GitHub (issue #11).
+-- Webhook deliveries: a back-off time for passing failures (so one delivery never holds the queue) and notes.
+ALTER TABLE "webhook_deliveries" ADD COLUMN "not_before" TEXT NULL;
+
+ALTER TABLE "webhook_deliveries" ADD COLUMN "notes" TEXT NULL;
