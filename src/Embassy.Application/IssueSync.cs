@@ -46,6 +46,9 @@ public sealed record SyncSummary
 
     public int MarkedTransferred { get; init; }
 
+    /// <summary>The repository's new name when this sync found it renamed or transferred (and followed it).</summary>
+    public string? RenamedTo { get; init; }
+
     /// <summary>Reports whose comment or labels could not be written back (tried again on their next change).</summary>
     public int WriteBackProblems { get; init; }
 }
@@ -84,6 +87,9 @@ public sealed class IssueSync(
 
         var requestsBefore = github.RequestCount;
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+
+        // A repository renamed before is asked for by its new name: no redirect to pay for on every sync.
+        repository = await GitHubRepositories.CurrentNameAsync(db, repository, cancellationToken).ConfigureAwait(false);
         var state = await db.GitHubSyncStates.SingleOrDefaultAsync(s => s.Repository == repository.Key, cancellationToken).ConfigureAwait(false);
         var since = options.Since ?? state?.Since;
         var sameQuery = state is not null && state.Since == since;
@@ -115,6 +121,19 @@ public sealed class IssueSync(
             if (first)
             {
                 firstETag = page.Value.ETag;
+
+                // Renamed or transferred: GitHub redirected the list; the issues name the repository as it is now.
+                if (page.Value.RedirectedTo is not null && page.Value.Issues.FirstOrDefault()?.Repository is { } now && !now.Equals(repository))
+                {
+                    await GitHubRepositories.RenameAsync(db, repository, now, page.Value.RepositoryId, Actor, "the issue list redirected to it", time, cancellationToken)
+                        .ConfigureAwait(false);
+                    summary = summary with { RenamedTo = now.ToString() };
+                    repository = now;
+                }
+                else if (page.Value.RepositoryId is { } id)
+                {
+                    await GitHubRepositories.RecordIdAsync(db, repository, id, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             first = false;

@@ -158,10 +158,10 @@ public sealed class WebhookInbox(
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false);
-        delivery.Attempts++;
         try
         {
             var (handled, report) = await DispatchAsync(db, delivery, cancellationToken).ConfigureAwait(false);
+            delivery.Attempts++; // counted here, not before: dispatch may save (a repository's id) before it fails
             delivery.Status = handled ? WebhookDeliveryStatus.Done : WebhookDeliveryStatus.Ignored;
             delivery.ProcessedAt = time.GetUtcNow();
             delivery.LastError = null;
@@ -225,9 +225,27 @@ public sealed class WebhookInbox(
         }
 
         var repository = parsedRepository.Value;
-        if (options.Repository is { Length: > 0 } configured && !RepositoryName.Of(configured).Equals(repository))
+        if (RepositoryName.Parse(options.Repository) is { IsSuccess: true } configured)
         {
-            return (false, null); // another repository's hook
+            // By id, not by name: a renamed or transferred repository keeps its id, and its hooks carry the new name.
+            var current = await GitHubRepositories.CurrentNameAsync(db, configured.Value, cancellationToken).ConfigureAwait(false);
+            var id = GitHubIssue.Long(repoJson, "id");
+            if (current.Equals(repository))
+            {
+                if (id is { } first)
+                {
+                    await GitHubRepositories.RecordIdAsync(db, current, first, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else if (id is not null && await GitHubRepositories.IdAsync(db, current, cancellationToken).ConfigureAwait(false) == id)
+            {
+                await GitHubRepositories.RenameAsync(db, current, repository, id, Actor, "a webhook named it, with the same repository id", time, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            else
+            {
+                return (false, null); // another repository's hook
+            }
         }
 
         var issue = GitHubIssue.FromJson(issueJson);

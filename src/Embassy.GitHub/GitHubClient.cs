@@ -115,9 +115,10 @@ public sealed class GitHubClient
 
         using var response = sent.Value;
         var newEtag = response.Headers.ETag?.ToString();
+        var answeredAt = response.RequestMessage?.RequestUri is { } final && final != Absolute(uri) ? final : null;
         if (response.StatusCode == HttpStatusCode.NotModified)
         {
-            return Result<IssuePage>.Ok(new IssuePage(true, [], 0, newEtag ?? etag, null));
+            return Result<IssuePage>.Ok(new IssuePage(true, [], 0, newEtag ?? etag, null) { RedirectedTo = answeredAt });
         }
 
         if (!response.IsSuccessStatusCode)
@@ -152,14 +153,15 @@ public sealed class GitHubClient
 
         // Half an emoji in one issue must not fail the page: it reads as U+FFFD and the sync is told.
         return Result<IssuePage>.Ok(
-            new IssuePage(false, issues, pulls, newEtag, NextLink(response)),
+            new IssuePage(false, issues, pulls, newEtag, NextLink(response)) { RedirectedTo = answeredAt },
             repaired > 0 ? [Utf16Repair.Warning(repaired, $"The issue list of {repository}")] : null);
     }
 
     /// <summary>Looks an issue up by number: present, deleted (410/404) or transferred (301).</summary>
     public async Task<Result<IssueLookup>> GetIssueAsync(RepositoryName repository, int number, CancellationToken cancellationToken = default)
     {
-        var sent = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, IssueUri(repository, number)), cancellationToken).ConfigureAwait(false);
+        // Not followed: for one issue, 301 is how GitHub says it was transferred.
+        var sent = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, IssueUri(repository, number)), cancellationToken, followRedirects: false).ConfigureAwait(false);
         if (!sent.IsSuccess)
         {
             return Result<IssueLookup>.Fail(sent.Diagnostics);
@@ -295,7 +297,7 @@ public sealed class GitHubClient
     }
 
     /// <summary>Sends with retries and rate-limit handling; the caller disposes the response.</summary>
-    private async Task<Result<HttpResponseMessage>> SendAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken)
+    private async Task<Result<HttpResponseMessage>> SendAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken, bool followRedirects = true)
     {
         string? bearer = _options.Token;
         if (_app is not null)
@@ -315,13 +317,39 @@ public sealed class GitHubClient
             response = await _pipeline.ExecuteAsync(
                 async token =>
                 {
-                    await WaitForKnownLimitAsync(token).ConfigureAwait(false);
-                    using var request = create();
-                    Authorize(request, bearer);
-                    Interlocked.Increment(ref _requestCount);
-                    var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
-                    Remember(answer);
-                    return answer;
+                    // GitHub answers a renamed or transferred repository with 301 (GET) or 307 (writes) to its new
+                    // address: repeat the request there (GitHub: "repeat your request verbatim"), on the same host only
+                    // (the token must not travel elsewhere), at most MaxRedirects times.
+                    Uri? target = null;
+                    for (var hop = 0; ; hop++)
+                    {
+                        await WaitForKnownLimitAsync(token).ConfigureAwait(false);
+                        using var request = create();
+                        if (target is not null)
+                        {
+                            request.RequestUri = target;
+                        }
+
+                        Authorize(request, bearer);
+                        await PaceAsync(request.Method, token).ConfigureAwait(false);
+                        Interlocked.Increment(ref _requestCount);
+                        var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
+                        Remember(answer);
+                        var sentTo = Absolute(request.RequestUri!);
+                        if (!followRedirects || !IsRedirect(answer.StatusCode) || answer.Headers.Location is not { } location)
+                        {
+                            return answer;
+                        }
+
+                        var next = location.IsAbsoluteUri ? location : new Uri(sentTo, location);
+                        if (hop >= MaxRedirects || !string.Equals(next.Authority, sentTo.Authority, StringComparison.OrdinalIgnoreCase) || next.Scheme != sentTo.Scheme)
+                        {
+                            return answer; // reported by the caller as an unexpected answer
+                        }
+
+                        answer.Dispose();
+                        target = next;
+                    }
                 },
                 cancellationToken).ConfigureAwait(false);
         }
@@ -361,6 +389,17 @@ public sealed class GitHubClient
 
         return Result<HttpResponseMessage>.Ok(response);
     }
+
+    /// <summary>Redirects followed for one request before its answer is taken as it is.</summary>
+    public const int MaxRedirects = 5;
+
+    private static bool IsRedirect(HttpStatusCode status) =>
+        status is HttpStatusCode.MovedPermanently or HttpStatusCode.Redirect or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    private Uri Absolute(Uri uri) => uri.IsAbsoluteUri ? uri : new Uri(_http.BaseAddress!, uri);
+
+    /// <summary>No pacing yet: every request goes at once.</summary>
+    private static Task PaceAsync(HttpMethod method, CancellationToken cancellationToken) => Task.CompletedTask;
 
     private void Authorize(HttpRequestMessage request, string? bearer)
     {

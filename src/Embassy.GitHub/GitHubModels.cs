@@ -18,8 +18,14 @@ public sealed record GitHubIssue(
     DateTimeOffset? ClosedAt,
     string HtmlUrl,
     bool IsPullRequest,
-    long? AuthorId = null)
+    long? AuthorId = null,
+    string? RepositoryUrl = null)
 {
+    /// <summary>The repository <c>repository_url</c> names (<c>…/repos/OWNER/NAME</c>), its current name after a rename.</summary>
+    public RepositoryName? Repository =>
+        RepositoryUrl is { } url && url.Split('/') is [.., "repos", var owner, var name]
+        && RepositoryName.Parse(owner + "/" + name) is { IsSuccess: true } parsed ? parsed.Value : null;
+
     /// <summary>Reads GitHub's JSON issue object. Missing optional fields become empty; a malformed object throws <see cref="JsonException"/>.</summary>
     public static GitHubIssue FromJson(JsonElement issue)
     {
@@ -49,7 +55,8 @@ public sealed record GitHubIssue(
             ClosedAt: Time(issue, "closed_at"),
             HtmlUrl: Str(issue, "html_url") ?? string.Empty,
             IsPullRequest: issue.TryGetProperty("pull_request", out var pr) && pr.ValueKind != JsonValueKind.Null,
-            AuthorId: issue.TryGetProperty("user", out var author) && author.ValueKind == JsonValueKind.Object ? Long(author, "id") : null);
+            AuthorId: issue.TryGetProperty("user", out var author) && author.ValueKind == JsonValueKind.Object ? Long(author, "id") : null,
+            RepositoryUrl: Str(issue, "repository_url"));
     }
 
     /// <summary>
@@ -101,7 +108,15 @@ public sealed record GitHubComment(long Id, string Body, string AuthorLogin, str
 /// <param name="PullRequestsSkipped">How many pull requests the page held (the issues API lists both).</param>
 /// <param name="ETag">The page's ETag, for the next conditional request.</param>
 /// <param name="Next">The <c>Link: rel="next"</c> address, or null on the last page.</param>
-public sealed record IssuePage(bool NotModified, IReadOnlyList<GitHubIssue> Issues, int PullRequestsSkipped, string? ETag, Uri? Next);
+public sealed record IssuePage(bool NotModified, IReadOnlyList<GitHubIssue> Issues, int PullRequestsSkipped, string? ETag, Uri? Next)
+{
+    /// <summary>Where the list was answered after following redirects (a renamed repository), or null when not redirected.</summary>
+    public Uri? RedirectedTo { get; init; }
+
+    /// <summary>The repository's id when a redirect named it (<c>/repositories/{id}/…</c>), as GitHub redirects renamed ones.</summary>
+    public long? RepositoryId => RedirectedTo is { } to && to.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries) is [.., "repositories", var id, _]
+        && long.TryParse(id, System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+}
 
 /// <summary>What a list of issues asks for.</summary>
 /// <param name="Since">Only issues updated at or after this time.</param>

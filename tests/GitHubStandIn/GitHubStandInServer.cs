@@ -36,6 +36,8 @@ public sealed class GitHubStandIn : IAsyncDisposable
     private DateTimeOffset _reset;
     private (long AppId, long InstallationId, RSA Key)? _githubApp;
     private readonly Dictionary<string, DateTimeOffset> _installationTokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _repositoryIds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _renamed = new(StringComparer.OrdinalIgnoreCase);
 
     private GitHubStandIn(TimeProvider clock, string? token)
     {
@@ -177,6 +179,40 @@ public sealed class GitHubStandIn : IAsyncDisposable
         }
 
         return moved;
+    }
+
+    /// <summary>The repository's numeric id: stable for its life, through renames and transfers.</summary>
+    public long RepositoryId(string repository)
+    {
+        lock (_gate)
+        {
+            if (!_repositoryIds.TryGetValue(repository, out var id))
+            {
+                id = 700_000 + _repositoryIds.Count;
+                _repositoryIds[repository] = id;
+            }
+
+            return id;
+        }
+    }
+
+    /// <summary>
+    /// Renames (or transfers) a repository, as GitHub does: its issues and id go with it; the old name answers
+    /// <c>301</c> to GET and <c>307</c> to writes, with <c>Location: /repositories/{id}/…</c>, which is served.
+    /// </summary>
+    public void RenameRepository(string from, string to)
+    {
+        lock (_gate)
+        {
+            var id = RepositoryId(from);
+            _repositoryIds.Remove(from);
+            _repositoryIds[to] = id;
+            _renamed[from] = to;
+            foreach (var issue in _issues.Where(i => Same(i.Repository, from)))
+            {
+                issue.Repository = to;
+            }
+        }
     }
 
     /// <summary>An issue as the stand-in holds it now.</summary>
@@ -364,6 +400,54 @@ public sealed class GitHubStandIn : IAsyncDisposable
 
             await next(context);
         });
+
+        // Renamed repositories: the old name redirects to /repositories/{id}/…, which serves the repository as it is now.
+        app.Use(async (context, next) =>
+        {
+            var segments = (context.Request.Path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
+            string? renamedTo = null;
+            long id = 0;
+            string? current = null;
+            lock (_gate)
+            {
+                if (segments is ["repos", var owner, var name, ..] && _renamed.TryGetValue(owner + "/" + name, out var to))
+                {
+                    while (_renamed.TryGetValue(to, out var further))
+                    {
+                        to = further;
+                    }
+
+                    renamedTo = to;
+                    id = RepositoryId(to);
+                }
+                else if (segments is ["repositories", var text, ..] && long.TryParse(text, CultureInfo.InvariantCulture, out var asked))
+                {
+                    current = _repositoryIds.FirstOrDefault(kv => kv.Value == asked).Key;
+                }
+            }
+
+            if (renamedTo is not null)
+            {
+                var rest = string.Join('/', segments.Skip(3));
+                context.Response.Headers.Location = $"{ApiBaseAddress}repositories/{id.ToString(CultureInfo.InvariantCulture)}/{rest}{context.Request.QueryString}";
+                var get = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+                await WriteAsync(context, get ? 301 : 307, new JsonObject
+                {
+                    ["message"] = get ? "Moved Permanently" : "Temporary Redirect",
+                    ["url"] = context.Response.Headers.Location.ToString(),
+                    ["documentation_url"] = "https://docs.github.com/rest/overview/resources-in-the-rest-api#http-redirects",
+                }, counted: true);
+                return;
+            }
+
+            if (current is not null)
+            {
+                context.Request.Path = "/repos/" + current + "/" + string.Join('/', segments.Skip(2));
+            }
+
+            await next(context);
+        });
+        app.UseRouting();
 
         app.MapPost("/app/installations/{id:long}/access_tokens", CreateInstallationToken);
         app.MapGet("/repos/{owner}/{repo}/issues", ListIssues);
@@ -833,8 +917,9 @@ public sealed class GitHubStandIn : IAsyncDisposable
     private static long StableId(string name) =>
         BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(name)), 0) & 0x7fff_ffff;
 
-    private static JsonObject RepositoryJson(string repository) => new()
+    private JsonObject RepositoryJson(string repository) => new()
     {
+        ["id"] = RepositoryId(repository),
         ["full_name"] = repository,
         ["name"] = repository.Split('/')[1],
         ["owner"] = new JsonObject { ["login"] = repository.Split('/')[0] },

@@ -16,6 +16,12 @@ public sealed class GitHubSyncState
     public DateTimeOffset? Watermark { get; set; }
 
     public DateTimeOffset? LastSyncedAt { get; set; }
+
+    /// <summary>GitHub's numeric id of the repository: it survives renames and transfers, the name does not.</summary>
+    public long? RepositoryId { get; set; }
+
+    /// <summary>Names the repository had before (lower case, one per line), so the configured old name still finds it.</summary>
+    public string? PreviousNames { get; set; }
 }
 
 /// <summary>A webhook delivery, queued durably before it is answered and processed in the background.</summary>

@@ -3,3 +3,8 @@
 ALTER TABLE webhook_deliveries ADD COLUMN not_before timestamp with time zone;
 
 ALTER TABLE webhook_deliveries ADD COLUMN notes text;
+
+-- Repositories by id: GitHub's numeric id survives a rename or transfer; earlier names still find the repository.
+ALTER TABLE github_sync_states ADD COLUMN repository_id bigint;
+
+ALTER TABLE github_sync_states ADD COLUMN previous_names text;

@@ -3,3 +3,8 @@
 ALTER TABLE "webhook_deliveries" ADD COLUMN "not_before" TEXT NULL;
 
 ALTER TABLE "webhook_deliveries" ADD COLUMN "notes" TEXT NULL;
+
+-- Repositories by id: GitHub's numeric id survives a rename or transfer; earlier names still find the repository.
+ALTER TABLE "github_sync_states" ADD COLUMN "repository_id" INTEGER NULL;
+
+ALTER TABLE "github_sync_states" ADD COLUMN "previous_names" TEXT NULL;
