@@ -149,7 +149,7 @@ public sealed class IssueSync(
                     var applied = await store.ApplyAsync(db, repository, issue, Actor, cancellationToken).ConfigureAwait(false);
                     await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                     summary = Count(summary, applied);
-                    if (applied.Change != ReportChange.Unchanged)
+                    if (applied.Change is ReportChange.New or ReportChange.Edited)
                     {
                         touched.Add(applied.Report);
                     }
@@ -236,9 +236,9 @@ public sealed class IssueSync(
     {
         New = s.New + (applied.Change == ReportChange.New ? 1 : 0),
         Edited = s.Edited + (applied.Change == ReportChange.Edited ? 1 : 0),
-        Unchanged = s.Unchanged + (applied.Change == ReportChange.Unchanged ? 1 : 0),
+        Unchanged = s.Unchanged + (applied.Change is ReportChange.Unchanged or ReportChange.Stale ? 1 : 0),
         Unmatched = s.Unmatched + (applied.Unmatched ? 1 : 0),
-        Invalid = s.Invalid + (applied.Invalid && applied.Change != ReportChange.Unchanged ? 1 : 0),
+        Invalid = s.Invalid + (applied.Invalid && applied.Change is ReportChange.New or ReportChange.Edited ? 1 : 0),
     };
 
     private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) =>

@@ -19,6 +19,12 @@ public enum ReportChange
 
     /// <summary>Same content; only state, labels or timestamps refreshed.</summary>
     Unchanged,
+
+    /// <summary>
+    /// Older than what is stored (an earlier <c>updated_at</c>, or the same second from an earlier delivery), or about
+    /// a deleted issue: nothing was changed.
+    /// </summary>
+    Stale,
 }
 
 /// <summary>The outcome of applying one issue. <see cref="Invalid"/>: the new version has error diagnostics.</summary>
@@ -32,14 +38,49 @@ public sealed record AppliedIssue(Report Report, ReportChange Change, bool Unmat
 /// </summary>
 public sealed class ReportStore(IReportIntake? intake, TimeProvider time)
 {
-    /// <summary>Applies a synced issue to its report.</summary>
-    public async Task<AppliedIssue> ApplyAsync(EmbassyDbContext db, RepositoryName repository, GitHubIssue issue, string actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Applies an issue as a sync listed it: GitHub's state now. It restores a report marked deleted or transferred
+    /// (GitHub lists the issue, so it is there), but an issue older than the stored one still changes nothing.
+    /// </summary>
+    public Task<AppliedIssue> ApplyAsync(EmbassyDbContext db, RepositoryName repository, GitHubIssue issue, string actor, CancellationToken cancellationToken = default) =>
+        ApplyCoreAsync(db, repository, issue, actor, delivery: null, cancellationToken);
+
+    /// <summary>
+    /// Applies the issue a webhook delivery carried; <paramref name="delivery"/> is its place in the queue. Deliveries
+    /// come late, out of order and replayed: one older than the stored issue (by <c>updated_at</c>, then by delivery order)
+    /// never overwrites it, and none brings a deleted report back (only a sync that finds the issue listed does).
+    /// </summary>
+    public Task<AppliedIssue> ApplyDeliveryAsync(
+        EmbassyDbContext db, RepositoryName repository, GitHubIssue issue, string actor, long delivery, CancellationToken cancellationToken = default) =>
+        ApplyCoreAsync(db, repository, issue, actor, delivery, cancellationToken);
+
+    /// <summary>True when <paramref name="issue"/> (from <paramref name="delivery"/>, or a sync when null) is older than what <paramref name="report"/> holds.</summary>
+    public static bool IsOlder(Report report, GitHubIssue issue, long? delivery)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(issue);
+        if (issue.UpdatedAt != report.UpdatedAt)
+        {
+            return issue.UpdatedAt < report.UpdatedAt;
+        }
+
+        // The same second (GitHub's precision): the later delivery wins; a sync reads GitHub as it is and wins a tie.
+        return delivery is { } d && report.AppliedDelivery is { } applied && d < applied;
+    }
+
+    private async Task<AppliedIssue> ApplyCoreAsync(
+        EmbassyDbContext db, RepositoryName repository, GitHubIssue issue, string actor, long? delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(issue);
         var now = time.GetUtcNow();
         var key = repository.Key;
         var report = await db.Reports.SingleOrDefaultAsync(r => r.Repository == key && r.IssueNumber == issue.Number, cancellationToken).ConfigureAwait(false);
+        if (report is not null && (IsOlder(report, issue, delivery) || (delivery is not null && report.Presence == ReportPresence.Deleted)))
+        {
+            return new AppliedIssue(report, ReportChange.Stale, report.MemberId is null, false);
+        }
+
         var hash = ContentHash(issue.Title, issue.Body);
         ReportChange change;
         if (report is null)
@@ -134,6 +175,15 @@ public sealed class ReportStore(IReportIntake? intake, TimeProvider time)
 
         report.IssueState = issue.State;
         report.Labels = string.Join('\n', issue.Labels.Order(StringComparer.Ordinal));
+        if (issue.UpdatedAt > report.UpdatedAt)
+        {
+            report.AppliedDelivery = delivery; // a newer second: whoever brought it
+        }
+        else if (delivery is not null && (report.AppliedDelivery is null || delivery > report.AppliedDelivery))
+        {
+            report.AppliedDelivery = delivery; // the same second: the later delivery
+        }
+
         report.UpdatedAt = issue.UpdatedAt;
         report.LastSyncedAt = now;
         if (report.MemberId is null)
@@ -151,13 +201,23 @@ public sealed class ReportStore(IReportIntake? intake, TimeProvider time)
     }
 
     /// <summary>Marks a report whose issue was deleted or transferred; the report and its versions stay.</summary>
+    /// <remarks>
+    /// <paramref name="at"/> is the issue's <c>updated_at</c> in the event, when one told it: it moves the report's, so
+    /// an event older than the deletion or transfer cannot bring the report back. A deleted report stays deleted.
+    /// </remarks>
     public async Task<Report?> MarkGoneAsync(
-        EmbassyDbContext db, RepositoryName repository, int number, string presence, string? detail, string actor, CancellationToken cancellationToken = default)
+        EmbassyDbContext db, RepositoryName repository, int number, string presence, string? detail, string actor, CancellationToken cancellationToken = default,
+        DateTimeOffset? at = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var key = repository.Key;
         var report = await db.Reports.SingleOrDefaultAsync(r => r.Repository == key && r.IssueNumber == number, cancellationToken).ConfigureAwait(false);
-        if (report is null || report.Presence == presence)
+        if (report is not null && at > report.UpdatedAt)
+        {
+            report.UpdatedAt = at.Value;
+        }
+
+        if (report is null || report.Presence == presence || report.Presence == ReportPresence.Deleted)
         {
             return report;
         }

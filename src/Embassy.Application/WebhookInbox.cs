@@ -259,20 +259,21 @@ public sealed class WebhookInbox(
             var key = repository.Key;
             if (!await db.Reports.AnyAsync(r => r.Repository == key && r.IssueNumber == issue.Number, cancellationToken).ConfigureAwait(false))
             {
-                await store.ApplyAsync(db, repository, issue, Actor, cancellationToken).ConfigureAwait(false); // keep what we were told
+                await store.ApplyDeliveryAsync(db, repository, issue, Actor, delivery.Id, cancellationToken).ConfigureAwait(false); // keep what we were told
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
 
             var detail = delivery.Action == "transferred" && root.TryGetProperty("changes", out var changes)
                 && changes.TryGetProperty("new_repository", out var newRepo) ? GitHubIssue.Str(newRepo, "full_name") : null;
             var presence = delivery.Action == "deleted" ? ReportPresence.Deleted : ReportPresence.Transferred;
-            await store.MarkGoneAsync(db, repository, issue.Number, presence, detail, Actor, cancellationToken).ConfigureAwait(false);
+            await store.MarkGoneAsync(db, repository, issue.Number, presence, detail, Actor, cancellationToken, at: issue.UpdatedAt).ConfigureAwait(false);
             return (true, null);
         }
 
         // opened, edited, closed, reopened, labeled, unlabeled…, and comments (which carry the current issue).
-        var applied = await store.ApplyAsync(db, repository, issue, Actor, cancellationToken).ConfigureAwait(false);
-        return (true, applied.Change == ReportChange.Unchanged ? null : applied.Report);
+        // Late, out of order or replayed under a new delivery id: the store keeps the newest (Stale changes nothing).
+        var applied = await store.ApplyDeliveryAsync(db, repository, issue, Actor, delivery.Id, cancellationToken).ConfigureAwait(false);
+        return (true, applied.Change is ReportChange.New or ReportChange.Edited ? applied.Report : null);
     }
 
     /// <summary>A payload that is JSON but not what GitHub sends for its event.</summary>

@@ -154,6 +154,29 @@ public sealed class GitHubStandIn : IAsyncDisposable
         }
     }
 
+    /// <summary>Reopens a closed issue.</summary>
+    public void ReopenIssue(string repository, int number)
+    {
+        lock (_gate)
+        {
+            var issue = Find(repository, number)!;
+            issue.State = "open";
+            issue.ClosedAt = null;
+            issue.UpdatedAt = NextStamp();
+        }
+    }
+
+    /// <summary>Adds a label to an issue, as a maintainer would; GitHub moves <c>updated_at</c>.</summary>
+    public void LabelIssue(string repository, int number, string label)
+    {
+        lock (_gate)
+        {
+            var issue = Find(repository, number)!;
+            issue.Labels.Add(label);
+            issue.UpdatedAt = NextStamp();
+        }
+    }
+
     /// <summary>Deletes an issue: it leaves the list and answers 410.</summary>
     public void DeleteIssue(string repository, int number)
     {
@@ -176,6 +199,7 @@ public sealed class GitHubStandIn : IAsyncDisposable
         lock (_gate)
         {
             old.TransferredTo = (toRepository, moved.Number);
+            old.UpdatedAt = NextStamp(); // the transfer is the issue's last change in the old repository
         }
 
         return moved;

@@ -36,7 +36,11 @@ public sealed class Report
     /// <summary>Filing time (R7 deadline).</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The issue's <c>updated_at</c> as last applied: an event older than this never overwrites the report.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The webhook delivery (queue order) last applied at <see cref="UpdatedAt"/>; breaks ties of the same second.</summary>
+    public long? AppliedDelivery { get; set; }
 
     /// <summary>The labels, one per line, sorted.</summary>
     public required string Labels { get; set; }

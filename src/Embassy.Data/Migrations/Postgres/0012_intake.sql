@@ -8,3 +8,6 @@ ALTER TABLE webhook_deliveries ADD COLUMN notes text;
 ALTER TABLE github_sync_states ADD COLUMN repository_id bigint;
 
 ALTER TABLE github_sync_states ADD COLUMN previous_names text;
+
+-- Order: the webhook delivery last applied to a report, so a late or replayed one of the same second loses.
+ALTER TABLE reports ADD COLUMN applied_delivery bigint;
