@@ -4,6 +4,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Embassy.Domain;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.Retry;
 
@@ -16,7 +18,7 @@ namespace Embassy.GitHub;
 /// exponential back-off (Polly.Core), and never sends a request into a rate limit it knows is exhausted.
 /// Expected failures are <see cref="Result{T}"/> diagnostics (<see cref="GitHubCodes"/>); programmer errors throw.
 /// </summary>
-public sealed class GitHubClient
+public sealed partial class GitHubClient
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -26,15 +28,18 @@ public sealed class GitHubClient
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly GitHubAppTokens? _app;
     private readonly Lock _gate = new();
+    private readonly ILogger _logger;
     private RateLimitStatus? _rateLimit;
+    private DateTimeOffset _nextWrite = DateTimeOffset.MinValue;
     private int _requestCount;
 
     /// <summary>
     /// Creates a client. The <paramref name="http"/> client should not follow redirects (a transferred issue answers 301);
     /// <see cref="CreateHandler"/> makes a suitable handler.
     /// </summary>
-    public GitHubClient(HttpClient http, GitHubOptions options, TimeProvider time)
+    public GitHubClient(HttpClient http, GitHubOptions options, TimeProvider time, ILogger<GitHubClient>? logger = null)
     {
+        _logger = logger ?? (ILogger)NullLogger.Instance;
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
@@ -51,10 +56,15 @@ public sealed class GitHubClient
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryDelay,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.CancellationToken)),
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r ? RateLimitWait(r) : null),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.AttemptNumber, args.Context.CancellationToken)),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r ? RateLimitWait(r, args.AttemptNumber) : null),
                 OnRetry = args =>
                 {
+                    if (args.Outcome.Result is { } r && IsRateLimited(r))
+                    {
+                        LogRateLimited(_logger, (int)r.StatusCode, Kind(r), args.RetryDelay.TotalSeconds, args.AttemptNumber + 1);
+                    }
+
                     args.Outcome.Result?.Dispose();
                     return default;
                 },
@@ -335,6 +345,7 @@ public sealed class GitHubClient
                         Interlocked.Increment(ref _requestCount);
                         var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
                         Remember(answer);
+                        await MarkSecondaryLimitAsync(answer, token).ConfigureAwait(false);
                         var sentTo = Absolute(request.RequestUri!);
                         if (!followRedirects || !IsRedirect(answer.StatusCode) || answer.Headers.Location is not { } location)
                         {
@@ -398,8 +409,58 @@ public sealed class GitHubClient
 
     private Uri Absolute(Uri uri) => uri.IsAbsoluteUri ? uri : new Uri(_http.BaseAddress!, uri);
 
-    /// <summary>No pacing yet: every request goes at once.</summary>
-    private static Task PaceAsync(HttpMethod method, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// GitHub's content-creation limit: requests that create or change content (POST, PATCH, PUT, DELETE) go at least
+    /// <see cref="GitHubOptions.MinWriteInterval"/> apart ("wait at least one second between each request"). Each write
+    /// reserves its slot under the lock, so concurrent writers queue rather than burst.
+    /// </summary>
+    private async Task PaceAsync(HttpMethod method, CancellationToken cancellationToken)
+    {
+        if (method == HttpMethod.Get || method == HttpMethod.Head)
+        {
+            return;
+        }
+
+        TimeSpan wait;
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var slot = _nextWrite > now ? _nextWrite : now;
+            _nextWrite = slot + _options.MinWriteInterval;
+            wait = slot - now;
+        }
+
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A 403 or 429 without Retry-After and with primary requests left is a secondary limit when its message says so
+    /// (GitHub: "You have exceeded a secondary rate limit"); marked on the response for the retry logic.
+    /// </summary>
+    private static async Task MarkSecondaryLimitAsync(HttpResponseMessage answer, CancellationToken cancellationToken)
+    {
+        if (answer.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests) || answer.Headers.RetryAfter is not null)
+        {
+            return;
+        }
+
+        var text = await answer.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false); // buffered already
+        if (text.Contains("secondary rate limit", StringComparison.OrdinalIgnoreCase))
+        {
+            answer.Headers.TryAddWithoutValidation(SecondaryMark, "1");
+        }
+    }
+
+    private const string SecondaryMark = "X-Embassy-Secondary-Rate-Limit";
+
+    private static string Kind(HttpResponseMessage response) =>
+        response.Headers.RetryAfter is not null ? "retry-after" : Header(response, "X-RateLimit-Remaining") == 0 ? "primary" : "secondary";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GitHub rate limit ({Status}, {Kind}): waiting {Seconds} s before attempt {Attempt}")]
+    private static partial void LogRateLimited(ILogger logger, int status, string kind, double seconds, int attempt);
 
     private void Authorize(HttpRequestMessage request, string? bearer)
     {
@@ -453,7 +514,7 @@ public sealed class GitHubClient
         }
     }
 
-    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)
+    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, int attempt, CancellationToken cancellationToken)
     {
         if (outcome.Exception is not null)
         {
@@ -468,16 +529,20 @@ public sealed class GitHubClient
         }
 
         // A rate limit is retried only when its wait is short enough; otherwise it is reported.
-        return IsRateLimited(response) && RateLimitWait(response) is { } wait && wait <= _options.MaxRateLimitWait;
+        return IsRateLimited(response) && RateLimitWait(response, attempt) is { } wait && wait <= _options.MaxRateLimitWait;
     }
 
     private static bool IsRateLimited(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.TooManyRequests
         || (response.StatusCode == HttpStatusCode.Forbidden
-            && (response.Headers.RetryAfter is not null || Header(response, "X-RateLimit-Remaining") == 0));
+            && (response.Headers.RetryAfter is not null || Header(response, "X-RateLimit-Remaining") == 0 || response.Headers.Contains(SecondaryMark)));
 
     /// <summary>How long GitHub asks to wait: Retry-After (secondary limit), else until X-RateLimit-Reset (primary).</summary>
-    private TimeSpan? RateLimitWait(HttpResponseMessage response)
+    /// <remarks>
+    /// GitHub's order: Retry-After first; else, with no primary requests left, until X-RateLimit-Reset; else (a secondary
+    /// limit without a header) at least one minute, doubling on each further attempt (exponential back-off).
+    /// </remarks>
+    private TimeSpan? RateLimitWait(HttpResponseMessage response, int attempt = 0)
     {
         if (!IsRateLimited(response))
         {
@@ -495,7 +560,7 @@ public sealed class GitHubClient
             return wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1);
         }
 
-        return TimeSpan.FromMinutes(1); // GitHub: without a header, wait at least one minute
+        return TimeSpan.FromMinutes(Math.Pow(2, Math.Clamp(attempt, 0, 10))); // GitHub: without a header, at least a minute, growing
     }
 
     private static long? Header(HttpResponseMessage response, string name) =>

@@ -73,6 +73,12 @@ public sealed class GitHubOptions
     /// </summary>
     public TimeSpan SyncInterval { get; set; }
 
+    /// <summary>
+    /// Least time between two requests that create or change content (comments, labels): GitHub's content-creation
+    /// limit asks for at least one second, and answers a burst with a secondary rate limit.
+    /// </summary>
+    public TimeSpan MinWriteInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Time-out of one request attempt.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -32,6 +32,8 @@ public sealed class GitHubStandIn : IAsyncDisposable
     private long _nextId = 1000;
     private long _nextCommentId = 5000;
     private DateTimeOffset _lastStamp;
+    private DateTimeOffset? _lastWrite;
+    private int _contentLimitHits;
     private int _remaining;
     private DateTimeOffset _reset;
     private (long AppId, long InstallationId, RSA Key)? _githubApp;
@@ -251,17 +253,42 @@ public sealed class GitHubStandIn : IAsyncDisposable
     // ---- faults -------------------------------------------------------------------------------------------
 
     /// <summary>The next <paramref name="count"/> requests matching <paramref name="when"/> (default: any) answer <paramref name="status"/>.</summary>
-    public void FailNext(int count, int status = 502, Func<HttpRequest, bool>? when = null) => Enqueue(count, new Fault(FaultKind.Status, status, TimeSpan.Zero, when));
+    public void FailNext(int count, int status = 502, Func<HttpRequest, bool>? when = null) => Enqueue(count, new Fault(FaultKind.Status, status, null, when));
 
     /// <summary>The next <paramref name="count"/> matching requests lose their connection (a network error).</summary>
-    public void DropNext(int count, Func<HttpRequest, bool>? when = null) => Enqueue(count, new Fault(FaultKind.Drop, 0, TimeSpan.Zero, when));
+    public void DropNext(int count, Func<HttpRequest, bool>? when = null) => Enqueue(count, new Fault(FaultKind.Drop, 0, null, when));
 
     /// <summary>The next <paramref name="count"/> matching requests answer only after <paramref name="delay"/> (a time-out).</summary>
     public void DelayNext(int count, TimeSpan delay, Func<HttpRequest, bool>? when = null) => Enqueue(count, new Fault(FaultKind.Delay, 0, delay, when));
 
-    /// <summary>The next matching request hits a secondary rate limit: 403 with <c>Retry-After</c>.</summary>
-    public void SecondaryLimitNext(int retryAfterSeconds, Func<HttpRequest, bool>? when = null) =>
-        Enqueue(1, new Fault(FaultKind.Secondary, 403, TimeSpan.FromSeconds(retryAfterSeconds), when));
+    /// <summary>
+    /// The next <paramref name="count"/> matching requests hit a secondary rate limit: 403 with <c>Retry-After</c>, or
+    /// without any header when <paramref name="retryAfterSeconds"/> is null (GitHub then asks for at least a minute).
+    /// </summary>
+    public void SecondaryLimitNext(int? retryAfterSeconds, Func<HttpRequest, bool>? when = null, int count = 1) =>
+        Enqueue(count, new Fault(FaultKind.Secondary, 403, retryAfterSeconds is { } s ? TimeSpan.FromSeconds(s) : null, when));
+
+    /// <summary>The next matching request answers 429 Too Many Requests, with <c>Retry-After</c> when given.</summary>
+    public void TooManyRequestsNext(int? retryAfterSeconds = null, Func<HttpRequest, bool>? when = null) =>
+        Enqueue(1, new Fault(FaultKind.Secondary, 429, retryAfterSeconds is { } s ? TimeSpan.FromSeconds(s) : null, when));
+
+    /// <summary>
+    /// Plays GitHub's content-creation limit: a request that creates or changes content (POST, PATCH, PUT, DELETE under
+    /// <c>/repos</c>) less than a second after the previous one, on the stand-in's clock, answers a secondary-limit 403.
+    /// </summary>
+    public bool ContentCreationLimit { get; set; }
+
+    /// <summary>Requests refused by <see cref="ContentCreationLimit"/>.</summary>
+    public int ContentCreationLimitHits
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _contentLimitHits;
+            }
+        }
+    }
 
     /// <summary>Sets the primary rate limit: <paramref name="remaining"/> requests until <paramref name="resetIn"/> from now.</summary>
     public void SetPrimaryLimit(int remaining, TimeSpan resetIn)
@@ -375,7 +402,7 @@ public sealed class GitHubStandIn : IAsyncDisposable
                     case FaultKind.Delay:
                         try
                         {
-                            await Task.Delay(fault.Delay, context.RequestAborted);
+                            await Task.Delay(fault.Delay!.Value, context.RequestAborted);
                         }
                         catch (OperationCanceledException)
                         {
@@ -388,8 +415,12 @@ public sealed class GitHubStandIn : IAsyncDisposable
                         await WriteAsync(context, fault.Status, new JsonObject { ["message"] = "Server Error" }, counted: true);
                         return;
                     case FaultKind.Secondary:
-                        context.Response.Headers.RetryAfter = ((int)fault.Delay.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                        await WriteAsync(context, 403, new JsonObject
+                        if (fault.Delay is { } retryAfter)
+                        {
+                            context.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                        }
+
+                        await WriteAsync(context, fault.Status, new JsonObject
                         {
                             ["message"] = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
                             ["documentation_url"] = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api",
@@ -419,6 +450,28 @@ public sealed class GitHubStandIn : IAsyncDisposable
             if (exhausted)
             {
                 await WriteAsync(context, 403, new JsonObject { ["message"] = "API rate limit exceeded for user." }, counted: false);
+                return;
+            }
+
+            var tooSoon = false;
+            if (ContentCreationLimit && !HttpMethods.IsGet(context.Request.Method) && context.Request.Path.StartsWithSegments("/repos", StringComparison.Ordinal))
+            {
+                lock (_gate)
+                {
+                    var now = _clock.GetUtcNow();
+                    tooSoon = _lastWrite is { } last && now - last < TimeSpan.FromSeconds(1);
+                    _contentLimitHits += tooSoon ? 1 : 0;
+                    _lastWrite = now;
+                }
+            }
+
+            if (tooSoon)
+            {
+                await WriteAsync(context, 403, new JsonObject
+                {
+                    ["message"] = "You have exceeded a secondary rate limit and have been temporarily blocked from content creation. Please retry your request again later.",
+                    ["documentation_url"] = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
+                }, counted: true);
                 return;
             }
 
@@ -1001,5 +1054,5 @@ public sealed class GitHubStandIn : IAsyncDisposable
         Secondary,
     }
 
-    private sealed record Fault(FaultKind Kind, int Status, TimeSpan Delay, Func<HttpRequest, bool>? When);
+    private sealed record Fault(FaultKind Kind, int Status, TimeSpan? Delay, Func<HttpRequest, bool>? When);
 }
