@@ -49,7 +49,7 @@ public sealed record SyncSummary
     /// <summary>The repository's new name when this sync found it renamed or transferred (and followed it).</summary>
     public string? RenamedTo { get; init; }
 
-    /// <summary>Reports whose comment or labels could not be written back (tried again on their next change).</summary>
+    /// <summary>Reports whose comment or labels could not be written back (queued: retried with back-off).</summary>
     public int WriteBackProblems { get; init; }
 }
 
@@ -162,9 +162,7 @@ public sealed class IssueSync(
             {
                 foreach (var report in touched)
                 {
-                    // A write-back that fails is tried again on the report's next change; the sync itself stands.
-                    var written = await writeBack.UpdateAsync(db, report, cancellationToken).ConfigureAwait(false);
-                    summary = written.IsSuccess ? summary : summary with { WriteBackProblems = summary.WriteBackProblems + 1 };
+                    await WriteBack.EnqueueAsync(db, report.Id, time, cancellationToken).ConfigureAwait(false); // durable: written below or retried later
                 }
             }
 
@@ -195,6 +193,13 @@ public sealed class IssueSync(
 
         state.LastSyncedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (writeBack is not null)
+        {
+            // The queue is durable: a write-back that fails now waits its back-off and is retried; the sync stands.
+            var (_, failed) = await writeBack.ProcessDueAsync(databases, time, cancellationToken).ConfigureAwait(false);
+            summary = summary with { WriteBackProblems = failed };
+        }
+
         return Result<SyncSummary>.Ok(summary with { Requests = github.RequestCount - requestsBefore }, warnings);
     }
 

@@ -107,6 +107,12 @@ public sealed class WebhookInbox(
                 .OrderBy(d => d.Id).Take(50).Select(d => new { d.Id, d.NotBefore }).ToListAsync(cancellationToken).ConfigureAwait(false);
             if (batch.Count == 0)
             {
+                if (writeBack is not null)
+                {
+                    // The write-back queue: what these deliveries changed, and earlier failures whose back-off is over.
+                    await writeBack.ProcessDueAsync(databases, time, cancellationToken).ConfigureAwait(false);
+                }
+
                 return handled;
             }
 
@@ -169,7 +175,7 @@ public sealed class WebhookInbox(
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             if (report is not null && writeBack is not null)
             {
-                await writeBack.UpdateAsync(db, report, cancellationToken).ConfigureAwait(false);
+                await WriteBack.EnqueueAsync(db, report.Id, time, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (IsPermanent(e))

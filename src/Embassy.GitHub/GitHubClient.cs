@@ -207,6 +207,22 @@ public sealed partial class GitHubClient
         SendJsonAsync(HttpMethod.Post, new Uri(IssueUri(repository, number) + "/comments", UriKind.Relative), new { body }, GitHubComment.FromJson,
             $"commenting on #{number} of {repository}", cancellationToken);
 
+    /// <summary>The first 100 comments of an issue (enough to find Embassy's own, which is posted first).</summary>
+    public async Task<Result<IReadOnlyList<GitHubComment>>> ListCommentsAsync(RepositoryName repository, int number, CancellationToken cancellationToken = default)
+    {
+        var uri = new Uri(IssueUri(repository, number) + "/comments?per_page=100", UriKind.Relative);
+        var sent = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken).ConfigureAwait(false);
+        if (!sent.IsSuccess)
+        {
+            return Result<IReadOnlyList<GitHubComment>>.Fail(sent.Diagnostics);
+        }
+
+        using var response = sent.Value;
+        return response.IsSuccessStatusCode
+            ? await ReadAsync<IReadOnlyList<GitHubComment>>(response, a => a.EnumerateArray().Select(GitHubComment.FromJson).ToList(), cancellationToken).ConfigureAwait(false)
+            : Result<IReadOnlyList<GitHubComment>>.Fail(await FailureAsync(response, $"listing comments of #{number} of {repository}", cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>Edits a comment in place.</summary>
     public Task<Result<GitHubComment>> UpdateCommentAsync(RepositoryName repository, long commentId, string body, CancellationToken cancellationToken = default) =>
         SendJsonAsync(HttpMethod.Patch, new Uri($"repos/{repository.Owner}/{repository.Name}/issues/comments/{commentId.ToString(CultureInfo.InvariantCulture)}", UriKind.Relative),

@@ -49,8 +49,14 @@ public sealed class GitHubOptions
     /// <summary>How long the payload of an ignored delivery (ping, another repository, a pull request) is kept.</summary>
     public TimeSpan IgnoredPayloadRetention { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>Write-back (comments and labels on report issues); off by default, per program.</summary>
-    public bool WriteBack { get; set; }
+    /// <summary>
+    /// Write-back (one comment and status labels on each report issue). Unset, it is on whenever Embassy can write
+    /// (a token or a GitHub App is configured), so members hear back before the deadline; false turns it off.
+    /// </summary>
+    public bool? WriteBack { get; set; }
+
+    /// <summary>True when write-back runs: <see cref="WriteBack"/>, or by default when credentials are configured.</summary>
+    public bool WriteBackEnabled => WriteBack ?? (!string.IsNullOrEmpty(Token) || UsesApp);
 
     /// <summary>GitHub requires a User-Agent.</summary>
     public string UserAgent { get; set; } = "Embassy";

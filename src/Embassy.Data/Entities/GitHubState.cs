@@ -69,3 +69,23 @@ public static class WebhookDeliveryStatus
     /// <summary>Can never succeed (not JSON, not the shape GitHub sends): set aside at once, not retried.</summary>
     public const string Parked = "parked";
 }
+
+/// <summary>
+/// A report whose comment and labels on GitHub need bringing up to date: the durable write-back queue, one row per
+/// report (a second change before it is written just waits in the same row). Deleted once written.
+/// </summary>
+public sealed class WriteBackJob
+{
+    public long Id { get; set; }
+
+    public long ReportId { get; set; }
+
+    public DateTimeOffset RequestedAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    /// <summary>After a failure, not tried again before this time (back-off).</summary>
+    public DateTimeOffset? NotBefore { get; set; }
+
+    public string? LastError { get; set; }
+}

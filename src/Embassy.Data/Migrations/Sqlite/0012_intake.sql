@@ -11,3 +11,16 @@ ALTER TABLE "github_sync_states" ADD COLUMN "previous_names" TEXT NULL;
 
 -- Order: the webhook delivery last applied to a report, so a late or replayed one of the same second loses.
 ALTER TABLE "reports" ADD COLUMN "applied_delivery" INTEGER NULL;
+
+-- Write-back as a durable queue: one row per report to bring up to date on GitHub, retried with back-off.
+CREATE TABLE "write_back_jobs" (
+    "id" INTEGER NOT NULL CONSTRAINT "PK_write_back_jobs" PRIMARY KEY AUTOINCREMENT,
+    "report_id" INTEGER NOT NULL,
+    "requested_at" TEXT NOT NULL,
+    "attempts" INTEGER NOT NULL,
+    "not_before" TEXT NULL,
+    "last_error" TEXT NULL,
+    CONSTRAINT "FK_write_back_jobs_reports_report_id" FOREIGN KEY ("report_id") REFERENCES "reports" ("id") ON DELETE RESTRICT
+);
+
+CREATE UNIQUE INDEX "IX_write_back_jobs_report_id" ON "write_back_jobs" ("report_id");
