@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Embassy.Data;
@@ -186,18 +187,85 @@ public sealed class ReportStore(IReportIntake? intake, TimeProvider time)
 
         report.UpdatedAt = issue.UpdatedAt;
         report.LastSyncedAt = now;
+        report.AuthorId ??= issue.AuthorId;
         if (report.MemberId is null)
         {
-            var login = MemberHandle.Normalize(issue.AuthorLogin);
-            report.MemberId = await db.MemberHandles.Where(h => h.Kind == MemberHandle.GitHub && h.NormalizedValue == login)
-                .Select(h => (long?)h.MemberId).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            report.MemberId = await MatchAsync(db, issue, actor, now, Subject(report), cancellationToken).ConfigureAwait(false);
             if (report.MemberId is not null && change == ReportChange.Unchanged)
             {
                 db.AuditLog.Add(new AuditEntry { At = now, Actor = actor, Action = "report.matched", Subject = Subject(report), Details = "member " + report.MemberId });
             }
         }
+        else if (issue.AuthorId is { } id && report.AuthorId == id && !string.Equals(report.AuthorLogin, issue.AuthorLogin, StringComparison.OrdinalIgnoreCase))
+        {
+            await MatchAsync(db, issue, actor, now, Subject(report), cancellationToken).ConfigureAwait(false); // follows the rename
+        }
+
+        if (issue.AuthorId is not null && issue.AuthorId == report.AuthorId)
+        {
+            report.AuthorLogin = issue.AuthorLogin; // the same account under its current login
+        }
 
         return new AppliedIssue(report, change, report.MemberId is null, invalid);
+    }
+
+    /// <summary>
+    /// R2: the member whose GitHub identity wrote the issue. By GitHub user id once linked (a renamed login follows, and
+    /// is audited); by login otherwise, linking the id on the way. A login that now belongs to another account (renamed
+    /// and re-claimed: same login, different id) is not the member: the report stays unmatched, and that is audited.
+    /// </summary>
+    private static async Task<long?> MatchAsync(EmbassyDbContext db, GitHubIssue issue, string actor, DateTimeOffset now, string subject, CancellationToken cancellationToken)
+    {
+        var login = MemberHandle.Normalize(issue.AuthorLogin);
+        if (issue.AuthorId is { } id)
+        {
+            var linked = await db.MemberHandles.SingleOrDefaultAsync(h => h.Kind == MemberHandle.GitHub && h.GitHubUserId == id, cancellationToken).ConfigureAwait(false);
+            if (linked is not null)
+            {
+                if (linked.NormalizedValue != login)
+                {
+                    db.AuditLog.Add(new AuditEntry
+                    {
+                        At = now, Actor = actor, Action = "member.github_renamed", Subject = "member:" + linked.MemberId.ToString(CultureInfo.InvariantCulture),
+                        Details = $"{linked.Value} → {issue.AuthorLogin} (GitHub user {id.ToString(CultureInfo.InvariantCulture)})",
+                    });
+                    (linked.Value, linked.NormalizedValue) = (issue.AuthorLogin, login);
+                }
+
+                return linked.MemberId;
+            }
+        }
+
+        var byLogin = await db.MemberHandles.SingleOrDefaultAsync(h => h.Kind == MemberHandle.GitHub && h.NormalizedValue == login, cancellationToken).ConfigureAwait(false);
+        if (byLogin is null)
+        {
+            return null;
+        }
+
+        if (issue.AuthorId is { } author)
+        {
+            if (byLogin.GitHubUserId is { } known && known != author)
+            {
+                db.AuditLog.Add(new AuditEntry
+                {
+                    At = now, Actor = actor, Action = "report.login_reclaimed", Subject = subject,
+                    Details = string.Create(CultureInfo.InvariantCulture, $"'{issue.AuthorLogin}' is GitHub user {author} now; member {byLogin.MemberId} is user {known}: left unmatched"),
+                });
+                return null;
+            }
+
+            if (byLogin.GitHubUserId is null)
+            {
+                byLogin.GitHubUserId = author;
+                db.AuditLog.Add(new AuditEntry
+                {
+                    At = now, Actor = actor, Action = "member.github_linked", Subject = "member:" + byLogin.MemberId.ToString(CultureInfo.InvariantCulture),
+                    Details = string.Create(CultureInfo.InvariantCulture, $"{byLogin.Value} is GitHub user {author}"),
+                });
+            }
+        }
+
+        return byLogin.MemberId;
     }
 
     /// <summary>Marks a report whose issue was deleted or transferred; the report and its versions stay.</summary>

@@ -82,6 +82,7 @@ public sealed partial class EmbassyDbContext(DbContextOptions<EmbassyDbContext> 
         {
             e.ToTable("member_handles");
             e.HasIndex(h => new { h.Kind, h.NormalizedValue }).IsUnique();
+            e.HasIndex(h => h.GitHubUserId).IsUnique();
         });
         modelBuilder.Entity<RankEvent>(e =>
         {

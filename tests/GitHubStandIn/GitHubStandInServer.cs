@@ -40,6 +40,8 @@ public sealed class GitHubStandIn : IAsyncDisposable
     private readonly Dictionary<string, DateTimeOffset> _installationTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _repositoryIds = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _renamed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, long> _userIds = new(StringComparer.OrdinalIgnoreCase);
+    private long _nextUserId = 9_000_000;
 
     private GitHubStandIn(TimeProvider clock, string? token)
     {
@@ -122,6 +124,7 @@ public sealed class GitHubStandIn : IAsyncDisposable
                 Number = _issues.Where(i => Same(i.Repository, repository)).Select(i => i.Number).DefaultIfEmpty(0).Max() + 1,
                 Repository = repository,
                 Author = author,
+                AuthorId = UserId(author),
                 Title = title,
                 Body = body,
                 CreatedAt = stamp,
@@ -205,6 +208,39 @@ public sealed class GitHubStandIn : IAsyncDisposable
         }
 
         return moved;
+    }
+
+    /// <summary>The GitHub user id of the account that holds <paramref name="login"/> now (registered on first use).</summary>
+    public long UserId(string login)
+    {
+        lock (_gate)
+        {
+            if (!_userIds.TryGetValue(login, out var id))
+            {
+                id = ++_nextUserId;
+                _userIds[login] = id;
+            }
+
+            return id;
+        }
+    }
+
+    /// <summary>
+    /// Renames an account, as GitHub allows: its id and issues go with it, and the old login is free for anyone to
+    /// claim (the next issue filed under it belongs to a new account, with a new id).
+    /// </summary>
+    public void RenameUser(string login, string newLogin)
+    {
+        lock (_gate)
+        {
+            var id = UserId(login);
+            _userIds.Remove(login);
+            _userIds[newLogin] = id;
+            foreach (var issue in _issues.Where(i => i.AuthorId == id))
+            {
+                issue.Author = newLogin;
+            }
+        }
     }
 
     /// <summary>The repository's numeric id: stable for its life, through renames and transfers.</summary>
@@ -1017,7 +1053,7 @@ public sealed class GitHubStandIn : IAsyncDisposable
             ["node_id"] = "I_" + i.Id.ToString(CultureInfo.InvariantCulture),
             ["number"] = i.Number,
             ["title"] = Escapable(i.Title),
-            ["user"] = new JsonObject { ["login"] = i.Author, ["id"] = StableId(i.Author), ["type"] = "User" },
+            ["user"] = new JsonObject { ["login"] = i.Author, ["id"] = i.AuthorId, ["type"] = "User" },
             ["labels"] = LabelsJson(i),
             ["state"] = i.State,
             ["locked"] = false,

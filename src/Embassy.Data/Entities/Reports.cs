@@ -20,6 +20,9 @@ public sealed class Report
 
     public required string AuthorLogin { get; set; }
 
+    /// <summary>The author's GitHub user id, when GitHub sent it (it survives a login rename).</summary>
+    public long? AuthorId { get; set; }
+
     /// <summary>The member whose GitHub login matches the author; null while unmatched (R2).</summary>
     public long? MemberId { get; set; }
 

@@ -25,3 +25,10 @@ CREATE TABLE write_back_jobs (
 );
 
 CREATE UNIQUE INDEX "IX_write_back_jobs_report_id" ON write_back_jobs (report_id);
+
+-- Identity by id: a member's GitHub handle links to the account's user id; reports keep their author's id.
+ALTER TABLE member_handles ADD COLUMN github_user_id bigint;
+
+CREATE UNIQUE INDEX "IX_member_handles_github_user_id" ON member_handles (github_user_id);
+
+ALTER TABLE reports ADD COLUMN author_id bigint;
