@@ -217,14 +217,16 @@ public sealed class WebhookInbox(
 
     private async Task<(bool Handled, Report? Report)> DispatchAsync(EmbassyDbContext db, WebhookDelivery delivery, CancellationToken cancellationToken)
     {
-        if (delivery.Event is not ("issues" or "issue_comment"))
+        var renamedEvent = delivery.Event == "repository" && delivery.Action is "renamed" or "transferred";
+        if (delivery.Event is not ("issues" or "issue_comment") && !renamedEvent)
         {
             return (false, null); // ping and events Embassy does not use
         }
 
         using var doc = JsonDocument.Parse(delivery.Payload);
         var root = doc.RootElement;
-        if (!root.TryGetProperty("issue", out var issueJson) || !root.TryGetProperty("repository", out var repoJson)
+        var issueJson = default(JsonElement);
+        if ((!renamedEvent && !root.TryGetProperty("issue", out issueJson)) || !root.TryGetProperty("repository", out var repoJson)
             || RepositoryName.Parse(GitHubIssue.Str(repoJson, "full_name")) is not { IsSuccess: true } parsedRepository)
         {
             return (false, null);
@@ -252,6 +254,11 @@ public sealed class WebhookInbox(
             {
                 return (false, null); // another repository's hook
             }
+        }
+
+        if (renamedEvent)
+        {
+            return (true, null); // the repository event itself: the rename above is all it says
         }
 
         var issue = GitHubIssue.FromJson(issueJson);

@@ -69,4 +69,26 @@ public sealed class RepositoryRenameTests
         Assert.Equal((New, h.GitHub.RepositoryId(New), SyncHarness.Repo), (state.Repository, state.RepositoryId, state.PreviousNames));
         Assert.Contains("same repository id", (await db.AuditLog.SingleAsync(a => a.Action == "repository.renamed")).Details, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RepositoryRenamedEvent_WithTheStoredId_MovesTheReports_AndAnotherRepositorysIsIgnored()
+    {
+        await using var h = await SyncHarness.StartAsync("sqlite");
+        h.GitHub.AddIssue(SyncHarness.Repo, "alice", "December 2024", "first");
+        var inbox = new WebhookInbox(h.Database.Factory(), h.Store(), new DatabaseWorkLock(h.Database.Options), h.DataClock, new GitHubOptions { Repository = SyncHarness.Repo });
+        await inbox.ReceiveAsync("d1", "issues", h.GitHub.IssuesEventPayload("opened", SyncHarness.Repo, 1));
+        await inbox.ProcessPendingAsync();
+
+        h.GitHub.RenameRepository("someone/else", "someone/other");
+        await inbox.ReceiveAsync("d2", "repository", h.GitHub.RepositoryEventPayload("renamed", "someone/other", "someone/else"));
+        h.GitHub.RenameRepository(SyncHarness.Repo, New);
+        await inbox.ReceiveAsync("d3", "repository", h.GitHub.RepositoryEventPayload("transferred", New, SyncHarness.Repo));
+        await inbox.ProcessPendingAsync();
+
+        await using var db = h.Database.Context();
+        Assert.Equal([WebhookDeliveryStatus.Done, WebhookDeliveryStatus.Ignored, WebhookDeliveryStatus.Done],
+            await db.WebhookDeliveries.OrderBy(d => d.Id).Select(d => d.Status).ToListAsync());
+        Assert.Equal(New, (await db.Reports.SingleAsync()).Repository);
+        Assert.Equal(1, await db.AuditLog.CountAsync(a => a.Action == "repository.renamed"));
+    }
 }

@@ -19,7 +19,10 @@ namespace Embassy.GitHubStandIn;
 /// Embassy uses with GitHub's documented JSON shapes: list issues (state, since, sort, direction, per_page, page,
 /// <c>Link</c> pagination, weak ETags and 304), get an issue (410 deleted, 301 transferred), comments (create,
 /// edit, list), labels (add, remove), rate-limit headers (primary 403 at zero, 304 not counted), and injected
-/// faults: 5xx, dropped connections, slow answers, secondary limits with Retry-After. It counts every request.
+/// faults: 5xx, dropped connections, slow answers, secondary limits with or without Retry-After, 429. It plays
+/// GitHub's hard parts too: renamed repositories (301/307 to <c>/repositories/{id}/…</c>), the content-creation
+/// limit, renamed and re-claimed user logins, half emojis sent as lone <c>\ud83d</c> escapes, and webhook payloads
+/// (issues, issue_comment, repository) to deliver as JSON or as forms. It counts every request.
 /// </summary>
 public sealed class GitHubStandIn : IAsyncDisposable
 {
@@ -400,6 +403,24 @@ public sealed class GitHubStandIn : IAsyncDisposable
             }
 
             return Json(payload);
+        }
+    }
+
+    /// <summary>The payload of a <c>repository</c> event (<c>renamed</c>, <c>transferred</c>) for the repository as it is now.</summary>
+    public string RepositoryEventPayload(string action, string repository, string from)
+    {
+        lock (_gate)
+        {
+            var changes = action == "renamed"
+                ? new JsonObject { ["repository"] = new JsonObject { ["name"] = new JsonObject { ["from"] = from.Split('/')[1] } } }
+                : new JsonObject { ["owner"] = new JsonObject { ["from"] = new JsonObject { ["user"] = new JsonObject { ["login"] = from.Split('/')[0] } } } };
+            return Json(new JsonObject
+            {
+                ["action"] = action,
+                ["changes"] = changes,
+                ["repository"] = RepositoryJson(repository),
+                ["sender"] = new JsonObject { ["login"] = "maintainer" },
+            });
         }
     }
 
