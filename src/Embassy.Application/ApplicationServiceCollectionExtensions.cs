@@ -15,7 +15,7 @@ public static class ApplicationServiceCollectionExtensions
     /// <summary>
     /// Registers the GitHub client (typed <see cref="HttpClient"/>, no redirects followed), <see cref="ReportStore"/>
     /// with the shipped report parser, <see cref="IssueSync"/>, <see cref="WebhookInbox"/> and its background worker,
-    /// and <see cref="WriteBack"/> when <c>GitHub:WriteBack</c> is true. Options from section <c>GitHub</c>.
+    /// and <see cref="WriteBack"/> unless <c>GitHub:WriteBack</c> is false (on by default when Embassy can write). Options from section <c>GitHub</c>.
     /// Needs <c>AddEmbassyData</c>.
     /// </summary>
     public static IHostApplicationBuilder AddEmbassyGitHub(this IHostApplicationBuilder builder)
@@ -47,7 +47,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddHttpClient<GitHubClient>().ConfigurePrimaryHttpMessageHandler(GitHubClient.CreateHandler);
         services.TryAddSingleton<IReportIntake, ParserReportIntake>();
         services.AddTransient(sp => new ReportStore(sp.GetService<IReportIntake>(), sp.GetRequiredService<TimeProvider>()));
-        if (options.WriteBack)
+        if (options.WriteBackEnabled)
         {
             services.AddTransient<WriteBack>();
         }

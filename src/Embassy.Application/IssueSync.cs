@@ -46,7 +46,10 @@ public sealed record SyncSummary
 
     public int MarkedTransferred { get; init; }
 
-    /// <summary>Reports whose comment or labels could not be written back (tried again on their next change).</summary>
+    /// <summary>The repository's new name when this sync found it renamed or transferred (and followed it).</summary>
+    public string? RenamedTo { get; init; }
+
+    /// <summary>Reports whose comment or labels could not be written back (queued: retried with back-off).</summary>
     public int WriteBackProblems { get; init; }
 }
 
@@ -84,6 +87,9 @@ public sealed class IssueSync(
 
         var requestsBefore = github.RequestCount;
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+
+        // A repository renamed before is asked for by its new name: no redirect to pay for on every sync.
+        repository = await GitHubRepositories.CurrentNameAsync(db, repository, cancellationToken).ConfigureAwait(false);
         var state = await db.GitHubSyncStates.SingleOrDefaultAsync(s => s.Repository == repository.Key, cancellationToken).ConfigureAwait(false);
         var since = options.Since ?? state?.Since;
         var sameQuery = state is not null && state.Since == since;
@@ -91,6 +97,7 @@ public sealed class IssueSync(
         var watermark = options.Full || !sameQuery ? null : state!.Watermark;
 
         var summary = new SyncSummary();
+        var warnings = new List<Diagnostic>();
         var seen = new HashSet<int>();
         string? firstETag = null;
         DateTimeOffset? newest = null;
@@ -104,6 +111,7 @@ public sealed class IssueSync(
                 return Result<SyncSummary>.Fail(page.Diagnostics);
             }
 
+            warnings.AddRange(page.Diagnostics); // e.g. an issue with half an emoji, read as U+FFFD
             if (first && page.Value.NotModified)
             {
                 summary = summary with { NotModified = true };
@@ -113,6 +121,19 @@ public sealed class IssueSync(
             if (first)
             {
                 firstETag = page.Value.ETag;
+
+                // Renamed or transferred: GitHub redirected the list; the issues name the repository as it is now.
+                if (page.Value.RedirectedTo is not null && page.Value.Issues.FirstOrDefault()?.Repository is { } now && !now.Equals(repository))
+                {
+                    await GitHubRepositories.RenameAsync(db, repository, now, page.Value.RepositoryId, Actor, "the issue list redirected to it", time, cancellationToken)
+                        .ConfigureAwait(false);
+                    summary = summary with { RenamedTo = now.ToString() };
+                    repository = now;
+                }
+                else if (page.Value.RepositoryId is { } id)
+                {
+                    await GitHubRepositories.RecordIdAsync(db, repository, id, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             first = false;
@@ -128,7 +149,7 @@ public sealed class IssueSync(
                     var applied = await store.ApplyAsync(db, repository, issue, Actor, cancellationToken).ConfigureAwait(false);
                     await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
                     summary = Count(summary, applied);
-                    if (applied.Change != ReportChange.Unchanged)
+                    if (applied.Change is ReportChange.New or ReportChange.Edited)
                     {
                         touched.Add(applied.Report);
                     }
@@ -141,9 +162,7 @@ public sealed class IssueSync(
             {
                 foreach (var report in touched)
                 {
-                    // A write-back that fails is tried again on the report's next change; the sync itself stands.
-                    var written = await writeBack.UpdateAsync(db, report, cancellationToken).ConfigureAwait(false);
-                    summary = written.IsSuccess ? summary : summary with { WriteBackProblems = summary.WriteBackProblems + 1 };
+                    await WriteBack.EnqueueAsync(db, report.Id, time, cancellationToken).ConfigureAwait(false); // durable: written below or retried later
                 }
             }
 
@@ -174,7 +193,14 @@ public sealed class IssueSync(
 
         state.LastSyncedAt = time.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return Result<SyncSummary>.Ok(summary with { Requests = github.RequestCount - requestsBefore });
+        if (writeBack is not null)
+        {
+            // The queue is durable: a write-back that fails now waits its back-off and is retried; the sync stands.
+            var (_, failed) = await writeBack.ProcessDueAsync(databases, time, cancellationToken).ConfigureAwait(false);
+            summary = summary with { WriteBackProblems = failed };
+        }
+
+        return Result<SyncSummary>.Ok(summary with { Requests = github.RequestCount - requestsBefore }, warnings);
     }
 
     private async Task<SyncSummary> ReconcileMissingAsync(
@@ -215,9 +241,9 @@ public sealed class IssueSync(
     {
         New = s.New + (applied.Change == ReportChange.New ? 1 : 0),
         Edited = s.Edited + (applied.Change == ReportChange.Edited ? 1 : 0),
-        Unchanged = s.Unchanged + (applied.Change == ReportChange.Unchanged ? 1 : 0),
+        Unchanged = s.Unchanged + (applied.Change is ReportChange.Unchanged or ReportChange.Stale ? 1 : 0),
         Unmatched = s.Unmatched + (applied.Unmatched ? 1 : 0),
-        Invalid = s.Invalid + (applied.Invalid && applied.Change != ReportChange.Unchanged ? 1 : 0),
+        Invalid = s.Invalid + (applied.Invalid && applied.Change is ReportChange.New or ReportChange.Edited ? 1 : 0),
     };
 
     private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) =>

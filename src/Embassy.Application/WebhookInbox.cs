@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Embassy.Data;
 using Embassy.Data.Entities;
+using Embassy.Domain;
 using Embassy.GitHub;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,6 +42,7 @@ public sealed class WebhookInbox(
         ArgumentException.ThrowIfNullOrWhiteSpace(deliveryId);
         ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
         ArgumentNullException.ThrowIfNull(payload);
+        payload = Utf16Repair.RepairJson(payload, out var repaired);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         if (await db.WebhookDeliveries.AnyAsync(d => d.DeliveryId == deliveryId, cancellationToken).ConfigureAwait(false))
         {
@@ -55,6 +57,7 @@ public sealed class WebhookInbox(
             Payload = payload,
             ReceivedAt = time.GetUtcNow(),
             Status = WebhookDeliveryStatus.Queued,
+            Notes = repaired > 0 ? Utf16Repair.Warning(repaired, "The payload").ToString() : null,
         });
         try
         {
@@ -92,18 +95,29 @@ public sealed class WebhookInbox(
             return 0; // a sync is running; the queue waits for the next round
         }
 
+        // Each delivery is tried once per round, in arrival order; one that fails for a passing reason waits its
+        // back-off (NotBefore) while the ones behind it go on, and one that can never succeed is parked at once.
         var handled = 0;
+        var lastId = 0L;
         while (true)
         {
+            var now = time.GetUtcNow();
             await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            var batch = await db.WebhookDeliveries.Where(d => d.Status == WebhookDeliveryStatus.Queued)
-                .OrderBy(d => d.Id).Take(20).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var batch = await db.WebhookDeliveries.Where(d => d.Status == WebhookDeliveryStatus.Queued && d.Id > lastId)
+                .OrderBy(d => d.Id).Take(50).Select(d => new { d.Id, d.NotBefore }).ToListAsync(cancellationToken).ConfigureAwait(false);
             if (batch.Count == 0)
             {
+                if (writeBack is not null)
+                {
+                    // The write-back queue: what these deliveries changed, and earlier failures whose back-off is over.
+                    await writeBack.ProcessDueAsync(databases, time, cancellationToken).ConfigureAwait(false);
+                }
+
                 return handled;
             }
 
-            foreach (var delivery in batch)
+            lastId = batch[^1].Id;
+            foreach (var delivery in batch.Where(d => d.NotBefore is null || d.NotBefore <= now))
             {
                 await ProcessAsync(delivery.Id, cancellationToken).ConfigureAwait(false);
                 handled++;
@@ -111,57 +125,140 @@ public sealed class WebhookInbox(
         }
     }
 
+    /// <summary>
+    /// Deletes finished deliveries older than <see cref="GitHubOptions.WebhookRetention"/> and empties the payloads of
+    /// ignored ones older than <see cref="GitHubOptions.IgnoredPayloadRetention"/>; returns how many rows were deleted.
+    /// Queued deliveries are never touched.
+    /// </summary>
+    public async Task<int> PruneAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+
+        // Filtered here, not in SQL: SQLite stores the times as text and cannot compare them as instants.
+        var finished = await db.WebhookDeliveries.Where(d => d.Status != WebhookDeliveryStatus.Queued)
+            .Select(d => new { d.Id, d.Status, d.ReceivedAt, d.ProcessedAt, Empty = d.Payload == string.Empty })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var expired = finished.Where(d => (d.ProcessedAt ?? d.ReceivedAt) < now - options.WebhookRetention).Select(d => d.Id).ToList();
+        var ignored = finished.Where(d => d.Status == WebhookDeliveryStatus.Ignored && !d.Empty
+            && (d.ProcessedAt ?? d.ReceivedAt) < now - options.IgnoredPayloadRetention && !expired.Contains(d.Id)).Select(d => d.Id).ToList();
+        var deleted = 0;
+        foreach (var chunk in expired.Chunk(500))
+        {
+            deleted += await db.WebhookDeliveries.Where(d => chunk.Contains(d.Id)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var chunk in ignored.Chunk(500))
+        {
+            await db.WebhookDeliveries.Where(d => chunk.Contains(d.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(d => d.Payload, string.Empty), cancellationToken).ConfigureAwait(false);
+        }
+
+        return deleted;
+    }
+
+    /// <summary>The wait before attempt <paramref name="attempts"/> + 1 of a delivery that failed for a passing reason.</summary>
+    public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(3600, 15 * Math.Pow(2, Math.Max(0, attempts - 1))));
+
     private async Task ProcessAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false);
-        delivery.Attempts++;
         try
         {
             var (handled, report) = await DispatchAsync(db, delivery, cancellationToken).ConfigureAwait(false);
+            delivery.Attempts++; // counted here, not before: dispatch may save (a repository's id) before it fails
             delivery.Status = handled ? WebhookDeliveryStatus.Done : WebhookDeliveryStatus.Ignored;
             delivery.ProcessedAt = time.GetUtcNow();
             delivery.LastError = null;
+            delivery.NotBefore = null;
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             if (report is not null && writeBack is not null)
             {
-                await writeBack.UpdateAsync(db, report, cancellationToken).ConfigureAwait(false);
+                await WriteBack.EnqueueAsync(db, report.Id, time, cancellationToken).ConfigureAwait(false);
             }
+        }
+        catch (Exception e) when (IsPermanent(e))
+        {
+            // Not JSON, or not the shape GitHub sends: no retry can change that. Parked for an admin to look at.
+            await RecordFailureAsync(id, e, permanent: true, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            await using var retry = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            var row = await retry.WebhookDeliveries.SingleAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false);
-            row.Attempts++;
-            row.LastError = e.GetType().Name + ": " + e.Message;
-            row.Status = row.Attempts >= MaxAttempts ? WebhookDeliveryStatus.Failed : WebhookDeliveryStatus.Queued;
-            await retry.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            if (row.Status == WebhookDeliveryStatus.Queued)
-            {
-                throw; // let the worker back off before the next round
-            }
+            await RecordFailureAsync(id, e, permanent: false, cancellationToken).ConfigureAwait(false);
         }
     }
 
+    private async Task RecordFailureAsync(long id, Exception e, bool permanent, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        await using var retry = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var row = await retry.WebhookDeliveries.SingleAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false);
+        row.Attempts++;
+        row.LastError = e.GetType().Name + ": " + e.Message;
+        if (permanent || row.Attempts >= MaxAttempts)
+        {
+            row.Status = permanent ? WebhookDeliveryStatus.Parked : WebhookDeliveryStatus.Failed;
+            row.ProcessedAt = now;
+            row.NotBefore = null;
+        }
+        else
+        {
+            row.NotBefore = now + Backoff(row.Attempts);
+        }
+
+        await retry.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Errors of the payload itself (System.Text.Json and the model's readers), as opposed to passing ones.</summary>
+    private static bool IsPermanent(Exception e) =>
+        e is JsonException or KeyNotFoundException or FormatException or InvalidPayloadException
+        || (e is InvalidOperationException && e.Source == "System.Text.Json");
+
     private async Task<(bool Handled, Report? Report)> DispatchAsync(EmbassyDbContext db, WebhookDelivery delivery, CancellationToken cancellationToken)
     {
-        if (delivery.Event is not ("issues" or "issue_comment"))
+        var renamedEvent = delivery.Event == "repository" && delivery.Action is "renamed" or "transferred";
+        if (delivery.Event is not ("issues" or "issue_comment") && !renamedEvent)
         {
             return (false, null); // ping and events Embassy does not use
         }
 
         using var doc = JsonDocument.Parse(delivery.Payload);
         var root = doc.RootElement;
-        if (!root.TryGetProperty("issue", out var issueJson) || !root.TryGetProperty("repository", out var repoJson)
+        var issueJson = default(JsonElement);
+        if ((!renamedEvent && !root.TryGetProperty("issue", out issueJson)) || !root.TryGetProperty("repository", out var repoJson)
             || RepositoryName.Parse(GitHubIssue.Str(repoJson, "full_name")) is not { IsSuccess: true } parsedRepository)
         {
             return (false, null);
         }
 
         var repository = parsedRepository.Value;
-        if (options.Repository is { Length: > 0 } configured && !RepositoryName.Of(configured).Equals(repository))
+        if (RepositoryName.Parse(options.Repository) is { IsSuccess: true } configured)
         {
-            return (false, null); // another repository's hook
+            // By id, not by name: a renamed or transferred repository keeps its id, and its hooks carry the new name.
+            var current = await GitHubRepositories.CurrentNameAsync(db, configured.Value, cancellationToken).ConfigureAwait(false);
+            var id = GitHubIssue.Long(repoJson, "id");
+            if (current.Equals(repository))
+            {
+                if (id is { } first)
+                {
+                    await GitHubRepositories.RecordIdAsync(db, current, first, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else if (id is not null && await GitHubRepositories.IdAsync(db, current, cancellationToken).ConfigureAwait(false) == id)
+            {
+                await GitHubRepositories.RenameAsync(db, current, repository, id, Actor, "a webhook named it, with the same repository id", time, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            else
+            {
+                return (false, null); // another repository's hook
+            }
+        }
+
+        if (renamedEvent)
+        {
+            return (true, null); // the repository event itself: the rename above is all it says
         }
 
         var issue = GitHubIssue.FromJson(issueJson);
@@ -175,21 +272,25 @@ public sealed class WebhookInbox(
             var key = repository.Key;
             if (!await db.Reports.AnyAsync(r => r.Repository == key && r.IssueNumber == issue.Number, cancellationToken).ConfigureAwait(false))
             {
-                await store.ApplyAsync(db, repository, issue, Actor, cancellationToken).ConfigureAwait(false); // keep what we were told
+                await store.ApplyDeliveryAsync(db, repository, issue, Actor, delivery.Id, cancellationToken).ConfigureAwait(false); // keep what we were told
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
 
             var detail = delivery.Action == "transferred" && root.TryGetProperty("changes", out var changes)
                 && changes.TryGetProperty("new_repository", out var newRepo) ? GitHubIssue.Str(newRepo, "full_name") : null;
             var presence = delivery.Action == "deleted" ? ReportPresence.Deleted : ReportPresence.Transferred;
-            await store.MarkGoneAsync(db, repository, issue.Number, presence, detail, Actor, cancellationToken).ConfigureAwait(false);
+            await store.MarkGoneAsync(db, repository, issue.Number, presence, detail, Actor, cancellationToken, at: issue.UpdatedAt).ConfigureAwait(false);
             return (true, null);
         }
 
         // opened, edited, closed, reopened, labeled, unlabeled…, and comments (which carry the current issue).
-        var applied = await store.ApplyAsync(db, repository, issue, Actor, cancellationToken).ConfigureAwait(false);
-        return (true, applied.Change == ReportChange.Unchanged ? null : applied.Report);
+        // Late, out of order or replayed under a new delivery id: the store keeps the newest (Stale changes nothing).
+        var applied = await store.ApplyDeliveryAsync(db, repository, issue, Actor, delivery.Id, cancellationToken).ConfigureAwait(false);
+        return (true, applied.Change is ReportChange.New or ReportChange.Edited ? applied.Report : null);
     }
+
+    /// <summary>A payload that is JSON but not what GitHub sends for its event.</summary>
+    private sealed class InvalidPayloadException(string message) : Exception(message);
 
     private sealed class NoLock : IAsyncDisposable
     {

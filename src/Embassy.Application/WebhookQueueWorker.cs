@@ -38,10 +38,14 @@ public sealed partial class WebhookQueueWorker(IServiceScopeFactory scopes, Webh
     /// <summary>How often the queue is looked at without a signal.</summary>
     public static TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often old deliveries are pruned.</summary>
+    public static TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var backoff = TimeSpan.Zero;
+        var lastPrune = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -52,6 +56,18 @@ public sealed partial class WebhookQueueWorker(IServiceScopeFactory scopes, Webh
                 if (handled > 0)
                 {
                     LogProcessed(logger, handled);
+                }
+
+                // Delivery records and ignored payloads do not pile up for ever (GitHub:WebhookRetention).
+                var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
+                if (now - lastPrune >= PruneInterval)
+                {
+                    lastPrune = now;
+                    var pruned = await inbox.PruneAsync(stoppingToken).ConfigureAwait(false);
+                    if (pruned > 0)
+                    {
+                        LogPruned(logger, pruned);
+                    }
                 }
 
                 backoff = TimeSpan.Zero;
@@ -81,6 +97,9 @@ public sealed partial class WebhookQueueWorker(IServiceScopeFactory scopes, Webh
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Processed {Count} webhook deliveries")]
     private static partial void LogProcessed(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pruned {Count} old webhook deliveries")]
+    private static partial void LogPruned(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook processing failed; retrying with back-off")]
     private static partial void LogFailed(ILogger logger, Exception error);

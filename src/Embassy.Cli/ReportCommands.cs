@@ -68,6 +68,11 @@ internal static class ReportCommands
                 return EmbassyCli.UsageError;
             }
 
+            if (issues.Diagnostics.Count > 0)
+            {
+                DiagnosticLines.Write(error, issues.Diagnostics); // e.g. TEXT_INVALID_UTF16: read, with a warning
+            }
+
             var reports = issues.Value.Select(i => ReportParser.Shipped.Parse(i, forced)).ToArray();
             if (pr.GetValue(format) == "text")
             {

@@ -54,6 +54,8 @@ public sealed partial class EmbassyDbContext(DbContextOptions<EmbassyDbContext> 
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
+    public DbSet<WriteBackJob> WriteBackJobs => Set<WriteBackJob>();
+
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -80,6 +82,7 @@ public sealed partial class EmbassyDbContext(DbContextOptions<EmbassyDbContext> 
         {
             e.ToTable("member_handles");
             e.HasIndex(h => new { h.Kind, h.NormalizedValue }).IsUnique();
+            e.HasIndex(h => h.GitHubUserId).IsUnique();
         });
         modelBuilder.Entity<RankEvent>(e =>
         {
@@ -184,6 +187,12 @@ public sealed partial class EmbassyDbContext(DbContextOptions<EmbassyDbContext> 
             e.ToTable("webhook_deliveries");
             e.HasIndex(d => d.DeliveryId).IsUnique();
             e.HasIndex(d => d.Status);
+        });
+        modelBuilder.Entity<WriteBackJob>(e =>
+        {
+            e.ToTable("write_back_jobs");
+            e.HasIndex(j => j.ReportId).IsUnique();
+            e.HasOne<Report>().WithMany().HasForeignKey(j => j.ReportId);
         });
         OnCommunityModelCreating(modelBuilder);
 

@@ -4,6 +4,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Embassy.Domain;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.Retry;
 
@@ -16,7 +18,7 @@ namespace Embassy.GitHub;
 /// exponential back-off (Polly.Core), and never sends a request into a rate limit it knows is exhausted.
 /// Expected failures are <see cref="Result{T}"/> diagnostics (<see cref="GitHubCodes"/>); programmer errors throw.
 /// </summary>
-public sealed class GitHubClient
+public sealed partial class GitHubClient
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -26,15 +28,18 @@ public sealed class GitHubClient
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly GitHubAppTokens? _app;
     private readonly Lock _gate = new();
+    private readonly ILogger _logger;
     private RateLimitStatus? _rateLimit;
+    private DateTimeOffset _nextWrite = DateTimeOffset.MinValue;
     private int _requestCount;
 
     /// <summary>
     /// Creates a client. The <paramref name="http"/> client should not follow redirects (a transferred issue answers 301);
     /// <see cref="CreateHandler"/> makes a suitable handler.
     /// </summary>
-    public GitHubClient(HttpClient http, GitHubOptions options, TimeProvider time)
+    public GitHubClient(HttpClient http, GitHubOptions options, TimeProvider time, ILogger<GitHubClient>? logger = null)
     {
+        _logger = logger ?? (ILogger)NullLogger.Instance;
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
@@ -51,10 +56,15 @@ public sealed class GitHubClient
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryDelay,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context.CancellationToken)),
-                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r ? RateLimitWait(r) : null),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.AttemptNumber, args.Context.CancellationToken)),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r ? RateLimitWait(r, args.AttemptNumber) : null),
                 OnRetry = args =>
                 {
+                    if (args.Outcome.Result is { } r && IsRateLimited(r))
+                    {
+                        LogRateLimited(_logger, (int)r.StatusCode, Kind(r), args.RetryDelay.TotalSeconds, args.AttemptNumber + 1);
+                    }
+
                     args.Outcome.Result?.Dispose();
                     return default;
                 },
@@ -115,9 +125,10 @@ public sealed class GitHubClient
 
         using var response = sent.Value;
         var newEtag = response.Headers.ETag?.ToString();
+        var answeredAt = response.RequestMessage?.RequestUri is { } final && final != Absolute(uri) ? final : null;
         if (response.StatusCode == HttpStatusCode.NotModified)
         {
-            return Result<IssuePage>.Ok(new IssuePage(true, [], 0, newEtag ?? etag, null));
+            return Result<IssuePage>.Ok(new IssuePage(true, [], 0, newEtag ?? etag, null) { RedirectedTo = answeredAt });
         }
 
         if (!response.IsSuccessStatusCode)
@@ -127,10 +138,11 @@ public sealed class GitHubClient
 
         var issues = new List<GitHubIssue>();
         var pulls = 0;
+        var repaired = 0;
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            using var doc = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            using var doc = GitHubJson.Parse(text, out repaired);
             foreach (var element in doc.RootElement.EnumerateArray())
             {
                 var issue = GitHubIssue.FromJson(element);
@@ -149,13 +161,17 @@ public sealed class GitHubClient
             return Result<IssuePage>.Fail(GitHubCodes.Failed, $"GitHub sent an issue list that is not the expected JSON: {e.Message}");
         }
 
-        return Result<IssuePage>.Ok(new IssuePage(false, issues, pulls, newEtag, NextLink(response)));
+        // Half an emoji in one issue must not fail the page: it reads as U+FFFD and the sync is told.
+        return Result<IssuePage>.Ok(
+            new IssuePage(false, issues, pulls, newEtag, NextLink(response)) { RedirectedTo = answeredAt },
+            repaired > 0 ? [Utf16Repair.Warning(repaired, $"The issue list of {repository}")] : null);
     }
 
     /// <summary>Looks an issue up by number: present, deleted (410/404) or transferred (301).</summary>
     public async Task<Result<IssueLookup>> GetIssueAsync(RepositoryName repository, int number, CancellationToken cancellationToken = default)
     {
-        var sent = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, IssueUri(repository, number)), cancellationToken).ConfigureAwait(false);
+        // Not followed: for one issue, 301 is how GitHub says it was transferred.
+        var sent = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, IssueUri(repository, number)), cancellationToken, followRedirects: false).ConfigureAwait(false);
         if (!sent.IsSuccess)
         {
             return Result<IssueLookup>.Fail(sent.Diagnostics);
@@ -190,6 +206,22 @@ public sealed class GitHubClient
     public Task<Result<GitHubComment>> CreateCommentAsync(RepositoryName repository, int number, string body, CancellationToken cancellationToken = default) =>
         SendJsonAsync(HttpMethod.Post, new Uri(IssueUri(repository, number) + "/comments", UriKind.Relative), new { body }, GitHubComment.FromJson,
             $"commenting on #{number} of {repository}", cancellationToken);
+
+    /// <summary>The first 100 comments of an issue (enough to find Embassy's own, which is posted first).</summary>
+    public async Task<Result<IReadOnlyList<GitHubComment>>> ListCommentsAsync(RepositoryName repository, int number, CancellationToken cancellationToken = default)
+    {
+        var uri = new Uri(IssueUri(repository, number) + "/comments?per_page=100", UriKind.Relative);
+        var sent = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken).ConfigureAwait(false);
+        if (!sent.IsSuccess)
+        {
+            return Result<IReadOnlyList<GitHubComment>>.Fail(sent.Diagnostics);
+        }
+
+        using var response = sent.Value;
+        return response.IsSuccessStatusCode
+            ? await ReadAsync<IReadOnlyList<GitHubComment>>(response, a => a.EnumerateArray().Select(GitHubComment.FromJson).ToList(), cancellationToken).ConfigureAwait(false)
+            : Result<IReadOnlyList<GitHubComment>>.Fail(await FailureAsync(response, $"listing comments of #{number} of {repository}", cancellationToken).ConfigureAwait(false));
+    }
 
     /// <summary>Edits a comment in place.</summary>
     public Task<Result<GitHubComment>> UpdateCommentAsync(RepositoryName repository, long commentId, string body, CancellationToken cancellationToken = default) =>
@@ -280,9 +312,9 @@ public sealed class GitHubClient
     {
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            using var doc = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return Result<T>.Ok(read(doc.RootElement));
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            using var doc = GitHubJson.Parse(text, out var repaired);
+            return Result<T>.Ok(read(doc.RootElement), repaired > 0 ? [Utf16Repair.Warning(repaired, "GitHub's answer")] : null);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
         {
@@ -291,7 +323,7 @@ public sealed class GitHubClient
     }
 
     /// <summary>Sends with retries and rate-limit handling; the caller disposes the response.</summary>
-    private async Task<Result<HttpResponseMessage>> SendAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken)
+    private async Task<Result<HttpResponseMessage>> SendAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken, bool followRedirects = true)
     {
         string? bearer = _options.Token;
         if (_app is not null)
@@ -311,13 +343,40 @@ public sealed class GitHubClient
             response = await _pipeline.ExecuteAsync(
                 async token =>
                 {
-                    await WaitForKnownLimitAsync(token).ConfigureAwait(false);
-                    using var request = create();
-                    Authorize(request, bearer);
-                    Interlocked.Increment(ref _requestCount);
-                    var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
-                    Remember(answer);
-                    return answer;
+                    // GitHub answers a renamed or transferred repository with 301 (GET) or 307 (writes) to its new
+                    // address: repeat the request there (GitHub: "repeat your request verbatim"), on the same host only
+                    // (the token must not travel elsewhere), at most MaxRedirects times.
+                    Uri? target = null;
+                    for (var hop = 0; ; hop++)
+                    {
+                        await WaitForKnownLimitAsync(token).ConfigureAwait(false);
+                        using var request = create();
+                        if (target is not null)
+                        {
+                            request.RequestUri = target;
+                        }
+
+                        Authorize(request, bearer);
+                        await PaceAsync(request.Method, token).ConfigureAwait(false);
+                        Interlocked.Increment(ref _requestCount);
+                        var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
+                        Remember(answer);
+                        await MarkSecondaryLimitAsync(answer, token).ConfigureAwait(false);
+                        var sentTo = Absolute(request.RequestUri!);
+                        if (!followRedirects || !IsRedirect(answer.StatusCode) || answer.Headers.Location is not { } location)
+                        {
+                            return answer;
+                        }
+
+                        var next = location.IsAbsoluteUri ? location : new Uri(sentTo, location);
+                        if (hop >= MaxRedirects || !string.Equals(next.Authority, sentTo.Authority, StringComparison.OrdinalIgnoreCase) || next.Scheme != sentTo.Scheme)
+                        {
+                            return answer; // reported by the caller as an unexpected answer
+                        }
+
+                        answer.Dispose();
+                        target = next;
+                    }
                 },
                 cancellationToken).ConfigureAwait(false);
         }
@@ -357,6 +416,67 @@ public sealed class GitHubClient
 
         return Result<HttpResponseMessage>.Ok(response);
     }
+
+    /// <summary>Redirects followed for one request before its answer is taken as it is.</summary>
+    public const int MaxRedirects = 5;
+
+    private static bool IsRedirect(HttpStatusCode status) =>
+        status is HttpStatusCode.MovedPermanently or HttpStatusCode.Redirect or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    private Uri Absolute(Uri uri) => uri.IsAbsoluteUri ? uri : new Uri(_http.BaseAddress!, uri);
+
+    /// <summary>
+    /// GitHub's content-creation limit: requests that create or change content (POST, PATCH, PUT, DELETE) go at least
+    /// <see cref="GitHubOptions.MinWriteInterval"/> apart ("wait at least one second between each request"). Each write
+    /// reserves its slot under the lock, so concurrent writers queue rather than burst.
+    /// </summary>
+    private async Task PaceAsync(HttpMethod method, CancellationToken cancellationToken)
+    {
+        if (method == HttpMethod.Get || method == HttpMethod.Head)
+        {
+            return;
+        }
+
+        TimeSpan wait;
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var slot = _nextWrite > now ? _nextWrite : now;
+            _nextWrite = slot + _options.MinWriteInterval;
+            wait = slot - now;
+        }
+
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A 403 or 429 without Retry-After and with primary requests left is a secondary limit when its message says so
+    /// (GitHub: "You have exceeded a secondary rate limit"); marked on the response for the retry logic.
+    /// </summary>
+    private static async Task MarkSecondaryLimitAsync(HttpResponseMessage answer, CancellationToken cancellationToken)
+    {
+        if (answer.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests) || answer.Headers.RetryAfter is not null)
+        {
+            return;
+        }
+
+        var text = await answer.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false); // buffered already
+        if (text.Contains("secondary rate limit", StringComparison.OrdinalIgnoreCase))
+        {
+            answer.Headers.TryAddWithoutValidation(SecondaryMark, "1");
+        }
+    }
+
+    private const string SecondaryMark = "X-Embassy-Secondary-Rate-Limit";
+
+    private static string Kind(HttpResponseMessage response) =>
+        response.Headers.RetryAfter is not null ? "retry-after" : Header(response, "X-RateLimit-Remaining") == 0 ? "primary" : "secondary";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "GitHub rate limit ({Status}, {Kind}): waiting {Seconds} s before attempt {Attempt}")]
+    private static partial void LogRateLimited(ILogger logger, int status, string kind, double seconds, int attempt);
 
     private void Authorize(HttpRequestMessage request, string? bearer)
     {
@@ -410,7 +530,7 @@ public sealed class GitHubClient
         }
     }
 
-    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)
+    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, int attempt, CancellationToken cancellationToken)
     {
         if (outcome.Exception is not null)
         {
@@ -425,16 +545,20 @@ public sealed class GitHubClient
         }
 
         // A rate limit is retried only when its wait is short enough; otherwise it is reported.
-        return IsRateLimited(response) && RateLimitWait(response) is { } wait && wait <= _options.MaxRateLimitWait;
+        return IsRateLimited(response) && RateLimitWait(response, attempt) is { } wait && wait <= _options.MaxRateLimitWait;
     }
 
     private static bool IsRateLimited(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.TooManyRequests
         || (response.StatusCode == HttpStatusCode.Forbidden
-            && (response.Headers.RetryAfter is not null || Header(response, "X-RateLimit-Remaining") == 0));
+            && (response.Headers.RetryAfter is not null || Header(response, "X-RateLimit-Remaining") == 0 || response.Headers.Contains(SecondaryMark)));
 
     /// <summary>How long GitHub asks to wait: Retry-After (secondary limit), else until X-RateLimit-Reset (primary).</summary>
-    private TimeSpan? RateLimitWait(HttpResponseMessage response)
+    /// <remarks>
+    /// GitHub's order: Retry-After first; else, with no primary requests left, until X-RateLimit-Reset; else (a secondary
+    /// limit without a header) at least one minute, doubling on each further attempt (exponential back-off).
+    /// </remarks>
+    private TimeSpan? RateLimitWait(HttpResponseMessage response, int attempt = 0)
     {
         if (!IsRateLimited(response))
         {
@@ -452,7 +576,7 @@ public sealed class GitHubClient
             return wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1);
         }
 
-        return TimeSpan.FromMinutes(1); // GitHub: without a header, wait at least one minute
+        return TimeSpan.FromMinutes(Math.Pow(2, Math.Clamp(attempt, 0, 10))); // GitHub: without a header, at least a minute, growing
     }
 
     private static long? Header(HttpResponseMessage response, string name) =>

@@ -37,8 +37,26 @@ public sealed class GitHubOptions
     /// <summary>The secret webhooks are signed with (X-Hub-Signature-256). Without it every delivery is refused.</summary>
     public string? WebhookSecret { get; set; }
 
-    /// <summary>Write-back (comments and labels on report issues); off by default, per program.</summary>
-    public bool WriteBack { get; set; }
+    /// <summary>
+    /// The largest webhook body accepted (default 25 MiB, GitHub's own cap). A larger one is answered 413 while it
+    /// streams, whether or not it declares a Content-Length.
+    /// </summary>
+    public int WebhookMaxBytes { get; set; } = 25 * 1024 * 1024;
+
+    /// <summary>How long processed webhook deliveries are kept (for the admin page and replays) before they are deleted.</summary>
+    public TimeSpan WebhookRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long the payload of an ignored delivery (ping, another repository, a pull request) is kept.</summary>
+    public TimeSpan IgnoredPayloadRetention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Write-back (one comment and status labels on each report issue). Unset, it is on whenever Embassy can write
+    /// (a token or a GitHub App is configured), so members hear back before the deadline; false turns it off.
+    /// </summary>
+    public bool? WriteBack { get; set; }
+
+    /// <summary>True when write-back runs: <see cref="WriteBack"/>, or by default when credentials are configured.</summary>
+    public bool WriteBackEnabled => WriteBack ?? (!string.IsNullOrEmpty(Token) || UsesApp);
 
     /// <summary>GitHub requires a User-Agent.</summary>
     public string UserAgent { get; set; } = "Embassy";
@@ -60,6 +78,12 @@ public sealed class GitHubOptions
     /// it off, leaving webhooks and the CLI. With PostgreSQL only one instance syncs at a time (advisory lock).
     /// </summary>
     public TimeSpan SyncInterval { get; set; }
+
+    /// <summary>
+    /// Least time between two requests that create or change content (comments, labels): GitHub's content-creation
+    /// limit asks for at least one second, and answers a burst with a secondary rate limit.
+    /// </summary>
+    public TimeSpan MinWriteInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Time-out of one request attempt.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -45,4 +45,52 @@ public static class WebhookSignature
         HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body, expected);
         return CryptographicOperations.FixedTimeEquals(given, expected);
     }
+
+    /// <summary>
+    /// Starts checking a signature over a body that arrives in pieces (<see cref="WebhookSignatureCheck.Append"/>), so the
+    /// body need not be held whole to be checked. Null when there is no secret or the header is missing or malformed:
+    /// such a delivery is refused before its body is read.
+    /// </summary>
+    public static WebhookSignatureCheck? Begin(string? secret, string? header)
+    {
+        if (string.IsNullOrEmpty(secret) || header is null || !header.StartsWith(Prefix, StringComparison.Ordinal) || header.Length != Prefix.Length + 64)
+        {
+            return null;
+        }
+
+        var given = new byte[32];
+        if (Convert.FromHexString(header.AsSpan(Prefix.Length), given, out _, out var written) != System.Buffers.OperationStatus.Done || written != 32)
+        {
+            return null;
+        }
+
+        return new WebhookSignatureCheck(IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret)), given);
+    }
+}
+
+/// <summary>An HMAC-SHA256 signature check over a body read in pieces (GitHub signs the raw body as sent).</summary>
+public sealed class WebhookSignatureCheck : IDisposable
+{
+    private readonly IncrementalHash _hash;
+    private readonly byte[] _given;
+
+    internal WebhookSignatureCheck(IncrementalHash hash, byte[] given)
+    {
+        _hash = hash;
+        _given = given;
+    }
+
+    /// <summary>Adds the next piece of the body.</summary>
+    public void Append(ReadOnlySpan<byte> piece) => _hash.AppendData(piece);
+
+    /// <summary>True when the pieces appended so far are the body the header signs (constant-time comparison).</summary>
+    public bool IsValid()
+    {
+        Span<byte> expected = stackalloc byte[32];
+        _hash.GetHashAndReset(expected);
+        return CryptographicOperations.FixedTimeEquals(_given, expected);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _hash.Dispose();
 }

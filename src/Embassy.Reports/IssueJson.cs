@@ -17,6 +17,9 @@ public static class IssueJson
     public static Result<IReadOnlyList<IssueSnapshot>> Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
+        // Half an emoji (a lone \ud83d) makes System.Text.Json throw when the string is read: read it as U+FFFD instead.
+        json = Utf16Repair.RepairJson(json, out var repaired);
+        IReadOnlyList<Diagnostic> warnings = repaired > 0 ? [Utf16Repair.Warning(repaired, "The issue JSON")] : [];
         JsonDocument doc;
         try
         {
@@ -57,8 +60,8 @@ public static class IssueJson
             }
 
             return errors.Count > 0
-                ? Result<IReadOnlyList<IssueSnapshot>>.Fail(errors)
-                : Result<IReadOnlyList<IssueSnapshot>>.Ok(issues);
+                ? Result<IReadOnlyList<IssueSnapshot>>.Fail(errors.Concat(warnings))
+                : Result<IReadOnlyList<IssueSnapshot>>.Ok(issues, warnings);
         }
     }
 

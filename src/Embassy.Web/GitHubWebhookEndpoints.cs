@@ -1,20 +1,33 @@
+using System.Buffers;
+using System.Globalization;
+using System.Net;
 using System.Text;
+using System.Text.Json;
 using Embassy.Application;
+using Embassy.Domain;
 using Embassy.GitHub;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Embassy.Web;
 
 /// <summary>What the webhook endpoint answers.</summary>
-/// <param name="Status"><c>queued</c> or <c>duplicate</c>.</param>
+/// <param name="Status"><c>queued</c>, <c>duplicate</c> or <c>ignored</c> (an event Embassy does not read).</param>
 /// <param name="Delivery">The X-GitHub-Delivery id.</param>
 public sealed record WebhookAnswer(string Status, string Delivery);
 
-/// <summary><c>POST /github/webhook</c>: verify, queue durably, answer at once; the queue worker does the rest.</summary>
+/// <summary>
+/// <c>POST /github/webhook</c>: verify, queue durably, answer at once; the queue worker does the rest. Both content
+/// types GitHub offers are read: <c>application/json</c> and <c>application/x-www-form-urlencoded</c> (GitHub's
+/// default, <c>payload=&lt;urlencoded JSON&gt;</c>); the signature is over the body as sent, in either case.
+/// </summary>
 public static class GitHubWebhookEndpoints
 {
-    /// <summary>GitHub caps payloads at 25 MB.</summary>
-    private const int MaxPayloadBytes = 25 * 1024 * 1024;
+    private const string Json = "application/json";
+    private const string Form = "application/x-www-form-urlencoded";
+
+    /// <summary>The events whose payload Embassy reads; any other is checked and answered, never held.</summary>
+    private static readonly string[] ReadEvents = ["issues", "issue_comment", "ping", "repository"];
 
     /// <summary>Maps the webhook endpoint.</summary>
     public static IEndpointRouteBuilder MapGitHubWebhook(this IEndpointRouteBuilder app)
@@ -26,17 +39,17 @@ public static class GitHubWebhookEndpoints
     internal static async Task<Results<Accepted<WebhookAnswer>, Ok<WebhookAnswer>, UnauthorizedHttpResult, ProblemHttpResult>> ReceiveAsync(
         HttpRequest request, GitHubOptions options, WebhookInbox inbox, WebhookQueueSignal signal, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxPayloadBytes)
+        var mediaType = MediaType(request.ContentType);
+        if (mediaType is not (Json or Form))
         {
-            return TypedResults.Problem("The payload is larger than GitHub sends.", statusCode: StatusCodes.Status413PayloadTooLarge);
+            return TypedResults.Problem(
+                $"Content type '{request.ContentType}' is not one GitHub sends; choose application/json (or the default, application/x-www-form-urlencoded).",
+                statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        var body = buffer.ToArray();
-
-        // HMAC-SHA256 with the configured secret, compared in constant time; no secret configured means nothing is accepted.
-        if (!WebhookSignature.IsValid(options.WebhookSecret, body, request.Headers[WebhookSignature.Header].ToString()))
+        // No secret, or no well-formed signature: refused before a byte of the body is read.
+        using var check = WebhookSignature.Begin(options.WebhookSecret, request.Headers[WebhookSignature.Header].ToString());
+        if (check is null)
         {
             return TypedResults.Unauthorized();
         }
@@ -48,17 +61,68 @@ public static class GitHubWebhookEndpoints
             return TypedResults.Problem("X-GitHub-Delivery and X-GitHub-Event are required.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        string payload;
-        try
+        var cap = options.WebhookMaxBytes;
+        if (request.ContentLength > cap)
         {
-            payload = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body);
-        }
-        catch (DecoderFallbackException)
-        {
-            return TypedResults.Problem("The payload is not UTF-8 JSON.", statusCode: StatusCodes.Status400BadRequest);
+            return TooLarge(cap);
         }
 
-        var receipt = await inbox.ReceiveAsync(delivery, eventName, payload, cancellationToken).ConfigureAwait(false);
+        // Our cap governs, not the server's default (Kestrel's 30 MB limit throws mid-read, which was a 500).
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = cap + 1L;
+        }
+
+        // The body is hashed as it streams; only the events Embassy reads are kept, and never beyond the cap.
+        var keep = ReadEvents.Contains(eventName, StringComparer.Ordinal);
+        using var buffer = keep ? new MemoryStream() : null;
+        var chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            long total = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                total += read;
+                if (total > cap)
+                {
+                    return TooLarge(cap);
+                }
+
+                check.Append(chunk.AsSpan(0, read));
+                buffer?.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e)
+        {
+            return e.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? TooLarge(cap)
+                : TypedResults.Problem("The request body could not be read.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        // HMAC-SHA256 with the configured secret, compared in constant time.
+        if (!check.IsValid())
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        if (buffer is null)
+        {
+            return TypedResults.Accepted((string?)null, new WebhookAnswer("ignored", delivery));
+        }
+
+        var payload = Payload(mediaType, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        if (!payload.IsSuccess)
+        {
+            // A 4xx, so GitHub's delivery log shows the delivery as failed rather than as a success that was lost.
+            return TypedResults.Problem(payload.Errors.First().Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var receipt = await inbox.ReceiveAsync(delivery, eventName, payload.Value, cancellationToken).ConfigureAwait(false);
         if (receipt == WebhookReceipt.Duplicate)
         {
             return TypedResults.Ok(new WebhookAnswer("duplicate", delivery));
@@ -67,4 +131,59 @@ public static class GitHubWebhookEndpoints
         signal.Notify();
         return TypedResults.Accepted((string?)null, new WebhookAnswer("queued", delivery));
     }
+
+    /// <summary>
+    /// The JSON text of a delivery: the body itself, or the <c>payload</c> field of a form. Invalid UTF-8 and half
+    /// emojis read as U+FFFD (the inbox notes it); text that is not a JSON object is an error.
+    /// </summary>
+    internal static Result<string> Payload(string mediaType, ReadOnlySpan<byte> body)
+    {
+        string json;
+        if (mediaType == Form)
+        {
+            // GitHub's form: payload=<urlencoded JSON>. Percent-escapes decode as UTF-8, '+' as a space.
+            string? field = null;
+            foreach (var pair in Encoding.ASCII.GetString(body).Split('&'))
+            {
+                if (pair.StartsWith("payload=", StringComparison.Ordinal))
+                {
+                    field = WebUtility.UrlDecode(pair["payload=".Length..]);
+                    break;
+                }
+            }
+
+            if (field is null)
+            {
+                return Result<string>.Fail("WEBHOOK_PAYLOAD_INVALID", "The form has no 'payload' field.");
+            }
+
+            json = field;
+        }
+        else
+        {
+            json = Encoding.UTF8.GetString(body);
+        }
+
+        try
+        {
+            using var doc = GitHubJson.Parse(json, out _);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return Result<string>.Fail("WEBHOOK_PAYLOAD_INVALID", "The payload is JSON but not an object.");
+            }
+        }
+        catch (JsonException e)
+        {
+            return Result<string>.Fail("WEBHOOK_PAYLOAD_INVALID", "The payload is not JSON: " + e.Message);
+        }
+
+        return Result<string>.Ok(json);
+    }
+
+    private static ProblemHttpResult TooLarge(int cap) => TypedResults.Problem(
+        string.Create(CultureInfo.InvariantCulture, $"The payload is larger than {cap} bytes (GitHub:WebhookMaxBytes)."),
+        statusCode: StatusCodes.Status413PayloadTooLarge);
+
+    private static string? MediaType(string? contentType) =>
+        contentType is null ? null : contentType.Split(';')[0].Trim().ToLowerInvariant();
 }

@@ -78,6 +78,22 @@ public sealed class IssueSyncTests
         Assert.Equal(1, h.GitHub.Requests.Count - after);
     }
 
+    [Fact]
+    public async Task Sync_IssueWithHalfAnEmoji_IsReadAsReplacementCharacter_AndThePageIsKept()
+    {
+        await using var h = await SyncHarness.StartAsync("sqlite");
+        h.FileReports(3);
+        h.GitHub.EditIssue(SyncHarness.Repo, 2, body: SyncHarness.ReportBody(2) + "\nThanks \ud83d");
+
+        var result = await h.SyncAsync();
+
+        Assert.True(result.IsSuccess, string.Join("; ", result.Diagnostics));
+        Assert.Equal(3, result.Value.New);
+        Assert.Contains(result.Diagnostics, d => d.Code == Embassy.Domain.Utf16Repair.Code && !d.IsError);
+        await using var db = h.Database.Context();
+        Assert.EndsWith("Thanks \uFFFD", (await db.ReportVersions.SingleAsync(v => v.Body.Contains("Thanks"))).Body, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Sync_BrokenMidwayByFaults_ThenRerun_EndsLikeAnUnbrokenSync(string provider)

@@ -14,10 +14,11 @@ public sealed class SyncHarness : IAsyncDisposable
 {
     public const string Repo = "phala/ambassadors";
 
-    private SyncHarness(TestDatabase database, GitHubStandIn.GitHubStandIn github)
+    private SyncHarness(TestDatabase database, GitHubStandIn.GitHubStandIn github, ManualClock? networkClock)
     {
         Database = database;
         GitHub = github;
+        NetworkClock = networkClock ?? new ManualClock();
     }
 
     public TestDatabase Database { get; }
@@ -25,18 +26,20 @@ public sealed class SyncHarness : IAsyncDisposable
     public GitHubStandIn.GitHubStandIn GitHub { get; }
 
     /// <summary>The client's clock: retry and rate-limit waits advance it.</summary>
-    public ManualClock NetworkClock { get; } = new();
+    public ManualClock NetworkClock { get; }
 
     /// <summary>The data clock: stands still, so two runs write the same timestamps.</summary>
     public ManualClock DataClock { get; } = new() { AutoAdvance = false };
 
     public static RepositoryName Repository => RepositoryName.Of(Repo);
 
-    public static async Task<SyncHarness> StartAsync(string provider, TestDatabase? database = null, GitHubStandIn.GitHubStandIn? github = null)
+    /// <remarks>With <paramref name="sharedClock"/> the stand-in runs on <see cref="NetworkClock"/>, so it sees the client's waits (pacing).</remarks>
+    public static async Task<SyncHarness> StartAsync(string provider, TestDatabase? database = null, GitHubStandIn.GitHubStandIn? github = null, bool sharedClock = false)
     {
         database ??= await TestDatabase.CreateMigratedAsync(provider);
-        github ??= await GitHubStandIn.GitHubStandIn.StartAsync();
-        return new SyncHarness(database, github);
+        var clock = sharedClock ? new ManualClock() : null;
+        github ??= await GitHubStandIn.GitHubStandIn.StartAsync(clock);
+        return new SyncHarness(database, github, clock);
     }
 
     public GitHubClient Client(int maxRetries = 3) => new(

@@ -1,5 +1,6 @@
 using Embassy.Data.Entities;
 using Embassy.Data.Tests;
+using Embassy.GitHub;
 using Embassy.GitHubStandIn;
 using Microsoft.EntityFrameworkCore;
 
@@ -106,5 +107,102 @@ public sealed class WriteBackTests
         Assert.Equal(["2024-12", "scored"], WriteBack.Labels(report, []));
         Assert.Equal(["2024-12", "late", "scored"], WriteBack.Labels(report, [late]));
         Assert.Contains("No problems found", WriteBack.CommentBody(report, []), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteBack_Comment_SaysWhatWasRead_AndTheDeadline()
+    {
+        await using var h = await StartAsync("sqlite");
+        h.GitHub.AddIssue(SyncHarness.Repo, "alice", "December 2024 report", SyncHarness.ReportBody(1).Replace(GoodWallet, BadWallet, StringComparison.Ordinal));
+
+        await h.Sync(writeBack: true).SyncAsync(SyncHarness.Repository);
+
+        var body = Assert.Single(h.GitHub.Issue(SyncHarness.Repo, 1).Comments).Body;
+        Assert.Contains("- Period: 2024-12", body, StringComparison.Ordinal);
+        Assert.Contains("- Departments: `CM, MK`", body, StringComparison.Ordinal);
+        Assert.Contains("- Wallet: `" + BadWallet + "`", body, StringComparison.Ordinal);
+        Assert.Contains("- Suggested scores: `CM 30/40, MK 28/40`", body, StringComparison.Ordinal);
+        Assert.Contains("Please fix before the deadline, 2025-01-06 00:00 UTC", body, StringComparison.Ordinal); // R7: end of day 5 of the next month
+    }
+
+    [Fact]
+    public async Task WriteBack_ThatFails_StaysQueued_AndIsRetriedAfterItsBackoff_WithoutAnotherEdit()
+    {
+        await using var h = await StartAsync("sqlite");
+        h.GitHub.AddIssue(SyncHarness.Repo, "alice", "December 2024 report", SyncHarness.ReportBody(1));
+        h.GitHub.FailNext(1, status: 422, when: r => r.Method == "POST"); // a refusal the client does not retry itself
+
+        var sync = await h.Sync(writeBack: true).SyncAsync(SyncHarness.Repository);
+
+        Assert.Equal(1, sync.Value.WriteBackProblems);
+        Assert.Empty(h.GitHub.Issue(SyncHarness.Repo, 1).Comments);
+        var writeBack = new WriteBack(h.Client());
+        await using (var db = h.Database.Context())
+        {
+            var job = await db.WriteBackJobs.SingleAsync();
+            Assert.Equal((1, h.DataClock.GetUtcNow() + WriteBack.Backoff(1)), (job.Attempts, job.NotBefore));
+            Assert.Contains("422", job.LastError, StringComparison.Ordinal);
+        }
+
+        Assert.Equal((0, 0), await writeBack.ProcessDueAsync(h.Database.Factory(), h.DataClock)); // not before its time
+        h.DataClock.Advance(WriteBack.Backoff(1));
+        Assert.Equal((1, 0), await writeBack.ProcessDueAsync(h.Database.Factory(), h.DataClock));
+
+        Assert.Single(h.GitHub.Issue(SyncHarness.Repo, 1).Comments);
+        Assert.Contains("2024-12", h.GitHub.Issue(SyncHarness.Repo, 1).Labels);
+        await using var after = h.Database.Context();
+        Assert.Equal(0, await after.WriteBackJobs.CountAsync());
+    }
+
+    [Fact]
+    public async Task WriteBack_WhoseAnswerWasLost_FindsItsCommentByTheMarker_AndNeverPostsASecond()
+    {
+        await using var h = await StartAsync("sqlite");
+        h.GitHub.AddIssue(SyncHarness.Repo, "alice", "December 2024 report", SyncHarness.ReportBody(1));
+        await h.Sync(writeBack: true).SyncAsync(SyncHarness.Repository);
+        var posted = Assert.Single(h.GitHub.Issue(SyncHarness.Repo, 1).Comments);
+
+        // As if the comment was created but its answer never arrived: Embassy does not know its id.
+        await using (var db = h.Database.Context())
+        {
+            var report = await db.Reports.SingleAsync();
+            (report.WriteBackCommentId, report.WriteBackHash) = (null, null);
+            await db.SaveChangesAsync();
+        }
+
+        h.GitHub.EditIssue(SyncHarness.Repo, 1, body: SyncHarness.ReportBody(1) + "\n- One more thing.");
+        await h.Sync(writeBack: true).SyncAsync(SyncHarness.Repository);
+
+        var only = Assert.Single(h.GitHub.Issue(SyncHarness.Repo, 1).Comments);
+        Assert.Equal(posted.Id, only.Id);
+        Assert.Contains("(version 2)", only.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteBack_ForManyReports_StaysUnderTheContentCreationLimit()
+    {
+        await using var h = await SyncHarness.StartAsync("sqlite", sharedClock: true);
+        h.FileReports(12);
+        h.GitHub.ContentCreationLimit = true;
+
+        var sync = await h.Sync(writeBack: true).SyncAsync(SyncHarness.Repository);
+
+        Assert.Equal(0, sync.Value.WriteBackProblems);
+        Assert.Equal(0, h.GitHub.ContentCreationLimitHits);
+        Assert.All(Enumerable.Range(1, 12), n => Assert.Single(h.GitHub.Issue(SyncHarness.Repo, n).Comments));
+        var writes = h.GitHub.Requests.Count(r => r.Method != "GET");
+        Assert.Equal(24, writes); // a comment and a label request per report, nothing twice
+    }
+
+    [Fact]
+    public void WriteBack_IsOnByDefault_WhenEmbassyCanWrite_AndOffWhenSaidSo()
+    {
+        static bool Registered(GitHubOptions options) =>
+            new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddEmbassyGitHub(options).Any(d => d.ServiceType == typeof(WriteBack));
+
+        Assert.True(Registered(new GitHubOptions { Token = "t" }));
+        Assert.False(Registered(new GitHubOptions { Token = "t", WriteBack = false }));
+        Assert.False(Registered(new GitHubOptions())); // nothing to write with
+        Assert.True(new GitHubOptions { AppId = 1, InstallationId = 2, AppPrivateKey = "pem" }.WriteBackEnabled);
     }
 }

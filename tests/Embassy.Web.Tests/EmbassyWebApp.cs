@@ -26,8 +26,13 @@ public sealed class EmbassyWebApp : WebApplicationFactory<Program>
     private readonly bool _writeBack;
     private readonly TimeSpan _syncInterval;
 
-    public EmbassyWebApp(TestDatabase database, Uri github, bool processQueue = true, bool writeBack = false, TimeSpan syncInterval = default)
+    private readonly IDictionary<string, string?> _settings;
+
+    public EmbassyWebApp(
+        TestDatabase database, Uri github, bool processQueue = true, bool writeBack = false, TimeSpan syncInterval = default,
+        IDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         _database = database;
         _github = github;
         _processQueue = processQueue;
@@ -48,6 +53,11 @@ public sealed class EmbassyWebApp : WebApplicationFactory<Program>
         builder.UseSetting("GitHub:Repository", Repo);
         builder.UseSetting("GitHub:WriteBack", _writeBack ? "true" : "false");
         builder.UseSetting("GitHub:SyncInterval", _syncInterval.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             if (!_processQueue)
@@ -60,9 +70,11 @@ public sealed class EmbassyWebApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Sends a signed delivery; <paramref name="signature"/> overrides the header (null: correct).</summary>
-    public async Task<HttpResponseMessage> DeliverAsync(string @event, string json, string? deliveryId = null, string? signature = null, string secret = Secret)
+    /// <remarks>With <paramref name="form"/>, as GitHub's default content type (<c>payload=</c>, form-encoded).</remarks>
+    public async Task<HttpResponseMessage> DeliverAsync(
+        string @event, string json, string? deliveryId = null, string? signature = null, string secret = Secret, bool form = false)
     {
-        using var request = GitHubStandIn.GitHubStandIn.WebhookRequest(Endpoint, secret, @event, json, deliveryId, signature);
+        using var request = GitHubStandIn.GitHubStandIn.WebhookRequest(Endpoint, secret, @event, json, deliveryId, signature, form);
         return await CreateClient().SendAsync(request);
     }
 

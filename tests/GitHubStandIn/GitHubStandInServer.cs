@@ -19,7 +19,10 @@ namespace Embassy.GitHubStandIn;
 /// Embassy uses with GitHub's documented JSON shapes: list issues (state, since, sort, direction, per_page, page,
 /// <c>Link</c> pagination, weak ETags and 304), get an issue (410 deleted, 301 transferred), comments (create,
 /// edit, list), labels (add, remove), rate-limit headers (primary 403 at zero, 304 not counted), and injected
-/// faults: 5xx, dropped connections, slow answers, secondary limits with Retry-After. It counts every request.
+/// faults: 5xx, dropped connections, slow answers, secondary limits with or without Retry-After, 429. It plays
+/// GitHub's hard parts too: renamed repositories (301/307 to <c>/repositories/{id}/…</c>), the content-creation
+/// limit, renamed and re-claimed user logins, half emojis sent as lone <c>\ud83d</c> escapes, and webhook payloads
+/// (issues, issue_comment, repository) to deliver as JSON or as forms. It counts every request.
 /// </summary>
 public sealed class GitHubStandIn : IAsyncDisposable
 {
@@ -32,10 +35,16 @@ public sealed class GitHubStandIn : IAsyncDisposable
     private long _nextId = 1000;
     private long _nextCommentId = 5000;
     private DateTimeOffset _lastStamp;
+    private DateTimeOffset? _lastWrite;
+    private int _contentLimitHits;
     private int _remaining;
     private DateTimeOffset _reset;
     private (long AppId, long InstallationId, RSA Key)? _githubApp;
     private readonly Dictionary<string, DateTimeOffset> _installationTokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _repositoryIds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _renamed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, long> _userIds = new(StringComparer.OrdinalIgnoreCase);
+    private long _nextUserId = 9_000_000;
 
     private GitHubStandIn(TimeProvider clock, string? token)
     {
@@ -118,6 +127,7 @@ public sealed class GitHubStandIn : IAsyncDisposable
                 Number = _issues.Where(i => Same(i.Repository, repository)).Select(i => i.Number).DefaultIfEmpty(0).Max() + 1,
                 Repository = repository,
                 Author = author,
+                AuthorId = UserId(author),
                 Title = title,
                 Body = body,
                 CreatedAt = stamp,
@@ -152,6 +162,29 @@ public sealed class GitHubStandIn : IAsyncDisposable
         }
     }
 
+    /// <summary>Reopens a closed issue.</summary>
+    public void ReopenIssue(string repository, int number)
+    {
+        lock (_gate)
+        {
+            var issue = Find(repository, number)!;
+            issue.State = "open";
+            issue.ClosedAt = null;
+            issue.UpdatedAt = NextStamp();
+        }
+    }
+
+    /// <summary>Adds a label to an issue, as a maintainer would; GitHub moves <c>updated_at</c>.</summary>
+    public void LabelIssue(string repository, int number, string label)
+    {
+        lock (_gate)
+        {
+            var issue = Find(repository, number)!;
+            issue.Labels.Add(label);
+            issue.UpdatedAt = NextStamp();
+        }
+    }
+
     /// <summary>Deletes an issue: it leaves the list and answers 410.</summary>
     public void DeleteIssue(string repository, int number)
     {
@@ -174,9 +207,77 @@ public sealed class GitHubStandIn : IAsyncDisposable
         lock (_gate)
         {
             old.TransferredTo = (toRepository, moved.Number);
+            old.UpdatedAt = NextStamp(); // the transfer is the issue's last change in the old repository
         }
 
         return moved;
+    }
+
+    /// <summary>The GitHub user id of the account that holds <paramref name="login"/> now (registered on first use).</summary>
+    public long UserId(string login)
+    {
+        lock (_gate)
+        {
+            if (!_userIds.TryGetValue(login, out var id))
+            {
+                id = ++_nextUserId;
+                _userIds[login] = id;
+            }
+
+            return id;
+        }
+    }
+
+    /// <summary>
+    /// Renames an account, as GitHub allows: its id and issues go with it, and the old login is free for anyone to
+    /// claim (the next issue filed under it belongs to a new account, with a new id).
+    /// </summary>
+    public void RenameUser(string login, string newLogin)
+    {
+        lock (_gate)
+        {
+            var id = UserId(login);
+            _userIds.Remove(login);
+            _userIds[newLogin] = id;
+            foreach (var issue in _issues.Where(i => i.AuthorId == id))
+            {
+                issue.Author = newLogin;
+            }
+        }
+    }
+
+    /// <summary>The repository's numeric id: stable for its life, through renames and transfers.</summary>
+    public long RepositoryId(string repository)
+    {
+        lock (_gate)
+        {
+            if (!_repositoryIds.TryGetValue(repository, out var id))
+            {
+                id = 700_000 + _repositoryIds.Count;
+                _repositoryIds[repository] = id;
+            }
+
+            return id;
+        }
+    }
+
+    /// <summary>
+    /// Renames (or transfers) a repository, as GitHub does: its issues and id go with it; the old name answers
+    /// <c>301</c> to GET and <c>307</c> to writes, with <c>Location: /repositories/{id}/…</c>, which is served.
+    /// </summary>
+    public void RenameRepository(string from, string to)
+    {
+        lock (_gate)
+        {
+            var id = RepositoryId(from);
+            _repositoryIds.Remove(from);
+            _repositoryIds[to] = id;
+            _renamed[from] = to;
+            foreach (var issue in _issues.Where(i => Same(i.Repository, from)))
+            {
+                issue.Repository = to;
+            }
+        }
     }
 
     /// <summary>An issue as the stand-in holds it now.</summary>
@@ -191,17 +292,42 @@ public sealed class GitHubStandIn : IAsyncDisposable
     // ---- faults -------------------------------------------------------------------------------------------
 
     /// <summary>The next <paramref name="count"/> requests matching <paramref name="when"/> (default: any) answer <paramref name="status"/>.</summary>
-    public void FailNext(int count, int status = 502, Func<HttpRequest, bool>? when = null) => Enqueue(count, new Fault(FaultKind.Status, status, TimeSpan.Zero, when));
+    public void FailNext(int count, int status = 502, Func<HttpRequest, bool>? when = null) => Enqueue(count, new Fault(FaultKind.Status, status, null, when));
 
     /// <summary>The next <paramref name="count"/> matching requests lose their connection (a network error).</summary>
-    public void DropNext(int count, Func<HttpRequest, bool>? when = null) => Enqueue(count, new Fault(FaultKind.Drop, 0, TimeSpan.Zero, when));
+    public void DropNext(int count, Func<HttpRequest, bool>? when = null) => Enqueue(count, new Fault(FaultKind.Drop, 0, null, when));
 
     /// <summary>The next <paramref name="count"/> matching requests answer only after <paramref name="delay"/> (a time-out).</summary>
     public void DelayNext(int count, TimeSpan delay, Func<HttpRequest, bool>? when = null) => Enqueue(count, new Fault(FaultKind.Delay, 0, delay, when));
 
-    /// <summary>The next matching request hits a secondary rate limit: 403 with <c>Retry-After</c>.</summary>
-    public void SecondaryLimitNext(int retryAfterSeconds, Func<HttpRequest, bool>? when = null) =>
-        Enqueue(1, new Fault(FaultKind.Secondary, 403, TimeSpan.FromSeconds(retryAfterSeconds), when));
+    /// <summary>
+    /// The next <paramref name="count"/> matching requests hit a secondary rate limit: 403 with <c>Retry-After</c>, or
+    /// without any header when <paramref name="retryAfterSeconds"/> is null (GitHub then asks for at least a minute).
+    /// </summary>
+    public void SecondaryLimitNext(int? retryAfterSeconds, Func<HttpRequest, bool>? when = null, int count = 1) =>
+        Enqueue(count, new Fault(FaultKind.Secondary, 403, retryAfterSeconds is { } s ? TimeSpan.FromSeconds(s) : null, when));
+
+    /// <summary>The next matching request answers 429 Too Many Requests, with <c>Retry-After</c> when given.</summary>
+    public void TooManyRequestsNext(int? retryAfterSeconds = null, Func<HttpRequest, bool>? when = null) =>
+        Enqueue(1, new Fault(FaultKind.Secondary, 429, retryAfterSeconds is { } s ? TimeSpan.FromSeconds(s) : null, when));
+
+    /// <summary>
+    /// Plays GitHub's content-creation limit: a request that creates or changes content (POST, PATCH, PUT, DELETE under
+    /// <c>/repos</c>) less than a second after the previous one, on the stand-in's clock, answers a secondary-limit 403.
+    /// </summary>
+    public bool ContentCreationLimit { get; set; }
+
+    /// <summary>Requests refused by <see cref="ContentCreationLimit"/>.</summary>
+    public int ContentCreationLimitHits
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _contentLimitHits;
+            }
+        }
+    }
 
     /// <summary>Sets the primary rate limit: <paramref name="remaining"/> requests until <paramref name="resetIn"/> from now.</summary>
     public void SetPrimaryLimit(int remaining, TimeSpan resetIn)
@@ -221,11 +347,16 @@ public sealed class GitHubStandIn : IAsyncDisposable
     // ---- webhooks -----------------------------------------------------------------------------------------
 
     /// <summary>A signed webhook delivery as GitHub sends it, to POST to a webhook endpoint.</summary>
-    public static HttpRequestMessage WebhookRequest(Uri endpoint, string secret, string @event, string json, string? deliveryId = null, string? signature = null)
+    /// <remarks>
+    /// With <paramref name="form"/> the delivery is sent as GitHub's default content type,
+    /// <c>application/x-www-form-urlencoded</c>: <c>payload=&lt;urlencoded JSON&gt;</c>, signed over those form bytes.
+    /// </remarks>
+    public static HttpRequestMessage WebhookRequest(
+        Uri endpoint, string secret, string @event, string json, string? deliveryId = null, string? signature = null, bool form = false)
     {
-        var bytes = Encoding.UTF8.GetBytes(json);
+        var bytes = form ? Encoding.ASCII.GetBytes("payload=" + WebUtility.UrlEncode(json)) : Encoding.UTF8.GetBytes(json);
         var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(bytes) };
-        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(form ? "application/x-www-form-urlencoded" : "application/json");
         request.Headers.TryAddWithoutValidation("X-GitHub-Event", @event);
         request.Headers.TryAddWithoutValidation("X-GitHub-Delivery", deliveryId ?? Guid.NewGuid().ToString());
         request.Headers.TryAddWithoutValidation("X-GitHub-Hook-ID", "1");
@@ -236,10 +367,10 @@ public sealed class GitHubStandIn : IAsyncDisposable
     }
 
     /// <summary>Sends a signed delivery to a webhook endpoint over HTTP, as GitHub does; returns the status code.</summary>
-    public static async Task<int> SendWebhookAsync(Uri endpoint, string secret, string @event, string json, string? deliveryId = null)
+    public static async Task<int> SendWebhookAsync(Uri endpoint, string secret, string @event, string json, string? deliveryId = null, bool form = false)
     {
         using var http = new HttpClient();
-        using var request = WebhookRequest(endpoint, secret, @event, json, deliveryId);
+        using var request = WebhookRequest(endpoint, secret, @event, json, deliveryId, form: form);
         using var response = await http.SendAsync(request);
         return (int)response.StatusCode;
     }
@@ -271,7 +402,25 @@ public sealed class GitHubStandIn : IAsyncDisposable
                 payload["changes"] = new JsonObject { ["body"] = new JsonObject { ["from"] = "(previous body)" } };
             }
 
-            return payload.ToJsonString();
+            return Json(payload);
+        }
+    }
+
+    /// <summary>The payload of a <c>repository</c> event (<c>renamed</c>, <c>transferred</c>) for the repository as it is now.</summary>
+    public string RepositoryEventPayload(string action, string repository, string from)
+    {
+        lock (_gate)
+        {
+            var changes = action == "renamed"
+                ? new JsonObject { ["repository"] = new JsonObject { ["name"] = new JsonObject { ["from"] = from.Split('/')[1] } } }
+                : new JsonObject { ["owner"] = new JsonObject { ["from"] = new JsonObject { ["user"] = new JsonObject { ["login"] = from.Split('/')[0] } } } };
+            return Json(new JsonObject
+            {
+                ["action"] = action,
+                ["changes"] = changes,
+                ["repository"] = RepositoryJson(repository),
+                ["sender"] = new JsonObject { ["login"] = "maintainer" },
+            });
         }
     }
 
@@ -281,14 +430,14 @@ public sealed class GitHubStandIn : IAsyncDisposable
         lock (_gate)
         {
             var issue = Find(repository, number)!;
-            return new JsonObject
+            return Json(new JsonObject
             {
                 ["action"] = action,
                 ["issue"] = IssueJson(issue, ApiBaseAddress),
                 ["comment"] = new JsonObject { ["id"] = 777, ["body"] = body, ["user"] = new JsonObject { ["login"] = commenter } },
                 ["repository"] = RepositoryJson(repository),
                 ["sender"] = new JsonObject { ["login"] = commenter },
-            }.ToJsonString();
+            });
         }
     }
 
@@ -310,7 +459,7 @@ public sealed class GitHubStandIn : IAsyncDisposable
                     case FaultKind.Delay:
                         try
                         {
-                            await Task.Delay(fault.Delay, context.RequestAborted);
+                            await Task.Delay(fault.Delay!.Value, context.RequestAborted);
                         }
                         catch (OperationCanceledException)
                         {
@@ -323,8 +472,12 @@ public sealed class GitHubStandIn : IAsyncDisposable
                         await WriteAsync(context, fault.Status, new JsonObject { ["message"] = "Server Error" }, counted: true);
                         return;
                     case FaultKind.Secondary:
-                        context.Response.Headers.RetryAfter = ((int)fault.Delay.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                        await WriteAsync(context, 403, new JsonObject
+                        if (fault.Delay is { } retryAfter)
+                        {
+                            context.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                        }
+
+                        await WriteAsync(context, fault.Status, new JsonObject
                         {
                             ["message"] = "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
                             ["documentation_url"] = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api",
@@ -357,8 +510,78 @@ public sealed class GitHubStandIn : IAsyncDisposable
                 return;
             }
 
+            var tooSoon = false;
+            if (ContentCreationLimit && !HttpMethods.IsGet(context.Request.Method) && context.Request.Path.StartsWithSegments("/repos", StringComparison.Ordinal))
+            {
+                lock (_gate)
+                {
+                    var now = _clock.GetUtcNow();
+                    tooSoon = _lastWrite is { } last && now - last < TimeSpan.FromSeconds(1);
+                    _contentLimitHits += tooSoon ? 1 : 0;
+                    _lastWrite = now;
+                }
+            }
+
+            if (tooSoon)
+            {
+                await WriteAsync(context, 403, new JsonObject
+                {
+                    ["message"] = "You have exceeded a secondary rate limit and have been temporarily blocked from content creation. Please retry your request again later.",
+                    ["documentation_url"] = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
+                }, counted: true);
+                return;
+            }
+
             await next(context);
         });
+
+        // Renamed repositories: the old name redirects to /repositories/{id}/…, which serves the repository as it is now.
+        app.Use(async (context, next) =>
+        {
+            var segments = (context.Request.Path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
+            string? renamedTo = null;
+            long id = 0;
+            string? current = null;
+            lock (_gate)
+            {
+                if (segments is ["repos", var owner, var name, ..] && _renamed.TryGetValue(owner + "/" + name, out var to))
+                {
+                    while (_renamed.TryGetValue(to, out var further))
+                    {
+                        to = further;
+                    }
+
+                    renamedTo = to;
+                    id = RepositoryId(to);
+                }
+                else if (segments is ["repositories", var text, ..] && long.TryParse(text, CultureInfo.InvariantCulture, out var asked))
+                {
+                    current = _repositoryIds.FirstOrDefault(kv => kv.Value == asked).Key;
+                }
+            }
+
+            if (renamedTo is not null)
+            {
+                var rest = string.Join('/', segments.Skip(3));
+                context.Response.Headers.Location = $"{ApiBaseAddress}repositories/{id.ToString(CultureInfo.InvariantCulture)}/{rest}{context.Request.QueryString}";
+                var get = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+                await WriteAsync(context, get ? 301 : 307, new JsonObject
+                {
+                    ["message"] = get ? "Moved Permanently" : "Temporary Redirect",
+                    ["url"] = context.Response.Headers.Location.ToString(),
+                    ["documentation_url"] = "https://docs.github.com/rest/overview/resources-in-the-rest-api#http-redirects",
+                }, counted: true);
+                return;
+            }
+
+            if (current is not null)
+            {
+                context.Request.Path = "/repos/" + current + "/" + string.Join('/', segments.Skip(2));
+            }
+
+            await next(context);
+        });
+        app.UseRouting();
 
         app.MapPost("/app/installations/{id:long}/access_tokens", CreateInstallationToken);
         app.MapGet("/repos/{owner}/{repo}/issues", ListIssues);
@@ -566,7 +789,7 @@ public sealed class GitHubStandIn : IAsyncDisposable
 
     private async Task WriteWithETagAsync(HttpContext context, JsonNode body)
     {
-        var json = body.ToJsonString();
+        var json = Json(body);
         var etag = "W/\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json))) + "\"";
         context.Response.Headers.ETag = etag;
         var ifNoneMatch = context.Request.Headers.IfNoneMatch.ToString();
@@ -695,7 +918,7 @@ public sealed class GitHubStandIn : IAsyncDisposable
     }
 
     private Task WriteAsync(HttpContext context, int status, JsonNode body, bool counted) =>
-        WriteJsonAsync(context, status, body.ToJsonString(), counted);
+        WriteJsonAsync(context, status, Json(body), counted);
 
     private async Task WriteJsonAsync(HttpContext context, int status, string json, bool counted)
     {
@@ -787,12 +1010,50 @@ public sealed class GitHubStandIn : IAsyncDisposable
 
     private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// GitHub sends half an emoji as a lone <c>\ud83d</c> escape, which System.Text.Json will not write: lone surrogates
+    /// go through the node tree as markers and become escapes in <see cref="Json"/>.
+    /// </summary>
+    private static string Escapable(string text)
+    {
+        var sb = new StringBuilder(text.Length);
+        for (var k = 0; k < text.Length; k++)
+        {
+            var c = text[k];
+            if (char.IsHighSurrogate(c) && k + 1 < text.Length && char.IsLowSurrogate(text[k + 1]))
+            {
+                sb.Append(c).Append(text[++k]);
+            }
+            else if (char.IsSurrogate(c))
+            {
+                sb.Append(LoneMarker).Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)).Append(LoneMarker);
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private const string LoneMarker = "@@lone-surrogate@@";
+
+    private static string Json(JsonNode node)
+    {
+        var json = node.ToJsonString();
+        return json.Contains(LoneMarker, StringComparison.Ordinal)
+            ? System.Text.RegularExpressions.Regex.Replace(json, LoneMarker + "([0-9a-f]{4})" + LoneMarker, m => "\\u" + m.Groups[1].Value)
+            : json;
+    }
+
     /// <summary>A stable positive id for a name (string hash codes differ between runs).</summary>
     private static long StableId(string name) =>
         BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(name)), 0) & 0x7fff_ffff;
 
-    private static JsonObject RepositoryJson(string repository) => new()
+    private JsonObject RepositoryJson(string repository) => new()
     {
+        ["id"] = RepositoryId(repository),
         ["full_name"] = repository,
         ["name"] = repository.Split('/')[1],
         ["owner"] = new JsonObject { ["login"] = repository.Split('/')[0] },
@@ -812,8 +1073,8 @@ public sealed class GitHubStandIn : IAsyncDisposable
             ["id"] = i.Id,
             ["node_id"] = "I_" + i.Id.ToString(CultureInfo.InvariantCulture),
             ["number"] = i.Number,
-            ["title"] = i.Title,
-            ["user"] = new JsonObject { ["login"] = i.Author, ["id"] = StableId(i.Author), ["type"] = "User" },
+            ["title"] = Escapable(i.Title),
+            ["user"] = new JsonObject { ["login"] = i.Author, ["id"] = i.AuthorId, ["type"] = "User" },
             ["labels"] = LabelsJson(i),
             ["state"] = i.State,
             ["locked"] = false,
@@ -822,7 +1083,7 @@ public sealed class GitHubStandIn : IAsyncDisposable
             ["updated_at"] = Time(i.UpdatedAt),
             ["closed_at"] = i.ClosedAt is { } c ? Time(c) : null,
             ["author_association"] = "NONE",
-            ["body"] = i.Body,
+            ["body"] = i.Body is null ? null : Escapable(i.Body),
         };
         if (i.IsPullRequest)
         {
@@ -850,5 +1111,5 @@ public sealed class GitHubStandIn : IAsyncDisposable
         Secondary,
     }
 
-    private sealed record Fault(FaultKind Kind, int Status, TimeSpan Delay, Func<HttpRequest, bool>? When);
+    private sealed record Fault(FaultKind Kind, int Status, TimeSpan? Delay, Func<HttpRequest, bool>? When);
 }

@@ -9,7 +9,10 @@ public sealed class StandInIssue
 
     public required string Repository { get; set; }
 
-    public required string Author { get; init; }
+    public required string Author { get; set; }
+
+    /// <summary>The author's GitHub user id: stays through a login rename; a re-claimed login has another.</summary>
+    public long AuthorId { get; set; }
 
     public required string Title { get; set; }
 

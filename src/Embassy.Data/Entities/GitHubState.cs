@@ -16,6 +16,12 @@ public sealed class GitHubSyncState
     public DateTimeOffset? Watermark { get; set; }
 
     public DateTimeOffset? LastSyncedAt { get; set; }
+
+    /// <summary>GitHub's numeric id of the repository: it survives renames and transfers, the name does not.</summary>
+    public long? RepositoryId { get; set; }
+
+    /// <summary>Names the repository had before (lower case, one per line), so the configured old name still finds it.</summary>
+    public string? PreviousNames { get; set; }
 }
 
 /// <summary>A webhook delivery, queued durably before it is answered and processed in the background.</summary>
@@ -43,6 +49,12 @@ public sealed class WebhookDelivery
     public DateTimeOffset? ProcessedAt { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>A delivery that failed for a passing reason is not tried again before this time (back-off).</summary>
+    public DateTimeOffset? NotBefore { get; set; }
+
+    /// <summary>What was noticed while reading it that is not an error, e.g. half an emoji read as U+FFFD.</summary>
+    public string? Notes { get; set; }
 }
 
 /// <summary>States of a <see cref="WebhookDelivery"/>.</summary>
@@ -51,5 +63,29 @@ public static class WebhookDeliveryStatus
     public const string Queued = "queued";
     public const string Done = "done";
     public const string Ignored = "ignored";
+    /// <summary>Failed for a passing reason (database, network) on every attempt.</summary>
     public const string Failed = "failed";
+
+    /// <summary>Can never succeed (not JSON, not the shape GitHub sends): set aside at once, not retried.</summary>
+    public const string Parked = "parked";
+}
+
+/// <summary>
+/// A report whose comment and labels on GitHub need bringing up to date: the durable write-back queue, one row per
+/// report (a second change before it is written just waits in the same row). Deleted once written.
+/// </summary>
+public sealed class WriteBackJob
+{
+    public long Id { get; set; }
+
+    public long ReportId { get; set; }
+
+    public DateTimeOffset RequestedAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    /// <summary>After a failure, not tried again before this time (back-off).</summary>
+    public DateTimeOffset? NotBefore { get; set; }
+
+    public string? LastError { get; set; }
 }

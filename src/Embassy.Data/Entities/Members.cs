@@ -38,6 +38,12 @@ public sealed class MemberHandle
     /// <summary>Lower-case form, unique per kind: GitHub logins are case-insensitive.</summary>
     public required string NormalizedValue { get; set; }
 
+    /// <summary>
+    /// For a GitHub handle: the account's numeric user id, linked on the member's first report. A login can be renamed
+    /// and then claimed by someone else; the id cannot, so reports are matched by it once it is known.
+    /// </summary>
+    public long? GitHubUserId { get; set; }
+
     /// <summary>Lower-cases a handle the way <see cref="NormalizedValue"/> stores it.</summary>
     public static string Normalize(string value)
     {

@@ -20,6 +20,9 @@ public sealed class Report
 
     public required string AuthorLogin { get; set; }
 
+    /// <summary>The author's GitHub user id, when GitHub sent it (it survives a login rename).</summary>
+    public long? AuthorId { get; set; }
+
     /// <summary>The member whose GitHub login matches the author; null while unmatched (R2).</summary>
     public long? MemberId { get; set; }
 
@@ -36,7 +39,11 @@ public sealed class Report
     /// <summary>Filing time (R7 deadline).</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The issue's <c>updated_at</c> as last applied: an event older than this never overwrites the report.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The webhook delivery (queue order) last applied at <see cref="UpdatedAt"/>; breaks ties of the same second.</summary>
+    public long? AppliedDelivery { get; set; }
 
     /// <summary>The labels, one per line, sorted.</summary>
     public required string Labels { get; set; }

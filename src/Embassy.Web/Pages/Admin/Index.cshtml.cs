@@ -1,9 +1,11 @@
 using Embassy.Application;
+using Embassy.Data;
 using Embassy.Domain;
 using Embassy.Domain.Rules;
 using Embassy.GitHub;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Embassy.Web.Pages.Admin;
 
@@ -13,6 +15,9 @@ public sealed class AdminIndexModel(MonthCloseWorkflow workflow, GitHubOptions g
     public Policy Policy { get; private set; } = null!;
 
     public string? Repository => github.Repository;
+
+    /// <summary>The repository as Embassy knows it: current name, GitHub id and earlier names (renames it followed).</summary>
+    public RepositoryStatus? RepositoryState { get; private set; }
 
     public string SuggestedMonth { get; private set; } = string.Empty;
 
@@ -56,5 +61,10 @@ public sealed class AdminIndexModel(MonthCloseWorkflow workflow, GitHubOptions g
         Policy = workflow.PolicyFor(Period.Of(time.GetUtcNow()));
         SuggestedMonth = last.ToString();
         Closed = await workflow.ClosedMonthsAsync(cancellationToken);
+        if (RepositoryName.Parse(github.Repository) is { IsSuccess: true } configured)
+        {
+            await using var db = await services.GetRequiredService<IDbContextFactory<EmbassyDbContext>>().CreateDbContextAsync(cancellationToken);
+            RepositoryState = await GitHubRepositories.StatusAsync(db, configured.Value, cancellationToken);
+        }
     }
 }
