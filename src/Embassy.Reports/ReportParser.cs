@@ -240,6 +240,14 @@ public sealed partial class ReportParser
     [GeneratedRegex(@"(?<![A-Za-z%])#?\[?(?<c>[A-Z]{2,6})\]?\s*[:\-–=]?\s*\(?(?<s>\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(?<m>\d{1,3})(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex InlineScore();
 
+    // "Content Creation 40/40", "Community Management: 35 / 40" — a name and a fraction, several to a line.
+    [GeneratedRegex(@"(?<![\p{L}])(?<n>\p{L}[\p{L} ]{2,40}?)\s*[:\-–=]?\s*\(?(?<s>\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(?<m>\d{1,3})(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NamedScore();
+
+    // Words around a department's name in a score label: "Content Creation score", "Suggested score for CC".
+    [GeneratedRegex(@"\b(?:suggested|self|scores?|points?|pts|for|of|the|department|dept)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ScoreWords();
+
     [GeneratedRegex(@"^(\d{1,3}(?:[.,]\d{1,2})?)(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LeadingNumber();
 

@@ -11,19 +11,38 @@ public sealed partial class ReportParser
         public void ReadScores()
         {
             var inScores = false;
+            var inWeights = false;
             for (var i = 0; i < cleaned.Length; i++)
             {
                 var line = cleaned[i];
                 if (line.Length < 3)
                 {
+                    // A blank line ends a block of weights.
+                    inWeights &= line.Length > 0;
                     continue;
                 }
 
                 var labelled = Label(i, out var l);
                 if (labelled && IsWeightKey(l.Key))
                 {
+                    inWeights = l.Value.Length == 0;
                     continue;
                 }
+
+                // "Department weights" / "Point split" on its own line opens a block of weight lines ("CC: 60/100"):
+                // they share the points between departments and are not suggested scores.
+                if (line.Length < 60 && !line.AsSpan().ContainsAnyInRange('0', '9') && IsWeightHeading(Text.Key(line)))
+                {
+                    inWeights = true;
+                    continue;
+                }
+
+                if (inWeights && !line.Contains("score", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                inWeights = false;
 
                 if (TryOverall(line, labelled, l))
                 {
@@ -43,7 +62,18 @@ public sealed partial class ReportParser
 
                 if (!IsHeading(i, out var codes, out var rest) || codes.Count != 1)
                 {
-                    ReadInlineScores(line, i + 1);
+                    if (!ReadInlineScores(line, i + 1) && codes.Count == 0)
+                    {
+                        ReadUncodedScore(line, i + 1);
+                    }
+
+                    continue;
+                }
+
+                // "CC 40/40, CM 0/40", "Content Creation: 38/40; Community Management: 35/40": a line that starts like
+                // a heading but pairs several departments with scores.
+                if (PairsSeveralDepartments(line) && ReadInlineScores(line, i + 1))
+                {
                     continue;
                 }
 
@@ -97,20 +127,22 @@ public sealed partial class ReportParser
             return (score, max);
         }
 
-        // "Suggested scores: CM 35/40, CC 30/40" — only pairs of a known code and a fraction.
-        private void ReadInlineScores(string line, int lineNumber)
+        // "Suggested scores: CM 35/40, CC 30/40" — only pairs of a known code (or a department's name) and a fraction.
+        private bool ReadInlineScores(string line, int lineNumber)
         {
             if (!line.Contains('/', StringComparison.Ordinal))
             {
-                return;
+                return false;
             }
 
             var matches = InlineScore().Matches(line);
-            if (matches.Count < 2 && !line.Contains("score", StringComparison.OrdinalIgnoreCase))
+            var scoreWord = line.Contains("score", StringComparison.OrdinalIgnoreCase);
+            if (matches.Count < 2 && !scoreWord)
             {
-                return;
+                return ReadNamedScores(line, lineNumber, scoreWord);
             }
 
+            var found = false;
             foreach (Match m in matches)
             {
                 var code = m.Groups["c"].Value;
@@ -118,9 +150,89 @@ public sealed partial class ReportParser
                     && max > Points.Zero && max <= Points.Of(200))
                 {
                     Scores.TryAdd(DepartmentVocabulary.MapToPolicy(code, policy), new SuggestedScore(score, max, lineNumber));
+                    found = true;
                 }
             }
+
+            return found || ReadNamedScores(line, lineNumber, scoreWord);
         }
+
+        // "Suggested scores: Content Creation 40/40, Community Management 35/40": names instead of codes. Each name
+        // must be a department's whole name or alias; a line with one pair counts only when it says "score".
+        private bool ReadNamedScores(string line, int lineNumber, bool scoreWord)
+        {
+            var matches = NamedScore().Matches(line);
+            if (matches.Count == 0 || (matches.Count < 2 && !scoreWord))
+            {
+                return false;
+            }
+
+            var found = false;
+            foreach (Match m in matches)
+            {
+                var name = ScoreWords().Replace(m.Groups["n"].Value, " ");
+                if (_vocabulary.Resolve(name, policy) is { } code && name.Trim().Length > 3
+                    && TryPoints(m.Groups["s"].Value, out var score) && TryPoints(m.Groups["m"].Value, out var max) && max > Points.Zero && max <= Points.Of(200))
+                {
+                    Scores.TryAdd(code, new SuggestedScore(score, max, lineNumber));
+                    found = true;
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>True when the line pairs two or more departments (codes or names) with scores: "CC 40/40, CM 0/40".</summary>
+        private bool PairsSeveralDepartments(string line)
+        {
+            if (!line.Contains('/', StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var codes = new HashSet<string>(StringComparer.Ordinal);
+            foreach (Match m in InlineScore().Matches(line))
+            {
+                if (_vocabulary.IsCode(m.Groups["c"].Value))
+                {
+                    codes.Add(DepartmentVocabulary.MapToPolicy(m.Groups["c"].Value, policy));
+                }
+            }
+
+            if (codes.Count < 2)
+            {
+                foreach (Match m in NamedScore().Matches(line))
+                {
+                    var name = ScoreWords().Replace(m.Groups["n"].Value, " ");
+                    if (name.Trim().Length > 3 && _vocabulary.Resolve(name, policy) is { } code)
+                    {
+                        codes.Add(code);
+                    }
+                }
+            }
+
+            return codes.Count > 1;
+        }
+
+        // "Suggested score: 35/40" with no department named: kept until the departments are known (one department
+        // chosen makes it that department's score).
+        private void ReadUncodedScore(string line, int lineNumber)
+        {
+            if (UncodedScore is not null || !Label(lineNumber - 1, out var l) || !l.Key.Contains("score", StringComparison.Ordinal)
+                || l.Key.Contains("overall", StringComparison.Ordinal) || l.Key.Contains("total", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            var f = Fraction().Match(l.Value);
+            if (f.Success && f.Index <= 2 && !Fraction().Match(l.Value, f.Index + f.Length).Success
+                && TryPoints(f.Groups[1].Value, out var score) && TryPoints(f.Groups[2].Value, out var max) && max > Points.Zero && max <= Points.Of(200))
+            {
+                UncodedScore = new SuggestedScore(score, max, lineNumber);
+            }
+        }
+
+        private SuggestedScore? UncodedScore { get; set; }
 
         // "Overall suggested score: 67/100", "Overall : 53", "Total = 65".
         private bool TryOverall(string line, bool labelled, LabeledLine l)
@@ -174,7 +286,15 @@ public sealed partial class ReportParser
         private static bool IsWeightKey(string key) =>
             key.Contains("weight", StringComparison.Ordinal) || key.Contains("ratio", StringComparison.Ordinal)
             || key.Contains("split", StringComparison.Ordinal) || key.Contains("share", StringComparison.Ordinal)
-            || key.Contains("percentage", StringComparison.Ordinal);
+            || key.Contains("percentage", StringComparison.Ordinal) || key.Contains("distribution", StringComparison.Ordinal);
+
+        // A short heading of weights: a few words, one of them about weights ("Department weights", "Point split");
+        // "shared a thread" is not one.
+        private static bool IsWeightHeading(string key)
+        {
+            var words = key.Split(' ');
+            return words.Length <= 5 && words.Any(w => w is "weight" or "weights" or "weighting" or "weightage" or "ratio" or "ratios" or "split" or "distribution");
+        }
 
         private static bool TryPoints(string text, out Points points) =>
             Points.TryParse(text.Replace(',', '.'), out points);
