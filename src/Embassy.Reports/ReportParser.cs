@@ -244,6 +244,14 @@ public sealed partial class ReportParser
     [GeneratedRegex(@"(?<![\p{L}])(?<n>\p{L}[\p{L} ]{2,40}?)\s*[:\-–=]?\s*\(?(?<s>\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(?<m>\d{1,3})(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex NamedScore();
 
+    // "40/40 (CC)", "35/40 [CM]": a fraction, then the code it is for.
+    [GeneratedRegex(@"(?<![\d.])(?<s>\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(?<m>\d{1,3})\s*[\(\[]\s*#?(?<c>[A-Z]{2,6})\s*[\)\]]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ReversedScore();
+
+    // "CC 38, CM 35", "CC: 38 | CM: 35": codes with bare numbers (no maximum written, no percent).
+    [GeneratedRegex(@"(?<![A-Za-z%])\[?(?<c>[A-Z]{2,6})\]?\s*[:\-–=]?\s*(?<s>\d{1,3}(?:[.,]\d{1,2})?)(?![\d%/.,]\d|[\d%/])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex BareInlineScore();
+
     // Words around a department's name in a score label: "Content Creation score", "Suggested score for CC".
     [GeneratedRegex(@"\b(?:suggested|self|scores?|points?|pts|for|of|the|department|dept)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
     private static partial Regex ScoreWords();

@@ -264,7 +264,7 @@ public sealed partial class ReportParser
                 // pairing several codes with scores ("CC 40/40, CM 0/40") anywhere.
                 if (IsHeading(i, out var headCodes, out var rest) && !Negation().IsMatch(rest)
                     && !(inScores && Fraction().IsMatch(rest))
-                    && !(rest.Contains('/', StringComparison.Ordinal) && PairsSeveralDepartments(cleaned[i])))
+                    && !PairsSeveralDepartments(cleaned[i]))
                 {
                     starts.Add((i, headCodes, lines[i].Trim()));
                     foreach (var c in headCodes)
@@ -310,8 +310,11 @@ public sealed partial class ReportParser
 
         // "Department of …", "… Department", "My … work", "… Contributions": the words around a name in a section
         // heading ("Department Content Creation" without "of" is a declaration, not a heading).
-        [GeneratedRegex(@"^\s*(?:my\s+|the\s+)?(?:(?:department|dept\.?)\s+of\s+)?|\s+(?:department|dept\.?|contributions?|work|tasks?|activities|activity|section)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+        [GeneratedRegex(@"^\s*(?:(?:my|the)\s+(?:(?:department|dept\.?)\s+of\s+)?|(?:department|dept\.?)\s+of\s+)|\s+(?:department|dept\.?|contributions?|work|tasks?|activities|activity|section)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
         private static partial Regex DepartmentWord();
+
+        [GeneratedRegex(@"\s*(?:&|\+|/|,|\band\b)\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+        private static partial Regex NameList();
 
         private string? LabelWithScoreWords(string label)
         {
@@ -400,6 +403,19 @@ public sealed partial class ReportParser
                     codes.Add(named);
                     rest = after;
                     return true;
+                }
+
+                // "Community Management & Content Creation": several names, each a department's.
+                if (named is null && !whole.AsSpan().ContainsAnyInRange('0', '9') && !whole.Contains("://", StringComparison.Ordinal) && NameList().IsMatch(whole))
+                {
+                    var parts = NameList().Split(whole);
+                    var all = parts.Select(x => x.Trim().Length > 3 ? _vocabulary.Resolve(x, policy) : null).ToArray();
+                    if (parts.Length > 1 && all.All(c => c is not null))
+                    {
+                        codes.AddRange(all.Select(c => c!).Distinct(StringComparer.Ordinal));
+                        rest = after;
+                        return true;
+                    }
                 }
             }
 

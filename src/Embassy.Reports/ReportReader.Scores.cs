@@ -51,6 +51,12 @@ public sealed partial class ReportParser
 
                 if (line.Length < 60 && line.Contains("score", StringComparison.OrdinalIgnoreCase) && !line.Contains('/', StringComparison.Ordinal))
                 {
+                    // "Suggested scores: CC 38, CM 35": codes with bare numbers, out of the policy's maxima.
+                    if (labelled && l.Key.Contains("score", StringComparison.Ordinal) && l.Value.Length > 0)
+                    {
+                        ReadBareInlineScores(line, i + 1);
+                    }
+
                     inScores = true;
                     continue;
                 }
@@ -130,7 +136,7 @@ public sealed partial class ReportParser
         // "Suggested scores: CM 35/40, CC 30/40" — only pairs of a known code (or a department's name) and a fraction.
         private bool ReadInlineScores(string line, int lineNumber)
         {
-            if (!line.Contains('/', StringComparison.Ordinal))
+            if (!HasFraction(line))
             {
                 return false;
             }
@@ -154,7 +160,44 @@ public sealed partial class ReportParser
                 }
             }
 
-            return found || ReadNamedScores(line, lineNumber, scoreWord);
+            return found || ReadNamedScores(line, lineNumber, scoreWord) || ReadReversedScores(line, lineNumber, scoreWord);
+        }
+
+        // "Suggested scores: 40/40 (CC), 35/40 (CM)": the fraction first, then the code.
+        private bool ReadReversedScores(string line, int lineNumber, bool scoreWord)
+        {
+            var matches = ReversedScore().Matches(line);
+            if (matches.Count == 0 || (matches.Count < 2 && !scoreWord))
+            {
+                return false;
+            }
+
+            var found = false;
+            foreach (Match m in matches)
+            {
+                var code = m.Groups["c"].Value;
+                if (_vocabulary.IsCode(code) && TryPoints(m.Groups["s"].Value, out var score) && TryPoints(m.Groups["m"].Value, out var max)
+                    && max > Points.Zero && max <= Points.Of(200))
+                {
+                    Scores.TryAdd(DepartmentVocabulary.MapToPolicy(code, policy), new SuggestedScore(score, max, lineNumber));
+                    found = true;
+                }
+            }
+
+            return found;
+        }
+
+        private void ReadBareInlineScores(string value, int lineNumber)
+        {
+            foreach (Match m in BareInlineScore().Matches(value))
+            {
+                var code = m.Groups["c"].Value;
+                if (_vocabulary.IsCode(code) && TryPoints(m.Groups["s"].Value, out var score)
+                    && PolicyMax(DepartmentVocabulary.MapToPolicy(code, policy)) is { } max && score <= max)
+                {
+                    Scores.TryAdd(DepartmentVocabulary.MapToPolicy(code, policy), new SuggestedScore(score, max, lineNumber));
+                }
+            }
         }
 
         // "Suggested scores: Content Creation 40/40, Community Management 35/40": names instead of codes. Each name
@@ -185,7 +228,7 @@ public sealed partial class ReportParser
         /// <summary>True when the line pairs two or more departments (codes or names) with scores: "CC 40/40, CM 0/40".</summary>
         private bool PairsSeveralDepartments(string line)
         {
-            if (!line.Contains('/', StringComparison.Ordinal))
+            if (!HasFraction(line))
             {
                 return false;
             }
@@ -212,6 +255,36 @@ public sealed partial class ReportParser
             }
 
             return codes.Count > 1;
+        }
+
+        /// <summary>
+        /// True when the line holds a digit, a slash and a digit ("35/40", "35 / 40"): a cheap test before the score
+        /// patterns, since most lines with a slash are links.
+        /// </summary>
+        private static bool HasFraction(string line)
+        {
+            var span = line.AsSpan();
+            for (var k = span.IndexOf('/'); k >= 0; k = span.Slice(k + 1).IndexOf('/') is var next and >= 0 ? k + 1 + next : -1)
+            {
+                var b = k - 1;
+                while (b >= 0 && span[b] == ' ')
+                {
+                    b--;
+                }
+
+                var a = k + 1;
+                while (a < span.Length && span[a] == ' ')
+                {
+                    a++;
+                }
+
+                if (b >= 0 && a < span.Length && char.IsAsciiDigit(span[b]) && char.IsAsciiDigit(span[a]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // "Suggested score: 35/40" with no department named: kept until the departments are known (one department
