@@ -88,8 +88,10 @@ public sealed partial class ReportParser
 
             // "Department: CC" and "Suggested score: 35/40": with one department, an unnamed score is that one's.
             var claimed = Departments.Concat(Supplementary).ToArray();
-            if (UncodedScore is { } uncoded && Scores.Count == 0 && claimed.Length == 1)
+            if (UncodedScore is { } uncoded && Scores.Count == 0 && claimed.Length == 1
+                && (PolicyMax(claimed[0]) is not { } max || max == uncoded.Max))
             {
+                // Out of another maximum than the department's ("Score: 80/100") it is a total, not this score.
                 Scores[claimed[0]] = uncoded;
             }
         }

@@ -485,4 +485,40 @@ public sealed class ReportParserTests
 
         Assert.Contains(report.Diagnostics, d => d.Code == ReportCodes.Draft && d.Position?.Source == "title");
     }
+
+    [Fact]
+    public void Parse_UnnamedScoreOutOfAnotherMaximum_IsNotTheDepartmentsScore()
+    {
+        var report = Parse("January 2026 Contribution - x", "Department: CC\nhttps://x.com/a/status/2011000000000000001\nScore: 80/100", "2026-02-02T10:00:00Z");
+
+        Assert.Equal(["CC"], report.Departments);
+        Assert.Empty(report.SuggestedScores);
+    }
+
+    [Fact]
+    public void Parse_UnnamedScoreWithTwoDepartments_IsNotGuessed()
+    {
+        var report = Parse("January 2026 Contribution - x", "Departments: CC/CM\nSuggested score: 35/40", "2026-02-02T10:00:00Z");
+
+        Assert.Empty(report.SuggestedScores);
+    }
+
+    [Fact]
+    public void Parse_SharedLineBeforeScores_DoesNotOpenAWeightBlock()
+    {
+        var report = Parse("January 2026 Contribution - x", "Departments: CC/CM\nShared the launch thread\nCC: 36/40\nCM: 30/40", "2026-02-02T10:00:00Z");
+
+        Assert.Equal(Points.Of(36), report.SuggestedScores["CC"].Score);
+        Assert.Equal(Points.Of(30), report.SuggestedScores["CM"].Score);
+    }
+
+    [Fact]
+    public void Parse_WeightBlock_EndsAtTheBlankLine()
+    {
+        var report = Parse("January 2026 Contribution - x", "Departments: CC/CM\nDepartment weights\nCC: 60/100\nCM: 40/100\n\nCC: 36/40\nCM: 30/40", "2026-02-02T10:00:00Z");
+
+        Assert.Equal(Points.Of(36), report.SuggestedScores["CC"].Score);
+        Assert.Equal(Points.Of(40), report.SuggestedScores["CC"].Max);
+        Assert.Equal(Points.Of(30), report.SuggestedScores["CM"].Score);
+    }
 }
