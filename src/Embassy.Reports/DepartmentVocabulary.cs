@@ -115,6 +115,50 @@ internal sealed class DepartmentVocabulary
         return _names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(k, out var code) ? MapToPolicy(code, policy) : null;
     }
 
+    /// <summary>
+    /// <see cref="Resolve"/>, and also a department's name with a typing slip ("Comunity Management", "Content
+    /// Creaton", "Bussiness Development"): one edit for names of 9 letters or more, two from 14. Shorter words are
+    /// never guessed ("Context" is not "Content").
+    /// </summary>
+    public string? ResolveWithSlips(string text, Policy? policy)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Resolve(text, policy) is { } exact)
+        {
+            return exact;
+        }
+
+        var key = Text.Key(text.Trim().Trim('#', '[', ']', '(', ')', ':', '.', '*', ' '));
+        if (key.Length is < 9 or > 40)
+        {
+            return null;
+        }
+
+        string? found = null;
+        foreach (var (name, code) in policy is null ? _names : NamesOf(policy).Concat(_names))
+        {
+            if (name.Length < 9 || name[0] != key[0] || Math.Abs(name.Length - key.Length) > 2)
+            {
+                continue;
+            }
+
+            var allowed = Math.Min(name.Length, key.Length) >= 14 ? 2 : 1;
+            if (Text.EditDistance(key, name, allowed) <= allowed)
+            {
+                var mapped = MapToPolicy(code, policy);
+                if (found is not null && found != mapped)
+                {
+                    // Near two departments' names: not a slip of either.
+                    return null;
+                }
+
+                found = mapped;
+            }
+        }
+
+        return found;
+    }
+
     private static bool IsAsciiLetters(ReadOnlySpan<char> s)
     {
         foreach (var c in s)

@@ -228,7 +228,7 @@ public sealed partial class ReportParser
                     continue;
                 }
 
-                if (_vocabulary.Resolve(letters, policy) is { } code)
+                if (_vocabulary.ResolveWithSlips(letters, policy) is { } code)
                 {
                     codes.Add(code);
                     continue;
@@ -393,11 +393,11 @@ public sealed partial class ReportParser
                     whole = whole[..paren];
                 }
 
-                var named = _vocabulary.Resolve(whole, policy);
+                var named = _vocabulary.ResolveWithSlips(whole, policy);
                 if (named is null && DepartmentWord().IsMatch(whole))
                 {
                     whole = DepartmentWord().Replace(whole, " ");
-                    named = _vocabulary.Resolve(whole, policy);
+                    named = _vocabulary.ResolveWithSlips(whole, policy);
                 }
 
                 if (named is not null && whole.Trim().Length > 3)

@@ -521,4 +521,21 @@ public sealed class ReportParserTests
         Assert.Equal(Points.Of(40), report.SuggestedScores["CC"].Max);
         Assert.Equal(Points.Of(30), report.SuggestedScores["CM"].Score);
     }
+
+    [Fact]
+    public void Parse_ShortWordsNearADepartmentName_AreNotTakenForIt()
+    {
+        // "Context" is one letter from "Content" and "Commodity" two from "Community": words this short are never guessed.
+        var report = Parse("January 2026 Contribution - x", "Context:\nhttps://x.com/a/status/2011000000000000001\nCommodity\nhttps://x.com/a/status/2011000000000000002", "2026-02-02T10:00:00Z");
+
+        Assert.Empty(report.Departments);
+    }
+
+    [Fact]
+    public void Parse_DepartmentNameWithATypingSlip_IsThatDepartment()
+    {
+        var report = Parse("January 2026 Contribution - x", "Departments: Content Creaton, Bussiness Development", "2026-02-02T10:00:00Z");
+
+        Assert.Equal(["CC", "BD"], report.Departments);
+    }
 }
