@@ -86,14 +86,8 @@ public sealed partial class ReportParser
                 }
             }
 
-            // "Department: CC" and "Suggested score: 35/40": with one department, an unnamed score is that one's.
-            var claimed = Departments.Concat(Supplementary).ToArray();
-            if (UncodedScore is { } uncoded && Scores.Count == 0 && claimed.Length == 1
-                && (PolicyMax(claimed[0]) is not { } max || max == uncoded.Max))
-            {
-                // Out of another maximum than the department's ("Score: 80/100") it is a total, not this score.
-                Scores[claimed[0]] = uncoded;
-            }
+            // "CC:" … "Score: 38/40", or "Department: CC" and "Suggested score: 35/40": scores that name no department.
+            AssignUnnamedScores([.. Departments, .. Supplementary]);
         }
 
         // The implied CM block runs from the first line after the personal details that opens it (the Mandatory

@@ -287,25 +287,93 @@ public sealed partial class ReportParser
             return false;
         }
 
-        // "Suggested score: 35/40" with no department named: kept until the departments are known (one department
-        // chosen makes it that department's score).
+        // "Suggested score: 35/40", "Effort: 18/20" with no department named: kept until the sections and departments
+        // are known (AssignUnnamedScores).
         private void ReadUncodedScore(string line, int lineNumber)
         {
-            if (UncodedScore is not null || !Label(lineNumber - 1, out var l) || !l.Key.Contains("score", StringComparison.Ordinal)
-                || l.Key.Contains("overall", StringComparison.Ordinal) || l.Key.Contains("total", StringComparison.Ordinal))
+            if (!Label(lineNumber - 1, out var l) || l.Key.Contains("overall", StringComparison.Ordinal) || l.Key.Contains("total", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            var effort = l.Key.StartsWith("effort", StringComparison.Ordinal);
+            var result = l.Key.StartsWith("result", StringComparison.Ordinal);
+            if (!effort && !result && !l.Key.Contains("score", StringComparison.Ordinal))
             {
                 return;
             }
 
             var f = Fraction().Match(l.Value);
-            if (f.Success && f.Index <= 2 && !Fraction().Match(l.Value, f.Index + f.Length).Success
-                && TryPoints(f.Groups[1].Value, out var score) && TryPoints(f.Groups[2].Value, out var max) && max > Points.Zero && max <= Points.Of(200))
+            if (!f.Success || f.Index > 2 || !TryPoints(f.Groups[1].Value, out var score) || !TryPoints(f.Groups[2].Value, out var max) || max <= Points.Zero || max > Points.Of(200))
             {
-                UncodedScore = new SuggestedScore(score, max, lineNumber);
+                return;
+            }
+
+            var second = Fraction().Match(l.Value, f.Index + f.Length);
+            if (effort || result)
+            {
+                // R3: effort 0–20 plus results 0–20, on one line ("Effort: 18/20, Results: 17/20") or two.
+                if (effort && second.Success && l.Value.Contains("result", StringComparison.OrdinalIgnoreCase)
+                    && TryPoints(second.Groups[1].Value, out var s2) && TryPoints(second.Groups[2].Value, out var m2) && m2 > Points.Zero)
+                {
+                    _unnamed.Add(new SuggestedScore(score + s2, max + m2, lineNumber));
+                }
+                else
+                {
+                    _parts.Add((new SuggestedScore(score, max, lineNumber), effort));
+                }
+
+                return;
+            }
+
+            if (!second.Success)
+            {
+                _unnamed.Add(new SuggestedScore(score, max, lineNumber));
             }
         }
 
-        private SuggestedScore? UncodedScore { get; set; }
+        private readonly List<SuggestedScore> _unnamed = [];
+        private readonly List<(SuggestedScore Part, bool Effort)> _parts = [];
+
+        /// <summary>
+        /// Unnamed scores get their department from where they are: inside a department's section ("CC:" … "Score:
+        /// 38/40"), that department's; otherwise, with a single department claimed, that one's when out of its maximum.
+        /// A score written with its code elsewhere wins.
+        /// </summary>
+        private void AssignUnnamedScores(IReadOnlyList<string> claimed)
+        {
+            foreach (var section in Sections)
+            {
+                if (section.Departments.Count != 1)
+                {
+                    continue;
+                }
+
+                var code = section.Departments[0];
+                var inside = _unnamed.Where(u => u.Line >= section.StartLine && u.Line <= section.EndLine).ToArray();
+                if (inside.Length == 1)
+                {
+                    Scores.TryAdd(code, inside[0]);
+                    continue;
+                }
+
+                var efforts = _parts.Where(p => p.Effort && p.Part.Line >= section.StartLine && p.Part.Line <= section.EndLine).ToArray();
+                var results = _parts.Where(p => !p.Effort && p.Part.Line >= section.StartLine && p.Part.Line <= section.EndLine).ToArray();
+                if (inside.Length == 0 && efforts.Length == 1 && results.Length == 1)
+                {
+                    var (e, r) = (efforts[0].Part, results[0].Part);
+                    Scores.TryAdd(code, new SuggestedScore(e.Score + r.Score, e.Max + r.Max, e.Line));
+                }
+            }
+
+            var outside = _unnamed.Where(u => !Sections.Any(s => u.Line >= s.StartLine && u.Line <= s.EndLine)).ToArray();
+            if (Scores.Count == 0 && claimed.Count == 1 && outside.Length == 1
+                && (PolicyMax(claimed[0]) is not { } max || max == outside[0].Max))
+            {
+                // Out of another maximum than the department's ("Score: 80/100") it is a total, not this score.
+                Scores[claimed[0]] = outside[0];
+            }
+        }
 
         // "Overall suggested score: 67/100", "Overall : 53", "Total = 65".
         private bool TryOverall(string line, bool labelled, LabeledLine l)
