@@ -12,6 +12,7 @@ public sealed partial class ReportParser
         {
             var inScores = false;
             var inWeights = false;
+            var scoreHeader = -1;
             for (var i = 0; i < cleaned.Length; i++)
             {
                 var line = cleaned[i];
@@ -58,6 +59,7 @@ public sealed partial class ReportParser
                     }
 
                     inScores = true;
+                    scoreHeader = i;
                     continue;
                 }
 
@@ -70,7 +72,15 @@ public sealed partial class ReportParser
                 {
                     if (!ReadInlineScores(line, i + 1) && codes.Count == 0)
                     {
-                        ReadUncodedScore(line, i + 1);
+                        if (scoreHeader >= 0 && PreviousNonBlank(i) == scoreHeader && BareFraction(line) is { } alone)
+                        {
+                            // "Suggested score:" and, on the next line, "38/40" alone.
+                            _unnamed.Add(alone with { Line = i + 1 });
+                        }
+                        else
+                        {
+                            ReadUncodedScore(line, i + 1);
+                        }
                     }
 
                     continue;
@@ -330,6 +340,32 @@ public sealed partial class ReportParser
             {
                 _unnamed.Add(new SuggestedScore(score, max, lineNumber));
             }
+        }
+
+        private int PreviousNonBlank(int index)
+        {
+            var k = index - 1;
+            while (k >= 0 && cleaned[k].Length == 0)
+            {
+                k--;
+            }
+
+            return k;
+        }
+
+        // "38/40", "38 / 40 points": a line that is a fraction and nothing else.
+        private static SuggestedScore? BareFraction(string line)
+        {
+            var f = Fraction().Match(line);
+            if (!f.Success || f.Index > 1 || !TryPoints(f.Groups[1].Value, out var score) || !TryPoints(f.Groups[2].Value, out var max) || max <= Points.Zero || max > Points.Of(200))
+            {
+                return null;
+            }
+
+            var after = line[(f.Index + f.Length)..].Trim().TrimEnd('.');
+            return after.Length == 0 || after.Equals("points", StringComparison.OrdinalIgnoreCase) || after.Equals("pts", StringComparison.OrdinalIgnoreCase)
+                ? new SuggestedScore(score, max, 0)
+                : null;
         }
 
         private readonly List<SuggestedScore> _unnamed = [];
