@@ -301,14 +301,31 @@ public sealed partial class ReportParser
         // are known (AssignUnnamedScores).
         private void ReadUncodedScore(string line, int lineNumber)
         {
-            if (!Label(lineNumber - 1, out var l) || l.Key.Contains("overall", StringComparison.Ordinal) || l.Key.Contains("total", StringComparison.Ordinal))
+            if (!Label(lineNumber - 1, out var l))
+            {
+                // "Suggested Score - 37/40", "Self-evaluation 39/40": the words before the first digit are the label.
+                var digit = line.AsSpan().IndexOfAnyInRange('0', '9');
+                if (digit is <= 0 or > 40)
+                {
+                    return;
+                }
+
+                var label = line[..digit].TrimEnd(' ', '-', '–', '—', '=', '(', '[');
+                l = new LabeledLine(label, Text.Key(label), line[digit..]);
+                if (l.Key.Split(' ').Length > 4)
+                {
+                    return;
+                }
+            }
+
+            if (l.Key.Contains("overall", StringComparison.Ordinal) || l.Key.Contains("total", StringComparison.Ordinal))
             {
                 return;
             }
 
             var effort = l.Key.StartsWith("effort", StringComparison.Ordinal);
             var result = l.Key.StartsWith("result", StringComparison.Ordinal);
-            if (!effort && !result && !l.Key.Contains("score", StringComparison.Ordinal))
+            if (!effort && !result && !IsScoreKey(l.Key))
             {
                 return;
             }
@@ -341,6 +358,12 @@ public sealed partial class ReportParser
                 _unnamed.Add(new SuggestedScore(score, max, lineNumber));
             }
         }
+
+        // "Suggested score", "My score", "Self-evaluation", "Self assessment": what members call their score ("rating"
+        // is left out: "Rating 4/5" is more often a review than a score).
+        private static bool IsScoreKey(string key) =>
+            key.Contains("score", StringComparison.Ordinal) || key.Contains("evaluation", StringComparison.Ordinal)
+            || key.Contains("assessment", StringComparison.Ordinal);
 
         private int PreviousNonBlank(int index)
         {
@@ -385,8 +408,10 @@ public sealed partial class ReportParser
                     continue;
                 }
 
+                // Out of another maximum than the department's ("Score: 4/5" of a quiz) it is not the department's score.
                 var code = section.Departments[0];
-                var inside = _unnamed.Where(u => u.Line >= section.StartLine && u.Line <= section.EndLine).ToArray();
+                var policyMax = PolicyMax(code);
+                var inside = _unnamed.Where(u => u.Line >= section.StartLine && u.Line <= section.EndLine && (policyMax is null || u.Max == policyMax)).ToArray();
                 if (inside.Length == 1)
                 {
                     Scores.TryAdd(code, inside[0]);
@@ -395,7 +420,7 @@ public sealed partial class ReportParser
 
                 var efforts = _parts.Where(p => p.Effort && p.Part.Line >= section.StartLine && p.Part.Line <= section.EndLine).ToArray();
                 var results = _parts.Where(p => !p.Effort && p.Part.Line >= section.StartLine && p.Part.Line <= section.EndLine).ToArray();
-                if (inside.Length == 0 && efforts.Length == 1 && results.Length == 1)
+                if (inside.Length == 0 && efforts.Length == 1 && results.Length == 1 && (policyMax is null || efforts[0].Part.Max + results[0].Part.Max == policyMax))
                 {
                     var (e, r) = (efforts[0].Part, results[0].Part);
                     Scores.TryAdd(code, new SuggestedScore(e.Score + r.Score, e.Max + r.Max, e.Line));

@@ -538,4 +538,25 @@ public sealed class ReportParserTests
 
         Assert.Equal(["CC", "BD"], report.Departments);
     }
+
+    [Theory]
+    [InlineData("Suggested Score - 37/40", 37)]
+    [InlineData("Self-evaluation: 39/40", 39)]
+    [InlineData("My suggested score is 36/40.", 36)]
+    public void Parse_UnnamedScoreWithoutAColon_IsTheSingleDepartmentsScore(string line, int expected)
+    {
+        var report = Parse("January 2026 Contribution - x", "Department: CC (Content Creation)\nhttps://x.com/a/status/2011000000000000001\n" + line, "2026-02-02T10:00:00Z");
+
+        Assert.Equal(Points.Of(expected), report.SuggestedScores["CC"].Score);
+        Assert.Equal(Points.Of(40), report.SuggestedScores["CC"].Max);
+    }
+
+    [Fact]
+    public void Parse_FractionOfAnotherScaleInASection_IsNotItsScore()
+    {
+        var report = Parse("January 2026 Contribution - x", "Departments: CC/CM\nCC:\nhttps://x.com/a/status/2011000000000000001\nScore: 4/5 stars on the review site\nRating 4/5\nCM:\nhttps://t.me/phalanetwork/1\nScore: 30/40", "2026-02-02T10:00:00Z");
+
+        Assert.False(report.SuggestedScores.ContainsKey("CC"));
+        Assert.Equal(Points.Of(30), report.SuggestedScores["CM"].Score);
+    }
 }
