@@ -202,13 +202,19 @@ public sealed partial class ReportParser
                 return;
             }
 
+            var unknown = 0;
             foreach (var part in value.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                var index = field.Options.ToList().IndexOf(part);
-                var code = index >= 0 ? OptionCode(field.Options[index]) : _vocabulary.Resolve(part, policy);
+                var option = field.Options.FirstOrDefault(o => string.Equals(o, part, StringComparison.Ordinal));
+                var code = option is not null ? OptionCode(option) : part.Length <= 60 ? _vocabulary.Resolve(part, policy) : null;
                 if (code is null)
                 {
-                    diagnostics.Add(Diagnostic.Warning(ReportCodes.DepartmentUnknown, $"'{part}' is not one of the form's choices for {field.Label}.", null));
+                    // An edited answer can hold anything: say so for the first few, not for each of thousands.
+                    if (unknown++ < 3)
+                    {
+                        diagnostics.Add(Diagnostic.Warning(ReportCodes.DepartmentUnknown, $"'{(part.Length > 60 ? part[..60] + "…" : part)}' is not one of the form's choices for {field.Label}.", null));
+                    }
+
                     continue;
                 }
 
