@@ -128,35 +128,53 @@ internal sealed class DepartmentVocabulary
             return exact;
         }
 
-        var key = Text.Key(text.Trim().Trim('#', '[', ']', '(', ')', ':', '.', '*', ' '));
-        if (key.Length is < 9 or > 40)
+        // Most lines name nothing: the key is built on the stack and compared by first letter and length before
+        // any edit distance is computed.
+        var trimmed = text.AsSpan().Trim().Trim("#[]():.* ");
+        if (trimmed.Length is < 9 or > 40)
         {
             return null;
         }
 
-        string? found = null;
-        foreach (var (name, code) in policy is null ? _names : NamesOf(policy).Concat(_names))
+        Span<char> buffer = stackalloc char[trimmed.Length];
+        var key = buffer[..Text.KeyInto(trimmed, buffer)];
+        if (key.Length < 9)
         {
-            if (name.Length < 9 || name[0] != key[0] || Math.Abs(name.Length - key.Length) > 2)
-            {
-                continue;
-            }
+            return null;
+        }
 
-            var allowed = Math.Min(name.Length, key.Length) >= 14 ? 2 : 1;
-            if (Text.EditDistance(key, name, allowed) <= allowed)
+        string? keyText = null;
+        string? found = null;
+        var ambiguous = false;
+        void Try(Dictionary<string, string> names, ReadOnlySpan<char> k)
+        {
+            foreach (var (name, code) in names)
             {
-                var mapped = MapToPolicy(code, policy);
-                if (found is not null && found != mapped)
+                if (name.Length < 9 || name[0] != k[0] || Math.Abs(name.Length - k.Length) > 2)
                 {
-                    // Near two departments' names: not a slip of either.
-                    return null;
+                    continue;
                 }
 
-                found = mapped;
+                keyText ??= k.ToString();
+                var allowed = Math.Min(name.Length, k.Length) >= 14 ? 2 : 1;
+                if (Text.EditDistance(keyText, name, allowed) <= allowed)
+                {
+                    var mapped = MapToPolicy(code, policy);
+                    ambiguous |= found is not null && found != mapped;
+                    found = mapped;
+                }
             }
         }
 
-        return found;
+        if (policy is not null)
+        {
+            Try(NamesOf(policy), key);
+        }
+
+        Try(_names, key);
+
+        // Near two departments' names: not a slip of either.
+        return ambiguous ? null : found;
     }
 
     private static bool IsAsciiLetters(ReadOnlySpan<char> s)

@@ -32,7 +32,7 @@ public sealed partial class ReportParser
 
                 // "Department weights" / "Point split" on its own line opens a block of weight lines ("CC: 60/100"):
                 // they share the points between departments and are not suggested scores.
-                if (line.Length < 60 && !line.AsSpan().ContainsAnyInRange('0', '9') && IsWeightHeading(Text.Key(line)))
+                if (line.Length < 60 && MayBeWeightHeading(line) && !line.AsSpan().ContainsAnyInRange('0', '9') && IsWeightHeading(Text.Key(line)))
                 {
                     inWeights = true;
                     continue;
@@ -301,6 +301,11 @@ public sealed partial class ReportParser
         // are known (AssignUnnamedScores).
         private void ReadUncodedScore(string line, int lineNumber)
         {
+            if (!HasFraction(line))
+            {
+                return;
+            }
+
             if (!Label(lineNumber - 1, out var l))
             {
                 // "Suggested Score - 37/40", "Self-evaluation 39/40": the words before the first digit are the label.
@@ -401,39 +406,88 @@ public sealed partial class ReportParser
         /// </summary>
         private void AssignUnnamedScores(IReadOnlyList<string> claimed)
         {
-            foreach (var section in Sections)
+            if (_unnamed.Count == 0 && _parts.Count == 0)
             {
-                if (section.Departments.Count != 1)
-                {
-                    continue;
-                }
+                return;
+            }
 
-                // Out of another maximum than the department's ("Score: 4/5" of a quiz) it is not the department's score.
-                var code = section.Departments[0];
-                var policyMax = PolicyMax(code);
-                var inside = _unnamed.Where(u => u.Line >= section.StartLine && u.Line <= section.EndLine && (policyMax is null || u.Max == policyMax)).ToArray();
-                if (inside.Length == 1)
+            // Each unnamed score into the section holding its line (sections are in line order and do not overlap):
+            // one binary search per score keeps a 1 MB report linear.
+            var inside = new Dictionary<int, List<SuggestedScore>>();
+            var outside = new List<SuggestedScore>();
+            foreach (var u in _unnamed)
+            {
+                var k = SectionIndexAt(u.Line);
+                if (k < 0)
                 {
-                    Scores.TryAdd(code, inside[0]);
-                    continue;
+                    outside.Add(u);
                 }
-
-                var efforts = _parts.Where(p => p.Effort && p.Part.Line >= section.StartLine && p.Part.Line <= section.EndLine).ToArray();
-                var results = _parts.Where(p => !p.Effort && p.Part.Line >= section.StartLine && p.Part.Line <= section.EndLine).ToArray();
-                if (inside.Length == 0 && efforts.Length == 1 && results.Length == 1 && (policyMax is null || efforts[0].Part.Max + results[0].Part.Max == policyMax))
+                else if (Sections[k].Departments.Count == 1 && (PolicyMax(Sections[k].Departments[0]) is not { } m || u.Max == m))
                 {
-                    var (e, r) = (efforts[0].Part, results[0].Part);
-                    Scores.TryAdd(code, new SuggestedScore(e.Score + r.Score, e.Max + r.Max, e.Line));
+                    // Out of another maximum than the department's ("Score: 4/5" of a quiz) it is not its score.
+                    (inside.TryGetValue(k, out var list) ? list : inside[k] = []).Add(u);
                 }
             }
 
-            var outside = _unnamed.Where(u => !Sections.Any(s => u.Line >= s.StartLine && u.Line <= s.EndLine)).ToArray();
-            if (Scores.Count == 0 && claimed.Count == 1 && outside.Length == 1
-                && (PolicyMax(claimed[0]) is not { } max || max == outside[0].Max))
+            var efforts = new Dictionary<int, List<SuggestedScore>>();
+            var results = new Dictionary<int, List<SuggestedScore>>();
+            foreach (var (part, effort) in _parts)
+            {
+                var k = SectionIndexAt(part.Line);
+                if (k >= 0 && Sections[k].Departments.Count == 1)
+                {
+                    var into = effort ? efforts : results;
+                    (into.TryGetValue(k, out var list) ? list : into[k] = []).Add(part);
+                }
+            }
+
+            for (var k = 0; k < Sections.Count; k++)
+            {
+                var code = Sections[k].Departments[0];
+                if (inside.TryGetValue(k, out var scores))
+                {
+                    if (scores.Count == 1)
+                    {
+                        Scores.TryAdd(code, scores[0]);
+                    }
+
+                    continue;
+                }
+
+                if (efforts.TryGetValue(k, out var e) && e.Count == 1 && results.TryGetValue(k, out var r) && r.Count == 1
+                    && (PolicyMax(code) is not { } max || e[0].Max + r[0].Max == max))
+                {
+                    Scores.TryAdd(code, new SuggestedScore(e[0].Score + r[0].Score, e[0].Max + r[0].Max, e[0].Line));
+                }
+            }
+
+            if (Scores.Count == 0 && claimed.Count == 1 && outside.Count == 1
+                && (PolicyMax(claimed[0]) is not { } policyMax || policyMax == outside[0].Max))
             {
                 // Out of another maximum than the department's ("Score: 80/100") it is a total, not this score.
                 Scores[claimed[0]] = outside[0];
             }
+        }
+
+        // The index of the section holding a line, or -1.
+        private int SectionIndexAt(int line)
+        {
+            int lo = 0, hi = Sections.Count - 1, found = -1;
+            while (lo <= hi)
+            {
+                var mid = lo + ((hi - lo) / 2);
+                if (Sections[mid].StartLine <= line)
+                {
+                    found = mid;
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+
+            return found >= 0 && line <= Sections[found].EndLine ? found : -1;
         }
 
         // "Overall suggested score: 67/100", "Overall : 53", "Total = 65".
@@ -489,6 +543,10 @@ public sealed partial class ReportParser
             key.Contains("weight", StringComparison.Ordinal) || key.Contains("ratio", StringComparison.Ordinal)
             || key.Contains("split", StringComparison.Ordinal) || key.Contains("share", StringComparison.Ordinal)
             || key.Contains("percentage", StringComparison.Ordinal) || key.Contains("distribution", StringComparison.Ordinal);
+
+        private static bool MayBeWeightHeading(string line) =>
+            line.Contains("weight", StringComparison.OrdinalIgnoreCase) || line.Contains("ratio", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("split", StringComparison.OrdinalIgnoreCase) || line.Contains("distribution", StringComparison.OrdinalIgnoreCase);
 
         // A short heading of weights: a few words, one of them about weights ("Department weights", "Point split");
         // "shared a thread" is not one.
