@@ -155,7 +155,7 @@ public sealed partial class ReportParser
             var scoreWord = line.Contains("score", StringComparison.OrdinalIgnoreCase);
             if (matches.Count < 2 && !scoreWord)
             {
-                return ReadNamedScores(line, lineNumber, scoreWord);
+                return ReadNamedScores(line, lineNumber, scoreWord) || ReadReversedScores(line, lineNumber, scoreWord);
             }
 
             var found = false;
