@@ -143,7 +143,6 @@ internal sealed class DepartmentVocabulary
             return null;
         }
 
-        string? keyText = null;
         string? found = null;
         var ambiguous = false;
         void Try(Dictionary<string, string> names, ReadOnlySpan<char> k)
@@ -155,9 +154,8 @@ internal sealed class DepartmentVocabulary
                     continue;
                 }
 
-                keyText ??= k.ToString();
                 var allowed = Math.Min(name.Length, k.Length) >= 14 ? 2 : 1;
-                if (Text.EditDistance(keyText, name, allowed) <= allowed)
+                if (Text.EditDistance(k, name, allowed) <= allowed)
                 {
                     var mapped = MapToPolicy(code, policy);
                     ambiguous |= found is not null && found != mapped;

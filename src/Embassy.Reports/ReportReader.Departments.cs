@@ -309,6 +309,13 @@ public sealed partial class ReportParser
         [GeneratedRegex(@"^\s*(?:(?:my|the)\s+(?:(?:department|dept\.?)\s+of\s+)?|(?:department|dept\.?)\s+of\s+)|\s+(?:department|dept\.?|contributions?|work|tasks?|activities|activity|section)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
         private static partial Regex DepartmentWord();
 
+        // Cheap test before DepartmentWord: the heading must hold one of its words at all.
+        private static bool MayHaveDepartmentWord(string text) =>
+            text.Contains("dep", StringComparison.OrdinalIgnoreCase) || text.StartsWith("my ", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("the ", StringComparison.OrdinalIgnoreCase) || text.Contains("contribution", StringComparison.OrdinalIgnoreCase)
+            || text.EndsWith("work", StringComparison.OrdinalIgnoreCase) || text.Contains("task", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("activit", StringComparison.OrdinalIgnoreCase) || text.EndsWith("section", StringComparison.OrdinalIgnoreCase);
+
         [GeneratedRegex(@"\s*(?:&|\+|/|,|\band\b)\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
         private static partial Regex NameList();
 
@@ -388,7 +395,7 @@ public sealed partial class ReportParser
                 }
 
                 var named = _vocabulary.ResolveWithSlips(whole, policy);
-                if (named is null && DepartmentWord().IsMatch(whole))
+                if (named is null && MayHaveDepartmentWord(whole) && DepartmentWord().IsMatch(whole))
                 {
                     whole = DepartmentWord().Replace(whole, " ");
                     named = _vocabulary.ResolveWithSlips(whole, policy);
@@ -402,7 +409,8 @@ public sealed partial class ReportParser
                 }
 
                 // "Community Management & Content Creation": several names, each a department's.
-                if (named is null && !whole.AsSpan().ContainsAnyInRange('0', '9') && !whole.Contains("://", StringComparison.Ordinal) && NameList().IsMatch(whole))
+                if (named is null && (whole.AsSpan().IndexOfAny("&+/,") >= 0 || whole.Contains(" and ", StringComparison.OrdinalIgnoreCase))
+                    && !whole.AsSpan().ContainsAnyInRange('0', '9') && !whole.Contains("://", StringComparison.Ordinal) && NameList().IsMatch(whole))
                 {
                     var parts = NameList().Split(whole);
                     var all = parts.Select(x => x.Trim().Length > 3 ? _vocabulary.Resolve(x, policy) : null).ToArray();
