@@ -124,7 +124,7 @@ public static partial class ReportIssueForm
         {
             var name = DepartmentOption(t.Name, t.Code) + " task";
             fields.Add(new(FieldKind.TaskWork, "task-" + t.Code.ToLowerInvariant() + "-work", name + ": work and links", "textarea", Required: false,
-                $"What you did for the {OptionText(t.Name)} task, with links. Leave it empty if you did not take it.", Code: t.Code));
+                $"What you did for the {t.Code} task ({OptionText(t.Name)}) this month, with links. Leave it empty if you did not take it.", Code: t.Code));
             if (t.Max > Points.Zero)
             {
                 fields.Add(ScoreField("task-" + t.Code.ToLowerInvariant() + "-score", name + ": suggested score", $"The score you suggest for the {t.Code} task, out of {t.Max}.", t.Code, t.Max, policy.Scoring.Step, task: true));
