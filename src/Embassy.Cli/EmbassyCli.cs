@@ -61,5 +61,6 @@ public static class EmbassyCli
         yield return SimulateCommands.Create();
         yield return TreasuryCommands.Create();
         yield return SyncCommands.Create();
+        yield return GitHubCommands.Create();
     }
 }

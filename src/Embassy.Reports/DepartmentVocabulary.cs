@@ -115,6 +115,66 @@ internal sealed class DepartmentVocabulary
         return _names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(k, out var code) ? MapToPolicy(code, policy) : null;
     }
 
+    /// <summary>
+    /// <see cref="Resolve"/>, and also a department's name with a typing slip ("Comunity Management", "Content
+    /// Creaton", "Bussiness Development"): one edit for names of 9 letters or more, two from 14. Shorter words are
+    /// never guessed ("Context" is not "Content").
+    /// </summary>
+    public string? ResolveWithSlips(string text, Policy? policy)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Resolve(text, policy) is { } exact)
+        {
+            return exact;
+        }
+
+        // Most lines name nothing: the key is built on the stack and compared by first letter and length before
+        // any edit distance is computed.
+        var trimmed = text.AsSpan().Trim().Trim("#[]():.* ");
+        if (trimmed.Length is < 9 or > 40)
+        {
+            return null;
+        }
+
+        Span<char> buffer = stackalloc char[trimmed.Length];
+        var key = buffer[..Text.KeyInto(trimmed, buffer)];
+        if (key.Length < 9)
+        {
+            return null;
+        }
+
+        string? found = null;
+        var ambiguous = false;
+        void Try(Dictionary<string, string> names, ReadOnlySpan<char> k)
+        {
+            foreach (var (name, code) in names)
+            {
+                if (name.Length < 9 || name[0] != k[0] || Math.Abs(name.Length - k.Length) > 2)
+                {
+                    continue;
+                }
+
+                var allowed = Math.Min(name.Length, k.Length) >= 14 ? 2 : 1;
+                if (Text.EditDistance(k, name, allowed) <= allowed)
+                {
+                    var mapped = MapToPolicy(code, policy);
+                    ambiguous |= found is not null && found != mapped;
+                    found = mapped;
+                }
+            }
+        }
+
+        if (policy is not null)
+        {
+            Try(NamesOf(policy), key);
+        }
+
+        Try(_names, key);
+
+        // Near two departments' names: not a slip of either.
+        return ambiguous ? null : found;
+    }
+
     private static bool IsAsciiLetters(ReadOnlySpan<char> s)
     {
         foreach (var c in s)

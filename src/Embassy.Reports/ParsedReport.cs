@@ -120,6 +120,9 @@ public sealed record ParsedReport
     /// <summary>The id of the policy the report was read and validated under (R1).</summary>
     public string? PolicyId { get; init; }
 
+    /// <summary>The issue form the report was written with, or null for a free-text report.</summary>
+    public ReportFormVersion? Form { get; init; }
+
     /// <summary>The rank, normalized (advocate, candidate, ambassador, senior, head).</summary>
     public Rank? Rank { get; init; }
 

@@ -92,4 +92,19 @@ public static class ReportCodes
 
     /// <summary>R2: the stated rank is not one of the policy's ranks (warning).</summary>
     public const string RankUnknown = "RANK_UNKNOWN";
+
+    /// <summary>A report names an issue form this parser does not know (another layout version or policy); it is read as free text.</summary>
+    public const string FormUnknown = "FORM_UNKNOWN";
+
+    /// <summary>R1: the report was written with the form of another policy than the one in force for its month (warning).</summary>
+    public const string FormPolicyMismatch = "FORM_POLICY_MISMATCH";
+
+    /// <summary>The form's declaration was not ticked (warning).</summary>
+    public const string FormDeclarationMissing = "FORM_DECLARATION_MISSING";
+
+    /// <summary>R3: a form gives a score for a department or task that was not chosen; it is not counted (warning).</summary>
+    public const string FormScoreNotChosen = "FORM_SCORE_NOT_CHOSEN";
+
+    /// <summary>A form's score field holds no number (warning).</summary>
+    public const string FormScoreUnreadable = "FORM_SCORE_UNREADABLE";
 }

@@ -46,6 +46,15 @@ public static class ReportJson
         w.WriteNumber("number", r.Number);
         WriteString(w, "author", r.Author);
         WriteString(w, "period", r.Period?.ToString());
+        if (r.Form is { } form)
+        {
+            // Only for reports written with an issue form, so that free-text reports keep their shape.
+            w.WriteStartObject("form");
+            w.WriteNumber("version", form.Version);
+            w.WriteString("policy", form.PolicyId);
+            w.WriteEndObject();
+        }
+
         WriteString(w, "rank", r.Rank?.Code);
         WriteString(w, "discord", r.Discord?.Normalized);
         WriteString(w, "telegram", r.Telegram?.Normalized);

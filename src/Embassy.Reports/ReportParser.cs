@@ -28,6 +28,9 @@ public sealed partial class ReportParser
     private readonly DepartmentVocabulary _vocabulary;
     private readonly MarkdownPipeline _pipeline;
 
+    // The policies by id, so that a report written with a policy's issue form is read by that form's fields.
+    private readonly Dictionary<string, (Policy Policy, IReadOnlyList<FormField> Fields)> _forms = new(StringComparer.Ordinal);
+
     /// <summary>Creates a parser.</summary>
     /// <param name="policies">Every policy whose department codes and names may appear in reports.</param>
     /// <param name="policyFor">The policy in force for a month (R1), or null when none is.</param>
@@ -36,7 +39,12 @@ public sealed partial class ReportParser
     {
         ArgumentNullException.ThrowIfNull(policies);
         ArgumentNullException.ThrowIfNull(policyFor);
-        _vocabulary = new DepartmentVocabulary(policies);
+        var all = policies.ToArray();
+        _vocabulary = new DepartmentVocabulary(all);
+        foreach (var p in all)
+        {
+            _forms.TryAdd(p.Id, (p, ReportIssueForm.Fields(p)));
+        }
         _policyFor = policyFor;
         _fallback = fallback;
         _pipeline = new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build();
@@ -88,9 +96,26 @@ public sealed partial class ReportParser
             cleaned[i] = Text.Clean(lines[i]);
         }
 
-        // Period (R7): the title first, then the body.
+        // A report written with an issue form is read by that form's fields, exactly.
+        FormSubmission? submission = null;
+        Policy? formPolicy = null;
+        IReadOnlyList<FormField>? formFields = null;
+        if (FormSubmission.Detect(lines) is { } version)
+        {
+            if (version.Version == ReportIssueForm.Version && _forms.TryGetValue(version.PolicyId, out var form))
+            {
+                (formPolicy, formFields) = form;
+                submission = FormSubmission.Read(lines, version, formFields);
+            }
+            else
+            {
+                diagnostics.Add(Diagnostic.Warning(ReportCodes.FormUnknown, string.Create(CultureInfo.InvariantCulture, $"The report names form v{version.Version} for {version.PolicyId}, which this Embassy does not know; it was read as free text.")));
+            }
+        }
+
+        // Period (R7): the form's month field; otherwise the title first, then the body.
         Period? period = null;
-        var mention = PeriodReader.FromTitle(title) ?? PeriodReader.FromBody(lines);
+        var mention = FormPeriod(submission, formFields) ?? PeriodReader.FromTitle(title) ?? PeriodReader.FromBody(lines);
         if (mention is { } m)
         {
             var (p, note) = PeriodReader.Resolve(m, issue.CreatedAt);
@@ -105,14 +130,28 @@ public sealed partial class ReportParser
             diagnostics.Add(Diagnostic.Error(ReportCodes.PeriodMissing, "No month found: write it in the title, e.g. \"July 2024 Contribution - yourname\".", new SourcePosition(1, Source: "title")));
         }
 
-        policy ??= (period is { } pp ? _policyFor(pp) : null) ?? _fallback;
+        policy ??= (period is { } pp ? _policyFor(pp) : null) ?? formPolicy ?? _fallback;
+
+        if (formPolicy is not null && policy is not null && policy.Id != formPolicy.Id)
+        {
+            // R1: the month is checked under the policy in force for it, whatever form the member used.
+            diagnostics.Add(Diagnostic.Warning(ReportCodes.FormPolicyMismatch, $"The report was written with the form of {formPolicy.Id}, but {period} is under {policy.Id}: it is checked under {policy.Id}. Use that policy's form.", new SourcePosition(1, Source: "title")));
+        }
 
         var reader = new Reader(this, lines, cleaned, title, policy, diagnostics);
         try
         {
-            reader.ReadPersonalInfo();
-            reader.ReadScores();
-            reader.ReadDepartments();
+            if (submission is not null && formFields is not null && formPolicy is not null)
+            {
+                reader.ReadForm(submission, formFields, formPolicy);
+            }
+            else
+            {
+                reader.ReadPersonalInfo();
+                reader.ReadScores();
+                reader.ReadDepartments();
+            }
+
             reader.ReadLinks(body);
             reader.ReadPlaceholders();
         }
@@ -128,6 +167,7 @@ public sealed partial class ReportParser
             Author = issue.AuthorLogin,
             Period = period,
             PolicyId = policy?.Id,
+            Form = reader.Form,
             Rank = reader.Rank,
             RankText = reader.RankText,
             Discord = reader.Discord,
@@ -153,6 +193,21 @@ public sealed partial class ReportParser
         }
 
         return report with { Diagnostics = Order(report.Diagnostics) };
+    }
+
+    // The form's "Month reported on": "2026-01" as the form asks, or a month name ("January 2026").
+    private static MonthMention? FormPeriod(FormSubmission? submission, IReadOnlyList<FormField>? fields)
+    {
+        if (submission is null || fields?.FirstOrDefault(f => f.Kind == FieldKind.Period) is not { } field
+            || submission.Answer(field) is not { Value.Length: > 0 } answer)
+        {
+            return null;
+        }
+
+        var value = answer.Value.Trim();
+        return Period.TryParse(value, out var p)
+            ? new MonthMention(p.Month, p.Year, answer.Line)
+            : PeriodReader.FromTitle(value) is { } m ? m with { Line = answer.Line } : null;
     }
 
     private static Diagnostic[] Order(IReadOnlyList<Diagnostic> diagnostics) =>
@@ -184,6 +239,22 @@ public sealed partial class ReportParser
     // Several scores on one line: "Suggested scores: CM 35/40, CC 30/40".
     [GeneratedRegex(@"(?<![A-Za-z%])#?\[?(?<c>[A-Z]{2,6})\]?\s*[:\-–=]?\s*\(?(?<s>\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(?<m>\d{1,3})(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex InlineScore();
+
+    // "Content Creation 40/40", "Community Management: 35 / 40" — a name and a fraction, several to a line.
+    [GeneratedRegex(@"(?<![\p{L}])(?<n>\p{L}[\p{L} ]{2,40}?)\s*[:\-–=]?\s*\(?(?<s>\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(?<m>\d{1,3})(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex NamedScore();
+
+    // "40/40 (CC)", "35/40 [CM]": a fraction, then the code it is for.
+    [GeneratedRegex(@"(?<![\d.])(?<s>\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(?<m>\d{1,3})\s*[\(\[]\s*#?(?<c>[A-Z]{2,6})\s*[\)\]]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ReversedScore();
+
+    // "CC 38, CM 35", "CC: 38 | CM: 35": codes with bare numbers (no maximum written, no percent).
+    [GeneratedRegex(@"(?<![A-Za-z%])\[?(?<c>[A-Z]{2,6})\]?\s*[:\-–=]?\s*(?<s>\d{1,3}(?:[.,]\d{1,2})?)(?![\d%/.,]\d|[\d%/])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex BareInlineScore();
+
+    // Words around a department's name in a score label: "Content Creation score", "Suggested score for CC".
+    [GeneratedRegex(@"\b(?:suggested|self|scores?|points?|pts|for|of|the|department|dept)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ScoreWords();
 
     [GeneratedRegex(@"^(\d{1,3}(?:[.,]\d{1,2})?)(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LeadingNumber();

@@ -85,6 +85,9 @@ public sealed partial class ReportParser
                     Departments.Add(code);
                 }
             }
+
+            // "CC:" … "Score: 38/40", or "Department: CC" and "Suggested score: 35/40": scores that name no department.
+            AssignUnnamedScores([.. Departments, .. Supplementary]);
         }
 
         // The implied CM block runs from the first line after the personal details that opens it (the Mandatory
@@ -127,6 +130,7 @@ public sealed partial class ReportParser
             placeholder = false;
             List<string>? found = null;
             List<string>? supplementary = null;
+            var last = -1;
             for (var i = 0; i < cleaned.Length; i++)
             {
                 if (cleaned[i].Length == 0 || !TryDeclarationLine(i, out var l) || l.Value.Length == 0)
@@ -156,6 +160,14 @@ public sealed partial class ReportParser
                     line = i + 1;
                     placeholder = isPlaceholder && codes.Count == 0;
                     found = codes;
+                    last = i;
+                }
+                else if (i - last <= 2 && codes.Count > 0 && !placeholder)
+                {
+                    // "Department 1: Content Creation" / "Department 2: Community Management": one declaration over
+                    // consecutive lines (a blank line between them at most).
+                    found.AddRange(codes.Where(c => !found.Contains(c)));
+                    last = i;
                 }
             }
 
@@ -210,7 +222,7 @@ public sealed partial class ReportParser
                     continue;
                 }
 
-                if (_vocabulary.Resolve(letters, policy) is { } code)
+                if (_vocabulary.ResolveWithSlips(letters, policy) is { } code)
                 {
                     codes.Add(code);
                     continue;
@@ -244,9 +256,11 @@ public sealed partial class ReportParser
                     continue;
                 }
 
-                // In the "Suggested scores" block, "[CC] 40/40" is a score, not the start of a section.
+                // In the "Suggested scores" block, "[CC] 40/40" is a score, not the start of a section; nor is a line
+                // pairing several codes with scores ("CC 40/40, CM 0/40") anywhere.
                 if (IsHeading(i, out var headCodes, out var rest) && !Negation().IsMatch(rest)
-                    && !(inScores && Fraction().IsMatch(rest)))
+                    && !(inScores && Fraction().IsMatch(rest))
+                    && !PairsSeveralDepartments(cleaned[i]))
                 {
                     starts.Add((i, headCodes, lines[i].Trim()));
                     foreach (var c in headCodes)
@@ -288,6 +302,32 @@ public sealed partial class ReportParser
 
             (var found, codes, rest) = _headings[index];
             return found;
+        }
+
+        // "Department of …", "… Department", "My … work", "… Contributions": the words around a name in a section
+        // heading ("Department Content Creation" without "of" is a declaration, not a heading).
+        [GeneratedRegex(@"^\s*(?:(?:my|the)\s+(?:(?:department|dept\.?)\s+of\s+)?|(?:department|dept\.?)\s+of\s+)|\s+(?:department|dept\.?|contributions?|work|tasks?|activities|activity|section)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+        private static partial Regex DepartmentWord();
+
+        // Cheap test before DepartmentWord: the heading must hold one of its words at all.
+        private static bool MayHaveDepartmentWord(string text) =>
+            text.Contains("dep", StringComparison.OrdinalIgnoreCase) || text.StartsWith("my ", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("the ", StringComparison.OrdinalIgnoreCase) || text.Contains("contribution", StringComparison.OrdinalIgnoreCase)
+            || text.EndsWith("work", StringComparison.OrdinalIgnoreCase) || text.Contains("task", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("activit", StringComparison.OrdinalIgnoreCase) || text.EndsWith("section", StringComparison.OrdinalIgnoreCase);
+
+        [GeneratedRegex(@"\s*(?:&|\+|/|,|\band\b)\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+        private static partial Regex NameList();
+
+        private string? LabelWithScoreWords(string label)
+        {
+            if (!label.Contains("score", StringComparison.OrdinalIgnoreCase) && !label.Contains("point", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            var name = ScoreWords().Replace(label, " ");
+            return name.Trim().Length > 3 ? _vocabulary.Resolve(name, policy) : null;
         }
 
         private bool TryHeading(string line, out List<string> codes, out string rest)
@@ -341,25 +381,51 @@ public sealed partial class ReportParser
                 return true;
             }
 
-            // A whole line naming a department: "Community:", "Marketing", "CONTENT CREATION".
-            if (line.Length <= 48)
+            // A whole line naming a department: "Community:", "Marketing", "CONTENT CREATION", "Content Creation
+            // Department", "Department of Community Management", "Content Creation (38/40)".
+            if (line.Length <= 60)
             {
                 var whole = line.TrimEnd(':', '：', ' ', '-');
                 var paren = whole.IndexOf('(', StringComparison.Ordinal);
+                var after = string.Empty;
                 if (paren > 0)
                 {
+                    after = whole[paren..];
                     whole = whole[..paren];
                 }
 
-                if (_vocabulary.Resolve(whole, policy) is { } named && whole.Trim().Length > 3)
+                var named = _vocabulary.ResolveWithSlips(whole, policy);
+                if (named is null && MayHaveDepartmentWord(whole) && DepartmentWord().IsMatch(whole))
+                {
+                    whole = DepartmentWord().Replace(whole, " ");
+                    named = _vocabulary.ResolveWithSlips(whole, policy);
+                }
+
+                if (named is not null && whole.Trim().Length > 3)
                 {
                     codes.Add(named);
+                    rest = after;
                     return true;
+                }
+
+                // "Community Management & Content Creation": several names, each a department's.
+                if (named is null && (whole.AsSpan().IndexOfAny("&+/,") >= 0 || whole.Contains(" and ", StringComparison.OrdinalIgnoreCase))
+                    && !whole.AsSpan().ContainsAnyInRange('0', '9') && !whole.Contains("://", StringComparison.Ordinal) && NameList().IsMatch(whole))
+                {
+                    var parts = NameList().Split(whole);
+                    var all = parts.Select(x => x.Trim().Length > 3 ? _vocabulary.Resolve(x, policy) : null).ToArray();
+                    if (parts.Length > 1 && all.All(c => c is not null))
+                    {
+                        codes.AddRange(all.Select(c => c!).Distinct(StringComparer.Ordinal));
+                        rest = after;
+                        return true;
+                    }
                 }
             }
 
-            // "Content Creation: 35/40" — a name as the label.
-            if (Text.TrySplitLabel(line, out var l) && l.Label.Length > 3 && _vocabulary.Resolve(l.Label, policy) is { } labelled)
+            // "Content Creation: 35/40" — a name as the label; "Content Creation score: 35/40" too.
+            if (Text.TrySplitLabel(line, out var l) && l.Label.Length > 3
+                && (_vocabulary.Resolve(l.Label, policy) ?? LabelWithScoreWords(l.Label)) is { } labelled)
             {
                 codes.Add(labelled);
                 rest = l.Value;
@@ -377,7 +443,7 @@ public sealed partial class ReportParser
                 && _vocabulary.Resolve(line[..head], policy) is { } named2 && line[..head].Trim().Length > 3)
             {
                 var after = line[head..].TrimStart();
-                if (after.Length > 0 && (char.IsAsciiDigit(after[0]) || after[0] is '-' or '–' or '—' or '(' or '['))
+                if (after.Length > 0 && (char.IsAsciiDigit(after[0]) || after[0] is '-' or '–' or '—' or '(' or '[' or '|'))
                 {
                     codes.Add(named2);
                     rest = line[head..];

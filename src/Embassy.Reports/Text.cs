@@ -167,37 +167,47 @@ internal static class Text
     }
 
     /// <summary>Optimal-string-alignment distance (typing slips, transpositions count one), stopping above <paramref name="max"/>.</summary>
-    public static int EditDistance(string a, string b, int max)
+    public static int EditDistance(string a, string b, int max) => EditDistance(a.AsSpan(), b.AsSpan(), max);
+
+    /// <summary>
+    /// <see cref="EditDistance(string, string, int)"/> over spans, with three rolling rows on the stack: it runs for
+    /// many short lines of every report, so it must not allocate.
+    /// </summary>
+    public static int EditDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
     {
         if (Math.Abs(a.Length - b.Length) > max)
         {
             return max + 1;
         }
 
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
+        if (b.Length > 256)
         {
-            d[i, 0] = i;
+            return max + 1;
         }
 
+        Span<int> rows = stackalloc int[3 * (b.Length + 1)];
+        var before = rows[..(b.Length + 1)];
+        var previous = rows.Slice(b.Length + 1, b.Length + 1);
+        var current = rows.Slice(2 * (b.Length + 1), b.Length + 1);
         for (var j = 0; j <= b.Length; j++)
         {
-            d[0, j] = j;
+            previous[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            var rowMin = int.MaxValue;
+            current[0] = i;
+            var rowMin = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                var v = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                var v = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    v = Math.Min(v, d[i - 2, j - 2] + 1);
+                    v = Math.Min(v, before[j - 2] + 1);
                 }
 
-                d[i, j] = v;
+                current[j] = v;
                 rowMin = Math.Min(rowMin, v);
             }
 
@@ -205,9 +215,15 @@ internal static class Text
             {
                 return max + 1;
             }
+
+            // Rotate: the row before last is overwritten next.
+            var spare = before;
+            before = previous;
+            previous = current;
+            current = spare;
         }
 
-        return d[a.Length, b.Length];
+        return previous[b.Length];
     }
 
     /// <summary>

@@ -485,4 +485,78 @@ public sealed class ReportParserTests
 
         Assert.Contains(report.Diagnostics, d => d.Code == ReportCodes.Draft && d.Position?.Source == "title");
     }
+
+    [Fact]
+    public void Parse_UnnamedScoreOutOfAnotherMaximum_IsNotTheDepartmentsScore()
+    {
+        var report = Parse("January 2026 Contribution - x", "Department: CC\nhttps://x.com/a/status/2011000000000000001\nScore: 80/100", "2026-02-02T10:00:00Z");
+
+        Assert.Equal(["CC"], report.Departments);
+        Assert.Empty(report.SuggestedScores);
+    }
+
+    [Fact]
+    public void Parse_UnnamedScoreWithTwoDepartments_IsNotGuessed()
+    {
+        var report = Parse("January 2026 Contribution - x", "Departments: CC/CM\nSuggested score: 35/40", "2026-02-02T10:00:00Z");
+
+        Assert.Empty(report.SuggestedScores);
+    }
+
+    [Fact]
+    public void Parse_SharedLineBeforeScores_DoesNotOpenAWeightBlock()
+    {
+        var report = Parse("January 2026 Contribution - x", "Departments: CC/CM\nShared the launch thread\nCC: 36/40\nCM: 30/40", "2026-02-02T10:00:00Z");
+
+        Assert.Equal(Points.Of(36), report.SuggestedScores["CC"].Score);
+        Assert.Equal(Points.Of(30), report.SuggestedScores["CM"].Score);
+    }
+
+    [Fact]
+    public void Parse_WeightBlock_EndsAtTheBlankLine()
+    {
+        var report = Parse("January 2026 Contribution - x", "Departments: CC/CM\nDepartment weights\nCC: 60/100\nCM: 40/100\n\nCC: 36/40\nCM: 30/40", "2026-02-02T10:00:00Z");
+
+        Assert.Equal(Points.Of(36), report.SuggestedScores["CC"].Score);
+        Assert.Equal(Points.Of(40), report.SuggestedScores["CC"].Max);
+        Assert.Equal(Points.Of(30), report.SuggestedScores["CM"].Score);
+    }
+
+    [Fact]
+    public void Parse_ShortWordsNearADepartmentName_AreNotTakenForIt()
+    {
+        // "Context" is one letter from "Content" and "Commodity" two from "Community": words this short are never guessed.
+        var report = Parse("January 2026 Contribution - x", "Context:\nhttps://x.com/a/status/2011000000000000001\nCommodity\nhttps://x.com/a/status/2011000000000000002", "2026-02-02T10:00:00Z");
+
+        Assert.Empty(report.Departments);
+    }
+
+    [Fact]
+    public void Parse_DepartmentNameWithATypingSlip_IsThatDepartment()
+    {
+        var report = Parse("January 2026 Contribution - x", "Departments: Content Creaton, Bussiness Development", "2026-02-02T10:00:00Z");
+
+        Assert.Equal(["CC", "BD"], report.Departments);
+    }
+
+    [Theory]
+    [InlineData("Suggested Score - 37/40", 37)]
+    [InlineData("Self-evaluation: 39/40", 39)]
+    [InlineData("My suggested score is 36/40.", 36)]
+    public void Parse_UnnamedScoreWithoutAColon_IsTheSingleDepartmentsScore(string line, int expected)
+    {
+        var report = Parse("January 2026 Contribution - x", "Department: CC (Content Creation)\nhttps://x.com/a/status/2011000000000000001\n" + line, "2026-02-02T10:00:00Z");
+
+        Assert.Equal(Points.Of(expected), report.SuggestedScores["CC"].Score);
+        Assert.Equal(Points.Of(40), report.SuggestedScores["CC"].Max);
+    }
+
+    [Fact]
+    public void Parse_FractionOfAnotherScaleInASection_IsNotItsScore()
+    {
+        var report = Parse("January 2026 Contribution - x", "Departments: CC/CM\nCC:\nhttps://x.com/a/status/2011000000000000001\nScore: 4/5 stars on the review site\nRating 4/5\nCM:\nhttps://t.me/phalanetwork/1\nScore: 30/40", "2026-02-02T10:00:00Z");
+
+        Assert.False(report.SuggestedScores.ContainsKey("CC"));
+        Assert.Equal(Points.Of(30), report.SuggestedScores["CM"].Score);
+    }
 }
