@@ -67,7 +67,16 @@ public sealed partial class AccessibilityTests
                 "code" => "404",
                 _ => "1",
             });
-            var response = await page.GotoAsync(path);
+            Microsoft.Playwright.IResponse? response;
+            try
+            {
+                response = await page.GotoAsync(path);
+            }
+            catch (Microsoft.Playwright.PlaywrightException e) when (e.Message.StartsWith("Download is starting", StringComparison.Ordinal))
+            {
+                continue; // a page that answers with a file (the issue-form download) has no document to audit
+            }
+
             if (response is null || response.Status >= 400)
             {
                 continue; // an id the demo does not have; the page itself is covered where it exists

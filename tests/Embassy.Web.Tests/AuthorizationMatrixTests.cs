@@ -191,6 +191,8 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /signout"] = Public,
         ["POST /signout"] = Public,
         ["GET /admin/audit"] = Roles.Admin,
+        ["GET /admin/issue-form"] = Roles.Admin,
+        ["POST /admin/issue-form"] = Roles.Admin,
         ["POST /admin/audit"] = Roles.Admin,
         ["GET /admin"] = Roles.Admin,
         ["POST /admin"] = Roles.Admin,
