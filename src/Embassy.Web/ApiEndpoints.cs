@@ -96,6 +96,7 @@ public static class ApiEndpoints
         memberAdmin.MapPost("/{id:long}/address", SetAddressAsync);
 
         var review = api.MapGroup("/review").RequireAuthorization(Policy(AccessPolicies.Reviewer)).WithTags("review");
+        ReviewAndCloseProblems(review);
         review.MapGet("/{period}", QueueAsync);
         review.MapGet("/reports/{id:long}", ReportAsync);
         review.MapPost("/reports/{id:long}/scores", ScoreAsync);
@@ -104,6 +105,7 @@ public static class ApiEndpoints
         review.MapPost("/reports/{id:long}/reconsider", ReconsiderAsync);
 
         var admin = api.MapGroup("/admin").RequireAuthorization(Policy(AccessPolicies.Admin)).WithTags("admin");
+        ReviewAndCloseProblems(admin);
         admin.MapGet("/months/{period}", PreviewAsync);
         admin.MapPost("/months/{period}/lock", LockAsync);
         admin.MapPost("/months/{period}/reopen", ReopenAsync);
@@ -207,6 +209,16 @@ public static class ApiEndpoints
         var detail = await queue.DetailAsync(id, http.User.Actor(), ct).ConfigureAwait(false);
         return detail is null ? Problems.NotFound($"There is no report {id} with a month.") : TypedResults.Ok(detail);
     }
+
+    /// <summary>
+    /// The problems review and close endpoints answer (<see cref="Problems.StatusOf"/>), documented in OpenAPI instead of
+    /// one generic problem: 404 for a month or report that is not there, 409 for a step the month's state does not
+    /// allow or a lost race (with the state found), 422 for input that breaks a rule.
+    /// </summary>
+    private static void ReviewAndCloseProblems(RouteGroupBuilder group) =>
+        group.ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> ScoreAsync(long id, ScoreRequest body, ReviewQueue queue, HttpContext http, CancellationToken ct) =>
         Done(await queue.ScoreAsync(id, http.User.Actor(), body.Scores ?? [], body.Note, ct).ConfigureAwait(false));

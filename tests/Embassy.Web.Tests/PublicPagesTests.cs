@@ -177,6 +177,18 @@ public sealed partial class PublicPagesTests
 
         Assert.Contains("/api/admin/months/{period}/lock", doc, StringComparison.Ordinal);
         Assert.Contains("/api/review/reports/{id}/scores", doc, StringComparison.Ordinal);
+
+        // The close and review endpoints document the problems they answer with, not one generic problem.
+        using var json = System.Text.Json.JsonDocument.Parse(doc);
+        foreach (var (path, method) in new[] { ("/api/admin/months/{period}/lock", "post"), ("/api/admin/months/{period}/approve", "post"), ("/api/review/reports/{id}/reject", "post") })
+        {
+            var responses = json.RootElement.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
+            foreach (var status in new[] { "404", "409", "422" })
+            {
+                Assert.True(responses.TryGetProperty(status, out var response), $"{method} {path} documents no {status}");
+                Assert.True(response.GetProperty("content").TryGetProperty("application/problem+json", out _), $"{method} {path} {status} is not a problem document");
+            }
+        }
     }
 
     [Fact]
