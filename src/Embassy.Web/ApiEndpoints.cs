@@ -133,10 +133,10 @@ public static class ApiEndpoints
             m.Snapshot.Amount(m.Snapshot.PoolUnits).Format(grouped: false), m.Snapshot.TotalPaid().Format(grouped: false), m.Snapshot.Members.Count)).ToArray());
     }
 
-    internal static async Task<Results<Ok<PublishedMonth>, ProblemHttpResult>> GetMonthAsync(string period, PublicQueries queries, CancellationToken ct)
+    internal static async Task<Results<Ok<MonthDocument>, ProblemHttpResult>> GetMonthAsync(string period, PublicQueries queries, CancellationToken ct)
     {
         var month = Period.TryParse(period, out var p) ? await queries.MonthAsync(p, ct).ConfigureAwait(false) : null;
-        return month is null ? Problems.NotFound($"No published month {period}.") : TypedResults.Ok(month);
+        return month is null ? Problems.NotFound($"No published month {period}.") : TypedResults.Ok(MonthDocument.Of(month));
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportCsvAsync(string period, PublicQueries queries, CancellationToken ct)

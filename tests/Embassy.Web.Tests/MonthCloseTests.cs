@@ -64,7 +64,7 @@ public sealed class MonthCloseTests
         }
 
         var closed = await EmbassySite.CloseMonthAsync(admin, EmbassySite.LastMonth);
-        var published = await (await site.CreateClient().GetAsync($"/api/months/{EmbassySite.LastMonth}")).Content.ReadFromJsonAsync<PublishedMonth>(EmbassySite.Json);
+        var published = await (await site.CreateClient().GetAsync($"/api/months/{EmbassySite.LastMonth}")).Content.ReadFromJsonAsync<MonthDocument>(EmbassySite.Json);
 
         // The oracle: the engine itself, on the same input built by hand.
         var policy = PolicyCatalog.Shipped.ForPeriod(EmbassySite.LastMonth);
@@ -80,7 +80,12 @@ public sealed class MonthCloseTests
         Assert.Equal(MonthState.Paid, published!.State);
         Assert.Equal(
             expected.Members.Select(m => (m.Id, m.Total.Units.ToString())).Order(),
-            published.Snapshot.Members.Select(m => (m.Login, m.TotalUnits)).Order());
+            published.Members.Select(m => (m.Login, m.Total.Units)).Order());
+        // The API's month document: every amount is exact units beside the display rule's text, the period typed.
+        Assert.Equal(EmbassySite.LastMonth, published.Period);
+        Assert.Equal(expected.Members.Select(m => (m.Id, m.Total.Display())).Order(), published.Members.Select(m => (m.Login, m.Total.Display)).Order());
+        Assert.Equal((expected.Pool.Units.ToString(), expected.Pool.Display()), (published.Pool.Units, published.Pool.Display));
+        Assert.Equal(("PHA", 18, 4), (published.Token.Symbol, published.Token.Decimals, published.Token.DisplayDecimals));
         Assert.Equal(expected.Pool.Units.ToString(), closed.PoolUnits);
 
         // R9: the month pays PHA as an ERC-20 (phala-v5-erc20), so the signers' file is a Safe batch of the same amounts.
