@@ -866,8 +866,8 @@ public sealed record RosterEntry(Data.Entities.Member Member, string? GitHubLogi
 /// <summary>Loads the member registry.</summary>
 public static class MemberRoster
 {
-    /// <summary>Every member with handles, rank events and (unless <paramref name="withAddresses"/> is false) payout addresses.</summary>
-    public static async Task<IReadOnlyList<RosterEntry>> LoadAsync(EmbassyDbContext db, CancellationToken cancellationToken = default, bool withAddresses = true)
+    /// <summary>Every member with handles, rank events and payout addresses.</summary>
+    public static async Task<IReadOnlyList<RosterEntry>> LoadAsync(EmbassyDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         // Three flat queries stitched by member id: EF's split-query Include took 0.6-0.9 s for 10,000 members.
@@ -883,12 +883,9 @@ public static class MemberRoster
             byId.GetValueOrDefault(r.MemberId)?.RankEvents.Add(r);
         }
 
-        if (withAddresses)
+        foreach (var a in await db.PayoutAddresses.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken).ConfigureAwait(false))
         {
-            foreach (var a in await db.PayoutAddresses.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken).ConfigureAwait(false))
-            {
-                byId.GetValueOrDefault(a.MemberId)?.PayoutAddresses.Add(a);
-            }
+            byId.GetValueOrDefault(a.MemberId)?.PayoutAddresses.Add(a);
         }
 
         return members.Select(m => new RosterEntry(

@@ -121,26 +121,8 @@ public sealed partial class ReportParser
             Evidence.Add(new EvidenceLink(u, kind, SectionAt(line), line, id));
         }
 
-        private string? SectionAt(int line)
-        {
-            // Sections are in line order and do not overlap: binary search on their first lines.
-            int lo = 0, hi = Sections.Count - 1, found = -1;
-            while (lo <= hi)
-            {
-                var mid = lo + ((hi - lo) / 2);
-                if (Sections[mid].StartLine <= line)
-                {
-                    found = mid;
-                    lo = mid + 1;
-                }
-                else
-                {
-                    hi = mid - 1;
-                }
-            }
-
-            return found >= 0 && line <= Sections[found].EndLine && Sections[found].Departments.Count > 0 ? Sections[found].Departments[0] : null;
-        }
+        private string? SectionAt(int line) =>
+            SectionIndexAt(line) is var k and >= 0 && Sections[k].Departments.Count > 0 ? Sections[k].Departments[0] : null;
 
         /// <summary>The deepest list, quote or bracket nesting in the text, by a cheap scan.</summary>
         private static int NestingDepth(string text)

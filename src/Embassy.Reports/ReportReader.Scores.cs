@@ -162,8 +162,7 @@ public sealed partial class ReportParser
             foreach (Match m in matches)
             {
                 var code = m.Groups["c"].Value;
-                if (_vocabulary.IsCode(code) && TryPoints(m.Groups["s"].Value, out var score) && TryPoints(m.Groups["m"].Value, out var max)
-                    && max > Points.Zero && max <= Points.Of(200))
+                if (_vocabulary.IsCode(code) && TryFraction(m, out var score, out var max))
                 {
                     Scores.TryAdd(DepartmentVocabulary.MapToPolicy(code, policy), new SuggestedScore(score, max, lineNumber));
                     found = true;
@@ -186,8 +185,7 @@ public sealed partial class ReportParser
             foreach (Match m in matches)
             {
                 var code = m.Groups["c"].Value;
-                if (_vocabulary.IsCode(code) && TryPoints(m.Groups["s"].Value, out var score) && TryPoints(m.Groups["m"].Value, out var max)
-                    && max > Points.Zero && max <= Points.Of(200))
+                if (_vocabulary.IsCode(code) && TryFraction(m, out var score, out var max))
                 {
                     Scores.TryAdd(DepartmentVocabulary.MapToPolicy(code, policy), new SuggestedScore(score, max, lineNumber));
                     found = true;
@@ -225,7 +223,7 @@ public sealed partial class ReportParser
             {
                 var name = ScoreWords().Replace(m.Groups["n"].Value, " ");
                 if (_vocabulary.Resolve(name, policy) is { } code && name.Trim().Length > 3
-                    && TryPoints(m.Groups["s"].Value, out var score) && TryPoints(m.Groups["m"].Value, out var max) && max > Points.Zero && max <= Points.Of(200))
+                    && TryFraction(m, out var score, out var max))
                 {
                     Scores.TryAdd(code, new SuggestedScore(score, max, lineNumber));
                     found = true;
@@ -469,7 +467,14 @@ public sealed partial class ReportParser
             }
         }
 
-        // The index of the section holding a line, or -1.
+        // A match's "s/m" fraction, when both are points and the maximum is a plausible department maximum (1-200).
+        private static bool TryFraction(Match m, out Points score, out Points max)
+        {
+            max = Points.Zero;
+            return TryPoints(m.Groups["s"].Value, out score) && TryPoints(m.Groups["m"].Value, out max) && max > Points.Zero && max <= Points.Of(200);
+        }
+
+        // The index of the section holding a line, or -1 (sections are in line order and do not overlap).
         private int SectionIndexAt(int line)
         {
             int lo = 0, hi = Sections.Count - 1, found = -1;
