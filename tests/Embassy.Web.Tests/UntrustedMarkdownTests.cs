@@ -135,8 +135,12 @@ public sealed class UntrustedMarkdownTests
         var item = (await EmbassySite.QueueAsync(admin, EmbassySite.LastMonth)).Single();
         var link = (await site.Service<AccessTokens>().IssueSignInAsync("rita", Roles.Reviewer, "root")).Value;
         var reviewer = await chromium.NewPersonAsync();
+        await reviewer.GotoAsync("/signin/once?token=" + link);
+        await reviewer.ClickAsync("#use-link");
+        await reviewer.WaitForURLAsync("**/review");
 
-        // Every request the reviewer's browser makes passes here; one for evil.example is recorded and never leaves.
+        // Every request the reviewer's browser makes from here on (the review page and all it loads) passes here; one
+        // for evil.example is recorded and never leaves. Signing in happens before, outside the interception.
         var elsewhere = new List<string>();
         var all = new List<string>();
         await reviewer.Context.RouteAsync("**/*", async route =>
@@ -160,9 +164,6 @@ public sealed class UntrustedMarkdownTests
 
             await route.ContinueAsync();
         });
-        await reviewer.GotoAsync("/signin/once?token=" + link);
-        await reviewer.ClickAsync("#use-link");
-        await reviewer.WaitForURLAsync("**/review");
         await reviewer.GotoAsync($"/review/{item.ReportId}");
         await reviewer.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await BrowserSession.ShotAsync(reviewer, "review-remote-image.png");
