@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using Embassy.Domain;
+using Embassy.Domain.Closing;
 using Embassy.Domain.Rules;
 
 namespace Embassy.Application;
 
 /// <summary>
-/// A closed month frozen at lock time: exactly what the engine computed (amounts as smallest-unit digits), with the names
-/// people read. Public pages, downloads and later months' streaks read this; it never changes after the lock.
+/// The stored form of a frozen <see cref="MonthStatement"/> (amounts as smallest-unit digits, JSON in
+/// <c>month_closes.snapshot</c>). Only the store reads and writes it; everything else reads the typed statement.
 /// </summary>
 public sealed record MonthSnapshot
 {
@@ -44,63 +45,78 @@ public sealed record MonthSnapshot
 
     public IReadOnlyDictionary<string, string> CarriedOut { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>The token of the amounts.</summary>
-    public Token TokenValue() => new(Token, Decimals, DisplayDecimals);
-
-    /// <summary>An amount of this month's token from smallest-unit digits.</summary>
-    public TokenAmount Amount(string units) => TokenValue().Units(UInt128.Parse(units, NumberStyles.None, CultureInfo.InvariantCulture));
-
-    /// <summary>Sum of members' totals.</summary>
-    public TokenAmount TotalPaid() => Members.Aggregate(TokenValue().Zero, (a, m) => a + Amount(m.TotalUnits));
-
-    /// <summary>Freezes an engine result.</summary>
-    public static MonthSnapshot From(MonthAllocation allocation, Policy policy, IReadOnlyDictionary<string, (long Id, string Name)> names)
+    /// <summary>The stored form of <paramref name="month"/>.</summary>
+    public static MonthSnapshot Of(MonthStatement month)
     {
-        ArgumentNullException.ThrowIfNull(allocation);
-        ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(month);
         static string U(TokenAmount a) => a.Units.ToString(CultureInfo.InvariantCulture);
         return new MonthSnapshot
         {
-            Period = allocation.Period.ToString(),
-            PolicyId = allocation.Policy.Id,
-            PolicyName = policy.Name,
-            PolicyVersion = allocation.Policy.Version,
-            PolicyHash = allocation.Policy.Hash,
-            Token = allocation.Token.Symbol,
-            Decimals = allocation.Token.Decimals,
-            DisplayDecimals = allocation.Token.DisplayDecimals,
-            PoolUnits = U(allocation.Pool),
-            UnspentUnits = U(allocation.Unspent),
-            CarriedUnits = U(allocation.Carried),
-            ActiveMembers = allocation.PoolBreakdown.ActiveMembers,
-            CarriedOut = allocation.CarriedOut.ToDictionary(kv => kv.Key, kv => U(kv.Value), StringComparer.Ordinal),
-            Departments = allocation.Departments.Select(d => new SnapshotDepartment(
-                d.Code,
-                policy.FindDepartment(d.Code)?.Name ?? d.Code,
-                U(d.Pool),
-                d.Points.Hundredths,
-                U(d.Unspent))).ToArray(),
-            Members = allocation.Members.Select(m =>
-            {
-                var who = names.TryGetValue(m.Id, out var n) ? n : (0L, m.Id);
-                return new SnapshotMember(
-                    who.Item1,
-                    m.Id,
-                    who.Item2,
-                    m.Rank.Code,
-                    m.Status.ToString(),
-                    m.Percent.Numerator,
-                    m.Percent.Denominator,
-                    m.Chosen,
-                    m.Points.ToDictionary(kv => kv.Key, kv => kv.Value.Hundredths, StringComparer.Ordinal),
-                    m.Shares.ToDictionary(kv => kv.Key, kv => U(kv.Value), StringComparer.Ordinal),
-                    U(m.PoolShare),
-                    U(m.Bonus),
-                    U(m.Total),
-                    U(m.Capped ?? allocation.Token.Zero));
-            }).ToArray(),
-            Proposals = allocation.Proposals.Select(p => new SnapshotProposal(p.Member, p.From.Code, p.To.Code, p.Reason, p.EffectiveFrom.ToString())).ToArray(),
+            Period = month.Period.ToString(),
+            PolicyId = month.Policy.Id,
+            PolicyName = month.PolicyName,
+            PolicyVersion = month.Policy.Version,
+            PolicyHash = month.Policy.Hash,
+            Token = month.Token.Symbol,
+            Decimals = month.Token.Decimals,
+            DisplayDecimals = month.Token.DisplayDecimals,
+            PoolUnits = U(month.Pool),
+            UnspentUnits = U(month.Unspent),
+            CarriedUnits = U(month.Carried),
+            ActiveMembers = month.ActiveMembers,
+            CarriedOut = month.CarriedOut.ToDictionary(kv => kv.Key, kv => U(kv.Value), StringComparer.Ordinal),
+            Departments = month.Departments.Select(d => new SnapshotDepartment(d.Code, d.Name, U(d.Pool), d.Points.Hundredths, U(d.Unspent))).ToArray(),
+            Members = month.Members.Select(m => new SnapshotMember(
+                m.MemberId,
+                m.Login,
+                m.Name,
+                m.Rank.Code,
+                m.Status.ToString(),
+                m.Percent.Numerator,
+                m.Percent.Denominator,
+                m.Chosen,
+                m.Points.ToDictionary(kv => kv.Key, kv => kv.Value.Hundredths, StringComparer.Ordinal),
+                m.Shares.ToDictionary(kv => kv.Key, kv => U(kv.Value), StringComparer.Ordinal),
+                U(m.PoolShare),
+                U(m.Bonus),
+                U(m.Total),
+                U(m.Capped))).ToArray(),
+            Proposals = month.Proposals.Select(p => new SnapshotProposal(p.Member, p.From.Code, p.To.Code, p.Reason, p.EffectiveFrom.ToString())).ToArray(),
+        };
+    }
+
+    /// <summary>The typed month, read once from the stored digits.</summary>
+    public MonthStatement ToStatement()
+    {
+        var token = new Token(Token, Decimals, DisplayDecimals);
+        TokenAmount A(string units) => token.Units(UInt128.Parse(units, NumberStyles.None, CultureInfo.InvariantCulture));
+        return new MonthStatement
+        {
+            Period = Domain.Period.Parse(Period).Value,
+            Policy = new PolicyReference(PolicyId, PolicyVersion, PolicyHash),
+            PolicyName = PolicyName,
+            Token = token,
+            Pool = A(PoolUnits),
+            Unspent = A(UnspentUnits),
+            Carried = A(CarriedUnits),
+            ActiveMembers = ActiveMembers,
+            CarriedOut = CarriedOut.ToDictionary(kv => kv.Key, kv => A(kv.Value), StringComparer.Ordinal),
+            Departments = Departments.Select(d => new StatementDepartment(d.Code, d.Name, A(d.PoolUnits), Points.FromHundredths(d.PointsHundredths), A(d.UnspentUnits))).ToArray(),
+            Members = Members.Select(m => new StatementMember(
+                m.MemberId,
+                m.Login,
+                m.Name,
+                new Rank(m.Rank),
+                Enum.TryParse<MonthStatus>(m.Status, out var status) ? status : MonthStatus.Missing,
+                new Percent(m.PercentNumerator, m.PercentDenominator),
+                m.Chosen,
+                m.PointsHundredths.ToDictionary(kv => kv.Key, kv => Points.FromHundredths(kv.Value), StringComparer.Ordinal),
+                m.SharesUnits.ToDictionary(kv => kv.Key, kv => A(kv.Value), StringComparer.Ordinal),
+                A(m.PoolShareUnits),
+                A(m.BonusUnits),
+                A(m.CappedUnits),
+                A(m.TotalUnits))).ToArray(),
+            Proposals = Proposals.Select(p => new RankProposal(p.Member, new Rank(p.From), new Rank(p.To), p.Reason, Domain.Period.Parse(p.EffectiveFrom).Value)).ToArray(),
         };
     }
 
@@ -135,11 +151,7 @@ public sealed record SnapshotMember(
     string PoolShareUnits,
     string BonusUnits,
     string TotalUnits,
-    string CappedUnits = "0")
-{
-    /// <summary>The month's percentage.</summary>
-    public Percent Percent => new(PercentNumerator, PercentDenominator);
-}
+    string CappedUnits = "0");
 
 /// <summary>A proposed rank change, to confirm.</summary>
 public sealed record SnapshotProposal(string Member, string From, string To, string Reason, string EffectiveFrom);

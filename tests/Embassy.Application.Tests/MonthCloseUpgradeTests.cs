@@ -75,8 +75,8 @@ public class MonthCloseUpgradeTests
             using var frozen = JsonDocument.Parse(old.Snapshot);
             var oldTotals = frozen.RootElement.GetProperty("members").EnumerateArray()
                 .Select(m => (m.GetProperty("login").GetString(), m.GetProperty("totalUnits").GetString())).ToArray();
-            Assert.Equal(oldTotals, preview.Snapshot!.Members.Select(m => ((string?)m.Login, (string?)m.TotalUnits)));
-            Assert.Equal(frozen.RootElement.GetProperty("poolUnits").GetString(), preview.Snapshot.PoolUnits);
+            Assert.Equal(oldTotals, preview.Month!.Members.Select(m => ((string?)m.Login, (string?)m.Total.Units.ToString(CultureInfo.InvariantCulture))));
+            Assert.Equal(frozen.RootElement.GetProperty("poolUnits").GetString(), preview.Month.Pool.Units.ToString(CultureInfo.InvariantCulture));
             if (old.State == "paid")
             {
                 var file = await workflowNow.PayoutFileAsync(period);
