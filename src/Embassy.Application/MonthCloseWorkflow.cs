@@ -87,7 +87,7 @@ public sealed class MonthCloseWorkflow(
         var history = await HistoryAsync(db, period, cancellationToken).ConfigureAwait(false);
         if (close is not null)
         {
-            var frozen = MonthStore.Statement(close);
+            var frozen = await MonthStore.StatementAsync(db, close, cancellationToken).ConfigureAwait(false);
             var confirmed = await ConfirmedAsync(db, frozen, cancellationToken).ConfigureAwait(false);
             var lockedFunding = close.State == MonthState.Locked ? await FundingAsync(db, period, frozen, cancellationToken).ConfigureAwait(false) : null;
             return new MonthPreview(close.State, frozen, FundingDiagnostics(period, lockedFunding), payments.Select(p => p.TxHash).ToArray(), confirmed, lockedFunding)
@@ -156,44 +156,15 @@ public sealed class MonthCloseWorkflow(
             return Result<MonthStatement>.Fail(transition.Diagnostics);
         }
 
-        var close = new MonthClose
-        {
-            Period = period,
-            PolicyName = allocation.Policy.Id,
-            PolicyVersion = allocation.Policy.Version,
-            PolicyHash = allocation.Policy.Hash,
-            Token = allocation.Token.Symbol,
-            PoolUnits = allocation.Pool.Units,
-            UnspentUnits = statement.Unspent.Units, // with what a cap held back (R10)
-            ClosedBy = actor,
-            ClosedAt = now,
-            State = MonthState.Locked,
-            Snapshot = MonthStore.Stored(statement),
-            LockReason = transition.Value.Event.Reason,
-        };
-        var allocations = new List<Allocation>(statement.Members.Count * Math.Max(1, allocation.Departments.Count));
-        foreach (var m in statement.Members.Where(m => m.MemberId > 0))
-        {
-            foreach (var (dept, amount) in m.Shares)
-            {
-                allocations.Add(new Allocation
-                {
-                    MemberId = m.MemberId,
-                    Department = dept,
-                    PointsHundredths = m.Points.TryGetValue(dept, out var points) ? points.Hundredths : 0,
-                    Units = amount.Units,
-                });
-            }
-        }
-
+        var close = MonthStore.NewRow(statement, actor, now, transition.Value.Event.Reason);
         db.MonthCloses.Add(close);
         Audit(db, period, transition.Value.Event);
         if (!await SaveOrLoseAsync(db, cancellationToken).ConfigureAwait(false))
         {
             return Result<MonthStatement>.Fail(Lost(period, "locked it"));
         }
-        await BulkRows.InsertAllocationsAsync(db, close.Id, allocations, cancellationToken).ConfigureAwait(false);
 
+        await MonthStore.WriteMembersAsync(db, close.Id, statement, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return Result<MonthStatement>.Ok(statement, [.. extra, .. result.Diagnostics, .. guards]);
     }
@@ -213,8 +184,12 @@ public sealed class MonthCloseWorkflow(
             return Result<MonthStatement>.Fail(transition.Diagnostics);
         }
 
-        var snapshot = MonthStore.Statement(close);
+        var snapshot = await MonthStore.StatementAsync(db, close, cancellationToken).ConfigureAwait(false);
         await db.Allocations.Where(a => a.MonthCloseId == close.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.MonthMembers.Where(m => m.MonthCloseId == close.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.MonthDepartments.Where(d => d.MonthCloseId == close.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.MonthProposals.Where(p => p.MonthCloseId == close.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.MonthCarries.Where(c => c.MonthCloseId == close.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var removed = await db.MonthCloses.Where(c => c.Id == close.Id && c.State == MonthState.Locked).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         if (removed != 1)
         {
@@ -247,7 +222,7 @@ public sealed class MonthCloseWorkflow(
             return Result<MonthStatement>.Fail(month.Approve(0, actor, time.GetUtcNow(), string.Empty).Diagnostics);
         }
 
-        var snapshot = MonthStore.Statement(close);
+        var snapshot = await MonthStore.StatementAsync(db, close, cancellationToken).ConfigureAwait(false);
         var policy = _catalog.Find(snapshot.Policy.Id) ?? PolicyFor(period);
         var rail = RailName(policy.Payout.Rail);
         var addresses = await CurrentAddressesAsync(db, policy, snapshot, cancellationToken).ConfigureAwait(false);
@@ -345,7 +320,7 @@ public sealed class MonthCloseWorkflow(
             return Result<ManualPayout>.Fail(WorkflowCodes.MonthNotApproved, $"{period} is not approved yet; payout files follow approval.");
         }
 
-        var snapshot = MonthStore.Statement(close);
+        var snapshot = await MonthStore.StatementAsync(db, close, cancellationToken).ConfigureAwait(false);
         var policy = _catalog.Find(snapshot.Policy.Id) ?? PolicyFor(period);
         var payouts = await db.Payouts.AsNoTracking().Where(p => p.MonthCloseId == close.Id).OrderBy(p => p.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         return ManualPayout.Build(Lines(snapshot, payouts), snapshot.Token, policy.Payout.Ss58Prefix, period, snapshot.Policy.Id, policy.Payout.Minimum);
@@ -731,13 +706,12 @@ public sealed class MonthCloseWorkflow(
             }
         }
 
-        var closed = (await MonthStore.AllAsync(db, cancellationToken).ConfigureAwait(false)).Select(c => c.Month).Where(m => m.Period < period).ToArray();
-        var history = closed.SelectMany(m => m.History()).ToArray();
-        var previous = closed.FirstOrDefault(m => m.Period == period.Previous);
+        var history = await MonthStore.HistoryAsync(db, period, cancellationToken).ConfigureAwait(false);
+        var previous = await MonthStore.CarriedOutAsync(db, period.Previous, cancellationToken).ConfigureAwait(false);
         var carried = new Dictionary<string, TokenAmount>(StringComparer.Ordinal);
-        if (previous is not null && previous.Token == policy.Token)
+        if (previous is { } last && last.Token == policy.Token)
         {
-            foreach (var (code, amount) in previous.CarriedOut)
+            foreach (var (code, amount) in last.CarriedOut)
             {
                 if (code.Length == 0 || policy.FindDepartment(code) is not null)
                 {

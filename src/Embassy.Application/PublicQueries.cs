@@ -63,7 +63,7 @@ public sealed class PublicQueries(IDbContextFactory<EmbassyDbContext> databases,
         }
 
         var payments = await MonthCloseWorkflow.PaymentsAsync(db, close.Id, cancellationToken).ConfigureAwait(false);
-        return new PublishedMonth(period, close.State, MonthStore.Statement(close), payments.Select(p => p.TxHash).ToArray())
+        return new PublishedMonth(period, close.State, await MonthStore.StatementAsync(db, close, cancellationToken).ConfigureAwait(false), payments.Select(p => p.TxHash).ToArray())
         {
             // The public record of the close: reopenings, overridden guards and corrected payments stay visible.
             History = await MonthCloseWorkflow.HistoryAsync(db, period, cancellationToken).ConfigureAwait(false),
