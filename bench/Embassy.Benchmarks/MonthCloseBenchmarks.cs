@@ -80,6 +80,13 @@ public class MonthCloseBenchmarks
     {
         using var connection = new SqliteConnection(Options(_work).ResolveConnectionString());
         connection.Open();
+        using (var pragma = connection.CreateCommand())
+        {
+            // The same integrity as the app's connections (the bundled SQLite defaults to foreign keys on): rows are checked against their month and member.
+            pragma.CommandText = "PRAGMA foreign_keys = ON";
+            pragma.ExecuteNonQuery();
+        }
+
         using var tx = connection.BeginTransaction();
         using (var close = connection.CreateCommand())
         {

@@ -390,27 +390,34 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
 
     internal static async Task<IReadOnlyList<ReviewItem>> ItemsAsync(EmbassyDbContext db, Policy policy, Period period, CancellationToken cancellationToken)
     {
-        var reports = (await db.Reports.AsNoTracking().Where(r => r.Period == period && r.Presence == ReportPresence.Present)
-            .ToListAsync(cancellationToken).ConfigureAwait(false)).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToList();
+        // One query: each present report of the month with what its latest version says (only the columns the queue shows).
+        var reports = (await (
+                from r in db.Reports.Where(r => r.Period == period && r.Presence == ReportPresence.Present)
+                join v in db.ReportVersions on new { Id = r.Id, Number = r.LatestVersion } equals new { Id = v.ReportId, v.Number } into latest
+                from v in latest.DefaultIfEmpty()
+                select new
+                {
+                    r.Id, r.Repository, r.IssueNumber, r.AuthorLogin, r.MemberId, r.CreatedAt, r.ReviewState,
+                    HasVersion = v != null,
+                    Title = v == null ? null : v.Title,
+                    Departments = v == null || v.Parse == null ? null : v.Parse.Departments,
+                    Errors = v != null && v.Diagnostics.Any(d => d.Severity == "error"),
+                })
+            .AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false)).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToList();
         // Subqueries on the month, not an id list: a list binds one parameter per report (thousands at 10,000 members).
-        var versions = await db.ReportVersions.AsNoTracking().Where(v => db.Reports.Any(r => r.Id == v.ReportId && r.Period == period && r.Presence == ReportPresence.Present))
-            .Select(v => new { v.ReportId, v.Number, v.Title, Departments = v.Parse == null ? "" : v.Parse.Departments, Errors = v.Diagnostics.Any(d => d.Severity == "error") })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var scored = (await db.Scores.Where(s => db.Reports.Any(r => r.Id == s.ReportId && r.Period == period)).Select(s => s.ReportId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
         var acceptedLate = (await db.LateAcceptances.AsNoTracking().Where(a => db.Reports.Any(r => r.Id == a.ReportId && r.Period == period)).Select(a => a.ReportId).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
-        var byVersion = versions.ToDictionary(x => (x.ReportId, x.Number));
         var items = new List<ReviewItem>(reports.Count);
         foreach (var r in reports)
         {
-            var v = byVersion.GetValueOrDefault((r.Id, r.LatestVersion));
             var state = r.ReviewState == Rejected ? ReviewStates.Rejected
                 : r.MemberId is null ? ReviewStates.Unmatched
                 : policy.Deadline.IsLate(period, r.CreatedAt) && !acceptedLate.Contains(r.Id) ? ReviewStates.Late
                 : scored.Contains(r.Id) ? ReviewStates.Scored
-                : v is null || v.Errors ? ReviewStates.NeedsFix
+                : !r.HasVersion || r.Errors ? ReviewStates.NeedsFix
                 : ReviewStates.Filed;
-            var departments = (v?.Departments ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            items.Add(new ReviewItem(r.Id, r.Repository, r.IssueNumber, r.AuthorLogin, r.MemberId, v?.Title ?? string.Empty, r.CreatedAt, state, departments));
+            var departments = (r.Departments ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            items.Add(new ReviewItem(r.Id, r.Repository, r.IssueNumber, r.AuthorLogin, r.MemberId, r.Title ?? string.Empty, r.CreatedAt, state, departments));
         }
 
         return items;
