@@ -39,7 +39,7 @@ internal static class ReportCommands
             Policy? forced = null;
             if (pr.GetValue(policy) is { } id)
             {
-                var found = PolicyCatalog.Shipped.Get(id);
+                var found = CliPolicies.Current.Catalog.Get(id);
                 if (!found.IsSuccess)
                 {
                     DiagnosticLines.Write(error, found.Diagnostics);
@@ -73,7 +73,7 @@ internal static class ReportCommands
                 DiagnosticLines.Write(error, issues.Diagnostics); // e.g. TEXT_INVALID_UTF16: read, with a warning
             }
 
-            var reports = issues.Value.Select(i => ReportParser.Shipped.Parse(i, forced)).ToArray();
+            var reports = issues.Value.Select(i => CliPolicies.Current.Parser.Parse(i, forced)).ToArray();
             if (pr.GetValue(format) == "text")
             {
                 foreach (var r in reports)
