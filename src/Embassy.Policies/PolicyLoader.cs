@@ -89,7 +89,7 @@ public static class PolicyLoader
 
         r.KnownKeys(root, "", "id", "name", "version", "program", "from", "until", "token", "ranks", "model", "pool", "departments",
             "supplementary", "choose", "scoring", "threshold", "rank_bonuses", "bonus_requires_report", "promotions", "terminations",
-            "deadline", "payout", "fiat_caps", "vocabulary", "notes");
+            "deadline", "payout", "fiat_caps", "vocabulary", "pool_change_warning", "notes");
 
         var id = r.Str(root, "", "id") ?? "?";
         var name = r.Str(root, "", "name") ?? id;
@@ -124,6 +124,9 @@ public static class PolicyLoader
         var caps = ReadFiatCaps(r, root, rankSet);
         var vocabulary = ReadVocabulary(r, root);
 
+        // pool_change_warning: a percent (0 to 1000), or "off"; the close warns beyond it.
+        var poolWarning = r.Str(root, "", "pool_change_warning", required: false) is "off" ? (int?)null : r.Int(root, "", "pool_change_warning", 25, 0, 1000);
+
         if (r.Diagnostics.Any(d => d.IsError))
         {
             return Result<Policy>.Fail(r.Diagnostics);
@@ -154,6 +157,7 @@ public static class PolicyLoader
             Payout = payout,
             FiatCaps = caps,
             Vocabulary = vocabulary,
+            PoolChangeWarningPercent = poolWarning,
         };
         return Result<Policy>.From(policy, r.Diagnostics);
     }

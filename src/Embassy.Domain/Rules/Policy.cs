@@ -74,6 +74,12 @@ public sealed record Policy
     public IReadOnlyList<PolicyFiatCap> FiatCaps { get; init; } = [];
 
     /// <summary>
+    /// The month close warns when the pool differs from the previous month's by more than this many percent
+    /// (<see cref="CloseWarnings"/>); null: never. Default 25.
+    /// </summary>
+    public int? PoolChangeWarningPercent { get; init; } = 25;
+
+    /// <summary>
     /// Words the program's members write in reports under any of its versions (retired codes such as V.1's "VSM",
     /// plain names such as "community support"): the report parser reads them under every policy it knows.
     /// </summary>
