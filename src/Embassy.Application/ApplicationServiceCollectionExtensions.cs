@@ -38,6 +38,20 @@ public static class ApplicationServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Registers the program's rules, <paramref name="policies"/> (<see cref="ProgramPolicies"/>), as the one
+    /// <see cref="Policies.PolicyCatalog"/> and <see cref="Reports.ReportParser"/> every use case is given. Call before the other
+    /// <c>AddEmbassy…</c> methods; without it they use the shipped policies.
+    /// </summary>
+    public static IServiceCollection AddEmbassyPolicies(this IServiceCollection services, ProgramPolicies policies)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        services.AddSingleton(policies);
+        services.AddSingleton(policies.Catalog);
+        services.AddSingleton(policies.Parser);
+        return services;
+    }
+
     /// <summary>Registers the GitHub use cases for explicit <paramref name="options"/>.</summary>
     public static IServiceCollection AddEmbassyGitHub(this IServiceCollection services, GitHubOptions options)
     {
@@ -45,11 +59,14 @@ public static class ApplicationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.AddHttpClient<GitHubClient>().ConfigurePrimaryHttpMessageHandler(GitHubClient.CreateHandler);
+        services.TryAddSingleton(ProgramPolicies.Shipped);
+        services.TryAddSingleton(sp => sp.GetRequiredService<ProgramPolicies>().Catalog);
+        services.TryAddSingleton(sp => sp.GetRequiredService<ProgramPolicies>().Parser);
         services.TryAddSingleton<IReportIntake, ParserReportIntake>();
         services.AddTransient(sp => new ReportStore(sp.GetService<IReportIntake>(), sp.GetRequiredService<TimeProvider>()));
         if (options.WriteBackEnabled)
         {
-            services.AddTransient<WriteBack>();
+            services.AddTransient(sp => new WriteBack(sp.GetRequiredService<GitHubClient>(), sp.GetRequiredService<ProgramPolicies>().Catalog));
         }
 
         services.AddTransient<IssueSync>();

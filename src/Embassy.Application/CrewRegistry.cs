@@ -46,9 +46,9 @@ public sealed record CrewChecklistView(CrewView Crew, CrewMonth Month, int Repor
 /// counted from its people's report evidence (<see cref="CrewChecklist"/>) and the reviewers' stored ticks for what
 /// links cannot show. Every write is audited with its actor.
 /// </summary>
-public sealed class CrewRegistry(IDbContextFactory<EmbassyDbContext> databases, TimeProvider time)
+public sealed class CrewRegistry(IDbContextFactory<EmbassyDbContext> databases, TimeProvider time, ReportParser? parser = null)
 {
-    private readonly ReportParser _parser = ReportParser.Shipped;
+    private readonly ReportParser _parser = parser ?? ReportParser.Shipped;
 
     /// <summary>Every crew with its people and flags, by name.</summary>
     public async Task<IReadOnlyList<CrewView>> ListAsync(CancellationToken cancellationToken = default)

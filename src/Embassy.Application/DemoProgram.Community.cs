@@ -1,47 +1,49 @@
 using System.Globalization;
-using System.Text;
 using Embassy.Data.Entities;
 using Embassy.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Embassy.Application;
 
-/// <summary>The demo's community part (issue #6): the regional groups of proposal #14 as crews, and pending applications.</summary>
+/// <summary>The demo's community part (issue #6): regional crews of the demo's own members, and pending applications.</summary>
 public sealed partial class DemoProgram
 {
+    // R11: a senior leads 2–3 ambassadors. The demo's first three members lead the crews of their regions.
+    private const int CrewLeads = 3;
+
+    /// <summary>True for the members who lead a crew: the first three, when the demo has a member of their region to lead.</summary>
+    private static bool IsCrewLead(int member, int members) => member <= CrewLeads && member + Regions.Length <= members;
+
     /// <summary>
-    /// Seeds the regional groups of seed 001 (<see cref="TreasuryDemo.RegionalGroups"/>) as crews: each group's first
-    /// name leads it as a senior, the others are its ambassadors (R11; the Persian and Chinese groups are flagged for their
-    /// size, as in the proposal). Adds two pending applications, one of them with hostile text a reviewer must see inert.
+    /// Seeds regional crews made of the demo's own members (R11): each of the first three members, a senior, leads the
+    /// members of their region (every eighth member). A crew holds only members of the registry, so no name on a crew
+    /// is counted as an active member without a membership (R4). Adds two pending applications, one of them with hostile
+    /// text a reviewer must see inert.
     /// </summary>
-    private async Task SeedCommunityAsync(CancellationToken cancellationToken)
+    private async Task SeedCommunityAsync(int memberCount, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var since = Period.Of(now).Previous.FirstDay;
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var leads = TreasuryDemo.RegionalGroups.Select(g => g.People[0]).ToHashSet(StringComparer.Ordinal);
-        var members = new Dictionary<string, Data.Entities.Member>(StringComparer.Ordinal);
-        foreach (var person in TreasuryDemo.RegionalGroups.SelectMany(g => g.People).Distinct(StringComparer.Ordinal))
+        var byLogin = await db.Members.Include(m => m.Handles).ToDictionaryAsync(m => m.Handles.First(h => h.Kind == MemberHandle.GitHub).Value, cancellationToken).ConfigureAwait(false);
+        Data.Entities.Member Nth(int i) => byLogin[string.Create(CultureInfo.InvariantCulture, $"demo-member-{i:D4}")];
+        var crews = 0;
+        for (var lead = 1; lead <= CrewLeads; lead++)
         {
-            var login = Login(person);
-            var m = new Data.Entities.Member { DisplayName = person, CreatedAt = now };
-            m.Handles.Add(new MemberHandle { Kind = MemberHandle.GitHub, Value = login, NormalizedValue = login });
-            var rank = leads.Contains(person) ? Rank.Senior : Rank.Ambassador;
-            m.RankEvents.Add(new RankEvent { Rank = rank.Code, EffectiveFrom = since, Actor = Actor, Reason = "Demo program: proposal #14 regional groups", RecordedAt = now });
-            members[person] = m;
-            db.Members.Add(m);
-        }
-
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var (group, people) in TreasuryDemo.RegionalGroups)
-        {
-            var crew = new CrewRecord { Name = group, Region = group.Replace(" group", string.Empty, StringComparison.Ordinal), LeadMemberId = members[people[0]].Id, CreatedAt = now };
-            foreach (var person in people.Skip(1))
+            if (!IsCrewLead(lead, memberCount))
             {
-                crew.Members.Add(new CrewMemberRecord { MemberId = members[person].Id });
+                continue;
+            }
+
+            var leader = Nth(lead);
+            var region = leader.Region ?? Regions[lead % Regions.Length];
+            var crew = new CrewRecord { Name = region + " crew", Region = region, LeadMemberId = leader.Id, CreatedAt = now };
+            for (var i = lead + Regions.Length; i <= memberCount && crew.Members.Count < 3; i += Regions.Length)
+            {
+                crew.Members.Add(new CrewMemberRecord { MemberId = Nth(i).Id });
             }
 
             db.Crews.Add(crew);
+            crews++;
         }
 
         db.Applications.Add(new ApplicationRecord
@@ -68,26 +70,7 @@ public sealed partial class DemoProgram
             Statement = "_Demo application with hostile text, shown inert:_ <script>alert('x')</script> [click](javascript:alert(1)) <img src=x onerror=alert(2)>",
             State = ApplicationStates.Pending,
         });
-        ProgramTables.Audit(db, now, Actor, "demo.seeded", "community", string.Create(CultureInfo.InvariantCulture, $"{TreasuryDemo.RegionalGroups.Count} crews, {members.Count} crew members, 2 applications"));
+        ProgramTables.Audit(db, now, Actor, "demo.seeded", "community", string.Create(CultureInfo.InvariantCulture, $"{crews} crews of the demo's members, 2 applications"));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>A GitHub-like login for a name of seed 001: "MC (overmarck)" → "mc-overmarck", "Salih Iyigül" → "salih-iyigul".</summary>
-    private static string Login(string name)
-    {
-        var sb = new StringBuilder();
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                sb.Append(char.ToLowerInvariant(c));
-            }
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark && sb.Length > 0 && sb[^1] != '-')
-            {
-                sb.Append('-');
-            }
-        }
-
-        return sb.ToString().Trim('-');
     }
 }

@@ -6,17 +6,20 @@ using Embassy.Domain.Treasury;
 
 namespace Embassy.Application;
 
-/// <summary>The demo's treasury (issue #6, item 7): proposal #14 as seed 001 states it, with the demo's months drawn on it.</summary>
+/// <summary>
+/// The demo's treasury: the program's real funding history (<see cref="TreasuryDemo.FundingHistory"/>, labelled as such), with
+/// the demo's made-up months drawn on the proposal in force (R10: the oldest with funds left that covers the month).
+/// </summary>
 public sealed partial class DemoProgram
 {
-    /// <summary>Why the demo draws beyond proposal #14: its made-up months pay more than the seed's 100,000 PHA (R10 override).</summary>
-    public const string OverdrawReason = "Demo program: the made-up months pay more than proposal #14's 100,000 PHA; drawn by override to show how one is recorded.";
+    /// <summary>Why the demo would draw beyond its funding (R10 override): only when a very large demo pays more than the real records hold.</summary>
+    public const string OverdrawReason = "Demo program: the made-up months pay more than the recorded funding; drawn by override to show how one is recorded.";
 
     // Made-up prices, labelled as such in their source; the demo never claims a market price.
     private static readonly string[] DemoPrices = ["0.12", "0.11", "0.13", "0.125"];
 
     /// <summary>
-    /// Stores proposal #14 (<see cref="TreasuryDemo.Proposal14"/>), a made-up PHA/USD price for every demo month, the
+    /// Stores the funding history (proposals #4, #14, #51 and council motion #102), a made-up PHA/USD price for every demo month, the
     /// channel counts of the milestone 1 report, one community bounty (the seed's Telegram bot, 250 $ at the month's
     /// price) and draws for the closed months <paramref name="first"/>..before <paramref name="current"/>; a month beyond
     /// the funding is drawn with the demo's override reason (R10).
@@ -24,7 +27,11 @@ public sealed partial class DemoProgram
     private async Task SeedTreasuryAsync(Period first, Period current, Random rng, CancellationToken cancellationToken)
     {
         var store = new TreasuryStore(databases, time, _catalog);
-        Check(await store.AddAsync(TreasuryDemo.Proposal14(), Actor, cancellationToken).ConfigureAwait(false), "proposal #14");
+        foreach (var proposal in TreasuryDemo.FundingHistory())
+        {
+            Check(await store.AddAsync(proposal, Actor, cancellationToken).ConfigureAwait(false), "proposal #" + proposal.Number.ToString(CultureInfo.InvariantCulture));
+        }
+
         var i = 0;
         for (var period = first; period <= current; period = period.Next, i++)
         {

@@ -37,9 +37,11 @@ public sealed partial class DemoProgram(IDbContextFactory<EmbassyDbContext> data
 
     /// <summary>
     /// Seeds <paramref name="members"/> members and <paramref name="closedMonths"/> months ending last month: every month is
-    /// reported, scored, closed, approved and paid; the current month is left open with filed reports to review.
+    /// reported, scored, closed, approved and paid; the current month is left open with filed reports to review, and, unless
+    /// <paramref name="flagged"/> is false, with the reports a reviewer must look at twice (late, unmatched, bad wallet, one
+    /// department, a duplicate).
     /// </summary>
-    public async Task SeedAsync(int members, int closedMonths, int seed = 42, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public async Task SeedAsync(int members, int closedMonths, int seed = 42, IProgress<string>? progress = null, CancellationToken cancellationToken = default, bool flagged = true)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(members);
         ArgumentOutOfRangeException.ThrowIfNegative(closedMonths);
@@ -57,7 +59,10 @@ public sealed partial class DemoProgram(IDbContextFactory<EmbassyDbContext> data
                 var login = string.Create(CultureInfo.InvariantCulture, $"demo-member-{i:D4}");
                 var m = new Data.Entities.Member { DisplayName = string.Create(CultureInfo.InvariantCulture, $"Demo Member {i:D4}"), Region = Regions[i % Regions.Length], CreatedAt = now };
                 m.Handles.Add(new MemberHandle { Kind = MemberHandle.GitHub, Value = login, NormalizedValue = login });
-                m.RankEvents.Add(new RankEvent { Rank = i % 5 == 0 ? Rank.Ambassador.Code : Rank.Candidate.Code, EffectiveFrom = first.FirstDay, Actor = Actor, Reason = "Demo program", RecordedAt = now });
+
+                // The crews' leads (R11) are seniors from the start, so every closed month already counts them as such.
+                var rank = IsCrewLead(i, members) ? Rank.Senior : i % 5 == 0 ? Rank.Ambassador : Rank.Candidate;
+                m.RankEvents.Add(new RankEvent { Rank = rank.Code, EffectiveFrom = first.FirstDay, Actor = Actor, Reason = "Demo program", RecordedAt = now });
                 m.PayoutAddresses.Add(new PayoutAddress { Rail = "substrate", Address = Ss58Address.Encode(key, ChainProfile.PhalaPrefix), ValidFrom = first.FirstDay, RecordedAt = now });
                 m.PayoutAddresses.Add(new PayoutAddress { Rail = "evm", Address = EvmAddress.ToChecksum(key.AsSpan(0, 20)), ValidFrom = first.FirstDay, RecordedAt = now });
                 db.Members.Add(m);
@@ -96,8 +101,20 @@ public sealed partial class DemoProgram(IDbContextFactory<EmbassyDbContext> data
             progress?.Report(period + " closed");
         }
 
-        await SeedCommunityAsync(cancellationToken).ConfigureAwait(false);
+        if (flagged)
+        {
+            await SeedFlaggedReportsAsync(first, current, issue, cancellationToken).ConfigureAwait(false);
+        }
+
+        await SeedCommunityAsync(members, cancellationToken).ConfigureAwait(false);
         await SeedTreasuryAsync(first, current, rng, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A filing time no later than a minute ago: the demo's dates count back from the clock, never ahead of it.</summary>
+    private DateTimeOffset NotAfterNow(DateTimeOffset at)
+    {
+        var latest = time.GetUtcNow().AddMinutes(-1);
+        return at < latest ? at : latest;
     }
 
     private async Task<int> SeedMonthAsync(Period period, Random rng, int issue, bool scored, CancellationToken cancellationToken)
@@ -120,7 +137,7 @@ public sealed partial class DemoProgram(IDbContextFactory<EmbassyDbContext> data
             issue++;
             var login = m.Handles.First(h => h.Kind == MemberHandle.GitHub).Value;
             var chosen = selectable.OrderBy(_ => rng.Next()).Take(policy.Choice.Min).Select(d => d.Code).ToArray();
-            var at = new DateTimeOffset(filed.AddMinutes(rng.Next(60 * 24 * 3)));
+            var at = NotAfterNow(new DateTimeOffset(filed.AddMinutes(rng.Next(60 * 24 * 3))));
             var title = string.Create(CultureInfo.InvariantCulture, $"{period.FirstDay:MMMM yyyy} Contribution - {m.DisplayName}");
             var body = "_Demo report: made-up text._\n\n- Departments: " + string.Join("/", chosen.Select(c => "[" + c + "]")) + "\n\n"
                 + string.Join("\n", chosen.Select(c => "- " + c + ": moderated channels, wrote posts, hosted a call."));
@@ -180,7 +197,7 @@ public sealed partial class DemoProgram(IDbContextFactory<EmbassyDbContext> data
                         Department = code,
                         EffortHundredths = Points.Of(rng.Next(8, 21)).Hundredths,
                         ResultsHundredths = Points.Of(rng.Next(6, 21)).Hundredths,
-                        RecordedAt = report.CreatedAt.AddDays(2),
+                        RecordedAt = NotAfterNow(report.CreatedAt.AddDays(2)),
                     });
                 }
             }

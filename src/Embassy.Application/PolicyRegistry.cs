@@ -18,7 +18,14 @@ public sealed class PolicyRegistry(TimeProvider time)
 
     /// <summary>Stores every shipped policy not stored yet (by id and version); returns how many were added.</summary>
     public Task<int> RecordShippedAsync(EmbassyDbContext db, CancellationToken cancellationToken = default) =>
-        RecordAsync(db, PolicyCatalog.Shipped.All.Select(p => (p, PolicyCatalog.ShippedText(p.Id) ?? string.Empty)), cancellationToken);
+        RecordProgramAsync(db, ProgramPolicies.Shipped, cancellationToken);
+
+    /// <summary>Stores every policy of the program's folder (or the shipped ones) not stored yet; returns how many were added.</summary>
+    public Task<int> RecordProgramAsync(EmbassyDbContext db, ProgramPolicies program, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(program);
+        return RecordAsync(db, program.Catalog.All.Select(p => (p, program.Text(p.Id) ?? string.Empty)), cancellationToken);
+    }
 
     /// <summary>Stores policies with their file text; one already stored with the same id and version is left as it is.</summary>
     public async Task<int> RecordAsync(EmbassyDbContext db, IEnumerable<(Policy Policy, string Text)> policies, CancellationToken cancellationToken = default)

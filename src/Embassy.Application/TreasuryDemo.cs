@@ -72,16 +72,40 @@ public static class TreasuryDemo
         new("discord", date, 5_500, "Milestone 1 report, treasury proposal #14"),
     ];
 
-    /// <summary>The regional groups the seed lists (names as written; some people are in two groups).</summary>
-    public static IReadOnlyList<(string Group, IReadOnlyList<string> People)> RegionalGroups { get; } =
-    [
-        ("English group", ["Cappex", "Jaime Flores", "Hoang Nguyen", "Sirash S S"]),
-        ("Spanish group", ["Jaime Flores"]),
-        ("French group", ["Alexandre Baciu", "Kbconsulting45", "Tioneb44", "Redofre"]),
-        ("Italian group", ["MC (overmarck)", "zaketac", "Cappex", "Darknight", "pigro85"]),
-        ("German group", ["Salih Iyigül", "GatorKorps", "Serhat", "Marco (Sequaja)"]),
-        ("Korean group", ["RHEE", "Kyle", "Sonji"]),
-        ("Persian group", ["Amir"]),
-        ("Chinese group", ["Wuti", "LSVT", "Newsletter", "Dishi", "Zhangyang", "Biezuo meng", "Sanqi", "Sure", "Wuzhe"]),
-    ];
+    /// <summary>What the demo labels the program's real funding records with.</summary>
+    public const string RealRecord = "Real funding record of the Phala ambassador program";
+
+    /// <summary>
+    /// The program's funding history as the treasury records give it (program-history/2025-10-v5-update.md), oldest
+    /// first: Khala treasury proposals #4 (Feb 2022, 80,000 PHA), #14 (Apr 2022, 100,000 PHA, seed 001) and #51 (Jan 2023,
+    /// 1.75 m PHA for six months of rewards and bounties), and Phala council motion #102 (Jun 2024, 1.43 m PHA for the
+    /// second half of 2024). The records give a month, not a day: the first of the month is used. Each says in its
+    /// title and timeline that it is a real record, so a demo reader can tell it from the made-up months drawn on it.
+    /// </summary>
+    public static IReadOnlyList<SpendingProposal> FundingHistory()
+    {
+        var pha = Token.Pha;
+        SpendingProposal Record(int number, string title, DateOnly date, ulong amount, string purpose) => new()
+        {
+            Number = number,
+            Title = title,
+            Proponent = "Phala ambassador program",
+            Date = date,
+            Requested = pha.Whole(amount),
+            Status = ProposalStatus.Funded,
+            Timeline = [new ProposalEvent(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), ProposalEventKind.Note, RealRecord + ": " + purpose)],
+        };
+
+        var fourteen = Proposal14();
+        return
+        [
+            Record(4, "Khala treasury proposal #4: community bounty for July–December 2021", new DateOnly(2022, 2, 1), 80_000,
+                "3,000 PHA a week to community managers and ambassadors, educators and events, July–December 2021."),
+            fourteen with { Timeline = [.. fourteen.Timeline, new ProposalEvent(new DateTimeOffset(2022, 4, 29, 16, 30, 0, TimeSpan.Zero), ProposalEventKind.Note, RealRecord + ": seed 001, the community bounty of April 2022.")] },
+            Record(51, "Khala treasury proposal #51: Community Budget 2023 (six months)", new DateOnly(2023, 1, 1), 1_750_000,
+                "six months of ambassador rewards, bounties and competitions; 23 ambassadors (5 seniors, 10 ambassadors, 8 candidates)."),
+            Record(102, "Phala council motion #102: ambassador program, second half of 2024", new DateOnly(2024, 6, 1), 1_430_000,
+                "21 ambassadors sharing 84,000 PHA a month; 40 events planned in five regions."),
+        ];
+    }
 }

@@ -17,7 +17,7 @@ namespace Embassy.Application;
 /// write-back. Sync and webhooks do not call it directly: they queue the report (<see cref="EnqueueAsync"/>), and the
 /// queue (<see cref="ProcessDueAsync"/>) writes, retrying a failure with back-off.
 /// </summary>
-public sealed class WriteBack(GitHubClient github)
+public sealed class WriteBack(GitHubClient github, Policies.PolicyCatalog? catalog = null)
 {
     /// <summary>Attempts before a report's write-back is left until its next change.</summary>
     public const int MaxAttempts = 8;
@@ -102,7 +102,7 @@ public sealed class WriteBack(GitHubClient github)
         var parse = await db.ReportParses
             .Where(p => db.ReportVersions.Any(v => v.Id == p.ReportVersionId && v.ReportId == report.Id && v.Number == report.LatestVersion))
             .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        var body = CommentBody(report, diagnostics, parse);
+        var body = CommentBody(report, diagnostics, parse, catalog);
         var wanted = Labels(report, diagnostics);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body + "\n--\n" + string.Join('\n', wanted))));
         if (string.Equals(hash, report.WriteBackHash, StringComparison.Ordinal))
@@ -208,7 +208,11 @@ public sealed class WriteBack(GitHubClient github)
     /// diagnostic in plain words, problems first, with the R7 deadline to fix them by. The member's own text is quoted
     /// as inline code with backticks and line breaks removed, so it cannot restyle the comment.
     /// </summary>
-    public static string CommentBody(Report report, IReadOnlyList<ReportDiagnostic> diagnostics, ReportParse? parse)
+    /// <param name="report">The report.</param>
+    /// <param name="diagnostics">Its diagnostics.</param>
+    /// <param name="parse">What was read, when known.</param>
+    /// <param name="catalog">The program's policies, for the deadline (default: the shipped ones).</param>
+    public static string CommentBody(Report report, IReadOnlyList<ReportDiagnostic> diagnostics, ReportParse? parse, Policies.PolicyCatalog? catalog = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(diagnostics);
@@ -228,7 +232,7 @@ public sealed class WriteBack(GitHubClient github)
         }
 
         var deadline = report.Period is { } due
-            ? " before the deadline, " + Policies.PolicyCatalog.Shipped.ForPeriod(due).Deadline.EndOf(due).UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)
+            ? " before the deadline, " + (catalog ?? Policies.PolicyCatalog.Shipped).ForPeriod(due).Deadline.EndOf(due).UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)
             : string.Empty;
         var errors = diagnostics.Where(d => d.Severity == "error").ToList();
         var notes = diagnostics.Where(d => d.Severity != "error").ToList();

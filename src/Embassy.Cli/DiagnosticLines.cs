@@ -11,7 +11,7 @@ internal static class DiagnosticLines
     // Problems with how the command was called or with a file as a whole, rather than with values in it.
     private static readonly HashSet<string> UsageCodes = new(StringComparer.Ordinal)
     {
-        "PERIOD_INVALID", "POLICY_UNKNOWN", "POLICY_UNREADABLE",
+        "PERIOD_INVALID", "POLICY_UNKNOWN", "POLICY_UNREADABLE", "POLICY_FOLDER_MISSING",
     };
 
     /// <summary>Writes each diagnostic on its own line, in file and line order (found order otherwise).</summary>

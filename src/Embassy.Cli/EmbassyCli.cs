@@ -20,7 +20,7 @@ public static class EmbassyCli
     /// <summary>Builds the command tree.</summary>
     public static RootCommand Build()
     {
-        var root = new RootCommand("Embassy: runs a community ambassador program — rules, reports, rewards, payouts.");
+        var root = new RootCommand("Embassy: runs a community ambassador program — rules, reports, rewards, payouts.") { CliPolicies.Option };
         foreach (var group in CommandGroups())
         {
             root.Subcommands.Add(group);
@@ -46,8 +46,16 @@ public static class EmbassyCli
             return UsageError;
         }
 
+        // The program's rules (its own folder, or the shipped policies): a broken policy file stops the run with file:line lines.
+        var policies = CliPolicies.Load(parse);
+        if (!policies.IsSuccess)
+        {
+            DiagnosticLines.Write(error, policies.Diagnostics);
+            return DiagnosticLines.ExitCode(policies.Diagnostics);
+        }
+
         var config = new InvocationConfiguration { Output = output, Error = error };
-        return parse.Invoke(config);
+        return CliPolicies.With(policies.Value, () => parse.Invoke(config));
     }
 
     // One line per feature; each feature's commands live in its own file.

@@ -39,7 +39,7 @@ internal static class GitHubCommands
             var output = pr.InvocationConfiguration.Output;
             var error = pr.InvocationConfiguration.Error;
             var name = pr.GetValue(policy) ?? string.Empty;
-            var loaded = MonthInputFiles.LooksLikeFile(name) ? PolicyLoader.LoadFile(name) : PolicyCatalog.Shipped.Get(name);
+            var loaded = MonthInputFiles.LooksLikeFile(name) ? PolicyLoader.LoadFile(name) : CliPolicies.Current.Catalog.Get(name);
             DiagnosticLines.Write(error, loaded.Diagnostics);
             if (!loaded.IsSuccess)
             {

@@ -28,10 +28,10 @@ internal static class MonthInputFiles
     {
         if (string.IsNullOrWhiteSpace(idOrPath))
         {
-            return Result<Policy>.Ok(PolicyCatalog.Shipped.ForPeriod(period));
+            return Result<Policy>.Ok(CliPolicies.Current.Catalog.ForPeriod(period));
         }
 
-        return LooksLikeFile(idOrPath) ? PolicyLoader.LoadFile(idOrPath) : PolicyCatalog.Shipped.Get(idOrPath.Trim());
+        return LooksLikeFile(idOrPath) ? PolicyLoader.LoadFile(idOrPath) : CliPolicies.Current.Catalog.Get(idOrPath.Trim());
     }
 
     /// <summary>True when the text names a file rather than a shipped id.</summary>
@@ -62,7 +62,7 @@ internal static class MonthInputFiles
         var choices = files.Choices is null ? [] : Collect(MonthCsv.ReadChoices(files.Choices), diagnostics);
         // Earlier months may have been closed under another policy (an advocate of V.3 before V.4), so history
         // accepts every rank a shipped policy knows as well.
-        var historyRanks = knownRanks.Union(RankCodes(PolicyCatalog.Shipped.All), StringComparer.Ordinal).ToList();
+        var historyRanks = knownRanks.Union(RankCodes(CliPolicies.Current.Catalog.All), StringComparer.Ordinal).ToList();
         var history = files.History is null ? [] : Collect(MonthCsv.ReadHistory(files.History, historyRanks), diagnostics);
         if (diagnostics.Any(d => d.IsError))
         {

@@ -262,7 +262,7 @@ internal static class PayoutCommands
             Policy? policy = null;
             if (policyId is not null)
             {
-                var found = PolicyCatalog.Shipped.Get(policyId);
+                var found = CliPolicies.Current.Catalog.Get(policyId);
                 if (!found.IsSuccess)
                 {
                     return Result<Settings>.Fail(found.Diagnostics);

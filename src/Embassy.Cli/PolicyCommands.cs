@@ -28,7 +28,7 @@ internal static class PolicyCommands
         var command = new Command("list", "List the shipped policies with the months they are in force.");
         command.SetAction(pr =>
         {
-            var catalog = PolicyCatalog.Shipped;
+            var catalog = CliPolicies.Current.Catalog;
             var table = new AlignedTable([("id", false), ("version", false), ("name", false), ("in force", false), ("model", false), ("default", false)]);
             foreach (var p in catalog.All)
             {
@@ -59,7 +59,7 @@ internal static class PolicyCommands
             }
 
             var isFile = MonthInputFiles.LooksLikeFile(name);
-            var policy = isFile ? PolicyLoader.LoadFile(name) : PolicyCatalog.Shipped.Get(name);
+            var policy = isFile ? PolicyLoader.LoadFile(name) : CliPolicies.Current.Catalog.Get(name);
             if (!policy.IsSuccess)
             {
                 DiagnosticLines.Write(error, policy.Diagnostics);
@@ -69,11 +69,11 @@ internal static class PolicyCommands
             DiagnosticLines.Write(error, policy.Diagnostics);
             if (fmt == "yaml")
             {
-                output.Write(isFile ? File.ReadAllText(name, Encoding.UTF8) : PolicyCatalog.ShippedText(policy.Value.Id));
+                output.Write(isFile ? File.ReadAllText(name, Encoding.UTF8) : CliPolicies.Current.Text(policy.Value.Id));
                 return EmbassyCli.Ok;
             }
 
-            output.Write(Describe(policy.Value, ReferenceEquals(policy.Value, PolicyCatalog.Shipped.Default)));
+            output.Write(Describe(policy.Value, ReferenceEquals(policy.Value, CliPolicies.Current.Catalog.Default)));
             return EmbassyCli.Ok;
         });
         return command;

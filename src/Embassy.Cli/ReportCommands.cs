@@ -39,7 +39,7 @@ internal static class ReportCommands
             Policy? forced = null;
             if (pr.GetValue(policy) is { } id)
             {
-                var found = PolicyCatalog.Shipped.Get(id);
+                var found = CliPolicies.Current.Catalog.Get(id);
                 if (!found.IsSuccess)
                 {
                     DiagnosticLines.Write(error, found.Diagnostics);
@@ -73,7 +73,7 @@ internal static class ReportCommands
                 DiagnosticLines.Write(error, issues.Diagnostics); // e.g. TEXT_INVALID_UTF16: read, with a warning
             }
 
-            var reports = issues.Value.Select(i => ReportParser.Shipped.Parse(i, forced)).ToArray();
+            var reports = issues.Value.Select(i => CliPolicies.Current.Parser.Parse(i, forced)).ToArray();
             if (pr.GetValue(format) == "text")
             {
                 foreach (var r in reports)
@@ -89,6 +89,83 @@ internal static class ReportCommands
             return reports.Any(r => r.HasErrors) ? EmbassyCli.Invalid : EmbassyCli.Ok;
         });
 
-        return new Command("report", "Monthly reports: parse and validate the issues members file.") { parse };
+        return new Command("report", "Monthly reports: parse and validate the issues members file.") { parse, Drift() };
+    }
+
+    /// <summary>
+    /// <c>embassy report drift --issue FILE.json --period YYYY-MM [--format text|json]</c>: how many of the month's reports
+    /// break which rule of the policy in force (<see cref="RuleDrift"/>), with the reports listed, so a lead can decide
+    /// whether to enforce the rule or publish a relaxed one. Exit 0 (drift is information, not an error), 2 on bad input.
+    /// </summary>
+    private static Command Drift()
+    {
+        var issue = new Option<FileInfo>("--issue") { Description = "GitHub REST API issue objects (an array, or one).", Required = true };
+        var period = new Option<string>("--period") { Description = "The month, YYYY-MM: its reports are those the parser reads for it.", Required = true };
+        var format = new Option<string>("--format") { Description = "Output: text or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("json", "text");
+        var command = new Command("drift", "How many of a month's reports break which rule of the policy in force, with the reports.") { issue, period, format };
+        command.SetAction(pr =>
+        {
+            var output = pr.InvocationConfiguration.Output;
+            var error = pr.InvocationConfiguration.Error;
+            var month = MonthInputFiles.ParsePeriod(pr.GetValue(period));
+            if (!month.IsSuccess)
+            {
+                DiagnosticLines.Write(error, month.Diagnostics);
+                return EmbassyCli.UsageError;
+            }
+
+            var file = pr.GetValue(issue)!;
+            string json;
+            try
+            {
+                json = File.ReadAllText(file.FullName);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                DiagnosticLines.Write(error, [Diagnostic.Error(ReportCodes.IssueFileUnreadable, $"Cannot read {file.FullName}: {ex.Message}")]);
+                return EmbassyCli.UsageError;
+            }
+
+            var issues = IssueJson.Parse(json);
+            if (!issues.IsSuccess)
+            {
+                DiagnosticLines.Write(error, issues.Diagnostics);
+                return EmbassyCli.UsageError;
+            }
+
+            var program = CliPolicies.Current;
+            var policy = program.Catalog.ForPeriod(month.Value);
+            var reports = issues.Value
+                .Select(i => (Issue: i, Parsed: program.Parser.Parse(i)))
+                .Where(x => x.Parsed.Period == month.Value)
+                .Select(x => ReportDrift.Of(x.Issue, x.Parsed))
+                .ToList();
+            var drift = RuleDrift.Find(policy, month.Value, reports);
+            if (pr.GetValue(format) == "json")
+            {
+                output.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+                {
+                    period = month.Value.ToString(),
+                    policy = policy.Id,
+                    reports = reports.Count,
+                    rules = drift.Select(d => new { code = d.Code, rule = d.Rule, count = d.Reports.Count, reports = d.Reports.Select(r => new { number = r.Number, author = r.Author }) }),
+                }));
+                return EmbassyCli.Ok;
+            }
+
+            output.WriteLine($"{month.Value} under {policy.Id}: {reports.Count} report(s)");
+            foreach (var d in drift)
+            {
+                output.WriteLine($"{d.Code}: {d.Reports.Count} of {reports.Count} — {d.Rule}");
+                foreach (var r in d.Reports)
+                {
+                    output.WriteLine($"  #{r.Number} {r.Author}");
+                }
+            }
+
+            return EmbassyCli.Ok;
+        });
+        return command;
     }
 }

@@ -93,6 +93,7 @@ internal static class SyncCommands
         }
 
         var services = new ServiceCollection();
+        services.AddEmbassyPolicies(CliPolicies.Current); // the program's folder: its parser reads the reports
         services.AddEmbassyData(dbOptions);
         services.AddEmbassyGitHub(ghOptions);
         await using var provider = services.BuildServiceProvider();

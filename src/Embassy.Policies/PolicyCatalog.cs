@@ -18,6 +18,9 @@ public sealed class PolicyCatalog
 
     private readonly Dictionary<string, Policy> _byId;
 
+    // The file text of each policy, by id, when the catalog was loaded from texts (R1: the text is what is recorded).
+    private readonly Dictionary<string, string> _texts = new(StringComparer.OrdinalIgnoreCase);
+
     private PolicyCatalog(IReadOnlyList<Policy> policies, string defaultId)
     {
         All = policies.OrderBy(p => p.From).ToList();
@@ -36,6 +39,9 @@ public sealed class PolicyCatalog
 
     /// <summary>The policy with this id, or null.</summary>
     public Policy? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>The file text of the policy with this id, or null when the catalog was built from policies alone.</summary>
+    public string? Text(string id) => _texts.GetValueOrDefault(id);
 
     /// <summary>The policy with this id, or an error listing the known ids.</summary>
     public Result<Policy> Get(string id) =>
@@ -92,13 +98,38 @@ public sealed class PolicyCatalog
     /// <summary>Loads every <c>*.yaml</c> in a folder into a catalog; every file's errors are reported together.</summary>
     public static Result<PolicyCatalog> LoadDirectory(string directory, string defaultId = DefaultId)
     {
-        var files = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.yaml").Order(StringComparer.Ordinal).ToArray() : [];
-        return FromTexts(files.Select(f => (File.ReadAllText(f, Encoding.UTF8), Path.GetFileName(f))).ToList(), defaultId);
+        ArgumentNullException.ThrowIfNull(directory);
+        if (!Directory.Exists(directory))
+        {
+            return Result<PolicyCatalog>.Fail("POLICY_FOLDER_MISSING", $"{directory}: there is no such folder of policies.");
+        }
+
+        var files = Directory.GetFiles(directory, "*.yaml").Order(StringComparer.Ordinal).ToArray();
+        if (files.Length == 0)
+        {
+            return Result<PolicyCatalog>.Fail("POLICY_NONE", $"{directory}: the folder holds no policy files (*.yaml).");
+        }
+
+        var texts = new List<(string, string)>();
+        foreach (var f in files)
+        {
+            try
+            {
+                texts.Add((File.ReadAllText(f, Encoding.UTF8), Path.GetFileName(f)));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return Result<PolicyCatalog>.Fail("POLICY_UNREADABLE", $"{Path.GetFileName(f)}: cannot read the file: {ex.Message}");
+            }
+        }
+
+        return FromTexts(texts, defaultId);
     }
 
     private static Result<PolicyCatalog> FromTexts(IReadOnlyList<(string Text, string File)> texts, string defaultId)
     {
-        var loaded = new List<(Policy, string)>();
+        var loaded = new List<(Policy Policy, string File)>();
+        var byPolicy = new List<string>();
         var diagnostics = new List<Diagnostic>();
         foreach (var (text, file) in texts)
         {
@@ -107,6 +138,7 @@ public sealed class PolicyCatalog
             if (result.IsSuccess)
             {
                 loaded.Add((result.Value, file));
+                byPolicy.Add(text);
             }
         }
 
@@ -115,7 +147,16 @@ public sealed class PolicyCatalog
             return Result<PolicyCatalog>.Fail(diagnostics);
         }
 
-        return Create(loaded, defaultId);
+        var created = Create(loaded, defaultId);
+        if (created.IsSuccess)
+        {
+            foreach (var ((policy, _), text) in loaded.Zip(byPolicy))
+            {
+                created.Value._texts[policy.Id] = text;
+            }
+        }
+
+        return created;
     }
 
     /// <summary>The text of a shipped policy file, by id (for <c>embassy policy show</c>).</summary>

@@ -89,7 +89,7 @@ public static class PolicyLoader
 
         r.KnownKeys(root, "", "id", "name", "version", "program", "from", "until", "token", "ranks", "model", "pool", "departments",
             "supplementary", "choose", "scoring", "threshold", "rank_bonuses", "bonus_requires_report", "promotions", "terminations",
-            "deadline", "payout", "fiat_caps", "notes");
+            "deadline", "payout", "fiat_caps", "vocabulary", "pool_change_warning", "notes");
 
         var id = r.Str(root, "", "id") ?? "?";
         var name = r.Str(root, "", "name") ?? id;
@@ -122,6 +122,10 @@ public static class PolicyLoader
         var deadline = ReadDeadline(r, root);
         var payout = ReadPayout(r, root, token);
         var caps = ReadFiatCaps(r, root, rankSet);
+        var vocabulary = ReadVocabulary(r, root);
+
+        // pool_change_warning: a percent (0 to 1000), or "off"; the close warns beyond it.
+        var poolWarning = r.Str(root, "", "pool_change_warning", required: false) is "off" ? (int?)null : r.Int(root, "", "pool_change_warning", 25, 0, 1000);
 
         if (r.Diagnostics.Any(d => d.IsError))
         {
@@ -152,6 +156,8 @@ public static class PolicyLoader
             Deadline = deadline,
             Payout = payout,
             FiatCaps = caps,
+            Vocabulary = vocabulary,
+            PoolChangeWarningPercent = poolWarning,
         };
         return Result<Policy>.From(policy, r.Diagnostics);
     }
@@ -553,6 +559,56 @@ public static class PolicyLoader
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// <c>vocabulary</c>: <c>codes</c> (capitals, 2 to 6 letters) and <c>names</c> (a mapping of a plain name to one of
+    /// those codes or the policy's own), the words the report parser reads under every policy of the program.
+    /// </summary>
+    private static ReportVocabulary ReadVocabulary(YamlReader r, YamlMappingNode root)
+    {
+        var map = r.Map(root, "", "vocabulary", required: false);
+        if (map is null)
+        {
+            return ReportVocabulary.Empty;
+        }
+
+        r.KnownKeys(map, "vocabulary", "codes", "names");
+        var codes = new List<string>();
+        foreach (var (node, i) in r.Seq(map, "vocabulary", "codes", required: false).Select((n, i) => (n, i)))
+        {
+            var code = (node as YamlScalarNode)?.Value ?? string.Empty;
+            if (code.Length is < 2 or > 6 || !code.All(char.IsAsciiLetterUpper))
+            {
+                r.Error("POLICY_BAD_VALUE", $"vocabulary.codes[{i}]", node, $"'{code}' is not a code: 2 to 6 capital letters.");
+                continue;
+            }
+
+            codes.Add(code);
+        }
+
+        var own = root.Children.TryGetValue(new YamlScalarNode("departments"), out var d) && d is YamlSequenceNode ds
+            ? ds.Children.OfType<YamlMappingNode>().Select(m => m.Children.TryGetValue(new YamlScalarNode("code"), out var c) ? (c as YamlScalarNode)?.Value : null)
+            : [];
+        var known = codes.Concat(own.OfType<string>()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var names = new List<KeyValuePair<string, string>>();
+        if (r.Map(map, "vocabulary", "names", required: false) is { } nameMap)
+        {
+            foreach (var (key, value) in nameMap.Children)
+            {
+                var name = (key as YamlScalarNode)?.Value?.Trim() ?? string.Empty;
+                var code = (value as YamlScalarNode)?.Value?.Trim() ?? string.Empty;
+                if (name.Length == 0 || !known.Contains(code))
+                {
+                    r.Error("POLICY_BAD_VALUE", "vocabulary.names." + name, value, $"'{code}' is neither in vocabulary.codes nor a department of the policy.");
+                    continue;
+                }
+
+                names.Add(new(name.ToLowerInvariant(), code.ToUpperInvariant()));
+            }
+        }
+
+        return new ReportVocabulary(codes, names);
     }
 
     private static List<StreakRule> ReadStreaks(YamlReader r, YamlMappingNode root, string key, string percentKey, List<RankRule> ranks, bool promotion)

@@ -10,24 +10,6 @@ namespace Embassy.Reports;
 /// </summary>
 internal sealed class DepartmentVocabulary
 {
-    // Codes of every program version (program-history/): used when no policy is known or a report uses a retired code.
-    private static readonly string[] HistoricalCodes =
-        ["CM", "MK", "CC", "BD", "TECH", "TA", "VSM", "TT", "BH", "EM", "ART", "DEV", "PM", "HD", "RC", "QC", "CP", "BASIC", "OTHERS"];
-
-    // Plain names members write for the departments of every version, when the policy in force does not list
-    // them. Names of retired tasks ("Events", "Tutorial") are read only under the policy that has them, so that a
-    // "Events:" line in a 2024 report does not become a V.1 task.
-    private static readonly (string Name, string Code)[] CommonNames =
-    [
-        ("community", "CM"), ("community management", "CM"), ("community managing", "CM"), ("community manager", "CM"),
-        ("community support", "CM"), ("community support management", "CM"),
-        ("marketing", "MK"), ("content", "CC"), ("content creation", "CC"), ("content creator", "CC"),
-        ("business development", "BD"), ("business developer", "BD"),
-        ("tech", "TECH"), ("tech assistance", "TECH"), ("technical assistance", "TECH"),
-        ("basic", "BASIC"), ("basics", "BASIC"), ("the basics", "BASIC"), ("basic activities", "BASIC"), ("basic responsibilities", "BASIC"), ("basic tasks", "BASIC"),
-        ("others", "OTHERS"), ("other", "OTHERS"), ("compute", "CP"),
-    ];
-
     private readonly HashSet<string> _codes = new(StringComparer.Ordinal);
 
     // Per policy: the key (Text.Key) of each code, name and alias → code. Built once per policy instance.
@@ -36,19 +18,26 @@ internal sealed class DepartmentVocabulary
 
     public DepartmentVocabulary(IEnumerable<Policy> policies)
     {
-        foreach (var code in HistoricalCodes)
+        var all = policies.ToArray();
+        // The program's own words (each policy's `vocabulary`: codes of every version, plain names members write),
+        // read when the policy in force does not list them. Names of retired tasks ("Events", "Tutorial") are read
+        // only under the policy that has them, so that an "Events:" line in a 2024 report does not become a V.1 task.
+        foreach (var p in all)
         {
-            _codes.Add(code);
-        }
+            foreach (var code in p.Vocabulary.Codes)
+            {
+                _codes.Add(code);
+            }
 
-        foreach (var (name, code) in CommonNames)
-        {
-            _names[name] = code;
+            foreach (var (name, code) in p.Vocabulary.Names)
+            {
+                _names[Text.Key(name)] = code;
+            }
         }
 
         // Every policy's codes are known as codes (a retired "VSM" still appears in later reports); names and
         // aliases are read through the policy in force (NamesOf).
-        foreach (var p in policies)
+        foreach (var p in all)
         {
             foreach (var code in p.Departments.Select(d => d.Code).Concat(p.Supplementary.Tasks.Select(t => t.Code)))
             {

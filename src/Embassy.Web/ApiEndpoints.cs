@@ -98,6 +98,7 @@ public static class ApiEndpoints
         var review = api.MapGroup("/review").RequireAuthorization(Policy(AccessPolicies.Reviewer)).WithTags("review");
         ReviewAndCloseProblems(review);
         review.MapGet("/{period}", QueueAsync);
+        review.MapGet("/months/{period}/drift", DriftAsync); // issue #17: reports breaking each rule of the policy in force
         review.MapGet("/reports/{id:long}", ReportAsync);
         review.MapPost("/reports/{id:long}/scores", ScoreAsync);
         review.MapPost("/reports/{id:long}/scores/withdraw", WithdrawScoresAsync);
@@ -202,6 +203,11 @@ public static class ApiEndpoints
     internal static async Task<Results<Ok<IReadOnlyList<ReviewItem>>, ProblemHttpResult>> QueueAsync(string period, ReviewQueue queue, CancellationToken ct) =>
         Period.TryParse(period, out var p)
             ? TypedResults.Ok(await queue.ListAsync(p, ct).ConfigureAwait(false))
+            : Problems.NotAMonth(period);
+
+    internal static async Task<Results<Ok<MonthDriftView>, ProblemHttpResult>> DriftAsync(string period, MonthDrift drift, CancellationToken ct) =>
+        Period.TryParse(period, out var p)
+            ? TypedResults.Ok(await drift.ForMonthAsync(p, ct).ConfigureAwait(false))
             : Problems.NotAMonth(period);
 
     internal static async Task<Results<Ok<ReviewDetail>, ProblemHttpResult>> ReportAsync(long id, ReviewQueue queue, HttpContext http, CancellationToken ct)

@@ -103,6 +103,7 @@ public static partial class EmbassyWebSetup
         services.AddSingleton<PublicQueries>();
         services.AddSingleton<DemoProgram>();
         services.AddSingleton<ReportAdmin>();
+        services.AddSingleton<MonthDrift>();
         builder.AddEmbassyCommunityWeb();
         services.AddEmbassyTreasury();
         var admins = (config["Auth:Admins"] ?? string.Empty).Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -13,6 +13,19 @@ if (DatabaseFile.Check(builder.Configuration) is { } damaged)
     return 1;
 }
 
+// The program's rules: its own folder (Program:Policies) or the shipped Phala policies; a broken file stops the start.
+var policies = ProgramPolicies.FromConfiguration(builder.Configuration);
+if (!policies.IsSuccess)
+{
+    foreach (var line in ProgramPolicies.Lines(policies.Errors))
+    {
+        Console.Error.WriteLine(line);
+    }
+
+    return 1;
+}
+
+builder.Services.AddEmbassyPolicies(policies.Value);
 builder.AddEmbassyData();
 builder.AddEmbassyGitHub();
 builder.AddEmbassyWeb();

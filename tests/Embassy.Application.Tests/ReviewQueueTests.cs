@@ -16,12 +16,12 @@ public class ReviewQueueTests
     private static readonly DateTimeOffset Now = new(2024, 10, 15, 12, 0, 0, TimeSpan.Zero);
     private static readonly Period September = new(2024, 9);
 
-    /// <summary>The demo's five members with September reports, each scored by one reviewer.</summary>
+    /// <summary>The demo's five members with September reports (without its flagged ones), each scored by one reviewer.</summary>
     private static async Task<(TestDatabase Db, ReviewQueue Queue, MonthCloseWorkflow Workflow, IReadOnlyList<ReviewItem> Items)> ScoredMonthAsync(string provider)
     {
         var db = await TestDatabase.CreateMigratedAsync(provider);
         var clock = new ManualClock(Now) { AutoAdvance = false };
-        await new DemoProgram(db.Factory(), clock).SeedAsync(5, 0);
+        await new DemoProgram(db.Factory(), clock).SeedAsync(5, 0, flagged: false);
         var queue = new ReviewQueue(db.Factory(), clock);
         var items = await queue.ListAsync(September);
         foreach (var item in items)

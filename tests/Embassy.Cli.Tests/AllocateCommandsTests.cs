@@ -174,6 +174,26 @@ public sealed class AllocateCommandsTests : IDisposable
         Assert.Equal("90000000000000000", json.RootElement.GetProperty("pool").GetString());
     }
 
+    [Theory]
+    [InlineData("2025-09", "phala-v5", "90000000000000000", "substrate")]
+    [InlineData("2025-10", "phala-v5-2025-10", "45000000000000000", "substrate")]
+    [InlineData("2026-01", "phala-v5-erc20", "45000000000000000000000", "evm")]
+    public void Allocate_NoPolicyGiven_ThirteenMembers_PoolOfThePolicyInForce(string period, string policy, string pool, string rail)
+    {
+        // program-history/2025-10-v5-update.md: from October 2025, 1 head, 2 senior and 10 ambassadors share 45,000 PHA.
+        var members = Csv("members.csv", ["id,rank,joined,left,region", "H,head,2024-01-01,,", "S1,senior,2024-01-01,,", "S2,senior,2024-01-01,,",
+            .. Enumerable.Range(1, 10).Select(i => $"A{i},ambassador,2024-01-01,,")]);
+        var scores = Csv("scores.csv", ["member,department,points", .. Enumerable.Range(1, 10).SelectMany(i => new[] { $"A{i},CM,30", $"A{i},CC,20" })]);
+
+        var (exit, output, error) = Run("allocate", "--period", period, "--scores", scores, "--members", members, "--format", "json");
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(policy, json.RootElement.GetProperty("policy").GetProperty("id").GetString());
+        Assert.Equal(pool, json.RootElement.GetProperty("pool").GetString());
+        Assert.Equal(rail, PolicyCatalog.Shipped.Get(policy).Value.Payout.Rail.ToString().ToLowerInvariant());
+    }
+
     [Fact]
     public void Allocate_PolicyFromFile_RecordsItsIdAndHash()
     {

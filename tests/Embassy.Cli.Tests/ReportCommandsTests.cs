@@ -161,3 +161,46 @@ public sealed class ReportCommandsTests : IDisposable
         }
     }
 }
+
+public sealed class ReportDriftCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("embassy-drift-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static object Issue(int number, string login, string departments, string scores, string created) => new
+    {
+        number,
+        title = "January 2026 Contribution - " + login,
+        body = $"- Amb rank: Ambassador\n- Discord Username: {login}\n- PHA Wallet Address ERC20: 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed\n- Department: {departments}\n\nSuggested scores:\n{scores}\n",
+        user = new { login },
+        created_at = created,
+        html_url = $"https://github.com/o/r/issues/{number}",
+    };
+
+    [Fact]
+    public void ReportDrift_Month_CountsAndListsTheReportsBreakingEachRule()
+    {
+        var file = Path.Combine(_dir, "issues.json");
+        File.WriteAllText(file, JsonSerializer.Serialize(new[]
+        {
+            Issue(1, "ana", "Content Creation", "- [CC] 40/40", "2026-02-02T10:00:00Z"),
+            Issue(2, "ben", "[CM]/[CC]", "- [CM] 30/40\n- [CC] 28/40", "2026-02-09T10:00:00Z"),
+            Issue(3, "cai", "[CM]/[CC]", "- [CM] 31/40\n- [CC] 29/40", "2026-02-03T10:00:00Z"),
+        }));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = EmbassyCli.Run(["report", "drift", "--issue", file, "--period", "2026-01", "--format", "json"], output, error);
+
+        Assert.True(exit == EmbassyCli.Ok, error.ToString());
+        using var json = JsonDocument.Parse(output.ToString());
+        Assert.Equal("phala-v5-erc20", json.RootElement.GetProperty("policy").GetString());
+        Assert.Equal(3, json.RootElement.GetProperty("reports").GetInt32());
+        var rules = json.RootElement.GetProperty("rules").EnumerateArray().ToDictionary(r => r.GetProperty("code").GetString()!, r => r.GetProperty("reports").EnumerateArray().Select(x => x.GetProperty("number").GetInt64()).ToArray());
+        Assert.Equal([1L], rules["DRIFT_DEPARTMENT_COUNT"]);
+        Assert.Equal([1L], rules["DRIFT_SELF_SCORE_AT_MAX"]);
+        Assert.Equal([2L], rules["DRIFT_LATE"]);
+        Assert.Empty(rules["DRIFT_SCORE_ABOVE_MAX"]);
+    }
+}

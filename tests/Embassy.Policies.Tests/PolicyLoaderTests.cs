@@ -172,6 +172,38 @@ public class PolicyLoaderTests
         }
     }
 
+    [Fact]
+    public void Catalog_LoadDirectory_KeepsEachFilesTextAndNamesAMissingFolder()
+    {
+        var dir = Directory.CreateTempSubdirectory("embassy-policies-");
+        try
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, "mine.yaml"), V4Text);
+            var r = PolicyCatalog.LoadDirectory(dir.FullName);
+            Assert.Equal(V4Text, r.Value.Text("phala-v4"));
+            var missing = PolicyCatalog.LoadDirectory(Path.Combine(dir.FullName, "nowhere"));
+            Assert.Equal("POLICY_FOLDER_MISSING", Assert.Single(missing.Errors).Code);
+            var empty = PolicyCatalog.LoadDirectory(dir.CreateSubdirectory("empty").FullName);
+            Assert.Equal("POLICY_NONE", Assert.Single(empty.Errors).Code);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Load_Vocabulary_ReadsCodesAndNames_AndRefusesANameForAnUnknownCode()
+    {
+        var good = PolicyLoader.Load(V4Text + "\nvocabulary:\n  codes: [VSM]\n  names: { community support: CM, Video: VSM }\n", "v.yaml").Value;
+        Assert.Equal(["VSM"], good.Vocabulary.Codes);
+        Assert.Equal([new("community support", "CM"), new KeyValuePair<string, string>("video", "VSM")], good.Vocabulary.Names);
+
+        var bad = PolicyLoader.Load(V4Text + "\nvocabulary:\n  codes: [vsm]\n  names: { streams: XX }\n", "v.yaml");
+        Assert.Contains(bad.Errors, e => e.Code == "POLICY_BAD_VALUE" && e.Message.Contains("'vsm' is not a code", StringComparison.Ordinal) && e.Position?.Line > 0);
+        Assert.Contains(bad.Errors, e => e.Code == "POLICY_BAD_VALUE" && e.Message.Contains("'XX'", StringComparison.Ordinal));
+    }
+
     private const string Caps = "\nfiat_caps:\n  - { name: senior bounties, usd: 2000, mode: clamp, ranks: [senior] }\n  - { name: educator bounties, usd: \"1,500.50\", mode: flag, bounties: true }\n";
 
     [Fact]

@@ -9,7 +9,7 @@ public class ShippedPoliciesTests
     public void Shipped_AllPoliciesLoadWithoutErrors()
     {
         var ids = PolicyCatalog.Shipped.All.Select(p => p.Id).ToList();
-        Assert.Equal(["phala-v1", "phala-v3", "phala-v3.1", "phala-v4", "phala-v4.1", "phala-v5", "phala-v5-erc20"], ids);
+        Assert.Equal(["phala-v1", "phala-v3", "phala-v3.1", "phala-v4", "phala-v4.1", "phala-v5", "phala-v5-2025-10", "phala-v5-erc20"], ids);
     }
 
     [Theory]
@@ -19,6 +19,8 @@ public class ShippedPoliciesTests
     [InlineData("2024-07", "phala-v4")]
     [InlineData("2024-09", "phala-v4.1")]
     [InlineData("2025-03", "phala-v5")]
+    [InlineData("2025-09", "phala-v5")]
+    [InlineData("2025-10", "phala-v5-2025-10")]
     [InlineData("2025-11", "phala-v5-erc20")]
     [InlineData("2026-10", "phala-v5-erc20")]
     public void ForPeriod_ReturnsPolicyInForce(string period, string expected)
@@ -86,7 +88,39 @@ public class ShippedPoliciesTests
         Assert.Equal(PayoutRail.Evm, p.Payout.Rail);
         Assert.Equal(1, p.Payout.ChainId);
         Assert.NotNull(p.Payout.TokenContract);
-        Assert.Equal(p.Token.Whole(90_000), p.Pool.Base);
+        Assert.Equal(p.Token.Whole(45_000), p.Pool.Base);
+    }
+
+    [Fact]
+    public void PhalaV5October2025_HalvesThePoolAndKeepsTheMarchRules()
+    {
+        // program-history/2025-10-v5-update.md: 13 members share 45,000 PHA; the rest is read as unchanged from March 2025.
+        var october = PolicyCatalog.Shipped.Get("phala-v5-2025-10").Value;
+        var march = PolicyCatalog.Shipped.Get("phala-v5").Value;
+        Assert.Equal(Token.Pha.Whole(45_000), october.Pool.Base);
+        Assert.Equal((new Period(2025, 10), (Period?)new Period(2025, 10)), (october.From, october.Until));
+        Assert.Equal(new Period(2025, 9), march.Until);
+        Assert.Equal(PayoutRail.Substrate, october.Payout.Rail);
+        Assert.Equal(
+            march.Departments.Select(d => (d.Code, d.WeightBasisPoints, d.Max)),
+            october.Departments.Select(d => (d.Code, d.WeightBasisPoints, d.Max)));
+        Assert.Equal(march.Pool with { Base = october.Pool.Base }, october.Pool);
+        Assert.Equal(march.RankBonuses, october.RankBonuses);
+        Assert.Equal(march.Promotions, october.Promotions);
+        Assert.Equal((march.Choice.Min, march.Choice.Max), (october.Choice.Min, october.Choice.Max));
+    }
+
+    [Fact]
+    public void PhalaV5Erc20_KeepsTheOctober2025RulesOnTheEvmRail()
+    {
+        var october = PolicyCatalog.Shipped.Get("phala-v5-2025-10").Value;
+        var erc20 = PolicyCatalog.Shipped.Get("phala-v5-erc20").Value;
+        Assert.Equal(new Period(2025, 11), erc20.From);
+        Assert.Null(erc20.Until);
+        Assert.Equal(erc20.Token.Whole(45_000), erc20.Pool.Base);
+        Assert.Equal(
+            october.Departments.Select(d => (d.Code, d.WeightBasisPoints)),
+            erc20.Departments.Select(d => (d.Code, d.WeightBasisPoints)));
     }
 
     [Fact]

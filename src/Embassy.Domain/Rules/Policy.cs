@@ -73,6 +73,18 @@ public sealed record Policy
     /// <summary>Caps written in dollars that the month close applies (R10), e.g. proposal #14's "maximum 2000$ worth of PHA/month … to active Senior Ambassadors".</summary>
     public IReadOnlyList<PolicyFiatCap> FiatCaps { get; init; } = [];
 
+    /// <summary>
+    /// The month close warns when the pool differs from the previous month's by more than this many percent
+    /// (<see cref="CloseWarnings"/>); null: never. Default 25.
+    /// </summary>
+    public int? PoolChangeWarningPercent { get; init; } = 25;
+
+    /// <summary>
+    /// Words the program's members write in reports under any of its versions (retired codes such as V.1's "VSM",
+    /// plain names such as "community support"): the report parser reads them under every policy it knows.
+    /// </summary>
+    public ReportVocabulary Vocabulary { get; init; } = ReportVocabulary.Empty;
+
     /// <summary>True when the policy is in force for <paramref name="period"/>.</summary>
     public bool Covers(Period period) => period >= From && (Until is null || period <= Until);
 
@@ -143,6 +155,15 @@ public sealed record Policy
 
         return null;
     }
+}
+
+/// <summary>The words of a program's reports beyond a policy's own departments (see <see cref="Policy.Vocabulary"/>).</summary>
+/// <param name="Codes">Department and task codes, in capitals, of every version of the program.</param>
+/// <param name="Names">Plain names (lower case) and the code each stands for.</param>
+public sealed record ReportVocabulary(IReadOnlyList<string> Codes, IReadOnlyList<KeyValuePair<string, string>> Names)
+{
+    /// <summary>No extra words.</summary>
+    public static ReportVocabulary Empty { get; } = new([], []);
 }
 
 /// <summary>How a policy shares the month's reward.</summary>

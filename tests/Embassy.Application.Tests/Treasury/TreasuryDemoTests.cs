@@ -34,10 +34,17 @@ public class TreasuryDemoTests
     }
 
     [Fact]
-    public void RegionalGroups_AreTheSeedsEightGroups()
+    public void FundingHistory_IsTheProgramsFourRecords_LabelledAsReal()
     {
-        Assert.Equal(8, TreasuryDemo.RegionalGroups.Count);
-        Assert.Equal(9, TreasuryDemo.RegionalGroups.Single(g => g.Group == "Chinese group").People.Count);
+        var history = TreasuryDemo.FundingHistory();
+
+        // program-history/2025-10-v5-update.md, "Funding history of the program".
+        Assert.Equal(
+            [(4, new DateOnly(2022, 2, 1), 80_000UL), (14, new DateOnly(2022, 4, 29), 100_000UL), (51, new DateOnly(2023, 1, 1), 1_750_000UL), (102, new DateOnly(2024, 6, 1), 1_430_000UL)],
+            history.Select(p => (p.Number, p.Date, (ulong)(p.Requested.Units / Token.Pha.UnitsPerToken))));
+        Assert.All(history, p => Assert.DoesNotContain(p.Validate(), d => d.IsError));
+        Assert.All(history, p => Assert.Contains(p.Timeline, e => e.Text.StartsWith(TreasuryDemo.RealRecord, StringComparison.Ordinal)));
+        Assert.Contains("council motion #102", history[^1].Title, StringComparison.Ordinal);
         Assert.All(TreasuryDemo.Caps, c => Assert.Equal(UsdAmount.Dollars(2_000), c.Cap));
     }
 }

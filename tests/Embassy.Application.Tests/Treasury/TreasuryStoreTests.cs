@@ -293,38 +293,49 @@ public class DemoTreasuryTests
 {
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task Seed_CarriesProposal14AsTheSeed_WithPricesCountsABountyAndItsClosedMonthsDrawn(string provider)
+    public async Task Seed_CarriesTheRealFundingHistory_AndDrawsEachMonthOnTheProposalInForce(string provider)
     {
-        // November 2026: the demo closes August and September (October stays open) under phala-v5-erc20 (PHA as an 18-decimal ERC-20), drawn
-        // on proposal #14's parachain PHA (12 decimals).
+        // November 2026: the demo closes August and September (October stays open) under phala-v5-erc20 (PHA as an
+        // 18-decimal ERC-20), drawn on the program's real funding records in parachain PHA (12 decimals).
         await using var db = await TestDatabase.CreateMigratedAsync(provider);
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero)) { AutoAdvance = false };
         await new DemoProgram(db.Factory(), clock).SeedAsync(24, 2);
         var store = new TreasuryStore(db.Factory(), clock);
 
-        var ledger = (await store.LedgerAsync(14))!;
-        var months = await new PublicQueries(db.Factory(), clock).MonthsAsync();
+        var ledgers = new List<FundingLedger>();
+        foreach (var number in new[] { 4, 14, 51, 102 })
+        {
+            ledgers.Add((await store.LedgerAsync(number))!);
+        }
 
-        var seed = TreasuryDemo.Proposal14();
-        Assert.Equal((seed.Title, seed.Proponent, seed.Date, seed.Requested, seed.Status), (ledger.Proposal.Title, ledger.Proposal.Proponent, ledger.Proposal.Date, ledger.Proposal.Requested, ledger.Proposal.Status));
-        Assert.Equal(seed.Milestones, ledger.Proposal.Milestones);
-        Assert.Equal(["bounty:1", "payout:2026-08", "payout:2026-09"], ledger.Draws.Select(d => d.Request.Id));
+        var months = (await new PublicQueries(db.Factory(), clock).MonthsAsync()).OrderBy(m => m.Period).ToList();
+        var history = TreasuryDemo.FundingHistory();
+        Assert.Equal(history.Select(p => (p.Number, p.Title, p.Date, p.Requested)), ledgers.Select(l => (l.Proposal.Number, l.Proposal.Title, l.Proposal.Date, l.Proposal.Requested)));
+        Assert.Equal(TreasuryDemo.Proposal14().Milestones, ledgers[1].Proposal.Milestones);
+        Assert.Equal(["2026-08", "2026-09"], months.Select(m => m.Period.ToString()));
+
+        // R10: each month is drawn once, without an override, on the oldest record with funds left that covers it.
+        var draws = ledgers.SelectMany(l => l.Draws.Select(d => (l.Proposal.Number, Draw: d))).ToList();
+        Assert.All(draws, d => Assert.Null(d.Draw.Override));
+        Assert.Equal("bounty:1", Assert.Single(ledgers[1].Draws, d => d.Request.Id.StartsWith("bounty:", StringComparison.Ordinal)).Request.Id);
+        var remaining = history.ToDictionary(p => p.Number, p => p.Requested.Units);
+        remaining[14] -= ledgers[1].Draws.Single(d => d.Request.Id == "bounty:1").Amount.Units;
         foreach (var m in months)
         {
             // 18-decimal totals drawn in 12-decimal PHA, rounded up to the planck.
-            var drawn = ledger.Draws.Single(d => d.Request.Id == "payout:" + m.Period).Amount;
-            var total = m.Month.TotalPaid;
-            Assert.Equal((total.Units + 999_999) / 1_000_000, drawn.Units);
+            var needed = (m.Month.TotalPaid.Units + 999_999) / 1_000_000;
+            var inForce = history.Select(p => p.Number).First(n => remaining[n] >= needed);
+            var drawn = Assert.Single(draws, d => d.Draw.Request.Id == "payout:" + m.Period);
+            Assert.Equal((inForce, needed), (drawn.Number, drawn.Draw.Amount.Units));
+            remaining[inForce] -= needed;
+
+            // R4: 24 members shown, all active; 20 is the baseline, so the pool is the October 2025 base of 45,000 PHA.
+            Assert.Equal(24, m.Month.ActiveMembers);
+            Assert.Equal(new Token("PHA", 18).Whole(45_000).Units, m.Month.Pool.Units);
         }
 
-        // 250 $ at the made-up 0.12 $/PHA of August: 2,083.333… PHA, floored in the ERC-20's 18 decimals, rounded up in planck.
-        Assert.Equal(Token.Pha.Units(UInt128.Parse("2083333333333334", CultureInfo.InvariantCulture)), ledger.Draws[0].Amount);
-        Assert.Null(ledger.Draws[1].Override);
-        Assert.Equal(DemoProgram.OverdrawReason, ledger.Draws[2].Override!.Reason);
-        Assert.True(ledger.Remaining.IsZero);
         Assert.Equal(["2026-10", "2026-09", "2026-08"], (await store.PricesAsync(Token.Pha)).Select(p => p.Period.ToString()));
         Assert.Equal(["discord 5500", "telegram 40000"], (await store.ChannelCountsAsync()).Select(c => c.Channel + " " + c.Members.ToString(CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal));
-        var page = Assert.Single((await store.PageAsync()).Views);
-        Assert.Equal(new Period(2026, 10), page.Chart[^1].Month);
+        Assert.Equal(4, (await store.PageAsync()).Views.Count);
     }
 }
