@@ -101,6 +101,7 @@ public static partial class EmbassyWebSetup
         services.AddSingleton<ReviewQueue>();
         services.AddSingleton<MemberAdmin>();
         services.AddSingleton<PublicQueries>();
+        services.AddSingleton<MemberMonths>();
         services.AddSingleton<DemoProgram>();
         services.AddSingleton<ReportAdmin>();
         builder.AddEmbassyCommunityWeb();
