@@ -150,7 +150,7 @@ public sealed class MemberMonthTests
     }
 
     /// <summary>An API client on the site's Kestrel port (the browser's), with a fresh token for <paramref name="role"/>.</summary>
-    private static async Task<HttpClient> KestrelApiAsync(EmbassySite site, BrowserSession chromium, string role, string login)
+    internal static async Task<HttpClient> KestrelApiAsync(EmbassySite site, BrowserSession chromium, string role, string login)
     {
         var tokens = site.Service<AccessTokens>();
         Assert.True((await tokens.GrantAsync(login, role, "test")).IsSuccess);
@@ -161,4 +161,54 @@ public sealed class MemberMonthTests
     }
 
     private static System.Numerics.BigInteger BigIntegerOf(string digits) => System.Numerics.BigInteger.Parse(digits.Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
+}
+
+/// <summary>Issue #14: the scoring form keeps what was typed when the server refuses it.</summary>
+[Collection(nameof(BrowserWalkthroughTests))]
+public sealed class ScoringFormBrowserTests
+{
+    [Fact]
+    public async Task ScoringForm_ServerSideError_KeepsEveryValueTyped()
+    {
+        await using var github = await MonthCloseTests.StandInAsync();
+        await using var site = new EmbassySite(github.ApiBaseAddress);
+        await using var chromium = await BrowserSession.StartAsync(site);
+        var tokens = site.Service<AccessTokens>();
+        using var admin = await MemberMonthTests.KestrelApiAsync(site, chromium, Roles.Admin, "root-bot");
+        // rita reviews and is also a member who filed a report: the server refuses her scoring it (issue #12).
+        await EmbassySite.AddMemberAsync(admin, "rita");
+        github.AddIssue(EmbassySite.Repo, "rita", "October 2026 Contribution - rita", MonthCloseTests.ReportBody(["CM", "CC"], EmbassySite.AddressFor(5)));
+        await EmbassySite.SyncAsync(admin);
+        var id = (await site.Service<ReviewQueue>().ListAsync(EmbassySite.LastMonth)).Single().ReportId;
+        var link = (await tokens.IssueSignInAsync("rita", Roles.Reviewer, "root")).Value;
+        var rita = await chromium.NewPersonAsync();
+        await rita.GotoAsync("/signin/once?token=" + link);
+        await rita.ClickAsync("#use-link");
+        await rita.WaitForURLAsync("**/review");
+
+        await rita.GotoAsync($"/review/{id}");
+        var typed = new Dictionary<string, string> { ["#effort_CM"] = "17", ["#result_CM"] = "13", ["#effort_CC"] = "9", ["#result_CC"] = "11" };
+        foreach (var input in await rita.Locator("#score-form input[type=number]").AllAsync())
+        {
+            await input.FillAsync("4");
+        }
+
+        foreach (var (selector, value) in typed)
+        {
+            await rita.FillAsync(selector, value);
+        }
+
+        await rita.FillAsync("#note", "My own report: typed anyway.");
+        await rita.ClickAsync("#save");
+        await rita.WaitForSelectorAsync("[role=alert]");
+
+        Assert.Contains(AccessCodes.ScoreOwnReport, await rita.InnerTextAsync("[role=alert]"), StringComparison.Ordinal);
+        foreach (var (selector, value) in typed)
+        {
+            Assert.Equal(value, await rita.InputValueAsync(selector));
+        }
+
+        Assert.Equal("4", await rita.InputValueAsync("#effort_OTHERS"));
+        Assert.Equal("My own report: typed anyway.", await rita.InputValueAsync("#note"));
+    }
 }

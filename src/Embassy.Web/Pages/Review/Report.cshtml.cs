@@ -19,6 +19,9 @@ public sealed class ReviewReportModel(ReviewQueue queue) : PageModel
 
     public bool Saved { get; private set; }
 
+    /// <summary>The values of a refused form, shown again as typed (issue #14: nothing typed is lost on an error).</summary>
+    public IReadOnlyDictionary<string, string> Posted { get; private set; } = new Dictionary<string, string>();
+
     public async Task<IActionResult> OnGetAsync(long id, bool saved, CancellationToken cancellationToken)
     {
         Saved = saved;
@@ -61,6 +64,8 @@ public sealed class ReviewReportModel(ReviewQueue queue) : PageModel
         }
 
         Errors = errors;
+        Posted = Request.Form.Where(f => f.Key.StartsWith("effort_", StringComparison.Ordinal) || f.Key.StartsWith("result_", StringComparison.Ordinal) || f.Key == "note")
+            .ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
