@@ -18,7 +18,14 @@ public sealed record MemberDiagnostic(Diagnostic Diagnostic, string Fix);
 /// <param name="Name">Department name.</param>
 /// <param name="Suggested">"30 / 40" as the report wrote it, or null.</param>
 /// <param name="Final">The final points of the frozen month (R3 mean of the reviewers), null before the month is published.</param>
-public sealed record DepartmentScoreRow(string Code, string Name, string? Suggested, Points? Final);
+public sealed record DepartmentScoreRow(string Code, string Name, string? Suggested, Points? Final)
+{
+    /// <summary>True while the month is open: <see cref="Final"/> is the reviewers' current R3 mean, which an appeal may change.</summary>
+    public bool Provisional { get; init; }
+
+    /// <summary>Issue #14: until when the member may appeal this score (null when it cannot be appealed).</summary>
+    public DateTimeOffset? AppealUntil { get; init; }
+}
 
 /// <summary>What the parser read from the member's report (its latest version).</summary>
 public sealed record MemberReportReading(
@@ -73,6 +80,9 @@ public sealed record MemberMonthView
 
     /// <summary>R8: promotion progress and what the next month needs, or null when no automatic promotion applies.</summary>
     public string? Progress { get; init; }
+
+    /// <summary>Issue #14: the member's appeals of this month's scores, with their decisions.</summary>
+    public IReadOnlyList<AppealView> Appeals { get; init; } = [];
 }
 
 /// <summary>A line of the member's history.</summary>
@@ -136,12 +146,33 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
         var published = close is not null && close.State != MonthState.Locked;
         var row = published && memberId is { } id ? snapshot!.Members.FirstOrDefault(m => m.MemberId == id) : null;
         var departments = Offered(policy, item?.Departments ?? [], row);
-        var scores = departments.Select(d => new DepartmentScoreRow(
+        IReadOnlyList<DepartmentScoreRow> scores = departments.Select(d => new DepartmentScoreRow(
             d.Code,
             d.Name,
             suggested.GetValueOrDefault(d.Code),
             row is null ? null : Points.FromHundredths(row.PointsHundredths.GetValueOrDefault(d.Code)))).ToArray();
 
+        if (close is null && item is not null && reading is not null)
+        {
+            // Open month: the scores are published to the member as the reviewers' current mean (R3), and each scored
+            // department can be appealed within the policy's window from its latest score (issue #14).
+            var latest = ReviewQueue.LatestScores(await db.Scores.AsNoTracking().Where(x => x.ReportId == item.ReportId).ToListAsync(cancellationToken).ConfigureAwait(false));
+            var panel = ReviewQueue.Panel(policy, latest).ToDictionary(x => x.Department, StringComparer.Ordinal);
+            var now = time.GetUtcNow();
+            scores = scores.Select(r =>
+            {
+                if (!panel.TryGetValue(r.Code, out var p))
+                {
+                    return r;
+                }
+
+                var until = latest.Where(x => x.Department == r.Code).Max(x => x.RecordedAt).AddDays(policy.Review.AppealWindowDays);
+                return r with { Final = p.Total, Provisional = true, AppealUntil = now < until ? until : null };
+            }).ToArray();
+        }
+
+        var appeals = item is null ? [] : (await db.Appeals.AsNoTracking().Where(a => a.ReportId == item.ReportId).OrderBy(a => a.Id).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .Select(a => new AppealView(a.Id, a.ReportId, a.Period, a.Department, a.FiledBy, a.Reason, a.FiledAt, a.State, a.DecidedBy, a.Decision, a.DecidedAt)).ToArray();
         var status = close is not null && (row is not null || item is not null) ? close.State
             : item?.State ?? "no-report";
         var view = new MemberMonthView
@@ -152,6 +183,7 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
             DeadlinePassed = time.GetUtcNow() >= deadline,
             Report = reading,
             Scores = scores,
+            Appeals = appeals,
             Rail = policy.Payout.Rail switch { PayoutRail.Substrate => "substrate", PayoutRail.Evm => "evm", _ => "manual" },
             ChainId = policy.Payout.Rail == PayoutRail.Evm ? policy.Payout.ChainId : null,
             Progress = memberId is { } who ? await ProgressAsync(who, cancellationToken).ConfigureAwait(false) : null,

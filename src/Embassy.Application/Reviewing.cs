@@ -496,9 +496,9 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
         return items;
     }
 
-    private static Points MaxOf(Points part, Points total) => part.Hundredths > 0 ? part : Points.FromHundredths(total.Hundredths / 2);
+    internal static Points MaxOf(Points part, Points total) => part.Hundredths > 0 ? part : Points.FromHundredths(total.Hundredths / 2);
 
-    private static void Check(string code, string what, decimal value, Points max, Points step, List<Diagnostic> errors)
+    internal static void Check(string code, string what, decimal value, Points max, Points step, List<Diagnostic> errors)
     {
         var points = Points.Of(Math.Round(value, 2));
         if (value != Math.Round(value, 2) || points < Points.Zero || points > max || (step.Hundredths > 0 && !points.IsMultipleOf(step)))

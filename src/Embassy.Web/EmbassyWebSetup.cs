@@ -102,6 +102,7 @@ public static partial class EmbassyWebSetup
         services.AddSingleton<MemberAdmin>();
         services.AddSingleton<PublicQueries>();
         services.AddSingleton<MemberMonths>();
+        services.AddSingleton<Appeals>();
         services.AddSingleton<DemoProgram>();
         services.AddSingleton<ReportAdmin>();
         builder.AddEmbassyCommunityWeb();

@@ -9,8 +9,34 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Embassy.Web.Pages.Review;
 
 /// <summary>One report beside its parsed fields, with the scoring form and next/previous.</summary>
-public sealed class ReviewReportModel(ReviewQueue queue) : PageModel
+public sealed class ReviewReportModel(ReviewQueue queue, Appeals appeals) : PageModel
 {
+    /// <summary>Issue #14: the member's appeals of this report's scores.</summary>
+    public IReadOnlyList<AppealView> Appeals { get; private set; } = [];
+
+    /// <summary>A reviewer who did not score the report decides an appeal: upheld, or changed with a new score.</summary>
+    public async Task<IActionResult> OnPostDecideAsync(long id, long appeal, string? decision, string? reason, string? effort, string? result, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        decimal? e = decimal.TryParse(effort, NumberStyles.Number, CultureInfo.InvariantCulture, out var ev) ? ev : null;
+        decimal? r = decimal.TryParse(result, NumberStyles.Number, CultureInfo.InvariantCulture, out var rv) ? rv : null;
+        var decided = Appeals.Any(a => a.Id == appeal)
+            ? await appeals.DecideAsync(appeal, User.Actor(), decision ?? string.Empty, reason, e, r, cancellationToken)
+            : Result<string>.Fail(WorkflowCodes.NotFound, $"Report {id} has no appeal {appeal}.");
+        if (decided.IsSuccess)
+        {
+            return Redirect($"/review/{id}?saved=true");
+        }
+
+        Errors = decided.Errors.ToArray();
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
     public ReviewDetail? Detail { get; private set; }
 
     public string RenderedBody { get; private set; } = string.Empty;
@@ -79,6 +105,7 @@ public sealed class ReviewReportModel(ReviewQueue queue) : PageModel
         }
 
         RenderedBody = SafeMarkdown.ToHtml(Detail.Body);
+        Appeals = await appeals.ForReportAsync(id, cancellationToken);
         return true;
     }
 }
