@@ -103,6 +103,7 @@ public static partial class EmbassyWebSetup
         services.AddSingleton<PublicQueries>();
         services.AddSingleton<MemberMonths>();
         services.AddSingleton<Appeals>();
+        services.AddSingleton<EvidenceChecks>();
         services.AddSingleton<DemoProgram>();
         services.AddSingleton<ReportAdmin>();
         builder.AddEmbassyCommunityWeb();

@@ -117,6 +117,33 @@ public sealed class ReviewCockpitTests
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ReviewPage_ShowsTheEvidenceCheck_WithTheOtherReportLinked()
+    {
+        await using var github = await MonthCloseTests.StandInAsync();
+        await using var site = new EmbassySite(github.ApiBaseAddress);
+        var admin = await site.ApiAsAsync(Roles.Admin);
+        await EmbassySite.AddMemberAsync(admin, "alice");
+        await EmbassySite.AddMemberAsync(admin, "bob");
+        var julyPost = (ulong)(new DateTimeOffset(2026, 7, 2, 12, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() - 1288834974657L) << 22;
+        var octoberPost = (ulong)(new DateTimeOffset(2026, 10, 12, 12, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() - 1288834974657L) << 22;
+        github.AddIssue(EmbassySite.Repo, "alice", "October 2026 Contribution - alice", MonthCloseTests.ReportBody(["CM", "CC"], EmbassySite.AddressFor(1), $"Thread: https://x.com/alice/status/{octoberPost}\nOld one: https://x.com/alice/status/{julyPost}"));
+        github.AddIssue(EmbassySite.Repo, "bob", "October 2026 Contribution - bob", MonthCloseTests.ReportBody(["CM", "CC"], EmbassySite.AddressFor(2), $"My thread: https://mobile.twitter.com/alice/status/{octoberPost}?s=20"));
+        await EmbassySite.SyncAsync(admin);
+        var queue = await EmbassySite.QueueAsync(await site.ApiAsAsync(Roles.Reviewer), EmbassySite.LastMonth);
+        var (alice, bob) = (queue.Single(i => i.Author == "alice"), queue.Single(i => i.Author == "bob"));
+
+        var html = await (await site.SignInAsReviewerAsync()).GetStringAsync($"/review/{bob.ReportId}");
+        var evidence = html[html.IndexOf("id=\"evidence\"", StringComparison.Ordinal)..];
+        evidence = evidence[..evidence.IndexOf("</ul>", StringComparison.Ordinal)];
+
+        Assert.Contains($"https://x.com/i/status/{octoberPost} is also in alice", evidence, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/review/{alice.ReportId}\"", evidence, StringComparison.Ordinal);
+        Assert.DoesNotContain(julyPost.ToString(System.Globalization.CultureInfo.InvariantCulture), evidence, StringComparison.Ordinal); // alice's July post is on her page
+        var hers = await (await site.SignInAsReviewerAsync()).GetStringAsync($"/review/{alice.ReportId}");
+        Assert.Contains($"https://x.com/i/status/{julyPost} was posted on 2026-07-02, outside 2026-10", hers, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, (string Effort, string Results, string Total, bool Disagreement)> PanelRows(string html)
     {
         var table = html[html.IndexOf("id=\"panel\"", StringComparison.Ordinal)..];

@@ -9,8 +9,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Embassy.Web.Pages.Review;
 
 /// <summary>One report beside its parsed fields, with the scoring form and next/previous.</summary>
-public sealed class ReviewReportModel(ReviewQueue queue, Appeals appeals) : PageModel
+public sealed class ReviewReportModel(ReviewQueue queue, Appeals appeals, EvidenceChecks evidence) : PageModel
 {
+    /// <summary>Issue #14: what the evidence check found (the same link elsewhere, X posts outside the month, repeated paragraphs).</summary>
+    public IReadOnlyList<ReportEvidenceFinding> Evidence { get; private set; } = [];
+
     /// <summary>Issue #14: the member's appeals of this report's scores.</summary>
     public IReadOnlyList<AppealView> Appeals { get; private set; } = [];
 
@@ -106,6 +109,7 @@ public sealed class ReviewReportModel(ReviewQueue queue, Appeals appeals) : Page
 
         RenderedBody = SafeMarkdown.ToHtml(Detail.Body);
         Appeals = await appeals.ForReportAsync(id, cancellationToken);
+        Evidence = await evidence.ForReportAsync(id, cancellationToken);
         return true;
     }
 }
