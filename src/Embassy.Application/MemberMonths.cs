@@ -112,9 +112,9 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
         var memberId = await MemberIdAsync(login, cancellationToken).ConfigureAwait(false);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var close = await db.MonthCloses.AsNoTracking().Where(c => c.Period == period)
-            .Select(c => new { c.Id, c.State, c.Snapshot }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        var snapshot = close is null ? null : MonthSnapshot.FromJson(close.Snapshot);
-        var policy = (snapshot is null ? null : _catalog.Find(snapshot.PolicyId)) ?? _catalog.ForPeriod(period);
+            .Select(c => new { c.Id, c.State }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var snapshot = (await MonthStore.FindAsync(db, period, cancellationToken).ConfigureAwait(false))?.Month;
+        var policy = (snapshot is null ? null : _catalog.Find(snapshot.Policy.Id)) ?? _catalog.ForPeriod(period);
         var deadline = policy.Deadline.EndOf(period);
 
         var items = await ReviewQueue.ItemsAsync(db, policy, period, cancellationToken).ConfigureAwait(false);
@@ -144,13 +144,13 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
         }
 
         var published = close is not null && close.State != MonthState.Locked;
-        var row = published && memberId is { } id ? snapshot!.Members.FirstOrDefault(m => m.MemberId == id) : null;
+        var row = published && memberId is { } id ? snapshot!.Member(id) : null;
         var departments = Offered(policy, item?.Departments ?? [], row);
         IReadOnlyList<DepartmentScoreRow> scores = departments.Select(d => new DepartmentScoreRow(
             d.Code,
             d.Name,
             suggested.GetValueOrDefault(d.Code),
-            row is null ? null : Points.FromHundredths(row.PointsHundredths.GetValueOrDefault(d.Code)))).ToArray();
+            row is null ? null : row.Points.GetValueOrDefault(d.Code))).ToArray();
 
         if (close is null && item is not null && reading is not null)
         {
@@ -202,25 +202,24 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
             Percent = row.Percent,
             Reward = explained.IsSuccess ? explained.Value : null,
             RewardProblems = explained.Errors.ToArray(),
-            CarriedToNextPayout = payout is { CarriedUnits: var c } && c != UInt128.Zero ? snapshot!.TokenValue().Units(c) : null,
+            CarriedToNextPayout = payout is { CarriedUnits: var c } && c != UInt128.Zero ? snapshot!.Token.Units(c) : null,
             Transactions = payments.Select(p => p.TxHash).ToArray(),
         };
     }
 
     /// <summary>Explains a member's frozen month (R5, R6, R10) from the snapshot's department pools, points and shares.</summary>
-    public static Result<RewardExplanation> Explain(MonthSnapshot snapshot, SnapshotMember member)
+    public static Result<RewardExplanation> Explain(Embassy.Domain.Closing.MonthStatement month, Embassy.Domain.Closing.StatementMember member)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(month);
         ArgumentNullException.ThrowIfNull(member);
-        var byCode = snapshot.Departments.ToDictionary(d => d.Code, StringComparer.Ordinal);
+        var byCode = month.Departments.ToDictionary(d => d.Code, StringComparer.Ordinal);
         var departments = new List<DepartmentShare>();
         var others = new List<KeyValuePair<string, TokenAmount>>();
-        foreach (var (code, units) in member.SharesUnits)
+        foreach (var (code, share) in member.Shares)
         {
-            var share = snapshot.Amount(units);
             if (byCode.TryGetValue(code, out var d))
             {
-                departments.Add(new DepartmentShare(code, snapshot.Amount(d.PoolUnits), Points.FromHundredths(d.PointsHundredths), Points.FromHundredths(member.PointsHundredths.GetValueOrDefault(code)), share));
+                departments.Add(new DepartmentShare(code, d.Pool, d.Points, member.Points.GetValueOrDefault(code), share));
             }
             else
             {
@@ -228,7 +227,7 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
             }
         }
 
-        return RewardExplanation.Explain(departments, others, snapshot.Amount(member.BonusUnits), snapshot.Amount(member.CappedUnits), snapshot.Amount(member.TotalUnits));
+        return RewardExplanation.Explain(departments, others, member.Bonus, member.Capped, member.Total);
     }
 
     /// <summary>Every month the member filed for or was paid in, newest first.</summary>
@@ -243,14 +242,13 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
         var titles = reports.GroupBy(r => r.Period).ToDictionary(
             g => g.Key,
             g => string.Join("; ", g.OrderBy(r => r.IssueNumber).Select(r => "#" + r.IssueNumber.ToString(CultureInfo.InvariantCulture) + " " + r.Title)));
-        var closes = await db.MonthCloses.AsNoTracking().Select(c => new { c.Period, c.State, c.Snapshot }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var closes = (await MonthStore.AllAsync(db, cancellationToken).ConfigureAwait(false)).Select(c => new { c.Month.Period, c.State, c.Month }).ToArray();
         var rows = new Dictionary<Period, MemberHistoryRow>();
         foreach (var c in closes.Where(c => c.State != MonthState.Locked))
         {
-            var snapshot = MonthSnapshot.FromJson(c.Snapshot);
-            if (memberId is { } id && snapshot.Members.FirstOrDefault(m => m.MemberId == id) is { } m)
+            if (memberId is { } id && c.Month.Member(id) is { } m)
             {
-                rows[c.Period] = new MemberHistoryRow(c.Period, c.State, m.Percent, snapshot.Amount(m.TotalUnits), titles.GetValueOrDefault(c.Period));
+                rows[c.Period] = new MemberHistoryRow(c.Period, c.State, m.Percent, m.Total, titles.GetValueOrDefault(c.Period));
             }
         }
 
@@ -279,14 +277,15 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
     {
         var memberId = await MemberIdAsync(login, cancellationToken).ConfigureAwait(false);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var closes = await db.MonthCloses.AsNoTracking().Where(c => c.State != MonthState.Locked)
-            .Select(c => new { c.Id, c.Period, c.State, c.Snapshot }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var ids = await db.MonthCloses.AsNoTracking().Select(c => new { c.Id, c.Period }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var closes = (await MonthStore.AllAsync(db, cancellationToken).ConfigureAwait(false)).Where(c => c.State != MonthState.Locked)
+            .Select(c => new { ids.Single(i => i.Period == c.Month.Period).Id, c.Month.Period, c.State, c.Month }).ToArray();
         var sb = new StringBuilder();
         sb.Append(CsvWriter.Line("period", "state", "rank", "percent", "token", "decimals", "pool_share", "bonus", "capped", "total", "total_units", "carried_units", "transactions"));
         foreach (var c in closes.Where(c => c.Period.Year == year).OrderBy(c => c.Period))
         {
-            var snapshot = MonthSnapshot.FromJson(c.Snapshot);
-            if (memberId is not { } id || snapshot.Members.FirstOrDefault(m => m.MemberId == id) is not { } m)
+            var snapshot = c.Month;
+            if (memberId is not { } id || snapshot.Member(id) is not { } m)
             {
                 continue;
             }
@@ -297,15 +296,15 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
             sb.Append(CsvWriter.Line(
                 c.Period.ToString(),
                 c.State,
-                m.Rank,
+                m.Rank.Code,
                 m.Percent.Rounded.ToString("0.##", CultureInfo.InvariantCulture),
-                snapshot.Token,
-                snapshot.Decimals.ToString(CultureInfo.InvariantCulture),
-                snapshot.Amount(m.PoolShareUnits).Format(grouped: false),
-                snapshot.Amount(m.BonusUnits).Format(grouped: false),
-                snapshot.Amount(m.CappedUnits).Format(grouped: false),
-                snapshot.Amount(m.TotalUnits).Format(grouped: false),
-                m.TotalUnits,
+                snapshot.Token.Symbol,
+                snapshot.Token.Decimals.ToString(CultureInfo.InvariantCulture),
+                m.PoolShare.Format(grouped: false),
+                m.Bonus.Format(grouped: false),
+                m.Capped.Format(grouped: false),
+                m.Total.Format(grouped: false),
+                m.Total.Units.ToString(CultureInfo.InvariantCulture),
                 carried.Aggregate(UInt128.Zero, (a, u) => a + u).ToString(CultureInfo.InvariantCulture),
                 string.Join(' ', txs.Select(t => t.TxHash))));
         }
@@ -328,10 +327,10 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
     }
 
     /// <summary>The departments to show: the report's chosen ones and the policy's basic ones (R3), plus any the frozen month scored.</summary>
-    private static IReadOnlyList<Department> Offered(Policy policy, IReadOnlyList<string> chosen, SnapshotMember? row)
+    private static IReadOnlyList<Department> Offered(Policy policy, IReadOnlyList<string> chosen, Embassy.Domain.Closing.StatementMember? row)
     {
         var list = ReviewQueue.Offered(policy, chosen).ToList();
-        foreach (var code in row?.PointsHundredths.Keys ?? [])
+        foreach (var code in row?.Points.Keys ?? [])
         {
             if (!list.Any(d => d.Code == code))
             {

@@ -70,7 +70,9 @@ public sealed class AppealTests
         Assert.Contains("appeal.filed", audit, StringComparison.Ordinal);
         Assert.Contains("appeal.decided", audit, StringComparison.Ordinal);
         // R3: the decision is a lead override: 18 + 17 replaces the mean of 10+10 and 12+12.
-        Assert.Equal(3500, snapshot.Members.Single(m => m.Login == "alice").PointsHundredths["CM"]);
+        Assert.Equal(MonthState.Approved, snapshot.State); // the approval answer; the transaction follows
+        var frozen = await site.Service<MemberMonths>().MonthAsync("alice", EmbassySite.LastMonth);
+        Assert.Equal((Points.Of(35), false), (frozen.Scores.Single(s => s.Code == "CM").Final!.Value, frozen.Scores.Single(s => s.Code == "CM").Provisional));
     }
 
     [Theory]

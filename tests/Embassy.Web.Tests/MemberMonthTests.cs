@@ -74,8 +74,8 @@ public sealed class MemberMonthTests
         var units = (await alice.Locator("#reward .reward-line .units").AllInnerTextsAsync())
             .Select(u => u.StartsWith('-') ? -BigIntegerOf(u[1..]) : BigIntegerOf(u)).ToArray();
         var texts = await alice.Locator("#reward .reward-line td:first-child").AllInnerTextsAsync();
-        Assert.Equal(BigIntegerOf(paid.TotalUnits), units.Aggregate(System.Numerics.BigInteger.Zero, (a, u) => a + u));
-        Assert.Equal(paid.TotalUnits, await alice.InnerTextAsync("#total-units"));
+        Assert.Equal(BigIntegerOf(paid.Total.Units), units.Aggregate(System.Numerics.BigInteger.Zero, (a, u) => a + u));
+        Assert.Equal(paid.Total.Units, await alice.InnerTextAsync("#total-units"));
         Assert.Contains(texts, t => t.StartsWith("CM: ", StringComparison.Ordinal) && t.Contains(" × 30 ÷ 60 points = ", StringComparison.Ordinal)); // alice 17 + 13, bob 11 + 19
         Assert.Contains(texts, t => t.StartsWith("plus bonus", StringComparison.Ordinal)); // R6: a senior's rank bonus
         Assert.Equal("paid", await alice.InnerTextAsync("#status"));
@@ -118,8 +118,8 @@ public sealed class MemberMonthTests
         Assert.Equal(2, lines.Length);
         Assert.StartsWith("period,state,rank,percent,", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("2026-10,paid,", lines[1], StringComparison.Ordinal);
-        Assert.Contains("," + snapshot.Members.Single(m => m.Login == "alice").TotalUnits + ",", lines[1], StringComparison.Ordinal);
-        Assert.DoesNotContain("," + snapshot.Members.Single(m => m.Login == "bob").TotalUnits + ",", csv, StringComparison.Ordinal);
+        Assert.Contains("," + snapshot.Members.Single(m => m.Login == "alice").Total.Units + ",", lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("," + snapshot.Members.Single(m => m.Login == "bob").Total.Units + ",", csv, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, bad.StatusCode);
         Assert.Single(otherYear.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Contains("/me/statement/2026", history, StringComparison.Ordinal);
