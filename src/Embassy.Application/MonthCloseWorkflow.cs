@@ -763,7 +763,7 @@ public sealed class MonthCloseWorkflow(
             }
         }
 
-        var facts = Facts(period, policy, members.Count, queue, held);
+        var facts = Facts(period, policy, members.Count, queue, held) with { OpenAppeals = await Appeals.OpenAsync(db, period, cancellationToken).ConfigureAwait(false) };
         if (!result.IsSuccess)
         {
             return (result, null, extra, facts);

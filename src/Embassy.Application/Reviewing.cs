@@ -26,7 +26,30 @@ public static class ReviewStates
 }
 
 /// <summary>A report in the month's queue.</summary>
-public sealed record ReviewItem(long ReportId, string Repository, int IssueNumber, string Author, long? MemberId, string Title, DateTimeOffset FiledAt, string State, IReadOnlyList<string> Departments);
+public sealed record ReviewItem(long ReportId, string Repository, int IssueNumber, string Author, long? MemberId, string Title, DateTimeOffset FiledAt, string State, IReadOnlyList<string> Departments)
+{
+    /// <summary>Every flag the report has, not only the one <see cref="State"/> shows: a report both late and unmatched says both.</summary>
+    public IReadOnlyList<string> Flags { get; init; } = [];
+
+    /// <summary>The reviewers the report is assigned to (issue #14: balanced, never the author; the policy's reviewers per report).</summary>
+    public IReadOnlyList<string> AssignedTo { get; init; } = [];
+
+    /// <summary>Reviewers who have scored it (who, not what: scores stay blind until one's own are in).</summary>
+    public IReadOnlyList<string> ScoredBy { get; init; } = [];
+}
+
+/// <summary>
+/// One department's panel after a reviewer has scored (R3): the mean that will be paid, each reviewer's total, and
+/// whether the totals are the policy's disagreement spread or more apart.
+/// </summary>
+public sealed record PanelScore(string Department, Points Effort, Points Results, IReadOnlyList<(string Reviewer, Points Total)> Totals, bool Disagreement)
+{
+    /// <summary>The department's final points: mean effort plus mean results.</summary>
+    public Points Total => Effort + Results;
+}
+
+/// <summary>A reviewer's note on a report, shared with the other reviewers.</summary>
+public sealed record SharedNote(string Reviewer, string Note, DateTimeOffset At);
 
 /// <summary>One department's score on the review form.</summary>
 /// <param name="Department">Department code.</param>
@@ -75,6 +98,15 @@ public sealed record ReviewDetail
     public long? NextId { get; init; }
 
     public bool MonthClosed { get; init; }
+
+    /// <summary>Issue #14 blind scoring: true while this reviewer has not scored the report; others' scores are then withheld.</summary>
+    public bool Blind { get; init; }
+
+    /// <summary>The panel per department (R3 mean and disagreement), once this reviewer has scored; empty while blind.</summary>
+    public IReadOnlyList<PanelScore> Panel { get; init; } = [];
+
+    /// <summary>Every reviewer's note, shared.</summary>
+    public IReadOnlyList<SharedNote> Notes { get; init; } = [];
 }
 
 /// <summary>The reviewer's queue and scoring (R3, R7): the latest score per reviewer and department counts; scores append, never overwrite.</summary>
@@ -86,7 +118,8 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
     public async Task<IReadOnlyList<ReviewItem>> ListAsync(Period period, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await ItemsAsync(db, _catalog.ForPeriod(period), period, cancellationToken).ConfigureAwait(false);
+        var policy = _catalog.ForPeriod(period);
+        return await WithAssignmentsAsync(db, policy, await ItemsAsync(db, policy, period, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Months that have reports, newest first.</summary>
@@ -163,9 +196,13 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
 
         var memberName = report.MemberId is null ? null
             : await db.Members.Where(m => m.Id == report.MemberId).Select(m => m.DisplayName).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        var note = await db.ReviewNotes.AsNoTracking().Where(n => n.ReportId == reportId && n.Reviewer == reviewer).Select(n => n.Note)
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var notes = (await db.ReviewNotes.AsNoTracking().Where(n => n.ReportId == reportId)
+            .ToListAsync(cancellationToken).ConfigureAwait(false)).OrderBy(n => n.RecordedAt).ToList();
+        var note = notes.FirstOrDefault(n => n.Reviewer == reviewer)?.Note;
         var closed = await MonthStore.IsFrozenAsync(db, period, cancellationToken).ConfigureAwait(false);
+        // Issue #14: blind until one's own scores are in (or the month is closed), so nobody anchors on another's numbers.
+        var blind = !closed && !latest.Any(s => s.Reviewer == reviewer);
+        var visible = blind ? latest.Where(s => s.Reviewer == reviewer).ToArray() : latest;
         return new ReviewDetail
         {
             Item = item,
@@ -179,7 +216,10 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
             Offered = Offered(policy, item.Departments),
             Suggested = suggested,
             Mine = latest.Where(s => s.Reviewer == reviewer).ToDictionary(s => s.Department, ToEntry, StringComparer.Ordinal),
-            AllScores = latest.OrderBy(s => s.Reviewer, StringComparer.Ordinal).ThenBy(s => s.Department, StringComparer.Ordinal).Select(s => (s.Reviewer, ToEntry(s), s.RecordedAt)).ToArray(),
+            AllScores = visible.OrderBy(s => s.Reviewer, StringComparer.Ordinal).ThenBy(s => s.Department, StringComparer.Ordinal).Select(s => (s.Reviewer, ToEntry(s), s.RecordedAt)).ToArray(),
+            Blind = blind,
+            Panel = blind ? [] : Panel(policy, latest),
+            Notes = notes.Select(n => new SharedNote(n.Reviewer, n.Note, n.RecordedAt)).ToArray(),
             LastMonth = lastMonth,
             Note = note,
             PreviousId = index > 0 ? items[index - 1].ReportId : null,
@@ -370,6 +410,31 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
         return (report, null);
     }
 
+    /// <summary>R3 per department: the reviewers' mean (what will be paid) and the disagreement flag at the policy's spread.</summary>
+    internal static IReadOnlyList<PanelScore> Panel(Policy policy, IReadOnlyList<Score> latest) =>
+        latest.GroupBy(s => s.Department, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var scores = g.Select(s => new ReviewerScore(Points.FromHundredths(s.EffortHundredths), Points.FromHundredths(s.ResultsHundredths), Order: s.Id)).ToArray();
+            var (effort, results) = ReviewerScores.Final(scores, policy.Scoring.Step);
+            var totals = g.OrderBy(s => s.Reviewer, StringComparer.Ordinal).Select(s => (s.Reviewer, Points.FromHundredths(s.EffortHundredths + s.ResultsHundredths))).ToArray();
+            return new PanelScore(g.Key, effort, results, totals, policy.Review.Disagree(totals.Select(t => t.Item2)));
+        }).ToArray();
+
+    /// <summary>
+    /// Issue #14: the reviewers each report of the month is assigned to (<see cref="ReviewAssignment"/>), from the users
+    /// granted the reviewer role; the author and the logins of the author's member record are never among them.
+    /// </summary>
+    internal static async Task<IReadOnlyList<ReviewItem>> WithAssignmentsAsync(EmbassyDbContext db, Policy policy, IReadOnlyList<ReviewItem> items, CancellationToken cancellationToken)
+    {
+        var reviewers = await db.Users.AsNoTracking().Where(u => u.Role == Embassy.Application.Roles.Reviewer).Select(u => u.Login).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var handles = (await db.MemberHandles.AsNoTracking().Where(h => h.Kind == MemberHandle.GitHub).Select(h => new { h.MemberId, h.NormalizedValue })
+            .ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(h => h.MemberId, h => h.NormalizedValue);
+        var assignable = items.Where(i => i.State is not (ReviewStates.Rejected or ReviewStates.Unmatched))
+            .Select(i => new AssignableReport(i.ReportId, [MemberHandle.Normalize(i.Author), .. i.MemberId is { } m ? handles[m] : []])).ToArray();
+        var panels = ReviewAssignment.Assign(assignable, reviewers.Select(MemberHandle.Normalize).ToArray(), policy.Review.ReviewersPerReport);
+        return items.Select(i => panels.TryGetValue(i.ReportId, out var p) ? i with { AssignedTo = p } : i).ToArray();
+    }
+
     internal static IReadOnlyList<Department> Offered(Policy policy, IReadOnlyList<string> chosen)
     {
         var list = new List<Department>();
@@ -402,10 +467,13 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
                     Title = v == null ? null : v.Title,
                     Departments = v == null || v.Parse == null ? null : v.Parse.Departments,
                     Errors = v != null && v.Diagnostics.Any(d => d.Severity == "error"),
+                    FixErrors = v != null && v.Diagnostics.Any(d => d.Severity == "error" && d.Code != "REPORT_LATE"),
                 })
             .AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false)).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToList();
         // Subqueries on the month, not an id list: a list binds one parameter per report (thousands at 10,000 members).
-        var scored = (await db.Scores.Where(s => db.Reports.Any(r => r.Id == s.ReportId && r.Period == period)).Select(s => s.ReportId).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
+        var scorers = (await db.Scores.Where(s => db.Reports.Any(r => r.Id == s.ReportId && r.Period == period)).Select(s => new { s.ReportId, s.Reviewer }).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(s => s.ReportId, s => s.Reviewer);
+        var scored = scorers.Select(g => g.Key).ToHashSet();
         var acceptedLate = (await db.LateAcceptances.AsNoTracking().Where(a => db.Reports.Any(r => r.Id == a.ReportId && r.Period == period)).Select(a => a.ReportId).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
         var items = new List<ReviewItem>(reports.Count);
         foreach (var r in reports)
@@ -417,15 +485,27 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
                 : !r.HasVersion || r.Errors ? ReviewStates.NeedsFix
                 : ReviewStates.Filed;
             var departments = (r.Departments ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            items.Add(new ReviewItem(r.Id, r.Repository, r.IssueNumber, r.AuthorLogin, r.MemberId, r.Title ?? string.Empty, r.CreatedAt, state, departments));
+            var late = policy.Deadline.IsLate(period, r.CreatedAt) && !acceptedLate.Contains(r.Id);
+            // Every flag at once (issue #14): the state above shows the one that decides what a reviewer can do.
+            var flags = new List<string>(4);
+            if (r.ReviewState == Rejected) { flags.Add(ReviewStates.Rejected); }
+            if (r.MemberId is null) { flags.Add(ReviewStates.Unmatched); }
+            if (late) { flags.Add(ReviewStates.Late); }
+            if (!r.HasVersion || r.FixErrors) { flags.Add(ReviewStates.NeedsFix); } // lateness is its own flag
+            if (scored.Contains(r.Id)) { flags.Add(ReviewStates.Scored); }
+            items.Add(new ReviewItem(r.Id, r.Repository, r.IssueNumber, r.AuthorLogin, r.MemberId, r.Title ?? string.Empty, r.CreatedAt, state, departments)
+            {
+                Flags = flags,
+                ScoredBy = scorers[r.Id].Order(StringComparer.Ordinal).ToArray(),
+            });
         }
 
         return items;
     }
 
-    private static Points MaxOf(Points part, Points total) => part.Hundredths > 0 ? part : Points.FromHundredths(total.Hundredths / 2);
+    internal static Points MaxOf(Points part, Points total) => part.Hundredths > 0 ? part : Points.FromHundredths(total.Hundredths / 2);
 
-    private static void Check(string code, string what, decimal value, Points max, Points step, List<Diagnostic> errors)
+    internal static void Check(string code, string what, decimal value, Points max, Points step, List<Diagnostic> errors)
     {
         var points = Points.Of(Math.Round(value, 2));
         if (value != Math.Round(value, 2) || points < Points.Zero || points > max || (step.Hundredths > 0 && !points.IsMultipleOf(step)))

@@ -89,7 +89,7 @@ public static class PolicyLoader
 
         r.KnownKeys(root, "", "id", "name", "version", "program", "from", "until", "token", "ranks", "model", "pool", "departments",
             "supplementary", "choose", "scoring", "threshold", "rank_bonuses", "bonus_requires_report", "promotions", "terminations",
-            "deadline", "payout", "fiat_caps", "vocabulary", "pool_change_warning", "notes");
+            "deadline", "payout", "fiat_caps", "vocabulary", "pool_change_warning", "notes", "review");
 
         var id = r.Str(root, "", "id") ?? "?";
         var name = r.Str(root, "", "name") ?? id;
@@ -120,6 +120,7 @@ public static class PolicyLoader
         var promotions = ReadStreaks(r, root, "promotions", "at_least", ranks, promotion: true);
         var terminations = ReadStreaks(r, root, "terminations", "below", ranks, promotion: false);
         var deadline = ReadDeadline(r, root);
+        var review = ReadReview(r, root);
         var payout = ReadPayout(r, root, token);
         var caps = ReadFiatCaps(r, root, rankSet);
         var vocabulary = ReadVocabulary(r, root);
@@ -154,6 +155,7 @@ public static class PolicyLoader
             Promotions = promotions,
             Terminations = terminations,
             Deadline = deadline,
+            Review = review,
             Payout = payout,
             FiatCaps = caps,
             Vocabulary = vocabulary,
@@ -660,6 +662,21 @@ public static class PolicyLoader
         }
 
         return list;
+    }
+
+    /// <summary>Issue #14: <c>review: { reviewers_per_report: 2, disagreement_spread: 10, appeal_window_days: 3 }</c>, each optional.</summary>
+    private static ReviewRule ReadReview(YamlReader r, YamlMappingNode root)
+    {
+        if (r.Node(root, "review") is null || r.Map(root, "", "review") is not { } map)
+        {
+            return new ReviewRule();
+        }
+
+        r.KnownKeys(map, "review", "reviewers_per_report", "disagreement_spread", "appeal_window_days");
+        return new ReviewRule(
+            r.Int(map, "review", "reviewers_per_report", 2, 1, 20),
+            r.Int(map, "review", "disagreement_spread", 10, 0, 1000),
+            r.Int(map, "review", "appeal_window_days", 3, 0, 60));
     }
 
     private static DeadlineRule ReadDeadline(YamlReader r, YamlMappingNode root)

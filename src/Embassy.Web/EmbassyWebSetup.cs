@@ -101,6 +101,9 @@ public static partial class EmbassyWebSetup
         services.AddSingleton<ReviewQueue>();
         services.AddSingleton<MemberAdmin>();
         services.AddSingleton<PublicQueries>();
+        services.AddSingleton<MemberMonths>();
+        services.AddSingleton<Appeals>();
+        services.AddSingleton<EvidenceChecks>();
         services.AddSingleton<DemoProgram>();
         services.AddSingleton<ReportAdmin>();
         services.AddSingleton<MonthDrift>();

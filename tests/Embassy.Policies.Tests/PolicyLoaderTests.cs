@@ -18,6 +18,20 @@ public class PolicyLoaderTests
     }
 
     [Fact]
+    public void Load_ReviewSettings_AreRead_AndDefaultWhenAbsent()
+    {
+        var set = PolicyLoader.Load(V4Text + "\nreview: { reviewers_per_report: 3, disagreement_spread: 8, appeal_window_days: 5 }\n", "v4.yaml").Value;
+        var absent = PolicyLoader.Load(V4Text, "v4.yaml").Value;
+
+        Assert.Equal(new Domain.Rules.ReviewRule(3, 8, 5), set.Review);
+        Assert.Equal(new Domain.Rules.ReviewRule(2, 10, 3), absent.Review);
+    }
+
+    [Fact]
+    public void Load_UnknownReviewSetting_IsReported() =>
+        LoadFails(V4Text + "\nreview: { reviewers: 3 }\n", "POLICY_UNKNOWN_KEY");
+
+    [Fact]
     public void Load_WeightsNotSumming100_NamesFileKeyAndSum()
     {
         var e = LoadFails(V4Text.Replace("weight: 25,", "weight: 15,", StringComparison.Ordinal), "POLICY_WEIGHTS_NOT_100");

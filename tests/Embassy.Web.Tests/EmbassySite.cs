@@ -18,6 +18,14 @@ public sealed class FixedClock(DateTimeOffset now) : TimeProvider
     public override DateTimeOffset GetUtcNow() => now;
 }
 
+/// <summary>A clock a test sets by hand.</summary>
+public sealed class SettableClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
 /// <summary>
 /// The whole web app in-process on its own SQLite file, with intent methods (Bitwarden-style) so tests read as what a
 /// person does: sign in as admin, add a member, sync, score, close a month.
@@ -38,9 +46,13 @@ public sealed partial class EmbassySite : WebApplicationFactory<Program>
 
     private readonly DateTimeOffset _now;
 
-    public EmbassySite(Uri? github = null, IDictionary<string, string?>? settings = null, Embassy.Data.Tests.TestDatabase? database = null, DateTimeOffset? now = null)
+    /// <summary>A clock a test moves (past a deadline, say); a fixed one at <see cref="Now"/> otherwise.</summary>
+    private readonly TimeProvider? _clock;
+
+    public EmbassySite(Uri? github = null, IDictionary<string, string?>? settings = null, Embassy.Data.Tests.TestDatabase? database = null, DateTimeOffset? now = null, TimeProvider? clock = null)
     {
         _now = now ?? Now;
+        _clock = clock;
         DataDirectory = Path.Combine(Path.GetTempPath(), "embassy-web-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(DataDirectory);
         _settings = new Dictionary<string, string?>(StringComparer.Ordinal)
@@ -78,7 +90,7 @@ public sealed partial class EmbassySite : WebApplicationFactory<Program>
             builder.UseSetting(k, v);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(new FixedClock(_now)));
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(_clock ?? new FixedClock(_now)));
     }
 
     public override async ValueTask DisposeAsync()

@@ -19,7 +19,11 @@ public sealed record ReportCounts(int Filed, int Scored, int Unscored, int Late,
 /// <param name="Members">Members in the registry who count for the month.</param>
 /// <param name="Reports">The month's reports.</param>
 /// <param name="UnscoredReports">The unscored reports as people name them ("#12 by alice"), for the message.</param>
-public sealed record LockFacts(Period Period, DateTimeOffset Now, Period FirstPeriod, DateTimeOffset Deadline, int Members, ReportCounts Reports, IReadOnlyList<string> UnscoredReports);
+public sealed record LockFacts(Period Period, DateTimeOffset Now, Period FirstPeriod, DateTimeOffset Deadline, int Members, ReportCounts Reports, IReadOnlyList<string> UnscoredReports)
+{
+    /// <summary>Issue #14: appeals of the month not yet decided, as people name them ("appeal 3: CM of #12").</summary>
+    public IReadOnlyList<string> OpenAppeals { get; init; } = [];
+}
 
 /// <summary>
 /// The guard rails of a lock: a month is locked only when it can be final. Never for a month that has not ended or
@@ -74,6 +78,15 @@ public static class LockGuards
             var text = Invariant($"{r.Unscored} of {r.Filed} accepted reports of {p} are not scored{names}; unscored reports count as no report.");
             list.Add(reason is null
                 ? Diagnostic.Error(ClosingCodes.ReportsUnscored, text + " Score them, or lock with a reason.")
+                : Diagnostic.Warning(ClosingCodes.GuardOverridden, text + " Locked anyway: " + reason));
+        }
+
+        if (facts.OpenAppeals.Count > 0)
+        {
+            // Issue #14: the lock waits for a member's appeal to be decided; an admin may override with a reason.
+            var text = Invariant($"{facts.OpenAppeals.Count} appeal(s) of {p} are not decided ({string.Join(", ", facts.OpenAppeals.Take(20))}).");
+            list.Add(reason is null
+                ? Diagnostic.Error(ClosingCodes.AppealsOpen, text + " Decide them, or lock with a reason.")
                 : Diagnostic.Warning(ClosingCodes.GuardOverridden, text + " Locked anyway: " + reason));
         }
 

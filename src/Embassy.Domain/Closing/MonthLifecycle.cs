@@ -58,6 +58,9 @@ public static class ClosingCodes
     /// <summary>A guard an admin overrode, kept with the reason.</summary>
     public const string GuardOverridden = "MONTH_GUARD_OVERRIDDEN";
 
+    /// <summary>Issue #14: a member's appeal of the month is not decided.</summary>
+    public const string AppealsOpen = "MONTH_APPEALS_OPEN";
+
     /// <summary>A payment for a batch the payout does not have.</summary>
     public const string BatchUnknown = "PAYMENT_BATCH_UNKNOWN";
 

@@ -67,6 +67,9 @@ public sealed record Policy
     /// <summary>Report deadline (R7).</summary>
     public required DeadlineRule Deadline { get; init; }
 
+    /// <summary>How reports are reviewed and appealed (issue #14); the defaults when a policy does not say.</summary>
+    public ReviewRule Review { get; init; } = new();
+
     /// <summary>Payout rail (R9).</summary>
     public required PayoutRule Payout { get; init; }
 
@@ -320,6 +323,22 @@ public sealed record RankBonus(Rank Rank, TokenAmount Amount);
 /// (termination) <paramref name="Percent"/> for <paramref name="Months"/> consecutive closed months move to <paramref name="To"/>.
 /// </summary>
 public sealed record StreakRule(Rank From, Rank To, decimal Percent, int Months);
+
+/// <summary>How reports are reviewed (issue #14, R3): how many reviewers each report is assigned to, from what spread of
+/// their scores a department is flagged as a disagreement, and how long after publication a member may appeal.</summary>
+/// <param name="ReviewersPerReport">Reviewers assigned to each report (balanced; never the author).</param>
+/// <param name="DisagreementSpread">Largest minus smallest reviewer total (effort + results) in a department from which it is flagged.</param>
+/// <param name="AppealWindowDays">Days after the month's scores are published in which a member may appeal a department's score.</param>
+public sealed record ReviewRule(int ReviewersPerReport = 2, int DisagreementSpread = 10, int AppealWindowDays = 3)
+{
+    /// <summary>R3 disagreement: true when the reviewers' totals of one department are <see cref="DisagreementSpread"/> or more apart.</summary>
+    public bool Disagree(IEnumerable<Points> totals)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        var list = totals.ToList();
+        return list.Count >= 2 && (list.Max() - list.Min()).Hundredths >= DisagreementSpread * 100L;
+    }
+}
 
 /// <summary>Report deadline (R7): end of day <paramref name="Day"/> of the next month in <paramref name="TimeZone"/>.</summary>
 public sealed record DeadlineRule(int Day, string TimeZone)

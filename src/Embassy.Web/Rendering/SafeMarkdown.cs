@@ -17,7 +17,10 @@ public static class SafeMarkdown
     /// <summary>The class of a link that stands for an image the author embedded.</summary>
     public const string ImageLinkClass = "image-link";
 
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();
+    // As GitHub renders an issue (issue #14): a line break is a break, pipe tables, ~~strikethrough~~;
+    // raw HTML stays disabled.
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks()
+        .UseSoftlineBreakAsHardlineBreak().UsePipeTables().UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough).Build();
 
     /// <summary>The HTML of <paramref name="markdown"/>, safe to embed; never throws on any text.</summary>
     public static string ToHtml(string? markdown)

@@ -16,6 +16,20 @@ public sealed class LockGuardsTests
         Assert.Empty(LockGuards.Check(Facts(Deadline.AddDays(3)), null));
 
     [Fact]
+    public void Check_OpenAppeals_WaitForADecision_OrAnAdminsReason()
+    {
+        var facts = Facts(Deadline.AddDays(3)) with { OpenAppeals = ["appeal 4: CM of report 12"] };
+
+        var refused = Assert.Single(LockGuards.Check(facts, null));
+        var overridden = Assert.Single(LockGuards.Check(facts, "decided at the call"));
+
+        Assert.Equal((ClosingCodes.AppealsOpen, true), (refused.Code, refused.IsError));
+        Assert.Contains("appeal 4: CM of report 12", refused.Message, StringComparison.Ordinal);
+        Assert.Equal((ClosingCodes.GuardOverridden, false), (overridden.Code, overridden.IsError));
+        Assert.EndsWith("decided at the call", overridden.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_MonthNotEnded_IsRefusedEvenWithAReason()
     {
         var guards = LockGuards.Check(Facts(Deadline, period: new Period(2027, 5)), "I insist");

@@ -58,6 +58,17 @@ public class AllocationPropertyTests
     };
 
     [Fact]
+    public void Explanation_OfEveryMember_SumsToTheirTotalToTheUnit()
+    {
+        // The member's page explains the reward line by line from the month's result; it must add up exactly (R5).
+        Check.QuickThrowOnFailure(Prop.ForAll(Cases(), c =>
+        {
+            var month = MonthEngine.Compute(InputOf(c)).Value;
+            return month.Members.All(m => RewardExplanation.Explain(month, m.Id) is { IsSuccess: true } e && e.Value.Sum() == m.Total);
+        }));
+    }
+
+    [Fact]
     public void Shares_SumExactlyToEachDepartmentPool_AndNoneIsNegative()
     {
         Check.QuickThrowOnFailure(Prop.ForAll(Cases(), c =>

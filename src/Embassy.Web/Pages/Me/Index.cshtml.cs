@@ -1,14 +1,13 @@
 using Embassy.Application;
-using Embassy.Domain;
 using Embassy.Web.Security;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Embassy.Web.Pages.Me;
 
-/// <summary>A member's own reports and where each stands.</summary>
-public sealed class MeModel(ReviewQueue queue) : PageModel
+/// <summary>A member's own months and where each stands, with their yearly statements.</summary>
+public sealed class MeModel(MemberMonths months) : PageModel
 {
-    public IReadOnlyList<(Period Period, ReviewItem Item)> Reports { get; private set; } = [];
+    public IReadOnlyList<MemberHistoryRow> Months { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Reports = await queue.ForAuthorAsync(User.Actor(), cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Months = await months.HistoryAsync(User.Actor(), cancellationToken);
 }

@@ -9,8 +9,37 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Embassy.Web.Pages.Review;
 
 /// <summary>One report beside its parsed fields, with the scoring form and next/previous.</summary>
-public sealed class ReviewReportModel(ReviewQueue queue) : PageModel
+public sealed class ReviewReportModel(ReviewQueue queue, Appeals appeals, EvidenceChecks evidence) : PageModel
 {
+    /// <summary>Issue #14: what the evidence check found (the same link elsewhere, X posts outside the month, repeated paragraphs).</summary>
+    public IReadOnlyList<ReportEvidenceFinding> Evidence { get; private set; } = [];
+
+    /// <summary>Issue #14: the member's appeals of this report's scores.</summary>
+    public IReadOnlyList<AppealView> Appeals { get; private set; } = [];
+
+    /// <summary>A reviewer who did not score the report decides an appeal: upheld, or changed with a new score.</summary>
+    public async Task<IActionResult> OnPostDecideAsync(long id, long appeal, string? decision, string? reason, string? effort, string? result, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        decimal? e = decimal.TryParse(effort, NumberStyles.Number, CultureInfo.InvariantCulture, out var ev) ? ev : null;
+        decimal? r = decimal.TryParse(result, NumberStyles.Number, CultureInfo.InvariantCulture, out var rv) ? rv : null;
+        var decided = Appeals.Any(a => a.Id == appeal)
+            ? await appeals.DecideAsync(appeal, User.Actor(), decision ?? string.Empty, reason, e, r, cancellationToken)
+            : Result<string>.Fail(WorkflowCodes.NotFound, $"Report {id} has no appeal {appeal}.");
+        if (decided.IsSuccess)
+        {
+            return Redirect($"/review/{id}?saved=true");
+        }
+
+        Errors = decided.Errors.ToArray();
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
     public ReviewDetail? Detail { get; private set; }
 
     public string RenderedBody { get; private set; } = string.Empty;
@@ -18,6 +47,9 @@ public sealed class ReviewReportModel(ReviewQueue queue) : PageModel
     public IReadOnlyList<Diagnostic> Errors { get; private set; } = [];
 
     public bool Saved { get; private set; }
+
+    /// <summary>The values of a refused form, shown again as typed (issue #14: nothing typed is lost on an error).</summary>
+    public IReadOnlyDictionary<string, string> Posted { get; private set; } = new Dictionary<string, string>();
 
     public async Task<IActionResult> OnGetAsync(long id, bool saved, CancellationToken cancellationToken)
     {
@@ -61,6 +93,8 @@ public sealed class ReviewReportModel(ReviewQueue queue) : PageModel
         }
 
         Errors = errors;
+        Posted = Request.Form.Where(f => f.Key.StartsWith("effort_", StringComparison.Ordinal) || f.Key.StartsWith("result_", StringComparison.Ordinal) || f.Key == "note")
+            .ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal);
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         return Page();
     }
@@ -74,6 +108,8 @@ public sealed class ReviewReportModel(ReviewQueue queue) : PageModel
         }
 
         RenderedBody = SafeMarkdown.ToHtml(Detail.Body);
+        Appeals = await appeals.ForReportAsync(id, cancellationToken);
+        Evidence = await evidence.ForReportAsync(id, cancellationToken);
         return true;
     }
 }
