@@ -191,11 +191,7 @@ public static partial class EmbassyWebSetup
         // The anti-forgery cookie follows the request: it is no credential, and with Always ASP.NET Core refuses every form on
         // a request that reached Embassy over plain http (a TLS proxy whose forwarded headers are not read).
         services.AddAntiforgery(o => o.Cookie.Name = "embassy-af");
-        if (!string.Equals(config["Database:Provider"] ?? "sqlite", "postgres", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(config["Database:ConnectionString"]))
-        {
-            // Sign-in cookies survive restarts: the keys live beside the SQLite file (one machine).
-            services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(config["Database:DataDirectory"] ?? "data", "keys")));
-        }
+        builder.AddEmbassyKeyRing();
 
         // Every page's output without bidirectional controls (names, logins, titles: Rendering/DisplayText.cs).
         services.AddSingleton<System.Text.Encodings.Web.HtmlEncoder>(new Rendering.NeutralHtmlEncoder());
@@ -207,7 +203,9 @@ public static partial class EmbassyWebSetup
             o.Conventions.AllowAnonymousToFolder("/Public");
             o.Conventions.AllowAnonymousToFolder("/Account");
         });
-        services.AddOutputCache(o => o.AddPolicy(PublicTag, p => p.Expire(TimeSpan.FromMinutes(10)).Tag(PublicTag)));
+        // Cached copies are keyed by the database's cache generation, so no instance serves a page older than the last change.
+        services.AddSingleton<PublicCacheGeneration>();
+        services.AddOutputCache(o => o.AddPolicy(PublicTag, p => p.Expire(TimeSpan.FromMinutes(10)).Tag(PublicTag).AddPolicy<CacheGenerationPolicy>()));
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new PeriodJsonConverter()));
         services.AddOpenApi();
         return builder;
@@ -253,6 +251,9 @@ public static partial class EmbassyWebSetup
             {
                 var store = context.RequestServices.GetRequiredService<IOutputCacheStore>();
                 await store.EvictByTagAsync(PublicTag, context.RequestAborted).ConfigureAwait(false);
+
+                // ...and every other instance's: they read the generation before answering from their cache.
+                await context.RequestServices.GetRequiredService<PublicCacheGeneration>().BumpAsync(CancellationToken.None).ConfigureAwait(false);
             }
         });
         return app;
