@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace Embassy.Web;
 
@@ -61,7 +62,7 @@ public static partial class EmbassyWebSetup
         builder.Services.AddSingleton<Readiness>();
         if (MetricsPath(builder.Configuration) is not null)
         {
-            builder.Services.AddOpenTelemetry().WithMetrics(m => m
+            builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService("embassy")).WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
                 .AddMeter(EmbassyMetrics.MeterName, GitHubMetrics.MeterName)
                 .AddPrometheusExporter());

@@ -39,7 +39,11 @@ public sealed class GitHubOAuthOptions
 /// <param name="Demo">True when the demo program's own database is in use.</param>
 /// <param name="DemoMembers">Members the demo seeds (<c>DemoSize:Members</c>, default 24; the load test uses 1,000).</param>
 /// <param name="DemoMonths">Closed months the demo seeds (<c>DemoSize:Months</c>, default 2).</param>
-public sealed record SiteMode(bool Demo, int DemoMembers = 24, int DemoMonths = 2);
+public sealed record SiteMode(bool Demo, int DemoMembers = 24, int DemoMonths = 2)
+{
+    /// <summary>The demo's data folder as configured (the banner names it: the folder in use, not a default).</summary>
+    public string DemoFolder { get; init; } = Path.Combine("data", "demo");
+}
 
 /// <summary>The last one-time admin link printed at start (empty once an admin exists).</summary>
 public sealed class FirstRunLink
@@ -95,7 +99,10 @@ public static partial class EmbassyWebSetup
         var services = builder.Services;
         var config = builder.Configuration;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(new SiteMode(config.GetValue<bool>("Demo"), config.GetValue("DemoSize:Members", 24), config.GetValue("DemoSize:Months", 2)));
+        services.AddSingleton(new SiteMode(config.GetValue<bool>("Demo"), config.GetValue("DemoSize:Members", 24), config.GetValue("DemoSize:Months", 2))
+        {
+            DemoFolder = Path.GetFullPath(config["Database:DataDirectory"] ?? Path.Combine("data", "demo")),
+        });
         services.AddSingleton<FirstRunLink>();
         services.AddSingleton<MonthCloseWorkflow>();
         services.AddSingleton<ReviewQueue>();

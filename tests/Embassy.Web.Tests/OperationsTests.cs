@@ -155,6 +155,16 @@ public sealed class OperationsTests
         Assert.DoesNotContain("# TYPE", await gone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DemoBanner_NamesTheFolderInUse()
+    {
+        await using var site = new EmbassySite(settings: new Dictionary<string, string?> { ["Demo"] = "true", ["DemoSize:Members"] = "3", ["DemoSize:Months"] = "1" });
+
+        var home = await site.CreateClient().GetStringAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Contains($"lives in its own database ({Path.Combine(site.DataDirectory, "demo")}).", home, StringComparison.Ordinal);
+    }
+
     /// <summary>The sum of a counter's samples with <c>outcome="…"</c> (0 before its first increment).</summary>
     internal static double Count(string prometheus, string name, string outcome) =>
         prometheus.Split('\n')
