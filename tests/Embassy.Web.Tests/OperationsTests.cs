@@ -127,7 +127,9 @@ public sealed class OperationsTests
         }
 
         var after = before;
-        for (var i = 0; i < 100 && Count(after, "embassy_webhook_deliveries_total", "parked") <= Count(before, "embassy_webhook_deliveries_total", "parked"); i++)
+        // The worker parks the delivery in the background; the exporter caches a scrape for 300 ms: ask until both show.
+        for (var i = 0; i < 100 && (Count(after, "embassy_webhook_deliveries_total", "parked") <= Count(before, "embassy_webhook_deliveries_total", "parked")
+            || !after.Contains("# TYPE http_server_request_duration_seconds histogram", StringComparison.Ordinal)); i++)
         {
             await Task.Delay(100);
             after = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
