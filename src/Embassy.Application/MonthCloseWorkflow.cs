@@ -543,6 +543,7 @@ public sealed class MonthCloseWorkflow(
     {
         var details = e.Reason is null ? e.Details : $"{e.Details}; reason: {e.Reason}";
         ProgramTables.Audit(db, e.At, e.Actor, e.Action, "month:" + period, details);
+        EmbassyMetrics.MonthTransition(e.Action); // every transition passes here, once, before its save
     }
 
     /// <summary>Saves; false when a unique key refused the write (a concurrent step won: nothing of this one is kept).</summary>

@@ -48,6 +48,7 @@ public sealed class ParserReportIntake(ReportParser parser) : IReportIntake
     {
         ArgumentNullException.ThrowIfNull(issue);
         var parsed = parser.Parse(new IssueSnapshot(issue.Number, issue.Title, issue.Body, issue.AuthorLogin, issue.CreatedAt, issue.HtmlUrl));
+        EmbassyMetrics.ReportParsed(!parsed.HasErrors);
         var scores = parsed.SuggestedScores.ToDictionary(
             kv => kv.Key,
             kv => new Dictionary<string, string>

@@ -199,6 +199,10 @@ public sealed class WebhookInbox(
         if (permanent || row.Attempts >= MaxAttempts)
         {
             row.Status = permanent ? WebhookDeliveryStatus.Parked : WebhookDeliveryStatus.Failed;
+            if (permanent)
+            {
+                EmbassyMetrics.WebhookDelivery("parked");
+            }
             row.ProcessedAt = now;
             row.NotBefore = null;
         }

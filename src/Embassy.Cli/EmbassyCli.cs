@@ -70,5 +70,9 @@ public static class EmbassyCli
         yield return TreasuryCommands.Create();
         yield return SyncCommands.Create();
         yield return GitHubCommands.Create();
+        foreach (var command in OperationsCommands.Create())
+        {
+            yield return command; // backup, restore, admin link
+        }
     }
 }

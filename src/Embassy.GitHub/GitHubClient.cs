@@ -63,6 +63,7 @@ public sealed partial class GitHubClient
                     if (args.Outcome.Result is { } r && IsRateLimited(r))
                     {
                         LogRateLimited(_logger, (int)r.StatusCode, Kind(r), args.RetryDelay.TotalSeconds, args.AttemptNumber + 1);
+                        GitHubMetrics.RateLimitWait(Kind(r));
                     }
 
                     args.Outcome.Result?.Dispose();
@@ -359,6 +360,7 @@ public sealed partial class GitHubClient
                         Authorize(request, bearer);
                         await PaceAsync(request.Method, token).ConfigureAwait(false);
                         Interlocked.Increment(ref _requestCount);
+                        GitHubMetrics.Request(request.Method);
                         var answer = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, token).ConfigureAwait(false);
                         Remember(answer);
                         await MarkSecondaryLimitAsync(answer, token).ConfigureAwait(false);
@@ -510,6 +512,7 @@ public sealed partial class GitHubClient
                 $"GitHub's rate limit is used up until {limit.Reset:yyyy-MM-dd HH:mm:ss} UTC, longer than Embassy waits; run again later.");
         }
 
+        GitHubMetrics.RateLimitWait("primary");
         await Task.Delay(wait + TimeSpan.FromSeconds(1), _time, cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {

@@ -39,7 +39,11 @@ public sealed class GitHubOAuthOptions
 /// <param name="Demo">True when the demo program's own database is in use.</param>
 /// <param name="DemoMembers">Members the demo seeds (<c>DemoSize:Members</c>, default 24; the load test uses 1,000).</param>
 /// <param name="DemoMonths">Closed months the demo seeds (<c>DemoSize:Months</c>, default 2).</param>
-public sealed record SiteMode(bool Demo, int DemoMembers = 24, int DemoMonths = 2);
+public sealed record SiteMode(bool Demo, int DemoMembers = 24, int DemoMonths = 2)
+{
+    /// <summary>The demo's data folder as configured (the banner names it: the folder in use, not a default).</summary>
+    public string DemoFolder { get; init; } = Path.Combine("data", "demo");
+}
 
 /// <summary>The last one-time admin link printed at start (empty once an admin exists).</summary>
 public sealed class FirstRunLink
@@ -95,7 +99,10 @@ public static partial class EmbassyWebSetup
         var services = builder.Services;
         var config = builder.Configuration;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(new SiteMode(config.GetValue<bool>("Demo"), config.GetValue("DemoSize:Members", 24), config.GetValue("DemoSize:Months", 2)));
+        services.AddSingleton(new SiteMode(config.GetValue<bool>("Demo"), config.GetValue("DemoSize:Members", 24), config.GetValue("DemoSize:Months", 2))
+        {
+            DemoFolder = Path.GetFullPath(config["Database:DataDirectory"] ?? Path.Combine("data", "demo")),
+        });
         services.AddSingleton<FirstRunLink>();
         services.AddSingleton<MonthCloseWorkflow>();
         services.AddSingleton<ReviewQueue>();
@@ -195,11 +202,7 @@ public static partial class EmbassyWebSetup
         // The anti-forgery cookie follows the request: it is no credential, and with Always ASP.NET Core refuses every form on
         // a request that reached Embassy over plain http (a TLS proxy whose forwarded headers are not read).
         services.AddAntiforgery(o => o.Cookie.Name = "embassy-af");
-        if (!string.Equals(config["Database:Provider"] ?? "sqlite", "postgres", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(config["Database:ConnectionString"]))
-        {
-            // Sign-in cookies survive restarts: the keys live beside the SQLite file (one machine).
-            services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(config["Database:DataDirectory"] ?? "data", "keys")));
-        }
+        builder.AddEmbassyKeyRing();
 
         // Every page's output without bidirectional controls (names, logins, titles: Rendering/DisplayText.cs).
         services.AddSingleton<System.Text.Encodings.Web.HtmlEncoder>(new Rendering.NeutralHtmlEncoder());
@@ -211,7 +214,9 @@ public static partial class EmbassyWebSetup
             o.Conventions.AllowAnonymousToFolder("/Public");
             o.Conventions.AllowAnonymousToFolder("/Account");
         });
-        services.AddOutputCache(o => o.AddPolicy(PublicTag, p => p.Expire(TimeSpan.FromMinutes(10)).Tag(PublicTag)));
+        // Cached copies are keyed by the database's cache generation, so no instance serves a page older than the last change.
+        services.AddSingleton<PublicCacheGeneration>();
+        services.AddOutputCache(o => o.AddPolicy(PublicTag, p => p.Expire(TimeSpan.FromMinutes(10)).Tag(PublicTag).AddPolicy<CacheGenerationPolicy>()));
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new PeriodJsonConverter()));
         services.AddOpenApi();
         return builder;
@@ -257,6 +262,9 @@ public static partial class EmbassyWebSetup
             {
                 var store = context.RequestServices.GetRequiredService<IOutputCacheStore>();
                 await store.EvictByTagAsync(PublicTag, context.RequestAborted).ConfigureAwait(false);
+
+                // ...and every other instance's: they read the generation before answering from their cache.
+                await context.RequestServices.GetRequiredService<PublicCacheGeneration>().BumpAsync(CancellationToken.None).ConfigureAwait(false);
             }
         });
         return app;

@@ -125,9 +125,11 @@ public static class GitHubWebhookEndpoints
         var receipt = await inbox.ReceiveAsync(delivery, eventName, payload.Value, cancellationToken).ConfigureAwait(false);
         if (receipt == WebhookReceipt.Duplicate)
         {
+            EmbassyMetrics.WebhookDelivery("duplicate");
             return TypedResults.Ok(new WebhookAnswer("duplicate", delivery));
         }
 
+        EmbassyMetrics.WebhookDelivery("accepted");
         signal.Notify();
         return TypedResults.Accepted((string?)null, new WebhookAnswer("queued", delivery));
     }

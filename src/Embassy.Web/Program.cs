@@ -29,12 +29,14 @@ builder.Services.AddEmbassyPolicies(policies.Value);
 builder.AddEmbassyData();
 builder.AddEmbassyGitHub();
 builder.AddEmbassyWeb();
+builder.AddEmbassyOperations(); // /healthz, /readyz, metrics
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseEmbassyWeb();
 var open = app.MapGroup(string.Empty).AllowAnonymous(); // signed by GitHub or harmless: no sign-in
 open.MapHealth();
+app.MapOperations();
 open.MapGitHubWebhook();
 app.MapEmbassyPages();
 app.MapEmbassyApi();

@@ -29,7 +29,9 @@ public sealed partial class AuthorizationMatrixTests
     [Fact]
     public async Task EveryEndpoint_EveryRole_GetsExactlyWhatItsPolicyAllows()
     {
-        await using var site = new EmbassySite();
+        // A GitHub that answers: /readyz asks it whether the credentials work, and a refusal would be a 503.
+        await using var github = await GitHubStandIn.GitHubStandIn.StartAsync();
+        await using var site = new EmbassySite(github.ApiBaseAddress);
         var endpoints = site.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.SuppressMatchingMetadata>()?.SuppressMatching != true)
             .ToArray();
@@ -183,6 +185,9 @@ public sealed partial class AuthorizationMatrixTests
     private static readonly Dictionary<string, string> Rules = new(StringComparer.Ordinal)
     {
         ["GET /health"] = Public,
+        ["GET /healthz"] = Public,
+        ["GET /readyz"] = Public,
+        ["GET /metrics"] = Public,
         ["POST /github/webhook"] = Public,
         ["GET /signin/once"] = Public,
         ["POST /signin/once"] = Public,

@@ -19,7 +19,7 @@ public sealed class OnceModel(AccessTokens tokens) : PageModel
     public void OnGet(string? token)
     {
         // The page carries the link's secret (in its address and its form): no cache or history may keep it.
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store"; // what anti-forgery sets too: it keeps it without a warning
         Token = token;
         if (string.IsNullOrEmpty(token))
         {
@@ -29,7 +29,7 @@ public sealed class OnceModel(AccessTokens tokens) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string? token, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store"; // what anti-forgery sets too: it keeps it without a warning
         var result = await tokens.RedeemSignInAsync(token, cancellationToken);
         if (!result.IsSuccess)
         {

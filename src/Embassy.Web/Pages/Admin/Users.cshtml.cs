@@ -56,7 +56,7 @@ public sealed class AdminUsersModel(AccessTokens tokens, TimeProvider time, Site
     private async Task ShowSecretAsync(Result<string> result, string label, CancellationToken cancellationToken)
     {
         // The secret is on this page once: no cache or history may keep it.
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store"; // what anti-forgery sets too: it keeps it without a warning
         if (result.IsSuccess)
         {
             Secret = result.Value;

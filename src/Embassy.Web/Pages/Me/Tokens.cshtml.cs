@@ -22,7 +22,7 @@ public sealed class MyTokensModel(AccessTokens tokens, TimeProvider time) : Page
 
     public async Task OnPostCreateAsync(string? name, string? role, int? days, CancellationToken cancellationToken)
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store"; // what anti-forgery sets too: it keeps it without a warning
         var result = await tokens.CreateApiTokenAsync(User.Actor(), role ?? string.Empty, name ?? "api", User.Actor(), AccessApiEndpoints.Days(days), cancellationToken);
         if (result.IsSuccess)
         {

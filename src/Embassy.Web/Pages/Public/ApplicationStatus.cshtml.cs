@@ -15,7 +15,7 @@ public sealed class ApplicationStatusModel(MembershipApplications applications, 
     public async Task<IActionResult> OnGetAsync(string? ticket, CancellationToken cancellationToken)
     {
         // The address is the applicant's private ticket: no cache or history may keep the page.
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store"; // what anti-forgery sets too: it keeps it without a warning
         if (guard.ApplicationOf(ticket) is not { } id || await applications.FindAsync(id, cancellationToken) is not { } found)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;

@@ -72,7 +72,7 @@ public sealed class ApplyModel(MembershipApplications applications, ApplicationF
     public void OnGet(bool sent, string? ticket)
     {
         // After sending, the page shows the applicant's private status link (a secret).
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store"; // what anti-forgery sets too: it keeps it without a warning
         Sent = sent;
         Ticket = sent && guard.ApplicationOf(ticket) is not null ? ticket : null;
         Stamp = guard.Stamp();
