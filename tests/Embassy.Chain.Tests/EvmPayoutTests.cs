@@ -84,7 +84,7 @@ public class EvmPayoutTests
     [Theory]
     [InlineData(399, new[] { 400 })]
     [InlineData(400, new[] { 400, 2 })]
-    [InlineData(1000, new[] { 400, 400, 204 })]
+    [InlineData(1000, new[] { 400, 400, 203 })]
     public void ToCsvParts_MoreThanTheAirdropAppTakes_FilesOfAtMost400Lines_EveryTransferOnce(int transfers, int[] lineCounts)
     {
         var lines = Enumerable.Range(1, transfers).Select(i => new PayoutLine($"m{i}", EvmAddressText(i), Erc20("1"))).ToArray();
