@@ -378,13 +378,24 @@ public sealed partial class TreasuryStore
     /// on its proposal's timeline and in the audit log. Refused when none is drawn (nothing to pay, or already paid) and for
     /// a hash that is not one of the policy's rail.
     /// </summary>
-    public async Task<Result<int>> RecordBountyPaymentAsync(Period month, string? txHash, string actor, CancellationToken cancellationToken = default)
+    public Task<Result<int>> RecordBountyPaymentAsync(Period month, string? txHash, string actor, CancellationToken cancellationToken = default) =>
+        RecordBountyPaymentAsync(month, txHash, actor, overrideReason: null, cancellationToken);
+
+    /// <summary>As above; <paramref name="overrideReason"/> records a hash the chain does not confirm as the bounties' batch (#13, audited).</summary>
+    public async Task<Result<int>> RecordBountyPaymentAsync(Period month, string? txHash, string actor, string? overrideReason, CancellationToken cancellationToken = default)
     {
         var hash = (txHash ?? string.Empty).Trim();
         var policy = PolicyFor(month);
         if (!Embassy.Domain.Closing.TransactionHash.IsValid(hash, policy.Payout.Rail))
         {
             return Result<int>.Fail(WorkflowCodes.TxHashInvalid, "A transaction hash is 0x followed by 64 hexadecimal digits.");
+        }
+
+        // #13: the chain checks the hash against the drawn bounties' transfers before they become paid.
+        var checkedPayment = await CheckBountyPaymentAsync(month, hash, actor, overrideReason, cancellationToken).ConfigureAwait(false);
+        if (!checkedPayment.IsSuccess)
+        {
+            return Result<int>.Fail(checkedPayment.Diagnostics);
         }
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -415,6 +426,30 @@ public sealed partial class TreasuryStore
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return Result<int>.Ok(rows.Count);
+    }
+
+    // Nothing drawn (or already paid) is refused by the recording step itself; the check runs only when there is a batch to pay.
+    private async Task<Result<bool>> CheckBountyPaymentAsync(Period month, string hash, string actor, string? overrideReason, CancellationToken cancellationToken)
+    {
+        if (payments is null)
+        {
+            return Result<bool>.Ok(true);
+        }
+
+        await using (var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!await db.CommunityBounties.AnyAsync(b => b.Period == month && b.Status == BountyStates.Drawn, cancellationToken).ConfigureAwait(false))
+            {
+                return Result<bool>.Ok(true);
+            }
+        }
+
+        var policy = PolicyFor(month);
+        var evm = policy.Payout.Rail == Embassy.Domain.Rules.PayoutRail.Evm ? await BountyEvmPayoutAsync(month, cancellationToken).ConfigureAwait(false) : null;
+        var payout = evm is { IsSuccess: true } ? evm.Value : null;
+        var accepted = await payments.AcceptAsync(
+            PaymentChecks.BountiesSubject(month), 1, hash, payout?.Profile, payout?.Transfers, MonthCloseWorkflow.SafeOf(policy), actor, overrideReason, cancellationToken).ConfigureAwait(false);
+        return accepted.IsSuccess ? Result<bool>.Ok(true) : Result<bool>.Fail(accepted.Diagnostics);
     }
 
     /// <summary>The payout lines of the month's drawn bounties, clamped as when they were drawn.</summary>

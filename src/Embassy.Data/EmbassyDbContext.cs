@@ -198,6 +198,7 @@ public sealed partial class EmbassyDbContext(DbContextOptions<EmbassyDbContext> 
 
         ConfigureTreasury(modelBuilder);
         ConfigureAccess(modelBuilder);
+        ConfigurePayments(modelBuilder);
 
         // snake_case names everywhere, so hand-written SQL reads naturally on both providers.
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

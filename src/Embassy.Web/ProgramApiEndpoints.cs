@@ -593,7 +593,7 @@ public static class ProgramApiEndpoints
             return Problems.NotAMonth(period);
         }
 
-        var paid = await treasury.RecordBountyPaymentAsync(month, body?.TxHash, http.User.Actor(), ct).ConfigureAwait(false);
+        var paid = await treasury.RecordBountyPaymentAsync(month, body?.TxHash, http.User.Actor(), body?.OverrideReason, ct).ConfigureAwait(false);
         return paid.IsSuccess ? TypedResults.Ok(paid.Value) : Problems.From(paid.Diagnostics);
     }
 
