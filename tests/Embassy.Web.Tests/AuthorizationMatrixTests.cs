@@ -301,6 +301,8 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /api/admin/treasury/bounties/{id:long}/approve"] = Roles.Admin,
         ["POST /api/admin/treasury/bounties/{period}/draw"] = Roles.Admin,
         ["GET /api/admin/treasury/bounties/{period}/payout.csv"] = Roles.Admin,
+        ["PUT /api/admin/treasury/bounties/{id:long}"] = Roles.Admin,
+        ["POST /api/admin/treasury/bounties/{id:long}/cancel"] = Roles.Admin,
         ["GET /api/admin/treasury/bounties/{period}/payout-substrate.txt"] = Roles.Admin,
         ["POST /api/admin/treasury/bounties/{period}/transactions"] = Roles.Admin,
         ["GET /api/admin/treasury/bounties/{period}/payout-safe.json"] = Roles.Admin,
