@@ -26,6 +26,9 @@ public sealed record EvmPayout(EvmTokenProfile Profile, IReadOnlyList<PayoutTran
     /// <summary>The 4-byte selector of <c>transfer(address,uint256)</c>: the first bytes of its Keccak-256.</summary>
     public static ReadOnlySpan<byte> TransferSelector => [0xa9, 0x05, 0x9c, 0xbb];
 
+    /// <summary>The treasury Safe that will sign the batches, when known: written as <c>createdFromSafeAddress</c>.</summary>
+    public EvmAddress? Safe { get; init; }
+
     /// <summary>Sum of the transfers.</summary>
     public TokenAmount Total => Transfers.Aggregate(Profile.Token.Zero, (sum, t) => sum + t.Amount);
 
@@ -86,7 +89,7 @@ public sealed record EvmPayout(EvmTokenProfile Profile, IReadOnlyList<PayoutTran
                 ["name"] = name,
                 ["description"] = string.Create(CultureInfo.InvariantCulture, $"{transfers.Count} {Profile.Token.Symbol} transfers, total {transfers.Aggregate(Profile.Token.Zero, (s, t) => s + t.Amount)}.{SharedNote(transfers)} Prepared by Embassy, unsigned."),
                 ["txBuilderVersion"] = "1.18.0",
-                ["createdFromSafeAddress"] = string.Empty,
+                ["createdFromSafeAddress"] = Safe?.Text ?? string.Empty,
                 ["createdFromOwnerAddress"] = string.Empty,
             },
             ["transactions"] = new JsonArray(transfers.Select(t => (JsonNode)new JsonObject

@@ -113,6 +113,8 @@ public static class ApiEndpoints
         admin.MapGet("/months/{period}/payout.csv", PayoutCsvAsync);
         admin.MapGet("/months/{period}/payout-substrate.txt", PayoutSubstrateAsync);
         admin.MapGet("/months/{period}/payout-safe.json", PayoutSafeAsync);
+        admin.MapGet("/months/{period}/signing", SigningApi.SummaryAsync); // #13: the signers' hand-off
+        admin.MapGet("/months/{period}/payments", SigningApi.PaymentsAsync); // #13: verified, not verified, overridden
         admin.MapPost("/months/{period}/transactions", RecordTransactionAsync);
         admin.MapPost("/months/{period}/transactions/{batch:int}/correction", CorrectTransactionAsync);
         admin.MapPost("/months/{period}/promotions/{member}", ConfirmPromotionAsync);

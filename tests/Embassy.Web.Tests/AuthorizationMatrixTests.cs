@@ -273,6 +273,8 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /api/admin/months/{period}/payout.csv"] = Roles.Admin,
         ["GET /api/admin/months/{period}/payout-substrate.txt"] = Roles.Admin,
         ["GET /api/admin/months/{period}/payout-safe.json"] = Roles.Admin,
+        ["GET /api/admin/months/{period}/signing"] = Roles.Admin,
+        ["GET /api/admin/months/{period}/payments"] = Roles.Admin,
         ["POST /api/admin/months/{period}/transactions"] = Roles.Admin,
         ["POST /api/admin/months/{period}/transactions/{batch:int}/correction"] = Roles.Admin,
         ["POST /api/admin/months/{period}/promotions/{member}"] = Roles.Admin,

@@ -19,13 +19,23 @@ public class PaymentVerificationTests
         await using var site = new EmbassySite(github.ApiBaseAddress);
         var admin = await ApprovedMonthAsync(site, github);
 
+        var signing = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/months/{EmbassySite.LastMonth}/signing");
         var paid = await admin.PostAsJsonAsync($"/api/admin/months/{EmbassySite.LastMonth}/transactions", new TransactionRequest("0x" + new string('a', 64)));
+        var payments = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/months/{EmbassySite.LastMonth}/payments");
 
         Assert.True(paid.IsSuccessStatusCode, await paid.Content.ReadAsStringAsync());
         Assert.Equal(MonthState.Paid, await StateAsync(admin));
         var check = Assert.Single(await site.Service<PaymentChecks>().ForAsync(PaymentChecks.MonthSubject(EmbassySite.LastMonth)));
         Assert.Equal((PaymentCheckOutcomes.NotVerified, 1), (check.Outcome, check.Batch));
         Assert.Contains("Chain:Evm:RpcUrl", check.Detail, StringComparison.Ordinal);
+        Assert.Equal(PaymentCheckOutcomes.NotVerified, Assert.Single(payments.EnumerateArray()).GetProperty("outcome").GetString());
+
+        // The signers' hand-off: October 2026 is phala-v5-erc20, PHA as an ERC-20 on Ethereum, two recipients, one batch.
+        Assert.Equal(("evm", 1L, 18, 2), (signing.GetProperty("rail").GetString(), signing.GetProperty("chainId").GetInt64(), signing.GetProperty("decimals").GetInt32(), signing.GetProperty("recipients").GetInt32()));
+        var batch = Assert.Single(signing.GetProperty("batches").EnumerateArray());
+        Assert.Equal(signing.GetProperty("total").GetProperty("units").GetString(), batch.GetProperty("total").GetProperty("units").GetString());
+        Assert.Contains(signing.GetProperty("steps").EnumerateArray(), s => s.GetString()!.Contains("Transaction Builder", StringComparison.Ordinal));
+        Assert.Equal(JsonValueKind.Null, signing.GetProperty("comparedWith").ValueKind); // no month was paid before
     }
 
     [Fact]
