@@ -461,7 +461,8 @@ public sealed partial class MonthCloseWorkflow(
         var hash = (txHash ?? string.Empty).Trim();
 
         // #13: a corrected hash is checked on the chain like a first one (MonthCloseWorkflow.Payments.cs).
-        var checkedPayment = await CheckPaymentAsync(period, batch, hash, actor, overrideReason: null, cancellationToken, correcting: true).ConfigureAwait(false);
+        var checkedPayment = string.IsNullOrWhiteSpace(reason) ? Result<int?>.Ok(batch) // refused below: nothing to check
+            : await CheckPaymentAsync(period, batch, hash, actor, overrideReason: null, cancellationToken, correcting: true).ConfigureAwait(false);
         if (!checkedPayment.IsSuccess)
         {
             return Result<string>.Fail(checkedPayment.Diagnostics);

@@ -87,13 +87,21 @@ public sealed class PaymentChecks(IDbContextFactory<EmbassyDbContext> databases,
             Subject = subject, Batch = batch, TxHash = txHash, Outcome = outcome, Detail = detail, OverrideReason = outcome == PaymentCheckOutcomes.Overridden ? reason : null,
             CheckedBy = actor, CheckedAt = now,
         });
-        ProgramTables.Audit(db, now, actor, outcome == PaymentCheckOutcomes.Overridden ? "payment.overridden" : "payment.checked", subject,
-            string.Create(CultureInfo.InvariantCulture, $"batch {batch}: {txHash} {outcome.Replace('_', ' ')}") + (outcome == PaymentCheckOutcomes.Overridden ? $" — {reason}\n{detail}" : string.Empty));
+        if (outcome == PaymentCheckOutcomes.Overridden)
+        {
+            // An admin's word over the chain's is audited with what the chain said (R9; "payment.overridden").
+            ProgramTables.Audit(db, now, actor, "payment.overridden", subject,
+                string.Create(CultureInfo.InvariantCulture, $"batch {batch}: {txHash} recorded although not confirmed — {reason}\n{detail}"));
+        }
+
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return Result<PaymentCheck>.Ok(check);
     }
 
-    /// <summary>What was found for each recorded hash of <paramref name="subject"/>, latest first per batch.</summary>
+    /// <summary>
+    /// What was found for each recorded hash of <paramref name="subject"/>, latest first per batch. A check whose
+    /// recording was then refused (a conflict) also has a row: readers match rows to the hashes actually recorded.
+    /// </summary>
     public async Task<IReadOnlyList<PaymentCheckRecord>> ForAsync(string subject, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);

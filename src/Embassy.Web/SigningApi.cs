@@ -46,14 +46,18 @@ internal static class SigningApi
     }
 
     /// <summary>What was found for each recorded hash of the month: "verified" only when the chain confirmed it.</summary>
-    internal static async Task<Results<Ok<PaymentCheckDto[]>, ProblemHttpResult>> PaymentsAsync(string period, PaymentChecks checks, CancellationToken ct)
+    internal static async Task<Results<Ok<PaymentCheckDto[]>, ProblemHttpResult>> PaymentsAsync(string period, PaymentChecks checks, MonthCloseWorkflow workflow, CancellationToken ct)
     {
         if (!Period.TryParse(period, out var p))
         {
             return Problems.NotAMonth(period);
         }
 
-        var rows = await checks.ForAsync(PaymentChecks.MonthSubject(p), ct).ConfigureAwait(false);
+        // One row per recorded batch: the latest check of the hash that batch carries now.
+        var recorded = (await workflow.PreviewAsync(p, ct).ConfigureAwait(false)).Payments;
+        var rows = (await checks.ForAsync(PaymentChecks.MonthSubject(p), ct).ConfigureAwait(false))
+            .Where(r => recorded.Any(b => b.Batch == r.Batch && string.Equals(b.TxHash, r.TxHash, StringComparison.OrdinalIgnoreCase)))
+            .GroupBy(r => r.Batch).Select(g => g.First());
         return TypedResults.Ok(rows.Select(r => new PaymentCheckDto(r.Batch, r.TxHash, r.Outcome, r.Detail, r.OverrideReason, r.CheckedBy, r.CheckedAt)).ToArray());
     }
 }
