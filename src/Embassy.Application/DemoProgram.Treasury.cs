@@ -59,8 +59,7 @@ public sealed partial class DemoProgram
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         for (var period = first; period < current; period = period.Next)
         {
-            var row = await MonthCloseWorkflow.WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false);
-            var total = row is null ? null : (TokenAmount?)MonthSnapshot.FromJson(row.Snapshot).TotalPaid();
+            var total = (await MonthStore.FindAsync(db, period, cancellationToken).ConfigureAwait(false))?.Month.TotalPaid;
             var key = TreasuryDraws.MonthId(period);
             if (total is not { IsZero: false } amount || db.TreasuryDraws.Any(d => d.DrawKey == key))
             {

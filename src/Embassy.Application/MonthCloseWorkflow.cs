@@ -30,13 +30,13 @@ public sealed record MonthHistoryEntry(DateTimeOffset At, string Actor, string A
 
 /// <summary>What a preview shows: the allocation the engine would lock now, and what a person should look at first.</summary>
 /// <param name="State">The month's state.</param>
-/// <param name="Snapshot">The computed (or, once locked, frozen) month; null when the input has errors.</param>
+/// <param name="Month">The computed (or, once locked, frozen) month; null when the input has errors.</param>
 /// <param name="Diagnostics">Engine errors and warnings, plus unscored reports.</param>
 /// <param name="Transactions">Recorded transaction hashes (current ones, by batch).</param>
 /// <param name="Confirmed">Proposals already confirmed, as "member→rank".</param>
 /// <param name="Funding">Before approval: what approving would draw on the proposal in force (R10); null when approved or without a proposal.</param>
 public sealed record MonthPreview(
-    string State, MonthSnapshot? Snapshot, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> Transactions, IReadOnlySet<string> Confirmed, MonthFunding? Funding = null)
+    string State, MonthStatement? Month, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> Transactions, IReadOnlySet<string> Confirmed, MonthFunding? Funding = null)
 {
     /// <summary>The month's reports by state (accepted, scored, unscored, late, unmatched, duplicates); null once locked.</summary>
     public ReportCounts? Reports { get; init; }
@@ -88,7 +88,7 @@ public sealed partial class MonthCloseWorkflow(
         var history = await HistoryAsync(db, period, cancellationToken).ConfigureAwait(false);
         if (close is not null)
         {
-            var frozen = MonthSnapshot.FromJson(close.Snapshot);
+            var frozen = await MonthStore.StatementAsync(db, close, cancellationToken).ConfigureAwait(false);
             var confirmed = await ConfirmedAsync(db, frozen, cancellationToken).ConfigureAwait(false);
             var lockedFunding = close.State == MonthState.Locked ? await FundingAsync(db, period, frozen, cancellationToken).ConfigureAwait(false) : null;
             return new MonthPreview(close.State, frozen, FundingDiagnostics(period, lockedFunding), payments.Select(p => p.TxHash).ToArray(), confirmed, lockedFunding)
@@ -101,8 +101,8 @@ public sealed partial class MonthCloseWorkflow(
         }
 
         var computed = await ComputeAsync(db, period, cancellationToken).ConfigureAwait(false);
-        var funding = computed.Snapshot is null ? null : await FundingAsync(db, period, computed.Snapshot, cancellationToken).ConfigureAwait(false);
-        return new MonthPreview(MonthState.Open, computed.Snapshot, [.. computed.Extra, .. computed.Result.Diagnostics, .. FundingDiagnostics(period, funding)], [], new HashSet<string>(), funding)
+        var funding = computed.Month is null ? null : await FundingAsync(db, period, computed.Month, cancellationToken).ConfigureAwait(false);
+        return new MonthPreview(MonthState.Open, computed.Month, [.. computed.Extra, .. computed.Result.Diagnostics, .. FundingDiagnostics(period, funding)], [], new HashSet<string>(), funding)
         {
             Reports = computed.Facts.Reports,
             Guards = LockGuards.Check(computed.Facts, null),
@@ -111,7 +111,7 @@ public sealed partial class MonthCloseWorkflow(
     }
 
     /// <summary>Locks the month without overriding a guard.</summary>
-    public Task<Result<MonthSnapshot>> LockAsync(Period period, string actor, CancellationToken cancellationToken = default) =>
+    public Task<Result<MonthStatement>> LockAsync(Period period, string actor, CancellationToken cancellationToken = default) =>
         LockAsync(period, actor, null, cancellationToken);
 
     /// <summary>
@@ -120,12 +120,12 @@ public sealed partial class MonthCloseWorkflow(
     /// lock before the deadline or with unscored reports; it is kept on the month and in the audit log. A running sync
     /// of the repository is waited for, so no report arrives after the lock.
     /// </summary>
-    public async Task<Result<MonthSnapshot>> LockAsync(Period period, string actor, string? overrideReason, CancellationToken cancellationToken = default)
+    public async Task<Result<MonthStatement>> LockAsync(Period period, string actor, string? overrideReason, CancellationToken cancellationToken = default)
     {
         await using var gate = await AcquireSyncAsync(cancellationToken).ConfigureAwait(false);
         if (gate is BlockedGate)
         {
-            return Result<MonthSnapshot>.Fail(SyncRunning, $"A sync of the reports is running and did not finish within {SyncWait.TotalSeconds:0} s; lock {period} when it has finished.");
+            return Result<MonthStatement>.Fail(SyncRunning, $"A sync of the reports is running and did not finish within {SyncWait.TotalSeconds:0} s; lock {period} when it has finished.");
         }
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -134,76 +134,47 @@ public sealed partial class MonthCloseWorkflow(
         var month = existing is null ? MonthLifecycle.Opened(period) : new MonthLifecycle { Period = period, State = MonthLifecycle.ParseState(existing) };
         if (month.State != Domain.Closing.MonthState.Open)
         {
-            return Result<MonthSnapshot>.Fail(month.Lock([], actor, time.GetUtcNow(), string.Empty).Diagnostics);
+            return Result<MonthStatement>.Fail(month.Lock([], actor, time.GetUtcNow(), string.Empty).Diagnostics);
         }
 
-        var (result, snapshot, extra, facts) = await ComputeAsync(db, period, cancellationToken).ConfigureAwait(false);
+        var (result, statement, extra, facts) = await ComputeAsync(db, period, cancellationToken).ConfigureAwait(false);
         var guards = LockGuards.Check(facts, overrideReason);
         if (guards.Any(g => g.IsError))
         {
-            return Result<MonthSnapshot>.Fail(guards);
+            return Result<MonthStatement>.Fail(guards);
         }
 
-        if (!result.IsSuccess || snapshot is null)
+        if (!result.IsSuccess || statement is null)
         {
-            return Result<MonthSnapshot>.Fail([Diagnostic.Error(WorkflowCodes.MonthHasErrors, $"{period} cannot be closed: the engine found errors."), .. result.Errors]);
+            return Result<MonthStatement>.Fail([Diagnostic.Error(WorkflowCodes.MonthHasErrors, $"{period} cannot be closed: the engine found errors."), .. result.Errors]);
         }
 
         var allocation = result.Value;
         var now = time.GetUtcNow();
-        var transition = month.Lock(guards, actor, now, $"policy {allocation.Policy.Id} {allocation.Policy.Version}; pool {allocation.Pool}; paid {snapshot.TotalPaid()}; reports: {LockGuards.Describe(facts.Reports)}", overrideReason);
+        var transition = month.Lock(guards, actor, now, $"policy {allocation.Policy.Id} {allocation.Policy.Version}; pool {allocation.Pool}; paid {statement.TotalPaid}; reports: {LockGuards.Describe(facts.Reports)}", overrideReason);
         if (!transition.IsSuccess)
         {
-            return Result<MonthSnapshot>.Fail(transition.Diagnostics);
+            return Result<MonthStatement>.Fail(transition.Diagnostics);
         }
 
-        var close = new MonthClose
-        {
-            Period = period,
-            PolicyName = allocation.Policy.Id,
-            PolicyVersion = allocation.Policy.Version,
-            PolicyHash = allocation.Policy.Hash,
-            Token = allocation.Token.Symbol,
-            PoolUnits = allocation.Pool.Units,
-            UnspentUnits = UInt128.Parse(snapshot.UnspentUnits, NumberStyles.None, CultureInfo.InvariantCulture), // with what a cap held back (R10)
-            ClosedBy = actor,
-            ClosedAt = now,
-            State = MonthState.Locked,
-            Snapshot = snapshot.ToJson(),
-            LockReason = transition.Value.Event.Reason,
-        };
-        var allocations = new List<Allocation>(snapshot.Members.Count * Math.Max(1, allocation.Departments.Count));
-        foreach (var m in snapshot.Members.Where(m => m.MemberId > 0))
-        {
-            foreach (var (dept, units) in m.SharesUnits)
-            {
-                allocations.Add(new Allocation
-                {
-                    MemberId = m.MemberId,
-                    Department = dept,
-                    PointsHundredths = m.PointsHundredths.GetValueOrDefault(dept),
-                    Units = UInt128.Parse(units, NumberStyles.None, CultureInfo.InvariantCulture),
-                });
-            }
-        }
-
+        var close = MonthStore.NewRow(statement, actor, now, transition.Value.Event.Reason);
         db.MonthCloses.Add(close);
         Audit(db, period, transition.Value.Event);
         if (!await SaveOrLoseAsync(db, cancellationToken).ConfigureAwait(false))
         {
-            return Result<MonthSnapshot>.Fail(Lost(period, "locked it"));
+            return Result<MonthStatement>.Fail(Lost(period, "locked it"));
         }
-        await BulkRows.InsertAllocationsAsync(db, close.Id, allocations, cancellationToken).ConfigureAwait(false);
 
+        await MonthStore.WriteMembersAsync(db, close.Id, statement, cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return Result<MonthSnapshot>.Ok(snapshot, [.. extra, .. result.Diagnostics, .. guards]);
+        return Result<MonthStatement>.Ok(statement, [.. extra, .. result.Diagnostics, .. guards]);
     }
 
     /// <summary>
     /// Reopens a locked month before approval (a score to fix, a late report to take): the frozen result is discarded and
     /// the month is open again. The reason is kept in the audit log and on the month's public page.
     /// </summary>
-    public async Task<Result<MonthSnapshot>> ReopenAsync(Period period, string actor, string? reason, CancellationToken cancellationToken = default)
+    public async Task<Result<MonthStatement>> ReopenAsync(Period period, string actor, string? reason, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -211,25 +182,29 @@ public sealed partial class MonthCloseWorkflow(
         var transition = month.Reopen(actor, reason, time.GetUtcNow());
         if (!transition.IsSuccess || close is null)
         {
-            return Result<MonthSnapshot>.Fail(transition.Diagnostics);
+            return Result<MonthStatement>.Fail(transition.Diagnostics);
         }
 
-        var snapshot = MonthSnapshot.FromJson(close.Snapshot);
+        var snapshot = await MonthStore.StatementAsync(db, close, cancellationToken).ConfigureAwait(false);
         await db.Allocations.Where(a => a.MonthCloseId == close.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.MonthMembers.Where(m => m.MonthCloseId == close.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.MonthDepartments.Where(d => d.MonthCloseId == close.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.MonthProposals.Where(p => p.MonthCloseId == close.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.MonthCarries.Where(c => c.MonthCloseId == close.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         var removed = await db.MonthCloses.Where(c => c.Id == close.Id && c.State == MonthState.Locked).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         if (removed != 1)
         {
-            return Result<MonthSnapshot>.Fail(Lost(period, "changed it"));
+            return Result<MonthStatement>.Fail(Lost(period, "changed it"));
         }
 
-        Audit(db, period, transition.Value.Event with { Details = $"{transition.Value.Event.Details}: pool {snapshot.Amount(snapshot.PoolUnits)}, paid {snapshot.TotalPaid()} under {snapshot.PolicyId}" });
+        Audit(db, period, transition.Value.Event with { Details = $"{transition.Value.Event.Details}: pool {snapshot.Pool}, paid {snapshot.TotalPaid} under {snapshot.Policy.Id}" });
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return Result<MonthSnapshot>.Ok(snapshot);
+        return Result<MonthStatement>.Ok(snapshot);
     }
 
     /// <summary>Approves a locked month: one payout per member with an amount, to their address on the policy's rail.</summary>
-    public Task<Result<MonthSnapshot>> ApproveAsync(Period period, string actor, CancellationToken cancellationToken = default) =>
+    public Task<Result<MonthStatement>> ApproveAsync(Period period, string actor, CancellationToken cancellationToken = default) =>
         ApproveAsync(period, actor, null, cancellationToken);
 
     /// <summary>
@@ -238,25 +213,25 @@ public sealed partial class MonthCloseWorkflow(
     /// is refused unless <paramref name="overrideReason"/> is given; the reason and <paramref name="actor"/> are then kept
     /// on the draw and in the audit log. A month with nothing to pay is approved and paid at once, with no draw.
     /// </summary>
-    public async Task<Result<MonthSnapshot>> ApproveAsync(Period period, string actor, string? overrideReason, CancellationToken cancellationToken = default)
+    public async Task<Result<MonthStatement>> ApproveAsync(Period period, string actor, string? overrideReason, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var (close, month) = await TakeAsync(db, period, cancellationToken).ConfigureAwait(false);
         if (close is null || month.State != Domain.Closing.MonthState.Locked)
         {
-            return Result<MonthSnapshot>.Fail(month.Approve(0, actor, time.GetUtcNow(), string.Empty).Diagnostics);
+            return Result<MonthStatement>.Fail(month.Approve(0, actor, time.GetUtcNow(), string.Empty).Diagnostics);
         }
 
-        var snapshot = MonthSnapshot.FromJson(close.Snapshot);
-        var policy = _catalog.Find(snapshot.PolicyId) ?? PolicyFor(period);
+        var snapshot = await MonthStore.StatementAsync(db, close, cancellationToken).ConfigureAwait(false);
+        var policy = _catalog.Find(snapshot.Policy.Id) ?? PolicyFor(period);
         var rail = RailName(policy.Payout.Rail);
         var addresses = await CurrentAddressesAsync(db, policy, snapshot, cancellationToken).ConfigureAwait(false);
         var missing = new List<Diagnostic>();
         var payouts = new List<Payout>();
         foreach (var m in snapshot.Members)
         {
-            var total = snapshot.Amount(m.TotalUnits);
+            var total = m.Total;
             if (total.IsZero)
             {
                 continue;
@@ -282,21 +257,21 @@ public sealed partial class MonthCloseWorkflow(
 
         if (missing.Count > 0)
         {
-            return Result<MonthSnapshot>.Fail(missing);
+            return Result<MonthStatement>.Fail(missing);
         }
 
-        var batches = BatchCount(policy, snapshot.TokenValue(), Lines(snapshot, payouts));
+        var batches = BatchCount(policy, snapshot.Token, Lines(snapshot, payouts));
         if (!batches.IsSuccess)
         {
-            return Result<MonthSnapshot>.Fail(batches.Diagnostics);
+            return Result<MonthStatement>.Fail(batches.Diagnostics);
         }
 
         var now = time.GetUtcNow();
         var paidMembers = payouts.Count(p => p.Units != UInt128.Zero);
-        var transition = month.Approve(batches.Value, actor, now, string.Create(CultureInfo.InvariantCulture, $"{snapshot.TotalPaid()} to {paidMembers} members in {batches.Value} signing batch(es)"));
+        var transition = month.Approve(batches.Value, actor, now, string.Create(CultureInfo.InvariantCulture, $"{snapshot.TotalPaid} to {paidMembers} members in {batches.Value} signing batch(es)"));
         if (!transition.IsSuccess)
         {
-            return Result<MonthSnapshot>.Fail(transition.Diagnostics);
+            return Result<MonthStatement>.Fail(transition.Diagnostics);
         }
 
         var next = transition.Value.Month;
@@ -308,19 +283,19 @@ public sealed partial class MonthCloseWorkflow(
                 cancellationToken).ConfigureAwait(false);
         if (claimed != 1)
         {
-            return Result<MonthSnapshot>.Fail(Lost(period, "approved it"));
+            return Result<MonthStatement>.Fail(Lost(period, "approved it"));
         }
 
         db.Payouts.AddRange(payouts);
         IReadOnlyList<Diagnostic> drawDiagnostics = [];
-        if (!snapshot.TotalPaid().IsZero)
+        if (!snapshot.TotalPaid.IsZero)
         {
             // R10: the month's total is drawn on the proposal in force; an overdraw needs an admin's reason.
             var adminOverride = string.IsNullOrWhiteSpace(overrideReason) ? null : new Embassy.Domain.Treasury.DrawOverride(actor, overrideReason.Trim(), now);
-            var drawn = await TreasuryStore.DrawMonthAsync(db, period, snapshot.TotalPaid(), DateOnly.FromDateTime(now.UtcDateTime), adminOverride, actor, now, cancellationToken).ConfigureAwait(false);
+            var drawn = await TreasuryStore.DrawMonthAsync(db, period, snapshot.TotalPaid, DateOnly.FromDateTime(now.UtcDateTime), adminOverride, actor, now, cancellationToken).ConfigureAwait(false);
             if (!drawn.IsSuccess)
             {
-                return Result<MonthSnapshot>.Fail(drawn.Diagnostics);
+                return Result<MonthStatement>.Fail(drawn.Diagnostics);
             }
 
             drawDiagnostics = drawn.Diagnostics;
@@ -329,11 +304,11 @@ public sealed partial class MonthCloseWorkflow(
         Audit(db, period, transition.Value.Event);
         if (!await SaveOrLoseAsync(db, cancellationToken).ConfigureAwait(false))
         {
-            return Result<MonthSnapshot>.Fail(Lost(period, "approved it"));
+            return Result<MonthStatement>.Fail(Lost(period, "approved it"));
         }
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return Result<MonthSnapshot>.Ok(snapshot, drawDiagnostics);
+        return Result<MonthStatement>.Ok(snapshot, drawDiagnostics);
     }
 
     /// <summary>The payout file of an approved month (Embassy.Chain's manual sheet: CSV), for the treasury signers.</summary>
@@ -346,10 +321,10 @@ public sealed partial class MonthCloseWorkflow(
             return Result<ManualPayout>.Fail(WorkflowCodes.MonthNotApproved, $"{period} is not approved yet; payout files follow approval.");
         }
 
-        var snapshot = MonthSnapshot.FromJson(close.Snapshot);
-        var policy = _catalog.Find(snapshot.PolicyId) ?? PolicyFor(period);
+        var snapshot = await MonthStore.StatementAsync(db, close, cancellationToken).ConfigureAwait(false);
+        var policy = _catalog.Find(snapshot.Policy.Id) ?? PolicyFor(period);
         var payouts = await db.Payouts.AsNoTracking().Where(p => p.MonthCloseId == close.Id).OrderBy(p => p.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return ManualPayout.Build(Lines(snapshot, payouts), snapshot.TokenValue(), policy.Payout.Ss58Prefix, period, snapshot.PolicyId, policy.Payout.Minimum);
+        return ManualPayout.Build(Lines(snapshot, payouts), snapshot.Token, policy.Payout.Ss58Prefix, period, snapshot.Policy.Id, policy.Payout.Minimum);
     }
 
     /// <summary>
@@ -366,7 +341,7 @@ public sealed partial class MonthCloseWorkflow(
 
         var (snapshot, policy) = await FrozenAsync(period, cancellationToken).ConfigureAwait(false);
         var lines = sheet.Value.Rows.Select(r => new PayoutLine(r.Member, r.Address, r.Amount, r.Handle)).ToArray();
-        return PayoutRails.Evm(policy, snapshot.TokenValue(), lines, period.ToString());
+        return PayoutRails.Evm(policy, snapshot.Token, lines, period.ToString());
     }
 
     /// <summary>
@@ -384,7 +359,7 @@ public sealed partial class MonthCloseWorkflow(
 
         var (snapshot, policy) = await FrozenAsync(period, cancellationToken).ConfigureAwait(false);
         var lines = sheet.Value.Rows.Select(r => new PayoutLine(r.Member, r.Address, r.Amount, r.Handle)).ToArray();
-        return PayoutRails.Substrate(policy, snapshot.TokenValue(), lines, period.ToString());
+        return PayoutRails.Substrate(policy, snapshot.Token, lines, period.ToString());
     }
 
     /// <summary>Records the transaction of the first batch without one (a payout of one batch: the month's transaction).</summary>
@@ -506,25 +481,25 @@ public sealed partial class MonthCloseWorkflow(
     public async Task<Result<string>> ConfirmProposalAsync(Period period, string member, string actor, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var row = await WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false);
-        var proposal = row is null ? null : MonthSnapshot.FromJson(row.Snapshot).Proposals.FirstOrDefault(p => string.Equals(p.Member, member, StringComparison.Ordinal));
-        var snapshotMember = row is null ? null : MonthSnapshot.FromJson(row.Snapshot).Members.FirstOrDefault(m => string.Equals(m.Login, member, StringComparison.Ordinal));
+        var frozen = (await MonthStore.FindAsync(db, period, cancellationToken).ConfigureAwait(false))?.Month;
+        var proposal = frozen?.Proposals.FirstOrDefault(p => string.Equals(p.Member, member, StringComparison.Ordinal));
+        var snapshotMember = frozen?.Members.FirstOrDefault(m => string.Equals(m.Login, member, StringComparison.Ordinal));
         if (proposal is null || snapshotMember is null || snapshotMember.MemberId == 0)
         {
             return Result<string>.Fail(WorkflowCodes.ProposalUnknown, $"No rank change was proposed for '{member}' in {period}.");
         }
 
-        var from = Period.Parse(proposal.EffectiveFrom).Value.FirstDay;
-        if (await db.RankEvents.AnyAsync(e => e.MemberId == snapshotMember.MemberId && e.Rank == proposal.To && e.EffectiveFrom == from, cancellationToken).ConfigureAwait(false))
+        var from = proposal.EffectiveFrom.FirstDay;
+        if (await db.RankEvents.AnyAsync(e => e.MemberId == snapshotMember.MemberId && e.Rank == proposal.To.Code && e.EffectiveFrom == from, cancellationToken).ConfigureAwait(false))
         {
-            return Result<string>.Ok(proposal.To);
+            return Result<string>.Ok(proposal.To.Code);
         }
 
         var now = time.GetUtcNow();
-        db.RankEvents.Add(new RankEvent { MemberId = snapshotMember.MemberId, Rank = proposal.To, EffectiveFrom = from, Actor = actor, Reason = "Promotion confirmed at the close of " + period + ": " + proposal.Reason, RecordedAt = now });
+        db.RankEvents.Add(new RankEvent { MemberId = snapshotMember.MemberId, Rank = proposal.To.Code, EffectiveFrom = from, Actor = actor, Reason = "Promotion confirmed at the close of " + period + ": " + proposal.Reason, RecordedAt = now });
         ProgramTables.Audit(db, now, actor, "rank.changed", "member:" + snapshotMember.MemberId, $"{proposal.From} → {proposal.To} from {from:yyyy-MM-dd} (proposed at close of {period})");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return Result<string>.Ok(proposal.To);
+        return Result<string>.Ok(proposal.To.Code);
     }
 
     /// <summary>Locked months, newest first, with their state.</summary>
@@ -535,9 +510,9 @@ public sealed partial class MonthCloseWorkflow(
         return rows.Select(r => (r.Period, r.State)).OrderByDescending(r => r.Period).ToArray();
     }
 
-    private static async Task<MonthFunding?> FundingAsync(EmbassyDbContext db, Period period, MonthSnapshot snapshot, CancellationToken cancellationToken)
+    private static async Task<MonthFunding?> FundingAsync(EmbassyDbContext db, Period period, MonthStatement snapshot, CancellationToken cancellationToken)
     {
-        var total = snapshot.TotalPaid();
+        var total = snapshot.TotalPaid;
         return total.IsZero ? null : await TreasuryStore.CheckMonthAsync(db, period, total, period.Next.FirstDay, cancellationToken).ConfigureAwait(false);
     }
 
@@ -552,16 +527,6 @@ public sealed partial class MonthCloseWorkflow(
         PayoutRail.Evm => "evm",
         _ => "manual",
     };
-
-    internal static async Task<WorkflowRow?> WorkflowRowAsync(EmbassyDbContext db, Period period, CancellationToken cancellationToken) =>
-        await db.MonthCloses.AsNoTracking().Where(c => c.Period == period)
-            .Select(c => new WorkflowRow(c.Period, c.State, c.Snapshot)).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-
-    internal static async Task<IReadOnlyList<MonthSnapshot>> SnapshotsAsync(EmbassyDbContext db, CancellationToken cancellationToken)
-    {
-        var rows = await db.MonthCloses.AsNoTracking().Select(c => c.Snapshot).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Select(MonthSnapshot.FromJson).ToArray();
-    }
 
     /// <summary>The current payment of each batch of a month.</summary>
     internal static async Task<IReadOnlyList<BatchPayment>> PaymentsAsync(EmbassyDbContext db, long monthCloseId, CancellationToken cancellationToken) =>
@@ -646,7 +611,7 @@ public sealed partial class MonthCloseWorkflow(
         }
     }
 
-    private static async Task<Dictionary<long, string>> CurrentAddressesAsync(EmbassyDbContext db, Policy policy, MonthSnapshot snapshot, CancellationToken cancellationToken)
+    private static async Task<Dictionary<long, string>> CurrentAddressesAsync(EmbassyDbContext db, Policy policy, MonthStatement snapshot, CancellationToken cancellationToken)
     {
         var rail = RailName(policy.Payout.Rail);
         var ids = snapshot.Members.Where(m => m.MemberId > 0).Select(m => m.MemberId).ToHashSet();
@@ -656,10 +621,10 @@ public sealed partial class MonthCloseWorkflow(
             .ToDictionary(g => g.Key, g => g.OrderBy(a => a.ValidFrom).ThenBy(a => a.Id).Last().Address);
     }
 
-    private static PayoutLine[] Lines(MonthSnapshot snapshot, IEnumerable<Payout> payouts)
+    private static PayoutLine[] Lines(MonthStatement snapshot, IEnumerable<Payout> payouts)
     {
         var names = snapshot.Members.Where(m => m.MemberId > 0).ToDictionary(m => m.MemberId, m => m.Login);
-        var token = snapshot.TokenValue();
+        var token = snapshot.Token;
         return payouts.Where(p => p.Units != UInt128.Zero)
             .Select(p => new PayoutLine(names.GetValueOrDefault(p.MemberId) ?? p.MemberId.ToString(CultureInfo.InvariantCulture), p.Address, token.Units(p.Units), names.GetValueOrDefault(p.MemberId)))
             .ToArray();
@@ -681,22 +646,21 @@ public sealed partial class MonthCloseWorkflow(
         };
     }
 
-    private async Task<(MonthSnapshot Snapshot, Policy Policy)> FrozenAsync(Period period, CancellationToken cancellationToken)
+    private async Task<(MonthStatement Snapshot, Policy Policy)> FrozenAsync(Period period, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var row = await WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false);
-        var snapshot = MonthSnapshot.FromJson(row!.Snapshot);
-        return (snapshot, _catalog.Find(snapshot.PolicyId) ?? PolicyFor(period));
+        var snapshot = (await MonthStore.FindAsync(db, period, cancellationToken).ConfigureAwait(false))!.Value.Month;
+        return (snapshot, _catalog.Find(snapshot.Policy.Id) ?? PolicyFor(period));
     }
 
-    private static async Task<IReadOnlySet<string>> ConfirmedAsync(EmbassyDbContext db, MonthSnapshot snapshot, CancellationToken cancellationToken)
+    private static async Task<IReadOnlySet<string>> ConfirmedAsync(EmbassyDbContext db, MonthStatement snapshot, CancellationToken cancellationToken)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in snapshot.Proposals)
         {
             var member = snapshot.Members.FirstOrDefault(m => m.Login == p.Member);
-            var from = Period.Parse(p.EffectiveFrom).Value.FirstDay;
-            if (member is not null && await db.RankEvents.AnyAsync(e => e.MemberId == member.MemberId && e.Rank == p.To && e.EffectiveFrom == from, cancellationToken).ConfigureAwait(false))
+            var from = p.EffectiveFrom.FirstDay;
+            if (member is not null && await db.RankEvents.AnyAsync(e => e.MemberId == member.MemberId && e.Rank == p.To.Code && e.EffectiveFrom == from, cancellationToken).ConfigureAwait(false))
             {
                 set.Add(p.Member);
             }
@@ -706,7 +670,7 @@ public sealed partial class MonthCloseWorkflow(
     }
 
     /// <summary>Builds the engine's input from the database, computes the month, and gathers what the lock guards look at.</summary>
-    private async Task<(Result<MonthAllocation> Result, MonthSnapshot? Snapshot, IReadOnlyList<Diagnostic> Extra, LockFacts Facts)> ComputeAsync(
+    private async Task<(Result<MonthAllocation> Result, MonthStatement? Month, IReadOnlyList<Diagnostic> Extra, LockFacts Facts)> ComputeAsync(
         EmbassyDbContext db, Period period, CancellationToken cancellationToken)
     {
         var policy = PolicyFor(period);
@@ -764,24 +728,16 @@ public sealed partial class MonthCloseWorkflow(
             }
         }
 
-        var snapshots = (await SnapshotsAsync(db, cancellationToken).ConfigureAwait(false)).Where(s => Period.Parse(s.Period).Value < period).ToArray();
-        var history = snapshots
-            .SelectMany(s => s.Members.Select(m => new ClosedMonth(
-                Period.Parse(s.Period).Value,
-                m.Login,
-                new Rank(m.Rank),
-                m.Percent,
-                Enum.TryParse<MonthStatus>(m.Status, out var st) ? st : MonthStatus.Missing)))
-            .ToArray();
-        var previous = snapshots.FirstOrDefault(s => s.Period == period.Previous.ToString());
+        var history = await MonthStore.HistoryAsync(db, period, cancellationToken).ConfigureAwait(false);
+        var previous = await MonthStore.CarriedOutAsync(db, period.Previous, cancellationToken).ConfigureAwait(false);
         var carried = new Dictionary<string, TokenAmount>(StringComparer.Ordinal);
-        if (previous is not null && previous.TokenValue() == policy.Token)
+        if (previous is { } last && last.Token == policy.Token)
         {
-            foreach (var (code, units) in previous.CarriedOut)
+            foreach (var (code, amount) in last.CarriedOut)
             {
                 if (code.Length == 0 || policy.FindDepartment(code) is not null)
                 {
-                    carried[code] = previous.Amount(units);
+                    carried[code] = amount;
                 }
             }
         }
@@ -833,8 +789,8 @@ public sealed partial class MonthCloseWorkflow(
         }
 
         var names = roster.ToDictionary(r => r.EngineId, r => (r.Member.Id, r.Member.DisplayName), StringComparer.Ordinal);
-        var snapshot = MonthSnapshot.From(result.Value, policy, names);
-        return (result, snapshot, extra, facts);
+        var statement = MonthStatement.From(result.Value, policy.Name, code => policy.FindDepartment(code)?.Name ?? code, names);
+        return (result, statement, extra, facts);
     }
 
     /// <summary>The lock guards' input: the time, the catalogue's first month, the deadline (R7) and the month's reports.</summary>
@@ -860,8 +816,6 @@ public sealed partial class MonthCloseWorkflow(
     {
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
-
-    internal sealed record WorkflowRow(Period Period, string State, string Snapshot);
 }
 
 /// <summary>A member with their GitHub login and rank history, as the engine and pages need them.</summary>

@@ -1,12 +1,14 @@
 using Embassy.Data;
 using Embassy.Domain;
+using Embassy.Domain.Closing;
+using Embassy.Domain.Rules;
 using Embassy.Policies;
 using Microsoft.EntityFrameworkCore;
 
 namespace Embassy.Application;
 
 /// <summary>A published month (approved or paid).</summary>
-public sealed record PublishedMonth(Period Period, string State, MonthSnapshot Snapshot, IReadOnlyList<string> Transactions)
+public sealed record PublishedMonth(Period Period, string State, MonthStatement Month, IReadOnlyList<string> Transactions)
 {
     /// <summary>The month's audited steps, oldest first (filled for a single month).</summary>
     public IReadOnlyList<MonthHistoryEntry> History { get; init; } = [];
@@ -22,7 +24,7 @@ public sealed record PublishedMonth(Period Period, string State, MonthSnapshot S
 public sealed record LeaderboardRow(long MemberId, string Login, string Name, string Rank, int Months, TokenAmount Total, Percent? LastPercent);
 
 /// <summary>A member's month on their page.</summary>
-public sealed record MemberMonth(Period Period, string Rank, string Status, Percent Percent, TokenAmount Total);
+public sealed record MemberMonth(Period Period, Rank Rank, MonthStatus Status, Percent Percent, TokenAmount Total);
 
 /// <summary>A member's public page; <c>Progress</c> reads e.g. "2 of 3 months ≥ 65 % towards ambassador" (null when no automatic promotion applies).</summary>
 public sealed record MemberPage(long Id, string Name, string? Login, string? Region, string Rank, IReadOnlyList<MemberMonth> History, string? Progress);
@@ -39,15 +41,14 @@ public sealed class PublicQueries(IDbContextFactory<EmbassyDbContext> databases,
     private readonly PolicyCatalog _catalog = catalog ?? PolicyCatalog.Shipped;
 
     /// <summary>The policy in force this month (R1).</summary>
-    public Embassy.Domain.Rules.Policy PolicyInForce => _catalog.ForPeriod(Period.Of(time.GetUtcNow()));
+    public Policy PolicyInForce => _catalog.ForPeriod(Period.Of(time.GetUtcNow()));
 
     /// <summary>Every published month, newest first.</summary>
     public async Task<IReadOnlyList<PublishedMonth>> MonthsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await db.MonthCloses.AsNoTracking().Where(c => c.State != MonthState.Locked)
-            .Select(c => new { c.Period, c.State, c.Snapshot }).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => new PublishedMonth(r.Period, r.State, MonthSnapshot.FromJson(r.Snapshot), []))
+        var rows = await MonthStore.AllAsync(db, cancellationToken).ConfigureAwait(false);
+        return rows.Where(r => r.State != MonthState.Locked).Select(r => new PublishedMonth(r.Month.Period, r.State, r.Month, []))
             .OrderByDescending(m => m.Period).ToArray();
     }
 
@@ -62,7 +63,7 @@ public sealed class PublicQueries(IDbContextFactory<EmbassyDbContext> databases,
         }
 
         var payments = await MonthCloseWorkflow.PaymentsAsync(db, close.Id, cancellationToken).ConfigureAwait(false);
-        return new PublishedMonth(period, close.State, MonthSnapshot.FromJson(close.Snapshot), payments.Select(p => p.TxHash).ToArray())
+        return new PublishedMonth(period, close.State, await MonthStore.StatementAsync(db, close, cancellationToken).ConfigureAwait(false), payments.Select(p => p.TxHash).ToArray())
         {
             // The public record of the close: reopenings, overridden guards and corrected payments stay visible.
             History = await MonthCloseWorkflow.HistoryAsync(db, period, cancellationToken).ConfigureAwait(false),
@@ -78,13 +79,13 @@ public sealed class PublicQueries(IDbContextFactory<EmbassyDbContext> databases,
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var roster = await MemberRoster.LoadAsync(db, cancellationToken).ConfigureAwait(false);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var token = months.Count > 0 ? months[0].Snapshot.TokenValue() : PolicyInForce.Token;
+        var token = months.Count > 0 ? months[0].Month.Token : PolicyInForce.Token;
         var rows = new List<LeaderboardRow>();
         foreach (var r in roster)
         {
-            var mine = months.Select(m => (m.Period, Snap: m.Snapshot, Row: m.Snapshot.Members.FirstOrDefault(x => x.MemberId == r.Member.Id)))
+            var mine = months.Select(m => (m.Period, m.Month, Row: m.Month.Member(r.Member.Id)))
                 .Where(x => x.Row is not null).ToArray();
-            var total = mine.Where(x => x.Snap.TokenValue() == token).Aggregate(token.Zero, (a, x) => a + x.Snap.Amount(x.Row!.TotalUnits));
+            var total = mine.Where(x => x.Month.Token == token).Aggregate(token.Zero, (a, x) => a + x.Row!.Total);
             rows.Add(new LeaderboardRow(r.Member.Id, r.GitHubLogin ?? string.Empty, r.Member.DisplayName, r.RankOn(today) ?? r.FirstRank ?? "-", mine.Length, total, mine.Length > 0 ? mine[0].Row!.Percent : null));
         }
 
@@ -102,9 +103,9 @@ public sealed class PublicQueries(IDbContextFactory<EmbassyDbContext> databases,
         }
 
         var months = await MonthsAsync(cancellationToken).ConfigureAwait(false);
-        var history = months.Select(m => (m, row: m.Snapshot.Members.FirstOrDefault(x => x.MemberId == id)))
+        var history = months.Select(m => (m, row: m.Month.Member(id)))
             .Where(x => x.row is not null)
-            .Select(x => new MemberMonth(x.m.Period, x.row!.Rank, x.row.Status, x.row.Percent, x.m.Snapshot.Amount(x.row.TotalUnits)))
+            .Select(x => new MemberMonth(x.m.Period, x.row!.Rank, x.row.Status, x.row.Percent, x.row.Total))
             .OrderBy(x => x.Period).ToArray();
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var rank = entry.RankOn(today) ?? entry.FirstRank ?? "-";
@@ -115,8 +116,8 @@ public sealed class PublicQueries(IDbContextFactory<EmbassyDbContext> databases,
     public async Task<TreasurySummary> TreasuryAsync(TokenAmount? funding, CancellationToken cancellationToken = default)
     {
         var months = await MonthsAsync(cancellationToken).ConfigureAwait(false);
-        var token = funding?.Token ?? (months.Count > 0 ? months[0].Snapshot.TokenValue() : PolicyInForce.Token);
-        var list = months.Where(m => m.Snapshot.TokenValue() == token).Select(m => (m.Period, m.State, Total: m.Snapshot.TotalPaid())).ToArray();
+        var token = funding?.Token ?? (months.Count > 0 ? months[0].Month.Token : PolicyInForce.Token);
+        var list = months.Where(m => m.Month.Token == token).Select(m => (m.Period, m.State, Total: m.Month.TotalPaid)).ToArray();
         var paid = list.Where(m => m.State == MonthState.Paid).Aggregate(token.Zero, (a, m) => a + m.Total);
         var approved = list.Where(m => m.State == MonthState.Approved).Aggregate(token.Zero, (a, m) => a + m.Total);
         return new TreasurySummary(token, paid, approved, funding, list);
@@ -136,7 +137,7 @@ public sealed class PublicQueries(IDbContextFactory<EmbassyDbContext> databases,
         foreach (var period in published.OrderDescending())
         {
             var m = history.FirstOrDefault(h => h.Period == period);
-            if (m is null || m.Status != nameof(Embassy.Domain.Rules.MonthStatus.Accepted) || !m.Percent.AtLeast(rule.Percent))
+            if (m is null || m.Status != MonthStatus.Accepted || !m.Percent.AtLeast(rule.Percent))
             {
                 break;
             }

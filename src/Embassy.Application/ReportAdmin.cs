@@ -29,7 +29,7 @@ public sealed class ReportAdmin(IDbContextFactory<EmbassyDbContext> databases, T
             return Result<long>.Fail(WorkflowCodes.ReportNotUnmatched, $"Report #{report.IssueNumber} already belongs to member {report.MemberId}.");
         }
 
-        if (report.Period is { } period && await MonthCloseWorkflow.WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false) is not null)
+        if (report.Period is { } period && await MonthStore.IsFrozenAsync(db, period, cancellationToken).ConfigureAwait(false))
         {
             return Result<long>.Fail(WorkflowCodes.MonthClosed, $"{period} is closed; its reports can no longer change.");
         }
@@ -60,7 +60,7 @@ public sealed class ReportAdmin(IDbContextFactory<EmbassyDbContext> databases, T
             return Result<long>.Fail(WorkflowCodes.ReportNotLate, $"Report #{report.IssueNumber} was filed on time.");
         }
 
-        if (await MonthCloseWorkflow.WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false) is not null)
+        if (await MonthStore.IsFrozenAsync(db, period, cancellationToken).ConfigureAwait(false))
         {
             return Result<long>.Fail(WorkflowCodes.MonthClosed, $"{period} is closed; its reports can no longer change.");
         }

@@ -152,13 +152,12 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
         }
 
         var lastMonth = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        var previous = await MonthCloseWorkflow.WorkflowRowAsync(db, period.Previous, cancellationToken).ConfigureAwait(false);
-        if (previous is not null && report.MemberId is { } memberId)
+        var previous = await MonthStore.FindAsync(db, period.Previous, cancellationToken).ConfigureAwait(false);
+        if (previous is { Month: var frozen } && report.MemberId is { } memberId && frozen.Member(memberId) is { } m)
         {
-            var m = MonthSnapshot.FromJson(previous.Snapshot).Members.FirstOrDefault(x => x.MemberId == memberId);
-            foreach (var (code, h) in m?.PointsHundredths ?? new Dictionary<string, long>())
+            foreach (var (code, points) in m.Points)
             {
-                lastMonth[code] = h / 100m;
+                lastMonth[code] = points.Value;
             }
         }
 
@@ -166,7 +165,7 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
             : await db.Members.Where(m => m.Id == report.MemberId).Select(m => m.DisplayName).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var note = await db.ReviewNotes.AsNoTracking().Where(n => n.ReportId == reportId && n.Reviewer == reviewer).Select(n => n.Note)
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        var closed = await MonthCloseWorkflow.WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false) is not null;
+        var closed = await MonthStore.IsFrozenAsync(db, period, cancellationToken).ConfigureAwait(false);
         return new ReviewDetail
         {
             Item = item,
@@ -213,7 +212,7 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
             return Result<int>.Fail(WorkflowCodes.ReportNotScorable, "The report names no month; it needs a fix before it can be scored.");
         }
 
-        if (await MonthCloseWorkflow.WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false) is not null)
+        if (await MonthStore.IsFrozenAsync(db, period, cancellationToken).ConfigureAwait(false))
         {
             return Result<int>.Fail(WorkflowCodes.MonthClosed, $"{period} is closed; its scores can no longer change.");
         }
@@ -363,7 +362,7 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
             return (null, Diagnostic.Error(WorkflowCodes.NotFound, $"There is no report {reportId}."));
         }
 
-        if (report.Period is { } period && await MonthCloseWorkflow.WorkflowRowAsync(db, period, cancellationToken).ConfigureAwait(false) is not null)
+        if (report.Period is { } period && await MonthStore.IsFrozenAsync(db, period, cancellationToken).ConfigureAwait(false))
         {
             return (null, Diagnostic.Error(WorkflowCodes.MonthClosed, $"{period} is closed; reopen it before changing its reviews."));
         }

@@ -38,7 +38,15 @@ public sealed partial class EmbassyDbContext(DbContextOptions<EmbassyDbContext> 
 
     public DbSet<MonthClose> MonthCloses => Set<MonthClose>();
 
+    public DbSet<MonthDepartment> MonthDepartments => Set<MonthDepartment>();
+
+    public DbSet<MonthMember> MonthMembers => Set<MonthMember>();
+
     public DbSet<Allocation> Allocations => Set<Allocation>();
+
+    public DbSet<MonthProposal> MonthProposals => Set<MonthProposal>();
+
+    public DbSet<MonthCarry> MonthCarries => Set<MonthCarry>();
 
     public DbSet<Payout> Payouts => Set<Payout>();
 
@@ -137,15 +145,40 @@ public sealed partial class EmbassyDbContext(DbContextOptions<EmbassyDbContext> 
         {
             e.ToTable("month_closes");
             e.HasIndex(c => c.Period).IsUnique();
-            e.HasMany(c => c.Allocations).WithOne().HasForeignKey(a => a.MonthCloseId);
+            e.HasMany(c => c.Departments).WithOne().HasForeignKey(d => d.MonthCloseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(c => c.Members).WithOne().HasForeignKey(m => m.MonthCloseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(c => c.Allocations).WithOne().HasForeignKey(a => a.MonthCloseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(c => c.Proposals).WithOne().HasForeignKey(p => p.MonthCloseId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(c => c.CarriedOut).WithOne().HasForeignKey(c => c.MonthCloseId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(c => c.Payouts).WithOne().HasForeignKey(p => p.MonthCloseId);
             e.HasMany(c => c.Transactions).WithOne().HasForeignKey(t => t.MonthCloseId);
+        });
+        modelBuilder.Entity<MonthDepartment>(e =>
+        {
+            e.ToTable("month_departments");
+            e.HasKey(d => new { d.MonthCloseId, d.Position });
+        });
+        modelBuilder.Entity<MonthMember>(e =>
+        {
+            e.ToTable("month_members");
+            e.HasKey(m => new { m.MonthCloseId, m.Position });
+            e.HasIndex(m => m.MemberId); // a member's months, for their pages
         });
         modelBuilder.Entity<Allocation>(e =>
         {
             e.ToTable("allocations");
-            e.HasIndex(a => a.MonthCloseId);
-            e.HasOne<Member>().WithMany().HasForeignKey(a => a.MemberId);
+            e.HasKey(a => new { a.MonthCloseId, a.MemberPosition, a.Code });
+            e.HasOne<MonthMember>().WithMany().HasForeignKey(a => new { a.MonthCloseId, a.MemberPosition }).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<MonthProposal>(e =>
+        {
+            e.ToTable("month_proposals");
+            e.HasKey(p => new { p.MonthCloseId, p.Position });
+        });
+        modelBuilder.Entity<MonthCarry>(e =>
+        {
+            e.ToTable("month_carried_out");
+            e.HasKey(c => new { c.MonthCloseId, c.Code });
         });
         modelBuilder.Entity<Payout>(e =>
         {

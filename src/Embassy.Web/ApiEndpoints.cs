@@ -42,7 +42,7 @@ public sealed record ReasonRequest(string Reason);
 public sealed record MonthSummary(string Period, string State, string Policy, string Token, string Pool, string Paid, int Members);
 
 /// <summary>The month's close state as an admin sees it.</summary>
-public sealed record PreviewAnswer(string Period, string State, MonthSnapshot? Allocation, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> Transactions)
+public sealed record PreviewAnswer(string Period, string State, MonthDocument? Allocation, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> Transactions)
 {
     /// <summary>The month's reports by state, while it is open.</summary>
     public Embassy.Domain.Closing.ReportCounts? Reports { get; init; }
@@ -131,8 +131,8 @@ public static class ApiEndpoints
     {
         var months = await queries.MonthsAsync(ct).ConfigureAwait(false);
         return TypedResults.Ok(months.Select(m => new MonthSummary(
-            m.Period.ToString(), m.State, m.Snapshot.PolicyId, m.Snapshot.Token,
-            m.Snapshot.Amount(m.Snapshot.PoolUnits).Format(grouped: false), m.Snapshot.TotalPaid().Format(grouped: false), m.Snapshot.Members.Count)).ToArray());
+            m.Period.ToString(), m.State, m.Month.Policy.Id, m.Month.Token.Symbol,
+            m.Month.Pool.Format(grouped: false), m.Month.TotalPaid.Format(grouped: false), m.Month.Members.Count)).ToArray());
     }
 
     internal static async Task<Results<Ok<MonthDocument>, ProblemHttpResult>> GetMonthAsync(string period, PublicQueries queries, CancellationToken ct)
@@ -146,7 +146,7 @@ public static class ApiEndpoints
         var month = Period.TryParse(period, out var p) ? await queries.MonthAsync(p, ct).ConfigureAwait(false) : null;
         return month is null
             ? Problems.NotFound($"No published month {period}.")
-            : TypedResults.File(Encoding.UTF8.GetBytes(MonthExport.Csv(month.Snapshot)), "text/csv; charset=utf-8", $"embassy-{month.Period}.csv");
+            : TypedResults.File(Encoding.UTF8.GetBytes(MonthExport.Csv(month.Month)), "text/csv; charset=utf-8", $"embassy-{month.Period}.csv");
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportXlsxAsync(string period, PublicQueries queries, CancellationToken ct)
@@ -154,7 +154,7 @@ public static class ApiEndpoints
         var month = Period.TryParse(period, out var p) ? await queries.MonthAsync(p, ct).ConfigureAwait(false) : null;
         return month is null
             ? Problems.NotFound($"No published month {period}.")
-            : TypedResults.File(MonthExport.Xlsx(month.Snapshot), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"embassy-{month.Period}.xlsx");
+            : TypedResults.File(MonthExport.Xlsx(month.Month), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"embassy-{month.Period}.xlsx");
     }
 
     internal static async Task<Ok<MemberDto[]>> ListMembersAsync(MemberAdmin admin, TimeProvider time, HttpContext http, CancellationToken ct)
@@ -245,7 +245,8 @@ public static class ApiEndpoints
         }
 
         var preview = await workflow.PreviewAsync(p, ct).ConfigureAwait(false);
-        return TypedResults.Ok(new PreviewAnswer(p.ToString(), preview.State, preview.Snapshot, preview.Diagnostics, preview.Transactions)
+        var allocation = preview.Month is null ? null : MonthDocument.Of(preview.Month, preview.State, preview.Batches, preview.Transactions, preview.LockReason, preview.History);
+        return TypedResults.Ok(new PreviewAnswer(p.ToString(), preview.State, allocation, preview.Diagnostics, preview.Transactions)
         {
             Reports = preview.Reports,
             Guards = preview.Guards,
@@ -260,19 +261,19 @@ public static class ApiEndpoints
     /// empty registry, before the report deadline (R7) or with unscored reports; <c>?overrideReason=…</c> lets an admin
     /// lock past the last two, and the reason is kept. 409 when the month is not open or another request won.
     /// </summary>
-    internal static async Task<Results<Ok<MonthSnapshot>, ProblemHttpResult>> LockAsync(string period, string? overrideReason, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
+    internal static async Task<Results<Ok<MonthDocument>, ProblemHttpResult>> LockAsync(string period, string? overrideReason, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
         !Period.TryParse(period, out var p) ? Problems.NotAMonth(period)
-            : Value(await workflow.LockAsync(p, http.User.Actor(), overrideReason, ct).ConfigureAwait(false));
+            : Value((await workflow.LockAsync(p, http.User.Actor(), overrideReason, ct).ConfigureAwait(false)).Map(m => MonthDocument.Of(m, MonthState.Locked, lockReason: overrideReason)));
 
     /// <summary>Reopens a locked month before approval; the reason is required and kept (audit log, public month page).</summary>
-    internal static async Task<Results<Ok<MonthSnapshot>, ProblemHttpResult>> ReopenAsync(string period, ReasonRequest body, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
+    internal static async Task<Results<Ok<MonthDocument>, ProblemHttpResult>> ReopenAsync(string period, ReasonRequest body, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
         !Period.TryParse(period, out var p) ? Problems.NotAMonth(period)
-            : Value(await workflow.ReopenAsync(p, http.User.Actor(), body.Reason, ct).ConfigureAwait(false));
+            : Value((await workflow.ReopenAsync(p, http.User.Actor(), body.Reason, ct).ConfigureAwait(false)).Map(m => MonthDocument.Of(m, MonthState.Open)));
 
     /// <summary>R10: <c>?overrideReason=…</c> lets an admin approve a month that overdraws its proposal; the reason is recorded.</summary>
-    internal static async Task<Results<Ok<MonthSnapshot>, ProblemHttpResult>> ApproveAsync(string period, string? overrideReason, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
+    internal static async Task<Results<Ok<MonthDocument>, ProblemHttpResult>> ApproveAsync(string period, string? overrideReason, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
         !Period.TryParse(period, out var p) ? Problems.NotAMonth(period)
-            : Value(await workflow.ApproveAsync(p, http.User.Actor(), overrideReason, ct).ConfigureAwait(false));
+            : Value((await workflow.ApproveAsync(p, http.User.Actor(), overrideReason, ct).ConfigureAwait(false)).Map(m => MonthDocument.Of(m, m.TotalPaid.IsZero ? MonthState.Paid : MonthState.Approved)));
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PayoutCsvAsync(string period, MonthCloseWorkflow workflow, CancellationToken ct)
     {

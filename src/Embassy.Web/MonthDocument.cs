@@ -1,5 +1,6 @@
 using Embassy.Application;
 using Embassy.Domain;
+using Embassy.Domain.Closing;
 
 namespace Embassy.Web;
 
@@ -18,14 +19,18 @@ public sealed record TokenDocument(string Symbol, int Decimals, int DisplayDecim
 /// <summary>A department's month.</summary>
 public sealed record DepartmentDocument(string Code, string Name, AmountDocument Pool, decimal Points, AmountDocument Unspent);
 
+/// <summary>A rank change the close proposed (R8), for an admin to confirm.</summary>
+public sealed record ProposalDocument(string Member, string From, string To, string Reason, Period EffectiveFrom);
+
 /// <summary>A member's month.</summary>
 public sealed record MemberMonthDocument(
     long MemberId, string Login, string Name, string Rank, string Status, decimal Percent,
     IReadOnlyDictionary<string, AmountDocument> Shares, AmountDocument PoolShare, AmountDocument Bonus, AmountDocument Capped, AmountDocument Total);
 
 /// <summary>
-/// The public API's month (issue #10: "the API gets its own month document"): a typed period, every amount as
-/// <see cref="AmountDocument"/>, and the record of the close, read from the month's frozen result; not the store's shape.
+/// The API's month: a typed period, every amount as <see cref="AmountDocument"/>, and the record of the close, read from
+/// the month's typed <see cref="MonthStatement"/>, never the store's shape. The public month, the admin's preview and
+/// the answers of lock, reopen and approve all use it.
 /// </summary>
 public sealed record MonthDocument(
     Period Period,
@@ -41,6 +46,7 @@ public sealed record MonthDocument(
     int ActiveMembers,
     IReadOnlyList<DepartmentDocument> Departments,
     IReadOnlyList<MemberMonthDocument> Members,
+    IReadOnlyList<ProposalDocument> Proposals,
     int Batches,
     IReadOnlyList<string> Transactions,
     string? LockReason,
@@ -50,29 +56,36 @@ public sealed record MonthDocument(
     public static MonthDocument Of(PublishedMonth month)
     {
         ArgumentNullException.ThrowIfNull(month);
-        var s = month.Snapshot;
-        var token = s.TokenValue();
-        AmountDocument A(string units) => AmountDocument.Of(s.Amount(units));
+        return Of(month.Month, month.State, month.Batches, month.Transactions, month.LockReason, month.History);
+    }
+
+    /// <summary>The document of a computed or frozen month in <paramref name="state"/>, with the record of its close.</summary>
+    public static MonthDocument Of(
+        MonthStatement month, string state, int batches = 0, IReadOnlyList<string>? transactions = null, string? lockReason = null, IReadOnlyList<MonthHistoryEntry>? history = null)
+    {
+        ArgumentNullException.ThrowIfNull(month);
+        var token = month.Token;
         return new MonthDocument(
             month.Period,
-            month.State,
-            s.PolicyId,
-            s.PolicyVersion,
-            s.PolicyHash,
+            state,
+            month.Policy.Id,
+            month.Policy.Version,
+            month.Policy.Hash,
             new TokenDocument(token.Symbol, token.Decimals, token.DisplayDecimals),
-            A(s.PoolUnits),
-            AmountDocument.Of(s.TotalPaid()),
-            A(s.UnspentUnits),
-            A(s.CarriedUnits),
-            s.ActiveMembers,
-            s.Departments.Select(d => new DepartmentDocument(d.Code, d.Name, A(d.PoolUnits), d.PointsHundredths / 100m, A(d.UnspentUnits))).ToArray(),
-            s.Members.Select(m => new MemberMonthDocument(
-                m.MemberId, m.Login, m.Name, m.Rank, m.Status, m.Percent.Rounded,
-                m.SharesUnits.ToDictionary(kv => kv.Key, kv => A(kv.Value), StringComparer.Ordinal),
-                A(m.PoolShareUnits), A(m.BonusUnits), A(m.CappedUnits), A(m.TotalUnits))).ToArray(),
-            month.Batches,
-            month.Transactions,
-            month.LockReason,
-            month.History);
+            AmountDocument.Of(month.Pool),
+            AmountDocument.Of(month.TotalPaid),
+            AmountDocument.Of(month.Unspent),
+            AmountDocument.Of(month.Carried),
+            month.ActiveMembers,
+            month.Departments.Select(d => new DepartmentDocument(d.Code, d.Name, AmountDocument.Of(d.Pool), d.Points.Value, AmountDocument.Of(d.Unspent))).ToArray(),
+            month.Members.Select(m => new MemberMonthDocument(
+                m.MemberId, m.Login, m.Name, m.Rank.Code, m.Status.ToString(), m.Percent.Rounded,
+                m.Shares.ToDictionary(kv => kv.Key, kv => AmountDocument.Of(kv.Value), StringComparer.Ordinal),
+                AmountDocument.Of(m.PoolShare), AmountDocument.Of(m.Bonus), AmountDocument.Of(m.Capped), AmountDocument.Of(m.Total))).ToArray(),
+            month.Proposals.Select(p => new ProposalDocument(p.Member, p.From.Code, p.To.Code, p.Reason, p.EffectiveFrom)).ToArray(),
+            batches,
+            transactions ?? [],
+            lockReason,
+            history ?? []);
     }
 }

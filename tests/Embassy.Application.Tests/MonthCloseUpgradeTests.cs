@@ -4,6 +4,7 @@ using System.Text.Json;
 using Embassy.Data;
 using Embassy.Data.Tests;
 using Embassy.Domain;
+using Embassy.Domain.Closing;
 using Embassy.GitHubStandIn;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,7 +37,7 @@ public class MonthCloseUpgradeTests
         {
             workflow = await QueryAsync(db, "SELECT period, state, snapshot, approved_by FROM app_month_workflow ORDER BY period", r => (r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
             payouts = await QueryAsync(db, "SELECT c.period, p.member_id, p.rail, p.address, p.units, p.carried_units FROM payouts p JOIN month_closes c ON c.id = p.month_close_id ORDER BY p.id", Row);
-            allocations = await QueryAsync(db, "SELECT c.period, a.member_id, a.department, a.points_hundredths, a.units FROM allocations a JOIN month_closes c ON c.id = a.month_close_id ORDER BY a.id", Row);
+            allocations = await QueryAsync(db, "SELECT c.period, a.member_id, a.department, a.points_hundredths, a.units FROM allocations a JOIN month_closes c ON c.id = a.month_close_id ORDER BY c.period, a.member_id, a.department", Row);
             transactions = await QueryAsync(db, "SELECT c.period, t.tx_hash FROM payout_transactions t JOIN month_closes c ON c.id = t.month_close_id ORDER BY t.id", Row);
         }
 
@@ -53,11 +54,16 @@ public class MonthCloseUpgradeTests
         {
             // The same rows, to the unit, now read through the model; nothing of app_month_workflow is left outside it.
             Assert.Equal(payouts, await QueryAsync(db, "SELECT c.period, p.member_id, p.rail, p.address, p.units, p.carried_units FROM payouts p JOIN month_closes c ON c.id = p.month_close_id ORDER BY p.id", Row));
-            Assert.Equal(allocations, await QueryAsync(db, "SELECT c.period, a.member_id, a.department, a.points_hundredths, a.units FROM allocations a JOIN month_closes c ON c.id = a.month_close_id ORDER BY a.id", Row));
+            // The old allocation rows (a share per registry member and department) are the shares of the new ones.
+            Assert.Equal(allocations, await QueryAsync(
+                db,
+                "SELECT c.period, mm.member_id, a.code, COALESCE(a.points_hundredths, 0), a.units FROM allocations a JOIN month_members mm ON mm.month_close_id = a.month_close_id AND mm.position = a.member_position " +
+                "JOIN month_closes c ON c.id = a.month_close_id WHERE a.units IS NOT NULL AND mm.member_id > 0 ORDER BY c.period, mm.member_id, a.code",
+                Row));
             var closes = await db.MonthCloses.Include(c => c.Transactions).AsNoTracking().ToListAsync();
             Assert.Equal(
-                workflow.Select(w => (w.Period, w.State, w.Snapshot, w.ApprovedBy)),
-                closes.OrderBy(c => c.Period).Select(c => (c.Period.ToString(), c.State, c.Snapshot, c.ApprovedBy)));
+                workflow.Select(w => (w.Period, w.State, w.ApprovedBy)),
+                closes.OrderBy(c => c.Period).Select(c => (c.Period.ToString(), c.State, c.ApprovedBy)));
             Assert.Equal(
                 transactions,
                 closes.SelectMany(c => c.Transactions.Select(t => $"{c.Period}|{t.TxHash}")).Order(StringComparer.Ordinal));
@@ -72,11 +78,8 @@ public class MonthCloseUpgradeTests
             var period = Period.Parse(old.Period).Value;
             var preview = await workflowNow.PreviewAsync(period);
             Assert.Equal(old.State, preview.State);
-            using var frozen = JsonDocument.Parse(old.Snapshot);
-            var oldTotals = frozen.RootElement.GetProperty("members").EnumerateArray()
-                .Select(m => (m.GetProperty("login").GetString(), m.GetProperty("totalUnits").GetString())).ToArray();
-            Assert.Equal(oldTotals, preview.Snapshot!.Members.Select(m => ((string?)m.Login, (string?)m.TotalUnits)));
-            Assert.Equal(frozen.RootElement.GetProperty("poolUnits").GetString(), preview.Snapshot.PoolUnits);
+            // Every figure of the frozen JSON, now read from the tables of migration 0013.
+            Assert.Equal(Figures(old.Snapshot), Figures(preview.Month!));
             if (old.State == "paid")
             {
                 var file = await workflowNow.PayoutFileAsync(period);
@@ -91,6 +94,47 @@ public class MonthCloseUpgradeTests
         var approved = await workflowNow.ApproveAsync(Period.Parse(locked.Period).Value, "lead", null);
         Assert.True(approved.IsSuccess, string.Join("; ", approved.Errors));
         Assert.Equal("paid", (await workflowNow.PreviewAsync(Period.Parse(locked.Period).Value)).State);
+    }
+
+    /// <summary>The figures of a month frozen as the main-era JSON, one line each.</summary>
+    private static IReadOnlyList<string> Figures(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var s = doc.RootElement;
+        string S(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? (v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText()) : "0";
+        string Map(JsonElement e, string name) => string.Join(",", e.GetProperty(name).EnumerateObject().Select(p => p.Name + "=" + (p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())).Order(StringComparer.Ordinal));
+        var lines = new List<string>
+        {
+            string.Join("|", S(s, "period"), S(s, "policyId"), S(s, "policyName"), S(s, "policyVersion"), S(s, "policyHash"), S(s, "token"), S(s, "decimals"), S(s, "poolUnits"), S(s, "unspentUnits"), S(s, "carriedUnits"), S(s, "activeMembers")),
+            "carried " + Map(s, "carriedOut"),
+        };
+        lines.AddRange(s.GetProperty("departments").EnumerateArray().Select(d => string.Join("|", "dept", S(d, "code"), S(d, "name"), S(d, "poolUnits"), S(d, "pointsHundredths"), S(d, "unspentUnits"))));
+        lines.AddRange(s.GetProperty("members").EnumerateArray().Select(m => string.Join(
+            "|", "member", S(m, "memberId"), S(m, "login"), S(m, "name"), S(m, "rank"), S(m, "status"), S(m, "percentNumerator"), S(m, "percentDenominator"),
+            string.Join(",", m.GetProperty("chosen").EnumerateArray().Select(c => c.GetString())), Map(m, "pointsHundredths"), Map(m, "sharesUnits"),
+            S(m, "poolShareUnits"), S(m, "bonusUnits"), S(m, "cappedUnits"), S(m, "totalUnits"))));
+        lines.AddRange(s.GetProperty("proposals").EnumerateArray().Select(p => string.Join("|", "proposal", S(p, "member"), S(p, "from"), S(p, "to"), S(p, "reason"), S(p, "effectiveFrom"))));
+        return lines;
+    }
+
+    /// <summary>The same figures of a month read by the current code.</summary>
+    private static IReadOnlyList<string> Figures(MonthStatement m)
+    {
+        static string U(TokenAmount a) => a.Units.ToString(CultureInfo.InvariantCulture);
+        static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
+        var lines = new List<string>
+        {
+            string.Join("|", m.Period, m.Policy.Id, m.PolicyName, m.Policy.Version, m.Policy.Hash, m.Token.Symbol, N(m.Token.Decimals), U(m.Pool), U(m.Unspent), U(m.Carried), N(m.ActiveMembers)),
+            "carried " + string.Join(",", m.CarriedOut.Select(kv => kv.Key + "=" + U(kv.Value)).Order(StringComparer.Ordinal)),
+        };
+        lines.AddRange(m.Departments.Select(d => string.Join("|", "dept", d.Code, d.Name, U(d.Pool), N(d.Points.Hundredths), U(d.Unspent))));
+        lines.AddRange(m.Members.Select(x => string.Join(
+            "|", "member", N(x.MemberId), x.Login, x.Name, x.Rank.Code, x.Status.ToString(), N(x.Percent.Numerator), N(x.Percent.Denominator), string.Join(",", x.Chosen),
+            string.Join(",", x.Points.Select(kv => kv.Key + "=" + N(kv.Value.Hundredths)).Order(StringComparer.Ordinal)),
+            string.Join(",", x.Shares.Select(kv => kv.Key + "=" + U(kv.Value)).Order(StringComparer.Ordinal)),
+            U(x.PoolShare), U(x.Bonus), U(x.Capped), U(x.Total))));
+        lines.AddRange(m.Proposals.Select(p => string.Join("|", "proposal", p.Member, p.From.Code, p.To.Code, p.Reason, p.EffectiveFrom)));
+        return lines;
     }
 
     private static string Row(DbDataReader r) =>

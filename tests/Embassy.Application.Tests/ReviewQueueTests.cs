@@ -1,6 +1,7 @@
 using Embassy.Data.Tests;
 using Embassy.Domain;
 using Embassy.Domain.Closing;
+using Embassy.Domain.Rules;
 using Embassy.GitHubStandIn;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,15 +56,15 @@ public class ReviewQueueTests
         var held = Assert.Single(preview.Diagnostics, d => d.Code == WorkflowCodes.ReportHeld);
         Assert.Contains($"#{culprit.IssueNumber} by {culprit.Author}", held.Message, StringComparison.Ordinal);
         Assert.Contains("CHOICE_TOO_FEW", held.Message, StringComparison.Ordinal);
-        Assert.Equal(items.Count - 1, preview.Snapshot!.Members.Count(m => m.Status == "Accepted"));
+        Assert.Equal(items.Count - 1, preview.Month!.Members.Count(m => m.Status == MonthStatus.Accepted));
         var guard = Assert.Single(refused.Errors);
         Assert.Equal(ClosingCodes.ReportsUnscored, guard.Code);
         Assert.Contains($"#{culprit.IssueNumber} by {culprit.Author} (held)", guard.Message, StringComparison.Ordinal);
         Assert.True(locked.IsSuccess, string.Join("; ", locked.Errors));
-        Assert.Equal(("0", "Missing"), locked.Value.Members.Where(m => m.Login == culprit.Author).Select(m => (m.TotalUnits, m.Status)).Single());
+        Assert.Equal((UInt128.Zero, MonthStatus.Missing), locked.Value.Members.Where(m => m.Login == culprit.Author).Select(m => (m.Total.Units, m.Status)).Single());
         var others = items.Where(i => i.ReportId != culprit.ReportId).Select(i => i.Author).ToHashSet(StringComparer.Ordinal);
-        Assert.All(locked.Value.Members.Where(m => others.Contains(m.Login)), m => Assert.Equal("Accepted", m.Status));
-        Assert.All(locked.Value.Members.Where(m => others.Contains(m.Login)), m => Assert.NotEqual("0", m.TotalUnits));
+        Assert.All(locked.Value.Members.Where(m => others.Contains(m.Login)), m => Assert.Equal(MonthStatus.Accepted, m.Status));
+        Assert.All(locked.Value.Members.Where(m => others.Contains(m.Login)), m => Assert.False(m.Total.IsZero));
     }
 
     [Theory]
@@ -92,7 +93,7 @@ public class ReviewQueueTests
         Assert.Equal(ReviewStates.Rejected, state);
         Assert.False(rescore.IsSuccess);
         Assert.DoesNotContain(preview.Guards, g => g.IsError);
-        Assert.Equal("Missing", preview.Snapshot!.Members.Single(m => m.Login == report.Author).Status);
+        Assert.Equal(MonthStatus.Missing, preview.Month!.Members.Single(m => m.Login == report.Author).Status);
         Assert.True(back.IsSuccess);
         Assert.Equal(ReviewStates.Scored, stateBack);
         Assert.True(locked.IsSuccess, string.Join("; ", locked.Errors)); // no override needed: a rejected report is not unscored

@@ -73,22 +73,23 @@ public sealed class MonthPathsAgreeTests : IDisposable
         }
 
         Assert.True(exit == 0, $"{policy.Id} {period}: {error}");
-        var web = preview.Snapshot!;
+        var web = preview.Month!;
+        static string U(TokenAmount a) => a.Units.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var cli = JsonDocument.Parse(output);
         var root = cli.RootElement;
-        Assert.Equal(web.PoolUnits, root.GetProperty("pool").GetString());
-        Assert.Equal(web.UnspentUnits, root.GetProperty("unspent").GetString());
-        Assert.Equal(web.CarriedUnits, root.GetProperty("carried").GetString());
+        Assert.Equal(U(web.Pool), root.GetProperty("pool").GetString());
+        Assert.Equal(U(web.Unspent), root.GetProperty("unspent").GetString());
+        Assert.Equal(U(web.Carried), root.GetProperty("carried").GetString());
         var cliMembers = root.GetProperty("members").EnumerateArray().ToDictionary(m => m.GetProperty("id").GetString()!, StringComparer.Ordinal);
         Assert.Equal(web.Members.Select(m => m.Login).Order(StringComparer.Ordinal), cliMembers.Keys.Order(StringComparer.Ordinal));
         foreach (var m in web.Members)
         {
             var c = cliMembers[m.Login];
             Assert.Equal(
-                (m.Login, m.Rank, m.TotalUnits, m.BonusUnits, m.CappedUnits, m.Status.ToLowerInvariant()),
+                (m.Login, m.Rank.Code, U(m.Total), U(m.Bonus), U(m.Capped), m.Status.ToString().ToLowerInvariant()),
                 (m.Login, c.GetProperty("rank").GetString(), c.GetProperty("total").GetString(), c.GetProperty("bonus").GetString(), c.GetProperty("capped").GetString(), c.GetProperty("status").GetString()));
             var shares = c.GetProperty("shares").EnumerateObject().Where(p => p.Value.GetString() != "0").ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
-            Assert.Equal(m.SharesUnits.Where(s => s.Value != "0").OrderBy(s => s.Key, StringComparer.Ordinal), shares.OrderBy(s => s.Key, StringComparer.Ordinal));
+            Assert.Equal(m.Shares.Where(s => !s.Value.IsZero).Select(s => KeyValuePair.Create(s.Key, U(s.Value))).OrderBy(s => s.Key, StringComparer.Ordinal), shares.OrderBy(s => s.Key, StringComparer.Ordinal));
         }
     }
 

@@ -67,8 +67,8 @@ public sealed class StoreTests
             db.Members.Add(member);
             var close = new MonthClose
             {
-                Period = new Period(2025, 3), PolicyName = "phala-v5", PolicyVersion = "5", PolicyHash = "h", Token = "PHA",
-                PoolUnits = 10, UnspentUnits = 0, ClosedBy = "admin", ClosedAt = T, State = "approved", Snapshot = "{}", Batches = 1,
+                Period = new Period(2025, 3), PolicyName = "phala-v5", PolicyTitle = "Phala V.5", PolicyVersion = "5", PolicyHash = "h", Token = "PHA",
+                PoolUnits = 10, UnspentUnits = 0, ClosedBy = "admin", ClosedAt = T, State = "approved", Batches = 1,
             };
             db.MonthCloses.Add(close);
             await db.SaveChangesAsync();
@@ -117,8 +117,8 @@ public sealed class StoreTests
         {
             var close = new MonthClose
             {
-                Period = new Period(2025, 3), PolicyName = "phala-v5", PolicyVersion = "5", PolicyHash = "h", Token = "PHA",
-                PoolUnits = UInt128.MaxValue, UnspentUnits = 1, ClosedBy = "admin", ClosedAt = T, State = "locked", Snapshot = "{}",
+                Period = new Period(2025, 3), PolicyName = "phala-v5", PolicyTitle = "Phala V.5", PolicyVersion = "5", PolicyHash = "h", Token = "PHA",
+                PoolUnits = UInt128.MaxValue, UnspentUnits = 1, CarriedUnits = UInt128.MaxValue - 1, ClosedBy = "admin", ClosedAt = T, State = "locked",
             };
             db.MonthCloses.Add(close);
             await db.SaveChangesAsync();
@@ -128,6 +128,7 @@ public sealed class StoreTests
         var stored = await read.MonthCloses.SingleAsync();
         Assert.Equal(UInt128.MaxValue, stored.PoolUnits);
         Assert.Equal(UInt128.One, stored.UnspentUnits);
+        Assert.Equal(UInt128.MaxValue - 1, stored.CarriedUnits);
         Assert.Equal(T, stored.ClosedAt);
     }
 

@@ -174,8 +174,12 @@ public sealed partial class EmbassySite : WebApplicationFactory<Program>
     public static async Task<HttpResponseMessage> ScoreAsync(HttpClient reviewerApi, long reportId, params ScoreEntry[] scores) =>
         await reviewerApi.PostAsJsonAsync($"/api/review/reports/{reportId}/scores", new ScoreRequest(scores, "scored in a test"));
 
+    /// <summary>An amount of a month document as the typed amount (its token and units), to format as pages do.</summary>
+    public static TokenAmount Amount(MonthDocument month, AmountDocument amount) =>
+        new Token(month.Token.Symbol, month.Token.Decimals, month.Token.DisplayDecimals).Units(UInt128.Parse(amount.Units, System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>Lock, approve and record a transaction: the month is paid.</summary>
-    public static async Task<MonthSnapshot> CloseMonthAsync(HttpClient adminApi, Period period, string? txHash = null)
+    public static async Task<MonthDocument> CloseMonthAsync(HttpClient adminApi, Period period, string? txHash = null)
     {
         var locked = await adminApi.PostAsync($"/api/admin/months/{period}/lock", null);
         Assert.True(locked.IsSuccessStatusCode, await locked.Content.ReadAsStringAsync());
@@ -189,7 +193,7 @@ public sealed partial class EmbassySite : WebApplicationFactory<Program>
             Assert.True(paid.IsSuccessStatusCode, await paid.Content.ReadAsStringAsync());
         }
 
-        return (await approved.Content.ReadFromJsonAsync<MonthSnapshot>())!;
+        return (await approved.Content.ReadFromJsonAsync<MonthDocument>(Json))!;
     }
 
     /// <summary>GETs a page, takes its anti-forgery token and posts the form (to the page or <paramref name="action"/>).</summary>

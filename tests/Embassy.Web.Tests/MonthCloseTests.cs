@@ -86,7 +86,7 @@ public sealed class MonthCloseTests
         Assert.Equal(expected.Members.Select(m => (m.Id, m.Total.Display())).Order(), published.Members.Select(m => (m.Login, m.Total.Display)).Order());
         Assert.Equal((expected.Pool.Units.ToString(), expected.Pool.Display()), (published.Pool.Units, published.Pool.Display));
         Assert.Equal(("PHA", 18, 4), (published.Token.Symbol, published.Token.Decimals, published.Token.DisplayDecimals));
-        Assert.Equal(expected.Pool.Units.ToString(), closed.PoolUnits);
+        Assert.Equal(expected.Pool.Units.ToString(), closed.Pool.Units);
 
         // R9: the month pays PHA as an ERC-20 (phala-v5-erc20), so the signers' file is a Safe batch of the same amounts.
         var safe = await admin.GetAsync($"/api/admin/months/{EmbassySite.LastMonth}/payout-safe.json");
@@ -261,7 +261,7 @@ public sealed class MonthCloseTests
         var reviewer = await site.ApiAsAsync(Roles.Reviewer);
         var created = await admin.PostAsJsonAsync("/api/members", new NewMember("Alice", "alice", "candidate", Address: EmbassySite.AddressFor(5), Since: new DateOnly(2026, 8, 1)));
         var alice = (await created.Content.ReadFromJsonAsync<MemberDto>())!;
-        MonthSnapshot? last = null;
+        MonthDocument? last = null;
         foreach (var month in new[] { new Period(2026, 8), new Period(2026, 9), new Period(2026, 10) })
         {
             github.AddIssue(EmbassySite.Repo, "alice", month.FirstDay.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture) + " Contribution", ReportBody(["CM", "CC"], EmbassySite.AddressFor(5)));
@@ -275,7 +275,7 @@ public sealed class MonthCloseTests
         var confirmed = await admin.PostAsync($"/api/admin/months/{EmbassySite.LastMonth}/promotions/alice", null);
         var members = await admin.GetFromJsonAsync<MemberDto[]>("/api/members");
 
-        Assert.Equal(("alice", "candidate", "ambassador", "2026-11"), (last!.Proposals.Single().Member, last.Proposals.Single().From, last.Proposals.Single().To, last.Proposals.Single().EffectiveFrom));
+        Assert.Equal(("alice", "candidate", "ambassador", "2026-11"), (last!.Proposals.Single().Member, last.Proposals.Single().From, last.Proposals.Single().To, last.Proposals.Single().EffectiveFrom.ToString()));
         Assert.True(confirmed.IsSuccessStatusCode, await confirmed.Content.ReadAsStringAsync());
         Assert.Equal("ambassador", members!.Single(m => m.Id == alice.Id).Rank);
     }
@@ -342,7 +342,7 @@ public sealed class MonthCloseTests
         Assert.Equal(callData.Length, offset);
         foreach (var m in snapshot.Members)
         {
-            Assert.Equal(UInt128.Parse(m.TotalUnits, System.Globalization.CultureInfo.InvariantCulture), paid[m.Login]);
+            Assert.Equal(UInt128.Parse(m.Total.Units, System.Globalization.CultureInfo.InvariantCulture), paid[m.Login]);
         }
 
         Assert.Contains("call hash " + Embassy.Chain.SubstratePayout.CallHashOf(callData), text, StringComparison.Ordinal);

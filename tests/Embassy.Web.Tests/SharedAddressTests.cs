@@ -59,7 +59,7 @@ public sealed class SharedAddressTests
         var header = csv[0].Split(',');
         var column = Array.IndexOf(header, "shared_with");
         var rows = csv[1..].Select(CsvFields).ToArray();
-        var paid = month.Members.Where(m => m.TotalUnits != "0").ToArray();
+        var paid = month.Members.Where(m => m.Total.Units != "0").ToArray();
         Assert.Equal(paid.Length, rows.Length);
         Assert.Equal(10, rows.Count(r => r[2] == shared));
         foreach (var row in rows.Where(r => r[2] == shared))
@@ -69,7 +69,7 @@ public sealed class SharedAddressTests
         }
 
         Assert.Equal("", rows.Single(r => r[0] == "solo")[column]);
-        Assert.Equal(paid.Select(m => UInt128.Parse(m.TotalUnits, System.Globalization.CultureInfo.InvariantCulture)).Aggregate(UInt128.Zero, (a, b) => a + b),
+        Assert.Equal(paid.Select(m => UInt128.Parse(m.Total.Units, System.Globalization.CultureInfo.InvariantCulture)).Aggregate(UInt128.Zero, (a, b) => a + b),
             rows.Select(r => UInt128.Parse(r[4], System.Globalization.CultureInfo.InvariantCulture)).Aggregate(UInt128.Zero, (a, b) => a + b));
     }
 

@@ -62,8 +62,9 @@ public sealed class Score
 
 /// <summary>
 /// A month's close, the one place it is stored: a row exists from the lock on (a reopen removes it), with its state
-/// (<c>locked</c>, <c>approved</c>, <c>paid</c>), the frozen result, the policy used, the pool and every allocation
-/// (R4, R5). Transitions change <see cref="State"/> with one conditional update, so two requests cannot both win.
+/// (<c>locked</c>, <c>approved</c>, <c>paid</c>) and the frozen result — the policy used, the pool, each department
+/// (<see cref="MonthDepartment"/>), each member (<see cref="MonthMember"/>) and their allocations (R4, R5). Transitions
+/// change <see cref="State"/> with one conditional update, so two requests cannot both win.
 /// </summary>
 public sealed class MonthClose
 {
@@ -77,13 +78,28 @@ public sealed class MonthClose
 
     public required string PolicyHash { get; set; }
 
+    /// <summary>The policy's name as people read it (<see cref="PolicyName"/> holds its id).</summary>
+    public required string PolicyTitle { get; set; }
+
     /// <summary>Token symbol, e.g. PHA.</summary>
     public required string Token { get; set; }
+
+    /// <summary>The token's decimals: every amount of the month is in its smallest units.</summary>
+    public int Decimals { get; set; }
+
+    /// <summary>Decimals pages show (the policy's display rule when the month was frozen).</summary>
+    public int DisplayDecimals { get; set; }
 
     /// <summary>Pool in smallest units (R5), as decimal digits.</summary>
     public UInt128 PoolUnits { get; set; }
 
     public UInt128 UnspentUnits { get; set; }
+
+    /// <summary>Carried to the next month (R4, R5).</summary>
+    public UInt128 CarriedUnits { get; set; }
+
+    /// <summary>Members counted as active on the first day (R4).</summary>
+    public int ActiveMembers { get; set; }
 
     /// <summary>Who locked the month.</summary>
     public required string ClosedBy { get; set; }
@@ -93,9 +109,6 @@ public sealed class MonthClose
 
     /// <summary><c>locked</c>, <c>approved</c> or <c>paid</c> (an open month has no row).</summary>
     public required string State { get; set; }
-
-    /// <summary>The frozen result as JSON: what pages, files and later months read.</summary>
-    public required string Snapshot { get; set; }
 
     /// <summary>Signing batches of the payout, fixed at approval; the month is paid when each has a transaction.</summary>
     public int Batches { get; set; }
@@ -109,25 +122,121 @@ public sealed class MonthClose
 
     public DateTimeOffset? PaidAt { get; set; }
 
+    public List<MonthDepartment> Departments { get; } = [];
+
+    public List<MonthMember> Members { get; } = [];
+
     public List<Allocation> Allocations { get; } = [];
+
+    public List<MonthProposal> Proposals { get; } = [];
+
+    public List<MonthCarry> CarriedOut { get; } = [];
 
     public List<Payout> Payouts { get; } = [];
 
     public List<PayoutTransaction> Transactions { get; } = [];
 }
 
-/// <summary>One member's share of one department's pool in a closed month (R5).</summary>
-public sealed class Allocation
+/// <summary>A department's frozen month (R4): its pool, points and what it returns.</summary>
+public sealed class MonthDepartment
 {
-    public long Id { get; set; }
-
     public long MonthCloseId { get; set; }
 
-    public long MemberId { get; set; }
+    /// <summary>Its place in the policy's order, from 0.</summary>
+    public int Position { get; set; }
 
-    public required string Department { get; set; }
+    public required string Code { get; set; }
+
+    public required string Name { get; set; }
+
+    public UInt128 PoolUnits { get; set; }
 
     public long PointsHundredths { get; set; }
+
+    public UInt128 UnspentUnits { get; set; }
+}
+
+/// <summary>A member's frozen month (R5–R8): rank, status, percentage and what the month pays.</summary>
+public sealed class MonthMember
+{
+    public long MonthCloseId { get; set; }
+
+    /// <summary>The engine's order, from 0; allocations name the member by it.</summary>
+    public int Position { get; set; }
+
+    /// <summary>The registry id; 0 for a member computed outside the registry.</summary>
+    public long MemberId { get; set; }
+
+    /// <summary>The engine's id (the GitHub login, lower case).</summary>
+    public required string Login { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Rank { get; set; }
+
+    /// <summary>The engine's status (<c>Accepted</c>, <c>Late</c>, <c>Missing</c>).</summary>
+    public required string Status { get; set; }
+
+    public long PercentNumerator { get; set; }
+
+    public long PercentDenominator { get; set; }
+
+    /// <summary>Chosen department codes, comma-separated in the member's order.</summary>
+    public required string Chosen { get; set; }
+
+    public UInt128 PoolShareUnits { get; set; }
+
+    public UInt128 BonusUnits { get; set; }
+
+    /// <summary>What a clamping fiat cap held back (R10).</summary>
+    public UInt128 CappedUnits { get; set; }
+
+    /// <summary>What the month pays: pool share plus bonus less the cap.</summary>
+    public UInt128 TotalUnits { get; set; }
+}
+
+/// <summary>
+/// One member's points and share in one department (or task, or the threshold model's reward/surplus) of a frozen month
+/// (R5); either may be absent (points of a task without a share, a share without points).
+/// </summary>
+public sealed class Allocation
+{
+    public long MonthCloseId { get; set; }
+
+    /// <summary>The member's <see cref="MonthMember.Position"/>.</summary>
+    public int MemberPosition { get; set; }
+
+    public required string Code { get; set; }
+
+    public long? PointsHundredths { get; set; }
+
+    public UInt128? Units { get; set; }
+}
+
+/// <summary>A rank change the close proposed (R8), for an admin to confirm.</summary>
+public sealed class MonthProposal
+{
+    public long MonthCloseId { get; set; }
+
+    public int Position { get; set; }
+
+    public required string Member { get; set; }
+
+    public required string FromRank { get; set; }
+
+    public required string ToRank { get; set; }
+
+    public required string Reason { get; set; }
+
+    public Period EffectiveFrom { get; set; }
+}
+
+/// <summary>An amount the month carries out to the next (R4 carry_forward per department; "" for a whole-pool carry).</summary>
+public sealed class MonthCarry
+{
+    public long MonthCloseId { get; set; }
+
+    public required string Code { get; set; }
 
     public UInt128 Units { get; set; }
 }

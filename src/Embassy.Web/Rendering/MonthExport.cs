@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Embassy.Application;
 using Embassy.Domain;
+using Embassy.Domain.Closing;
 
 namespace Embassy.Web.Rendering;
 
@@ -12,14 +13,14 @@ namespace Embassy.Web.Rendering;
 public static class MonthExport
 {
     /// <summary>Column headers: member, name, rank, status, percent, one column of points per department, reward, bonus, total.</summary>
-    public static IReadOnlyList<string> Header(MonthSnapshot month)
+    public static IReadOnlyList<string> Header(MonthStatement month)
     {
         ArgumentNullException.ThrowIfNull(month);
         return ["member", "name", "rank", "status", "percent", .. month.Departments.Select(d => "points_" + d.Code), "reward", "bonus", "total", "total_units"];
     }
 
     /// <summary>The rows, as text (amounts in whole tokens, invariant culture).</summary>
-    public static IEnumerable<string[]> Rows(MonthSnapshot month)
+    public static IEnumerable<string[]> Rows(MonthStatement month)
     {
         ArgumentNullException.ThrowIfNull(month);
         foreach (var m in month.Members)
@@ -28,14 +29,14 @@ public static class MonthExport
             [
                 m.Login,
                 m.Name,
-                m.Rank,
-                m.Status,
+                m.Rank.Code,
+                m.Status.ToString(),
                 m.Percent.Rounded.ToString("0.##", CultureInfo.InvariantCulture),
-                .. month.Departments.Select(d => (m.PointsHundredths.GetValueOrDefault(d.Code) / 100m).ToString("0.##", CultureInfo.InvariantCulture)),
-                month.Amount(m.PoolShareUnits).Format(grouped: false),
-                month.Amount(m.BonusUnits).Format(grouped: false),
-                month.Amount(m.TotalUnits).Format(grouped: false),
-                m.TotalUnits,
+                .. month.Departments.Select(d => (m.Points.TryGetValue(d.Code, out var p) ? p.Value : 0m).ToString("0.##", CultureInfo.InvariantCulture)),
+                m.PoolShare.Format(grouped: false),
+                m.Bonus.Format(grouped: false),
+                m.Total.Format(grouped: false),
+                m.Total.Units.ToString(CultureInfo.InvariantCulture),
             ];
         }
     }
@@ -44,16 +45,16 @@ public static class MonthExport
     /// RFC 4180 CSV through the product's one writer (byte order mark; cells a spreadsheet would run are neutralised),
     /// the smallest-units column naming the token's decimals.
     /// </summary>
-    public static string Csv(MonthSnapshot month)
+    public static string Csv(MonthStatement month)
     {
         ArgumentNullException.ThrowIfNull(month);
         var header = Header(month).ToArray();
-        header[^1] = CsvWriter.UnitsColumn(header[^1], month.Decimals);
+        header[^1] = CsvWriter.UnitsColumn(header[^1], month.Token.Decimals);
         return CsvWriter.Document([header, .. Rows(month)], crlf: true);
     }
 
     /// <summary>One worksheet named after the month.</summary>
-    public static byte[] Xlsx(MonthSnapshot month)
+    public static byte[] Xlsx(MonthStatement month)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -71,7 +72,7 @@ public static class MonthExport
 
             sheetPart.Worksheet = new Worksheet(data);
             var sheets = workbook.Workbook.AppendChild(new Sheets());
-            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = month.Period });
+            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = month.Period.ToString() });
             workbook.Workbook.Save();
         }
 

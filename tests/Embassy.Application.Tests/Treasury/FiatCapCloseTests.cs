@@ -43,13 +43,13 @@ public class FiatCapCloseTests
         await new DemoProgram(db.Factory(), clock, catalog).SeedAsync(5, 1);
 
         // 100 $ at 0.5 $/PHA is 200 PHA for all ambassadors together; the demo's one ambassador (every fifth member) is owed far more.
-        var snapshot = (await new MonthCloseWorkflow(db.Factory(), clock, catalog).PreviewAsync(Aug)).Snapshot!;
-        var ambassador = snapshot.Members.Single(m => m.Rank == "ambassador");
+        var snapshot = (await new MonthCloseWorkflow(db.Factory(), clock, catalog).PreviewAsync(Aug)).Month!;
+        var ambassador = snapshot.Members.Single(m => m.Rank == Rank.Ambassador);
         var owed = uncapped[ambassador.Login];
         Assert.True(owed > Token.Pha.Whole(200), $"owed {owed}");
-        Assert.Equal(Token.Pha.Whole(200), snapshot.Amount(ambassador.TotalUnits));
-        Assert.Equal(owed - Token.Pha.Whole(200), snapshot.Amount(ambassador.CappedUnits));
-        Assert.All(snapshot.Members.Where(m => m.Rank != "ambassador"), m => Assert.Equal(uncapped[m.Login], snapshot.Amount(m.TotalUnits)));
+        Assert.Equal(Token.Pha.Whole(200), ambassador.Total);
+        Assert.Equal(owed - Token.Pha.Whole(200), ambassador.Capped);
+        Assert.All(snapshot.Members.Where(m => m.Rank != Rank.Ambassador), m => Assert.Equal(uncapped[m.Login], m.Total));
 
         await using var read = db.Context();
         var payout = await read.Payouts.SingleAsync(p => p.MemberId == ambassador.MemberId);
@@ -70,8 +70,8 @@ public class FiatCapCloseTests
 
         await new DemoProgram(db.Factory(), clock, catalog).SeedAsync(5, 1);
 
-        var snapshot = (await new MonthCloseWorkflow(db.Factory(), clock, catalog).PreviewAsync(Aug)).Snapshot!;
-        Assert.All(snapshot.Members, m => Assert.Equal(("0", uncapped[m.Login]), (m.CappedUnits, snapshot.Amount(m.TotalUnits))));
+        var snapshot = (await new MonthCloseWorkflow(db.Factory(), clock, catalog).PreviewAsync(Aug)).Month!;
+        Assert.All(snapshot.Members, m => Assert.Equal((UInt128.Zero, uncapped[m.Login]), (m.Capped.Units, m.Total)));
         await using var read = db.Context();
         Assert.Equal(
             uncapped.Values.Where(v => !v.IsZero).Select(v => v.Units).Order(),
@@ -190,7 +190,7 @@ public class FiatCapCloseTests
     {
         await using var db = await TestDatabase.CreateMigratedAsync(provider);
         await new DemoProgram(db.Factory(), clock).SeedAsync(5, 1);
-        var snapshot = (await new MonthCloseWorkflow(db.Factory(), clock).PreviewAsync(Aug)).Snapshot!;
-        return (snapshot.Members.ToDictionary(m => m.Login, m => snapshot.Amount(m.TotalUnits), StringComparer.Ordinal), snapshot.Amount(snapshot.UnspentUnits));
+        var snapshot = (await new MonthCloseWorkflow(db.Factory(), clock).PreviewAsync(Aug)).Month!;
+        return (snapshot.Members.ToDictionary(m => m.Login, m => m.Total, StringComparer.Ordinal), snapshot.Unspent);
     }
 }

@@ -39,7 +39,7 @@ public class TreasuryStoreTests
         var workflow = new MonthCloseWorkflow(db.Factory(), clock);
         var preview = await workflow.PreviewAsync(Aug);
         Assert.Equal(MonthState.Locked, preview.State);
-        var total = preview.Snapshot!.TotalPaid();
+        var total = preview.Month!.TotalPaid;
         Assert.True(total > Token.Pha.Whole(50_000), $"the month pays {total}");
         Assert.True(preview.Funding!.WouldOverdraw);
         Assert.Contains(preview.Diagnostics, d => d.Code == TreasuryCodes.Overdrawn);
@@ -67,7 +67,7 @@ public class TreasuryStoreTests
         await store.SaveAsync(Funded(7, "50,000"), "admin");
         await Assert.ThrowsAsync<InvalidOperationException>(() => new DemoProgram(db.Factory(), clock).SeedAsync(3, 1));
         var workflow = new MonthCloseWorkflow(db.Factory(), clock);
-        var total = (await workflow.PreviewAsync(Aug)).Snapshot!.TotalPaid();
+        var total = (await workflow.PreviewAsync(Aug)).Month!.TotalPaid;
 
         var approved = await workflow.ApproveAsync(Aug, "alice-admin", "  Second proposal is voted; bridging until it is funded.  ");
 
@@ -102,7 +102,7 @@ public class TreasuryStoreTests
         await new DemoProgram(db.Factory(), clock).SeedAsync(3, 1);
 
         var month = await new PublicQueries(db.Factory(), clock).MonthAsync(Aug);
-        var total = month!.Snapshot.TotalPaid();
+        var total = month!.Month.TotalPaid;
         Assert.Empty((await store.LedgerAsync(5))!.Draws);
         Assert.Empty((await store.LedgerAsync(9))!.Draws);
         var ledger = (await store.LedgerAsync(6))!;
@@ -313,7 +313,7 @@ public class DemoTreasuryTests
         {
             // 18-decimal totals drawn in 12-decimal PHA, rounded up to the planck.
             var drawn = ledger.Draws.Single(d => d.Request.Id == "payout:" + m.Period).Amount;
-            var total = m.Snapshot.TotalPaid();
+            var total = m.Month.TotalPaid;
             Assert.Equal((total.Units + 999_999) / 1_000_000, drawn.Units);
         }
 
