@@ -64,8 +64,9 @@ public sealed record MonthPreview(
 /// click, two admins, two instances — cannot both win: the loser changes nothing and gets <see cref="ClosingCodes.MonthChanged"/>
 /// or the state it found. The month is stored once: its <c>month_closes</c> row, from the lock on.
 /// </summary>
-public sealed class MonthCloseWorkflow(
-    IDbContextFactory<EmbassyDbContext> databases, TimeProvider time, PolicyCatalog? catalog = null, IWorkLock? workLock = null, GitHubOptions? github = null)
+public sealed partial class MonthCloseWorkflow(
+    IDbContextFactory<EmbassyDbContext> databases, TimeProvider time, PolicyCatalog? catalog = null, IWorkLock? workLock = null, GitHubOptions? github = null,
+    PaymentChecks? payments = null)
 {
     /// <summary>How long a lock waits for a running sync to finish before it is refused.</summary>
     public static readonly TimeSpan SyncWait = TimeSpan.FromSeconds(60);
@@ -370,9 +371,22 @@ public sealed class MonthCloseWorkflow(
     /// without one when null); the month becomes paid when every batch has its transaction (R9). A batch is recorded
     /// once; a wrong hash is corrected with <see cref="CorrectTransactionAsync"/>.
     /// </summary>
-    public async Task<Result<string>> RecordTransactionAsync(Period period, int? batch, string txHash, string actor, CancellationToken cancellationToken = default)
+    public Task<Result<string>> RecordTransactionAsync(Period period, int? batch, string txHash, string actor, CancellationToken cancellationToken = default) =>
+        RecordTransactionAsync(period, batch, txHash, actor, overrideReason: null, cancellationToken);
+
+    /// <summary>As above; <paramref name="overrideReason"/> records a hash the chain does not confirm as the batch (#13, audited).</summary>
+    public async Task<Result<string>> RecordTransactionAsync(Period period, int? batch, string txHash, string actor, string? overrideReason, CancellationToken cancellationToken = default)
     {
         var hash = (txHash ?? string.Empty).Trim();
+
+        // #13: the chain's word on the hash, before the month's row is taken (MonthCloseWorkflow.Payments.cs).
+        var checkedPayment = await CheckPaymentAsync(period, batch, hash, actor, overrideReason, cancellationToken).ConfigureAwait(false);
+        if (!checkedPayment.IsSuccess)
+        {
+            return Result<string>.Fail(checkedPayment.Diagnostics);
+        }
+
+        batch = checkedPayment.Value;
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var (close, month) = await TakeAsync(db, period, cancellationToken).ConfigureAwait(false);
@@ -420,6 +434,14 @@ public sealed class MonthCloseWorkflow(
     public async Task<Result<string>> CorrectTransactionAsync(Period period, int batch, string txHash, string actor, string? reason, CancellationToken cancellationToken = default)
     {
         var hash = (txHash ?? string.Empty).Trim();
+
+        // #13: a corrected hash is checked on the chain like a first one (MonthCloseWorkflow.Payments.cs).
+        var checkedPayment = string.IsNullOrWhiteSpace(reason) ? Result<int?>.Ok(batch) // refused below: nothing to check
+            : await CheckPaymentAsync(period, batch, hash, actor, overrideReason: null, cancellationToken, correcting: true).ConfigureAwait(false);
+        if (!checkedPayment.IsSuccess)
+        {
+            return Result<string>.Fail(checkedPayment.Diagnostics);
+        }
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var (close, month) = await TakeAsync(db, period, cancellationToken).ConfigureAwait(false);

@@ -30,7 +30,8 @@ public static class PayoutRails
         }
 
         var profile = new EvmTokenProfile((ulong)(policy.Payout.ChainId ?? 1), contract.Value, token);
-        return EvmPayout.Build(lines, profile, policy.Payout.ChunkSize);
+        var safe = MonthCloseWorkflow.SafeOf(policy);
+        return EvmPayout.Build(lines, profile, policy.Payout.ChunkSize).Map(p => p with { Safe = safe });
     }
 
     /// <summary>

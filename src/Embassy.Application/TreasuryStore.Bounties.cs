@@ -41,10 +41,22 @@ public sealed partial class TreasuryStore
 
         /// <summary>The transaction that paid it is recorded (R9).</summary>
         public const string Paid = "paid";
+
+        /// <summary>Cancelled before the draw, with a reason in the audit log; never drawn or paid.</summary>
+        public const string Cancelled = "cancelled";
     }
 
     /// <summary>Code: no such bounty, or not in the state the step needs.</summary>
     public const string BountyNotReady = "BOUNTY_NOT_READY";
+
+    /// <summary>Code: a bounty's address cannot be paid on its month's rail (#13: checked on entry, not at the draw).</summary>
+    public const string BountyAddressInvalid = "BOUNTY_ADDRESS_INVALID";
+
+    /// <summary>Code: the admin approving a bounty entered or last changed it (R10: another admin approves).</summary>
+    public const string BountyApproverIsAuthor = "BOUNTY_APPROVER_IS_AUTHOR";
+
+    /// <summary>Code: a cancellation without a reason.</summary>
+    public const string BountyReasonMissing = "BOUNTY_REASON_MISSING";
 
     /// <summary>A month's bounties were already drawn under a clamping bounty cap (R10: the cap is on the month's total).</summary>
     public const string BountyCapDrawnOnce = "BOUNTY_CAP_DRAWN_ONCE";
@@ -163,6 +175,31 @@ public sealed partial class TreasuryStore
     /// <returns>The bounty (its id is the stored row's), or the errors.</returns>
     public async Task<Result<BountyAward>> CreateBountyAsync(BountyInput input, string actor, CancellationToken cancellationToken = default)
     {
+        var built = RowFrom(input, actor);
+        if (!built.IsSuccess)
+        {
+            return Result<BountyAward>.Fail(built.Diagnostics);
+        }
+
+        var row = built.Value;
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var found = await CheckBountyAsync(db, row, cancellationToken).ConfigureAwait(false);
+        if (found.Any(d => d.IsError))
+        {
+            return Result<BountyAward>.Fail(found);
+        }
+
+        db.CommunityBounties.Add(row);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var award = TreasuryRecords.ToDomain(row);
+        ProgramTables.Audit(db, row.CreatedAt, actor, "bounty.created", "bounty:" + award.Id, $"{award.Title}: {award.Amount} to {award.Recipient.Name} ({award.Month}, proposal #{award.ProposalNumber.ToString(CultureInfo.InvariantCulture)})");
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return Result<BountyAward>.Ok(award, found);
+    }
+
+    // The row an input makes (amount parsed in the month's token or in dollars); nothing is stored.
+    private Result<CommunityBountyRecord> RowFrom(BountyInput input, string actor)
+    {
         ArgumentNullException.ThrowIfNull(input);
         var token = PolicyFor(input.Month).Token;
         BountyAmount amount;
@@ -171,7 +208,7 @@ public sealed partial class TreasuryStore
             var usd = UsdAmount.Parse(input.Amount);
             if (!usd.IsSuccess)
             {
-                return Result<BountyAward>.Fail(usd.Diagnostics);
+                return Result<CommunityBountyRecord>.Fail(usd.Diagnostics);
             }
 
             amount = BountyAmount.InUsd(usd.Value);
@@ -181,7 +218,7 @@ public sealed partial class TreasuryStore
             var tokens = TokenAmount.Parse(input.Amount, token);
             if (!tokens.IsSuccess)
             {
-                return Result<BountyAward>.Fail(tokens.Diagnostics);
+                return Result<CommunityBountyRecord>.Fail(tokens.Diagnostics);
             }
 
             amount = BountyAmount.InTokens(tokens.Value);
@@ -191,7 +228,7 @@ public sealed partial class TreasuryStore
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var evidence = (input.Evidence ?? string.Empty).Replace("\r", string.Empty, StringComparison.Ordinal)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var row = new CommunityBountyRecord
+        return Result<CommunityBountyRecord>.Ok(new CommunityBountyRecord
         {
             Title = (input.Title ?? string.Empty).Trim(),
             RecipientName = (input.RecipientName ?? string.Empty).Trim(),
@@ -208,33 +245,107 @@ public sealed partial class TreasuryStore
             Status = BountyStates.Proposed,
             CreatedBy = actor,
             CreatedAt = time.GetUtcNow(),
-        };
-        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        });
+    }
+
+    // BountyAward.Validate (a recipient who is a member is a warning; the approver comes later), a title, a recorded
+    // proposal, and (#13) the address checked on the month's rail and stored in its canonical form.
+    private async Task<List<Diagnostic>> CheckBountyAsync(EmbassyDbContext db, CommunityBountyRecord row, CancellationToken cancellationToken)
+    {
+        var policy = PolicyFor(row.Period);
+        var address = AddressCheck.Check(row.RecipientAddress, policy.Payout.Rail, policy.Payout.Ss58Prefix);
+        if (address.Valid && address.Canonical is { } canonical)
+        {
+            row.RecipientAddress = canonical;
+        }
+
         var award = TreasuryRecords.ToDomain(row);
         var (ids, addresses) = await MembersAsync(db, cancellationToken).ConfigureAwait(false);
         var found = award.Validate(ids, addresses).Where(d => d.Code != CommunityCodes.BountyNoApprover).ToList();
+        if (!address.Valid && !string.IsNullOrWhiteSpace(row.RecipientAddress))
+        {
+            found.Add(Diagnostic.Error(BountyAddressInvalid, $"{row.RecipientAddress} cannot be paid on the {MonthCloseWorkflow.RailName(policy.Payout.Rail)} rail of {policy.Id} ({row.Period}): {address.Error?.Message}"));
+        }
+
+        found.AddRange(address.Warnings);
         if (string.IsNullOrWhiteSpace(row.Title))
         {
             found.Add(Diagnostic.Error(CommunityCodes.BountyRecipientMissing, "A bounty needs a title saying what it pays for."));
         }
 
-        if (!await db.SpendingProposals.AnyAsync(p => p.Number == input.ProposalNumber, cancellationToken).ConfigureAwait(false))
+        if (!await db.SpendingProposals.AnyAsync(p => p.Number == row.ProposalNumber, cancellationToken).ConfigureAwait(false))
         {
-            found.Add(Diagnostic.Error(ProposalMissing, $"No proposal #{input.ProposalNumber.ToString(CultureInfo.InvariantCulture)} is recorded to draw the bounty on."));
+            found.Add(Diagnostic.Error(ProposalMissing, $"No proposal #{row.ProposalNumber.ToString(CultureInfo.InvariantCulture)} is recorded to draw the bounty on."));
         }
 
+        return found;
+    }
+
+    /// <summary>
+    /// Changes a bounty before it is drawn (a typo in the address or the amount must not block the month's draw): checked
+    /// as on entry, audited with what it was; an approved bounty goes back to proposed, to be approved again by another admin.
+    /// </summary>
+    public async Task<Result<BountyAward>> EditBountyAsync(long id, BountyInput input, string actor, CancellationToken cancellationToken = default)
+    {
+        var built = RowFrom(input, actor);
+        if (!built.IsSuccess)
+        {
+            return Result<BountyAward>.Fail(built.Diagnostics);
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var row = await db.CommunityBounties.FirstOrDefaultAsync(b => b.Id == id, cancellationToken).ConfigureAwait(false);
+        if (row is null || (row.Status != BountyStates.Proposed && row.Status != BountyStates.Approved))
+        {
+            return Result<BountyAward>.Fail([NotEditable(id, row?.Status, "changed")]);
+        }
+
+        var next = built.Value;
+        var found = await CheckBountyAsync(db, next, cancellationToken).ConfigureAwait(false);
         if (found.Any(d => d.IsError))
         {
             return Result<BountyAward>.Fail(found);
         }
 
-        db.CommunityBounties.Add(row);
+        var before = TreasuryRecords.ToDomain(row);
+        (row.Title, row.RecipientName, row.RecipientHandles, row.RecipientAddress, row.Evidence) = (next.Title, next.RecipientName, next.RecipientHandles, next.RecipientAddress, next.Evidence);
+        (row.AmountUnits, row.AmountUsd, row.Token, row.TokenDecimals) = (next.AmountUnits, next.AmountUsd, next.Token, next.TokenDecimals);
+        (row.Period, row.Date, row.ProposalNumber, row.Status, row.Approver, row.ApprovedAt) = (next.Period, next.Date, next.ProposalNumber, BountyStates.Proposed, null, null);
+        var after = TreasuryRecords.ToDomain(row);
+        ProgramTables.Audit(db, time.GetUtcNow(), actor, "bounty.edited", "bounty:" + after.Id,
+            $"was {before.Title}: {before.Amount} to {before.Recipient.Name} at {before.Recipient.Address} ({before.Month}); now {after.Title}: {after.Amount} to {after.Recipient.Name} at {after.Recipient.Address} ({after.Month}); proposed again");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        award = TreasuryRecords.ToDomain(row);
-        ProgramTables.Audit(db, row.CreatedAt, actor, "bounty.created", "bounty:" + award.Id, $"{award.Title}: {award.Amount} to {award.Recipient.Name} ({award.Month}, proposal #{award.ProposalNumber.ToString(CultureInfo.InvariantCulture)})");
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return Result<BountyAward>.Ok(award, found);
+        return Result<BountyAward>.Ok(after, found);
     }
+
+    /// <summary>Cancels a bounty before it is drawn, with a reason (audited); a cancelled bounty is never drawn or paid.</summary>
+    public async Task<Result<BountyAward>> CancelBountyAsync(long id, string? reason, string actor, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Result<BountyAward>.Fail(BountyReasonMissing, "Say why the bounty is cancelled; the reason is kept in the audit log.");
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var claimed = await db.CommunityBounties.Where(b => b.Id == id && (b.Status == BountyStates.Proposed || b.Status == BountyStates.Approved))
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, BountyStates.Cancelled), cancellationToken).ConfigureAwait(false);
+        var row = await db.CommunityBounties.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, cancellationToken).ConfigureAwait(false);
+        if (claimed != 1 || row is null)
+        {
+            return Result<BountyAward>.Fail([NotEditable(id, row?.Status, "cancelled")]);
+        }
+
+        var award = TreasuryRecords.ToDomain(row);
+        ProgramTables.Audit(db, time.GetUtcNow(), actor, "bounty.cancelled", "bounty:" + award.Id, $"{award.Title}: {award.Amount} to {award.Recipient.Name} — {reason.Trim()}");
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return Result<BountyAward>.Ok(award);
+    }
+
+    private static Diagnostic NotEditable(long id, string? state, string what) => Diagnostic.Error(
+        BountyNotReady,
+        state is null
+            ? $"No bounty {id.ToString(CultureInfo.InvariantCulture)} is recorded."
+            : $"Bounty {id.ToString(CultureInfo.InvariantCulture)} is {state}; only a bounty not yet drawn can be {what}.");
 
     /// <summary>Approves a proposed bounty: <paramref name="actor"/> becomes its approver, who must not be its recipient (R10).</summary>
     public async Task<Result<BountyAward>> ApproveBountyAsync(long id, string actor, CancellationToken cancellationToken = default)
@@ -248,7 +359,13 @@ public sealed partial class TreasuryStore
 
         var award = TreasuryRecords.ToDomain(row) with { Approver = actor };
         var (ids, addresses) = await MembersAsync(db, cancellationToken).ConfigureAwait(false);
-        var found = award.Validate(ids, addresses);
+        var found = award.Validate(ids, addresses).ToList();
+
+        // R10 "another admin approves it": never the admin who entered (or last changed) it, nor its recipient.
+        if (string.Equals(actor.Trim(), row.CreatedBy.Trim(), StringComparison.OrdinalIgnoreCase) || string.Equals(actor.Trim(), LastEditor(db, id), StringComparison.OrdinalIgnoreCase))
+        {
+            found.Add(Diagnostic.Error(BountyApproverIsAuthor, $"Bounty {id.ToString(CultureInfo.InvariantCulture)} was entered or changed by {actor}; another admin must approve it."));
+        }
         if (found.Any(d => d.IsError))
         {
             return Result<BountyAward>.Fail(found);
@@ -271,6 +388,13 @@ public sealed partial class TreasuryStore
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return Result<BountyAward>.Ok(award, found);
+    }
+
+    // Whoever last changed the bounty (its latest bounty.edited entry), or null.
+    private static string? LastEditor(EmbassyDbContext db, long id)
+    {
+        var subject = "bounty:" + id.ToString(CultureInfo.InvariantCulture);
+        return db.AuditLog.AsNoTracking().Where(a => a.Subject == subject && a.Action == "bounty.edited").OrderByDescending(a => a.Id).Select(a => a.Actor).FirstOrDefault();
     }
 
     private static Diagnostic NotProposed(long id, string? state) => Diagnostic.Error(
@@ -378,13 +502,24 @@ public sealed partial class TreasuryStore
     /// on its proposal's timeline and in the audit log. Refused when none is drawn (nothing to pay, or already paid) and for
     /// a hash that is not one of the policy's rail.
     /// </summary>
-    public async Task<Result<int>> RecordBountyPaymentAsync(Period month, string? txHash, string actor, CancellationToken cancellationToken = default)
+    public Task<Result<int>> RecordBountyPaymentAsync(Period month, string? txHash, string actor, CancellationToken cancellationToken = default) =>
+        RecordBountyPaymentAsync(month, txHash, actor, overrideReason: null, cancellationToken);
+
+    /// <summary>As above; <paramref name="overrideReason"/> records a hash the chain does not confirm as the bounties' batch (#13, audited).</summary>
+    public async Task<Result<int>> RecordBountyPaymentAsync(Period month, string? txHash, string actor, string? overrideReason, CancellationToken cancellationToken = default)
     {
         var hash = (txHash ?? string.Empty).Trim();
         var policy = PolicyFor(month);
         if (!Embassy.Domain.Closing.TransactionHash.IsValid(hash, policy.Payout.Rail))
         {
             return Result<int>.Fail(WorkflowCodes.TxHashInvalid, "A transaction hash is 0x followed by 64 hexadecimal digits.");
+        }
+
+        // #13: the chain checks the hash against the drawn bounties' transfers before they become paid.
+        var checkedPayment = await CheckBountyPaymentAsync(month, hash, actor, overrideReason, cancellationToken).ConfigureAwait(false);
+        if (!checkedPayment.IsSuccess)
+        {
+            return Result<int>.Fail(checkedPayment.Diagnostics);
         }
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -415,6 +550,30 @@ public sealed partial class TreasuryStore
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return Result<int>.Ok(rows.Count);
+    }
+
+    // Nothing drawn (or already paid) is refused by the recording step itself; the check runs only when there is a batch to pay.
+    private async Task<Result<bool>> CheckBountyPaymentAsync(Period month, string hash, string actor, string? overrideReason, CancellationToken cancellationToken)
+    {
+        if (payments is null)
+        {
+            return Result<bool>.Ok(true);
+        }
+
+        await using (var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (!await db.CommunityBounties.AnyAsync(b => b.Period == month && b.Status == BountyStates.Drawn, cancellationToken).ConfigureAwait(false))
+            {
+                return Result<bool>.Ok(true);
+            }
+        }
+
+        var policy = PolicyFor(month);
+        var evm = policy.Payout.Rail == Embassy.Domain.Rules.PayoutRail.Evm ? await BountyEvmPayoutAsync(month, cancellationToken).ConfigureAwait(false) : null;
+        var payout = evm is { IsSuccess: true } ? evm.Value : null;
+        var accepted = await payments.AcceptAsync(
+            PaymentChecks.BountiesSubject(month), 1, hash, payout?.Profile, payout?.Transfers, MonthCloseWorkflow.SafeOf(policy), actor, overrideReason, cancellationToken).ConfigureAwait(false);
+        return accepted.IsSuccess ? Result<bool>.Ok(true) : Result<bool>.Fail(accepted.Diagnostics);
     }
 
     /// <summary>The payout lines of the month's drawn bounties, clamped as when they were drawn.</summary>

@@ -56,7 +56,7 @@ public sealed record TreasuryPage(IReadOnlyList<TreasuryView> Views, IReadOnlyLi
 /// PHA/USD prices with source and date, recorded channel counts and community bounties drawn on proposals. Every write
 /// is audited with its actor. The month close draws through <see cref="DrawMonthAsync"/>.
 /// </summary>
-public sealed partial class TreasuryStore(IDbContextFactory<EmbassyDbContext> databases, TimeProvider time, PolicyCatalog? catalog = null)
+public sealed partial class TreasuryStore(IDbContextFactory<EmbassyDbContext> databases, TimeProvider time, PolicyCatalog? catalog = null, PaymentChecks? payments = null)
 {
     /// <summary>Code: no approved or funded proposal can take a month's draw; the month is approved without one.</summary>
     public const string NoProposal = "TREASURY_NO_PROPOSAL";

@@ -17,11 +17,17 @@ namespace Embassy.Chain;
 /// <param name="ChunkSize">Most transfers per Safe batch file.</param>
 public sealed record EvmPayout(EvmTokenProfile Profile, IReadOnlyList<PayoutTransfer<EvmAddress>> Transfers, IReadOnlyList<CarriedAmount> Carried, int ChunkSize)
 {
-    /// <summary>The header of <see cref="ToCsv"/>, the column names batch-transfer apps (e.g. Safe's CSV Airdrop) read.</summary>
-    public const string CsvHeader = "token_type,token_address,receiver,amount";
+    /// <summary>The columns of <see cref="ToCsv"/> that Safe's CSV Airdrop app reads (an <c>amount_units</c> column follows).</summary>
+    public const string CsvHeader = "token_type,token_address,receiver,amount,id";
+
+    /// <summary>Most lines, header included, in one file for Safe's CSV Airdrop app.</summary>
+    public const int AirdropMaxLines = 400;
 
     /// <summary>The 4-byte selector of <c>transfer(address,uint256)</c>: the first bytes of its Keccak-256.</summary>
     public static ReadOnlySpan<byte> TransferSelector => [0xa9, 0x05, 0x9c, 0xbb];
+
+    /// <summary>The treasury Safe that will sign the batches, when known: written as <c>createdFromSafeAddress</c>.</summary>
+    public EvmAddress? Safe { get; init; }
 
     /// <summary>Sum of the transfers.</summary>
     public TokenAmount Total => Transfers.Aggregate(Profile.Token.Zero, (sum, t) => sum + t.Amount);
@@ -83,7 +89,7 @@ public sealed record EvmPayout(EvmTokenProfile Profile, IReadOnlyList<PayoutTran
                 ["name"] = name,
                 ["description"] = string.Create(CultureInfo.InvariantCulture, $"{transfers.Count} {Profile.Token.Symbol} transfers, total {transfers.Aggregate(Profile.Token.Zero, (s, t) => s + t.Amount)}.{SharedNote(transfers)} Prepared by Embassy, unsigned."),
                 ["txBuilderVersion"] = "1.18.0",
-                ["createdFromSafeAddress"] = string.Empty,
+                ["createdFromSafeAddress"] = Safe?.Text ?? string.Empty,
                 ["createdFromOwnerAddress"] = string.Empty,
             },
             ["transactions"] = new JsonArray(transfers.Select(t => (JsonNode)new JsonObject
@@ -239,17 +245,25 @@ public sealed record EvmPayout(EvmTokenProfile Profile, IReadOnlyList<PayoutTran
             string.Create(CultureInfo.InvariantCulture, $" Shared payout address {s.Key}: {s.Value.Count} members ({string.Join(", ", s.Value)}), check before signing.")));
 
     /// <summary>
-    /// token_type,token_address,receiver,amount — one row per transfer, the amount in whole tokens
-    /// (e.g. 8178.333333333333), as batch-transfer apps expect.
+    /// The transfers as CSV for Safe's CSV Airdrop app, whole: <see cref="CsvHeader"/>, then one row per transfer.
+    /// Over <see cref="AirdropMaxLines"/> lines the app refuses it; <see cref="ToCsvParts"/> gives the files it takes.
     /// </summary>
-    public string ToCsv()
-    {
-        var sb = new System.Text.StringBuilder(CsvHeader).Append('\n');
-        foreach (var t in Transfers)
-        {
-            sb.Append(CsvWriter.Line("erc20", Profile.Contract.Text, t.Destination.Text, t.Amount.Format(grouped: false)));
-        }
+    public string ToCsv() => Sheet(Transfers);
 
-        return sb.ToString();
-    }
+    /// <summary>
+    /// The same rows split into files of at most <see cref="AirdropMaxLines"/> lines each, header included (Safe's CSV
+    /// Airdrop app takes no more), in transfer order; one file when they fit. Always at least one file.
+    /// </summary>
+    public IReadOnlyList<string> ToCsvParts() =>
+        Transfers.Count == 0 ? [Sheet([])] : [.. Transfers.Chunk(AirdropMaxLines - 1).Select(Sheet)];
+
+    // token_type,token_address,receiver,amount,id as Safe's CSV Airdrop reads them: the amount in whole tokens
+    // (e.g. 8178.333333333333), id empty for an ERC-20; a last column the app ignores keeps the exact smallest units and
+    // names the token's decimals (R5).
+    private string Sheet(IEnumerable<PayoutTransfer<EvmAddress>> transfers) =>
+        CsvWriter.Document(
+        [
+            [.. CsvHeader.Split(','), CsvWriter.UnitsColumn("amount_units", Profile.Token.Decimals)],
+            .. transfers.Select(t => new[] { "erc20", Profile.Contract.Text, t.Destination.Text, t.Amount.Format(grouped: false), string.Empty, t.Amount.Units.ToString(CultureInfo.InvariantCulture) }),
+        ]);
 }

@@ -31,6 +31,12 @@ public sealed record ManualPayout(Token Token, IReadOnlyList<ManualPayoutRow> Ro
     /// <summary>The column names of the CSV and the sheet.</summary>
     public static IReadOnlyList<string> Columns { get; } = ["member", "handle", "address", "amount", "amount_units", "period", "policy", "shared_with"];
 
+    /// <summary>
+    /// The header the CSV and the sheet carry: <see cref="Columns"/> with the smallest-units column naming the token's
+    /// decimals (<c>amount_units (12 decimals)</c>), so the scale is never guessed.
+    /// </summary>
+    public IReadOnlyList<string> Header => [.. Columns.Select(c => c == "amount_units" ? CsvWriter.UnitsColumn(c, Token.Decimals) : c)];
+
     /// <summary>Sum of the rows.</summary>
     public TokenAmount Total => Rows.Aggregate(Token.Zero, (sum, r) => sum + r.Amount);
 
@@ -78,19 +84,20 @@ public sealed record ManualPayout(Token Token, IReadOnlyList<ManualPayoutRow> Ro
         return Result<ManualPayout>.Ok(new ManualPayout(token, rows, prepared.Value.Carried, period, policyId), prepared.Diagnostics);
     }
 
-    /// <summary>The sheet as CSV: a header, one line per row; amounts in whole tokens (no grouping) and in smallest units.</summary>
-    public string ToCsv()
-    {
-        var sb = new StringBuilder(CsvWriter.Line([.. Columns]));
-        foreach (var r in Rows)
-        {
-            sb.Append(CsvWriter.Line(
+    /// <summary>
+    /// The sheet as CSV through the one writer (byte order mark, formula cells neutralised): <see cref="Header"/>, one
+    /// line per row; amounts in whole tokens (no grouping) and in smallest units.
+    /// </summary>
+    public string ToCsv() =>
+        CsvWriter.Document(
+        [
+            Header,
+            .. Rows.Select(r => new[]
+            {
                 r.Member, r.Handle, r.Address, r.Amount.Format(grouped: false),
-                r.Amount.Units.ToString(CultureInfo.InvariantCulture), Period?.ToString(), PolicyId, r.SharedWith));
-        }
-
-        return sb.ToString();
-    }
+                r.Amount.Units.ToString(CultureInfo.InvariantCulture), Period?.ToString(), PolicyId, r.SharedWith,
+            }),
+        ]);
 
     /// <summary>
     /// Writes the sheet as XLSX (Office Open XML). Whole-token amounts are numeric cells so spreadsheet apps can
@@ -117,7 +124,7 @@ public sealed record ManualPayout(Token Token, IReadOnlyList<ManualPayoutRow> Ro
         sheetPart.Worksheet = new Worksheet(columns, data);
 
         uint rowIndex = 1;
-        data.Append(MakeRow(rowIndex++, Columns.Select(c => TextCell(c, BoldStyle)).ToArray()));
+        data.Append(MakeRow(rowIndex++, Header.Select(c => TextCell(c, BoldStyle)).ToArray()));
         foreach (var r in Rows)
         {
             data.Append(MakeRow(rowIndex++,

@@ -241,18 +241,20 @@ internal static class AllocationOutput
         return Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
     }
 
-    /// <summary>One row per member: <c>member,rank,percent,&lt;share columns&gt;,bonus[,capped],total</c>, amounts in smallest units.</summary>
+    /// <summary>One row per member: <c>member,rank,percent,&lt;share columns&gt;,bonus[,capped],total</c>, amounts in smallest units, each amount header naming the decimals (<c>total (12 decimals)</c>), after a byte order mark.</summary>
     public static string Csv(MonthAllocation month)
     {
         ArgumentNullException.ThrowIfNull(month);
         var shareColumns = ShareColumns(month);
-        var sb = new StringBuilder();
         // R10: a capped column only when a fiat cap held something back, so the contract stays as it was otherwise.
         var anyCapped = month.Members.Any(m => m.Capped is not null);
-        sb.Append(CsvWriter.Line(["member", "rank", "percent", .. shareColumns, "bonus", .. anyCapped ? ["capped"] : Array.Empty<string>(), "total"]));
-        foreach (var m in month.Members)
-        {
-            sb.Append(CsvWriter.Line(
+        // Every amount column is in smallest units, so each names the token's decimals (R5).
+        string[] amounts = [.. shareColumns, "bonus", .. anyCapped ? ["capped"] : Array.Empty<string>(), "total"];
+        string[] header = ["member", "rank", "percent", .. amounts.Select(c => CsvWriter.UnitsColumn(c, month.Token.Decimals))];
+        return CsvWriter.Document(
+        [
+            header,
+            .. month.Members.Select(m => (string[])
             [
                 m.Id,
                 m.Rank.Code,
@@ -261,10 +263,8 @@ internal static class AllocationOutput
                 Units(m.Bonus),
                 .. anyCapped ? [Units(m.Capped ?? month.Token.Zero)] : Array.Empty<string>(),
                 Units(m.Total),
-            ]));
-        }
-
-        return sb.ToString();
+            ]),
+        ]);
     }
 
     /// <summary>Smallest units as a decimal string (R5: exact integers, never floating point).</summary>

@@ -146,7 +146,13 @@ internal static class PayoutCommands
             File.WriteAllText(Path.Combine(dir.FullName, Inv($"safe-batch-{i + 1:D3}.json")), payout.ToSafeBatchJson(i, createdAt, batchName) + "\n");
         }
 
-        File.WriteAllText(Path.Combine(dir.FullName, "transfers.csv"), payout.ToCsv());
+        // Safe's CSV Airdrop takes at most 400 lines: transfers.csv when they fit, else transfers-1.csv, transfers-2.csv, …
+        var parts = payout.ToCsvParts();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            File.WriteAllText(Path.Combine(dir.FullName, parts.Count == 1 ? "transfers.csv" : Inv($"transfers-{i + 1}.csv")), parts[i]);
+        }
+
         WriteCarried(dir, payout.Carried);
         stdout.WriteLine(Inv($"evm payout on chain {payout.Profile.ChainId}, token {payout.Profile.Contract} ({payout.Profile.Token.Decimals} decimals): {payout.Transfers.Count} transfers, total {payout.Total}, {payout.Chunks.Count} Safe batch file(s) of at most {s.ChunkSize}"));
         WriteCarriedSummary(stdout, payout.Carried);
@@ -226,13 +232,12 @@ internal static class PayoutCommands
             return;
         }
 
-        var text = new System.Text.StringBuilder(CsvWriter.Line("member", "address", "amount", "amount_units"));
-        foreach (var c in carried)
-        {
-            text.Append(CsvWriter.Line(c.Member, c.Address, c.Amount.Format(grouped: false), Inv($"{c.Amount.Units}")));
-        }
-
-        File.WriteAllText(Path.Combine(dir.FullName, "carried.csv"), text.ToString());
+        var text = CsvWriter.Document(
+        [
+            ["member", "address", "amount", CsvWriter.UnitsColumn("amount_units", carried[0].Amount.Token.Decimals)],
+            .. carried.Select(c => new[] { c.Member, c.Address, c.Amount.Format(grouped: false), Inv($"{c.Amount.Units}") }),
+        ]);
+        File.WriteAllText(Path.Combine(dir.FullName, "carried.csv"), text);
     }
 
     private static void WriteCarriedSummary(TextWriter stdout, IReadOnlyList<CarriedAmount> carried)

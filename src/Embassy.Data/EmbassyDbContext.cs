@@ -233,6 +233,7 @@ public sealed partial class EmbassyDbContext(DbContextOptions<EmbassyDbContext> 
         ConfigureAccess(modelBuilder);
         ConfigureAppeals(modelBuilder);
         ConfigureOperations(modelBuilder);
+        ConfigurePayments(modelBuilder);
 
         // snake_case names everywhere, so hand-written SQL reads naturally on both providers.
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

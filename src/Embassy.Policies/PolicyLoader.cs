@@ -706,13 +706,14 @@ public static class PolicyLoader
             return new PayoutRule { Rail = PayoutRail.Manual };
         }
 
-        r.KnownKeys(map, "payout", "rail", "ss58_prefix", "chunk_size", "minimum", "token_contract", "chain_id");
+        r.KnownKeys(map, "payout", "rail", "ss58_prefix", "chunk_size", "minimum", "token_contract", "chain_id", "safe");
         var rail = r.EnumOf(map, "payout", "rail", PayoutRail.Manual, Rails, required: true);
         var prefix = r.Int(map, "payout", "ss58_prefix", 30, 0, 16383, required: rail == PayoutRail.Substrate);
         var chunk = r.Int(map, "payout", "chunk_size", 100, 1, 10_000);
         TokenAmount? minimum = r.Node(map, "minimum") is null ? null : r.Amount(map, "payout", "minimum", token);
         var contract = r.Str(map, "payout", "token_contract", required: rail == PayoutRail.Evm);
         var chainId = r.Int(map, "payout", "chain_id", 1, 1, required: rail == PayoutRail.Evm);
+        var safe = r.Str(map, "payout", "safe", required: false);
         return new PayoutRule
         {
             Rail = rail,
@@ -721,6 +722,7 @@ public static class PolicyLoader
             Minimum = minimum,
             TokenContract = contract,
             ChainId = rail == PayoutRail.Evm ? chainId : null,
+            Safe = rail == PayoutRail.Evm ? safe : null,
         };
     }
 }

@@ -27,7 +27,7 @@ public sealed record ScoreRequest(IReadOnlyList<ScoreEntry> Scores, string? Note
 
 /// <summary>A transaction hash that paid a month.</summary>
 /// <summary>The transaction that paid a signing batch of a month; <c>Batch</c> (from 1) defaults to the first without one.</summary>
-public sealed record TransactionRequest(string TxHash, int? Batch = null);
+public sealed record TransactionRequest(string TxHash, int? Batch = null, string? OverrideReason = null);
 
 /// <summary>A corrected transaction hash for a batch, and why.</summary>
 public sealed record CorrectionRequest(string TxHash, string Reason);
@@ -114,6 +114,8 @@ public static class ApiEndpoints
         admin.MapGet("/months/{period}/payout.csv", PayoutCsvAsync);
         admin.MapGet("/months/{period}/payout-substrate.txt", PayoutSubstrateAsync);
         admin.MapGet("/months/{period}/payout-safe.json", PayoutSafeAsync);
+        admin.MapGet("/months/{period}/signing", SigningApi.SummaryAsync); // #13: the signers' hand-off
+        admin.MapGet("/months/{period}/payments", SigningApi.PaymentsAsync); // #13: verified, not verified, overridden
         admin.MapPost("/months/{period}/transactions", RecordTransactionAsync);
         admin.MapPost("/months/{period}/transactions/{batch:int}/correction", CorrectTransactionAsync);
         admin.MapPost("/months/{period}/promotions/{member}", ConfirmPromotionAsync);
@@ -319,7 +321,7 @@ public static class ApiEndpoints
 
     internal static async Task<Results<Ok<string>, ProblemHttpResult>> RecordTransactionAsync(string period, TransactionRequest body, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
         !Period.TryParse(period, out var p) ? Problems.NotAMonth(period)
-            : Value(await workflow.RecordTransactionAsync(p, body.Batch, body.TxHash, http.User.Actor(), ct).ConfigureAwait(false));
+            : Value(await workflow.RecordTransactionAsync(p, body.Batch, body.TxHash, http.User.Actor(), body.OverrideReason, ct).ConfigureAwait(false));
 
     /// <summary>Corrects the recorded transaction of a batch (a mistyped hash): the old one is kept with the reason.</summary>
     internal static async Task<Results<Ok<string>, ProblemHttpResult>> CorrectTransactionAsync(string period, int batch, CorrectionRequest body, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>

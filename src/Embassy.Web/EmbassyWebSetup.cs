@@ -92,6 +92,22 @@ public static partial class EmbassyWebSetup
         return builder;
     }
 
+    /// <summary>The EVM JSON-RPC endpoint payout hashes are checked against (<c>Chain:Evm:RpcUrl</c>), or null when unset.</summary>
+    /// <exception cref="InvalidOperationException">The setting is not an absolute http(s) address.</exception>
+    public static Uri? EvmRpcUrl(IConfiguration config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var text = config["Chain:Evm:RpcUrl"];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
+            ? url
+            : throw new InvalidOperationException("Chain:Evm:RpcUrl must be an absolute http(s) address of an Ethereum JSON-RPC endpoint.");
+    }
+
     /// <summary>Pages, JSON API, sign-in (cookies, GitHub OAuth, API tokens), roles, anti-forgery, OpenAPI, output cache and the first-run step.</summary>
     public static WebApplicationBuilder AddEmbassyWeb(this WebApplicationBuilder builder)
     {
@@ -104,6 +120,8 @@ public static partial class EmbassyWebSetup
             DemoFolder = Path.GetFullPath(config["Database:DataDirectory"] ?? Path.Combine("data", "demo")),
         });
         services.AddSingleton<FirstRunLink>();
+        // #13: recorded payout hashes are checked on the chain when an endpoint is configured; "not verified" otherwise.
+        services.AddSingleton(sp => new PaymentChecks(sp.GetRequiredService<IDbContextFactory<EmbassyDbContext>>(), sp.GetRequiredService<TimeProvider>(), EvmRpcUrl(config)));
         services.AddSingleton<MonthCloseWorkflow>();
         services.AddSingleton<ReviewQueue>();
         services.AddSingleton<MemberAdmin>();

@@ -393,6 +393,8 @@ public static class ProgramApiEndpoints
         treasury.MapPost("/counts", RecordCountAsync);
         treasury.MapPost("/bounties", CreateBountyAsync);
         treasury.MapPost("/bounties/{id:long}/approve", ApproveBountyAsync);
+        treasury.MapPut("/bounties/{id:long}", EditBountyAsync);
+        treasury.MapPost("/bounties/{id:long}/cancel", CancelBountyAsync);
         treasury.MapPost("/bounties/{period}/draw", DrawBountiesAsync);
         treasury.MapGet("/bounties/{period}/payout.csv", BountyPayoutAsync);
         treasury.MapGet("/bounties/{period}/payout-substrate.txt", BountySubstrateAsync);
@@ -538,6 +540,22 @@ public static class ProgramApiEndpoints
             new SavedAnswer<BountyDto>(dto, result.Diagnostics.Select(DiagnosticDto.Of).ToArray()));
     }
 
+    /// <summary>#13: changes a bounty before the draw (checked as on entry, audited); it is proposed again.</summary>
+    internal static async Task<Results<Ok<SavedAnswer<BountyDto>>, ProblemHttpResult>> EditBountyAsync(long id, BountyRequest body, TreasuryStore treasury, HttpContext http, CancellationToken ct)
+    {
+        if (!Period.TryParse(body.Month, out var month))
+        {
+            return Problems.From([Diagnostic.Error(TreasuryStore.AmountInvalid, $"'{body.Month}' is not a month; write YYYY-MM.")]);
+        }
+
+        var input = new BountyInput(body.Title ?? string.Empty, body.Recipient ?? string.Empty, body.Handles, body.Address ?? string.Empty, body.Evidence ?? string.Empty, body.Amount ?? string.Empty, body.InUsd, month, body.Date, body.Proposal);
+        return Saved(await treasury.EditBountyAsync(id, input, http.User.Actor(), ct).ConfigureAwait(false), b => BountyDto.Of(b, TreasuryStore.BountyStates.Proposed));
+    }
+
+    /// <summary>#13: cancels a bounty before the draw, with a reason (audited).</summary>
+    internal static async Task<Results<Ok<SavedAnswer<BountyDto>>, ProblemHttpResult>> CancelBountyAsync(long id, ReasonRequest body, TreasuryStore treasury, HttpContext http, CancellationToken ct) =>
+        Saved(await treasury.CancelBountyAsync(id, body?.Reason, http.User.Actor(), ct).ConfigureAwait(false), b => BountyDto.Of(b, TreasuryStore.BountyStates.Cancelled));
+
     internal static async Task<Results<Ok<SavedAnswer<BountyDto>>, ProblemHttpResult>> ApproveBountyAsync(long id, TreasuryStore treasury, HttpContext http, CancellationToken ct) =>
         Saved(await treasury.ApproveBountyAsync(id, http.User.Actor(), ct).ConfigureAwait(false), b => BountyDto.Of(b, TreasuryStore.BountyStates.Approved));
 
@@ -593,7 +611,7 @@ public static class ProgramApiEndpoints
             return Problems.NotAMonth(period);
         }
 
-        var paid = await treasury.RecordBountyPaymentAsync(month, body?.TxHash, http.User.Actor(), ct).ConfigureAwait(false);
+        var paid = await treasury.RecordBountyPaymentAsync(month, body?.TxHash, http.User.Actor(), body?.OverrideReason, ct).ConfigureAwait(false);
         return paid.IsSuccess ? TypedResults.Ok(paid.Value) : Problems.From(paid.Diagnostics);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Embassy.Domain;
 using static Embassy.Chain.Tests.PayoutTestData;
 
 namespace Embassy.Chain.Tests;
@@ -73,10 +74,27 @@ public class EvmPayoutTests
 
         var csv = EvmPayout.Build(lines, EvmTokenProfile.PhaOnEthereum).Value.ToCsv();
 
-        var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("token_type,token_address,receiver,amount", rows[0]);
-        Assert.Equal($"erc20,{EvmTokenProfile.PhaOnEthereum.Contract.Text},{EvmAddressText(1)},8178.333333333333", rows[1]);
-        Assert.Equal($"erc20,{EvmTokenProfile.PhaOnEthereum.Contract.Text},{EvmAddressText(2)},84000", rows[2]);
+        Assert.StartsWith(CsvWriter.ByteOrderMark, csv, StringComparison.Ordinal);
+        var rows = csv[1..].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("token_type,token_address,receiver,amount,id,amount_units (18 decimals)", rows[0]);
+        Assert.Equal($"erc20,{EvmTokenProfile.PhaOnEthereum.Contract.Text},{EvmAddressText(1)},8178.333333333333,,8178333333333333000000", rows[1]);
+        Assert.Equal($"erc20,{EvmTokenProfile.PhaOnEthereum.Contract.Text},{EvmAddressText(2)},84000,,84000000000000000000000", rows[2]);
+    }
+
+    [Theory]
+    [InlineData(399, new[] { 400 })]
+    [InlineData(400, new[] { 400, 2 })]
+    [InlineData(1000, new[] { 400, 400, 203 })]
+    public void ToCsvParts_MoreThanTheAirdropAppTakes_FilesOfAtMost400Lines_EveryTransferOnce(int transfers, int[] lineCounts)
+    {
+        var lines = Enumerable.Range(1, transfers).Select(i => new PayoutLine($"m{i}", EvmAddressText(i), Erc20("1"))).ToArray();
+
+        var parts = EvmPayout.Build(lines, EvmTokenProfile.PhaOnEthereum).Value.ToCsvParts();
+
+        Assert.Equal(lineCounts, parts.Select(p => p.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length));
+        Assert.All(parts, p => Assert.StartsWith(CsvWriter.ByteOrderMark + "token_type,", p, StringComparison.Ordinal));
+        var receivers = parts.SelectMany(p => p.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)).Select(l => l.Split(',')[2]).ToArray();
+        Assert.Equal(Enumerable.Range(1, transfers).Select(EvmAddressText), receivers);
     }
 
     [Fact]

@@ -26,8 +26,9 @@ public class ManualPayoutTests
     {
         var csv = Sample().ToCsv();
 
-        var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("member,handle,address,amount,amount_units,period,policy,shared_with", rows[0]);
+        Assert.StartsWith(CsvWriter.ByteOrderMark, csv, StringComparison.Ordinal);
+        var rows = csv[1..].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("member,handle,address,amount,amount_units (12 decimals),period,policy,shared_with", rows[0]);
         // '@alice' would run as a formula in a spreadsheet: the one CSV writer neutralises it.
         Assert.Equal($"alice,'@alice,{PhalaAddress(1)},8178.333333333333,8178333333333333,2025-11,phala-v5,", rows[1]);
         Assert.Equal($"\"bob, jr\",,{PhalaAddress(2)},84000,84000000000000000,2025-11,phala-v5,", rows[2]);
@@ -65,7 +66,7 @@ public class ManualPayoutTests
         var sheet = doc.WorkbookPart!.WorksheetParts.Single().Worksheet;
         var rows = sheet.Descendants<Row>().ToArray();
         Assert.Equal(1 + 4 + 1, rows.Length);
-        Assert.Equal(["member", "handle", "address", "amount", "amount_units", "period", "policy", "shared_with"], rows[0].Elements<Cell>().Select(CellText));
+        Assert.Equal(["member", "handle", "address", "amount", "amount_units (12 decimals)", "period", "policy", "shared_with"], rows[0].Elements<Cell>().Select(CellText));
 
         var amounts = rows[1..5].Select(r => r.Elements<Cell>().ElementAt(3)).ToArray();
         Assert.All(amounts, c => Assert.Equal(CellValues.Number, c.DataType!.Value));

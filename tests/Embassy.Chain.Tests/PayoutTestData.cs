@@ -20,8 +20,8 @@ internal static class PayoutTestData
         bytes[0] = 0xab; // letters, so the EIP-55 case matters
         bytes[1] = 0xcd;
         bytes[2] = 0xef;
-        bytes[18] = (byte)(n >> 8);
-        bytes[19] = (byte)n;
+        bytes[18] = unchecked((byte)(n >> 8));
+        bytes[19] = unchecked((byte)n);
         return EvmAddress.ToChecksum(bytes);
     }
 

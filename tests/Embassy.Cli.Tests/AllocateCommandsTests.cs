@@ -153,8 +153,9 @@ public sealed class AllocateCommandsTests : IDisposable
         var (exit, output, _) = Run("allocate", "--policy", "phala-v4.1", "--period", "2024-09", "--scores", scores, "--format", "csv");
 
         Assert.Equal(0, exit);
-        var lines = output.TrimEnd('\n').Split('\n');
-        Assert.Equal("member,rank,percent,BASIC,CM,MK,CC,BD,TA,OTHERS,bonus,total", lines[0]);
+        Assert.StartsWith(CsvWriter.ByteOrderMark, output, StringComparison.Ordinal);
+        var lines = output[1..].TrimEnd('\n').Split('\n');
+        Assert.Equal("member,rank,percent,BASIC (12 decimals),CM (12 decimals),MK (12 decimals),CC (12 decimals),BD (12 decimals),TA (12 decimals),OTHERS (12 decimals),bonus (12 decimals),total (12 decimals)", lines[0]);
         Assert.Equal(6, lines.Length);
         Assert.Equal("A,ambassador,60,0,5503448275862069,3360000000000000,0,0,0,0,0,8863448275862069", lines[1]);
         var cm = lines.Skip(1).Select(l => BigInteger.Parse(l.Split(',')[4], CultureInfo.InvariantCulture)).Aggregate(BigInteger.Zero, (a, b) => a + b);

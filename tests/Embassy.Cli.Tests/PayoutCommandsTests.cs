@@ -37,6 +37,45 @@ public sealed class PayoutCommandsTests : IDisposable
     }
 
     [Fact]
+    public void PayoutBuild_EveryCsvItWrites_HostileNamesNeutralised_ByteOrderMark_AndAirdropFilesOf400Lines()
+    {
+        // Member names and handles come from reports: a spreadsheet would run these.
+        var manual = WriteCsv("member,address,amount,handle", $"\"=HYPERLINK(\"\"http://evil.example\"\")\",{Phala(1)},5,@SUM(1+1)", $"-2+3+cmd,{Phala(2)},0.001,+x");
+        Assert.Equal(0, Run("payout", "build", "--rail", "manual", "--input", manual, "--out", Path.Combine(_dir.FullName, "m")).Exit);
+        Assert.Equal(0, Run("payout", "build", "--rail", "substrate", "--input", manual, "--out", Path.Combine(_dir.FullName, "s")).Exit);
+        var evm = WriteCsv(["member,address,amount", .. Enumerable.Range(1, 450).Select(i => $"m{i},{EvmAt(i)},1")]);
+        Assert.Equal(0, Run("payout", "build", "--policy", "phala-v5-erc20", "--input", evm, "--out", Path.Combine(_dir.FullName, "e")).Exit);
+
+        var files = new[] { "m/payout.csv", "s/carried.csv", "e/transfers-1.csv", "e/transfers-2.csv" }.Select(f => Path.Combine(_dir.FullName, f)).ToArray();
+        Assert.False(File.Exists(Path.Combine(_dir.FullName, "e", "transfers.csv")));
+        var cells = new List<string>();
+        foreach (var file in files)
+        {
+            var bytes = File.ReadAllBytes(file);
+            Assert.True(bytes.AsSpan().StartsWith((byte[])[0xEF, 0xBB, 0xBF]), file);
+            var records = CsvRecords.Read(System.Text.Encoding.UTF8.GetString(bytes), file, "CSV_MALFORMED", []);
+            Assert.NotNull(records);
+            Assert.InRange(records.Count, 2, EvmPayout.AirdropMaxLines);
+            cells.AddRange(records.SelectMany(r => r.Fields));
+        }
+
+        Assert.DoesNotContain(cells, c => c.Length > 0 && (c[0] is '=' or '+' or '@' or '\t' or '\r' || (c[0] == '-' && !decimal.TryParse(c, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out _))));
+        Assert.Contains("'=HYPERLINK(\"http://evil.example\")", cells);
+        Assert.Contains("'@SUM(1+1)", cells);
+        Assert.Contains("'-2+3+cmd", cells);
+        Assert.Equal(450, cells.Count(c => c == "erc20"));
+    }
+
+    private static string EvmAt(int n)
+    {
+        var bytes = new byte[20];
+        bytes[0] = 0xfe;
+        bytes[18] = unchecked((byte)(n >> 8));
+        bytes[19] = unchecked((byte)n);
+        return EvmAddress.ToChecksum(bytes);
+    }
+
+    [Fact]
     public void PayoutBuild_Substrate_WritesCallDataAndPrintsSummary()
     {
         var input = WriteCsv(
@@ -79,7 +118,8 @@ public sealed class PayoutCommandsTests : IDisposable
         var tx = safe.RootElement.GetProperty("transactions")[0];
         Assert.Equal("1500000000000000000", tx.GetProperty("contractInputsValues").GetProperty("value").GetString());
         Assert.Equal(Evm(1), tx.GetProperty("contractInputsValues").GetProperty("to").GetString());
-        Assert.StartsWith("token_type,token_address,receiver,amount\n", File.ReadAllText(Path.Combine(outDir, "transfers.csv")), StringComparison.Ordinal);
+        // File.ReadAllText would drop the byte order mark: read the bytes.
+        Assert.StartsWith("\uFEFFtoken_type,token_address,receiver,amount,id,amount_units (18 decimals)\n", System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(outDir, "transfers.csv"))), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -133,10 +133,11 @@ public class PolicyLoaderTests
               - { code: DOCS, name: Documentation, weight: 33.33 }
               - { code: MISC, name: Other, kind: others, weight: 6.67 }
             deadline: { day: 7, timezone: Europe/Berlin }
-            payout: { rail: evm, chain_id: 8453, token_contract: "0x0000000000000000000000000000000000000001" }
+            payout: { rail: evm, chain_id: 8453, token_contract: "0x0000000000000000000000000000000000000001", safe: "0x00000000000000000000000000000000000000aa" }
             """;
         var r = PolicyLoader.Load(yaml, "guild.yaml");
         Assert.True(r.IsSuccess, string.Join("\n", r.Diagnostics));
+        Assert.Equal("0x00000000000000000000000000000000000000aa", r.Value.Payout.Safe); // #13: the treasury Safe the payments come from
         Assert.Equal(3333, r.Value.FindDepartment("DOCS")!.WeightBasisPoints);
         Assert.Equal(Points.Of(0.5m), r.Value.Scoring.Step);
         Assert.Equal("1,000.5", r.Value.Pool.Base.Format());

@@ -403,6 +403,12 @@ public sealed record PayoutRule
 
     /// <summary>EVM: chain id (1 = Ethereum mainnet).</summary>
     public long? ChainId { get; init; }
+
+    /// <summary>
+    /// EVM: the treasury Safe that signs the batches (<c>payout.safe</c>), when the policy names it: the batch files carry
+    /// it as <c>createdFromSafeAddress</c>, and a recorded payment must come from it.
+    /// </summary>
+    public string? Safe { get; init; }
 }
 
 /// <summary>

@@ -41,17 +41,16 @@ public static class MonthExport
         }
     }
 
-    /// <summary>RFC 4180 CSV through the product's one writer (cells a spreadsheet would run are neutralised).</summary>
+    /// <summary>
+    /// RFC 4180 CSV through the product's one writer (byte order mark; cells a spreadsheet would run are neutralised),
+    /// the smallest-units column naming the token's decimals.
+    /// </summary>
     public static string Csv(MonthStatement month)
     {
-        var sb = new StringBuilder();
-        sb.Append(CsvWriter.Line(Header(month), crlf: true));
-        foreach (var row in Rows(month))
-        {
-            sb.Append(CsvWriter.Line(row, crlf: true));
-        }
-
-        return sb.ToString();
+        ArgumentNullException.ThrowIfNull(month);
+        var header = Header(month).ToArray();
+        header[^1] = CsvWriter.UnitsColumn(header[^1], month.Token.Decimals);
+        return CsvWriter.Document([header, .. Rows(month)], crlf: true);
     }
 
     /// <summary>One worksheet named after the month.</summary>

@@ -158,7 +158,7 @@ public class FiatCapCloseTests
                 new BountyInput(title, "Ann " + title, string.Empty, PhalaAddress, "https://example.org/" + ids.Count, usd, InUsd: true, Aug, new DateOnly(2024, 8, 20), 14), "admin");
             Assert.True(created.IsSuccess, string.Join("; ", created.Errors));
             ids.Add(long.Parse(created.Value.Id, CultureInfo.InvariantCulture));
-            await store.ApproveBountyAsync(ids[^1], "admin");
+            await store.ApproveBountyAsync(ids[^1], "root");
         }
 
         var drawn = await store.DrawBountiesAsync(Aug, 14, "admin");
@@ -175,7 +175,7 @@ public class FiatCapCloseTests
         // Another bounty approved for August later cannot be drawn past the cap in a second draw.
         var late = await store.CreateBountyAsync(
             new BountyInput("Late tool", "Bo", string.Empty, PhalaAddress, "https://example.org/late", "50", InUsd: true, Aug, new DateOnly(2024, 8, 30), 14), "admin");
-        await store.ApproveBountyAsync(long.Parse(late.Value.Id, CultureInfo.InvariantCulture), "admin");
+        await store.ApproveBountyAsync(long.Parse(late.Value.Id, CultureInfo.InvariantCulture), "root");
         var second = await store.DrawBountiesAsync(Aug, 14, "admin");
         Assert.Equal(TreasuryStore.BountyCapDrawnOnce, Assert.Single(second.Errors).Code);
         Assert.Equal(Token.Pha.Whole(2_400), (await store.LedgerAsync(14))!.Paid);

@@ -127,7 +127,7 @@ public class TreasuryStoreTests
 
         var notYet = await store.DrawBountiesAsync(Aug, 14, "admin");
         var selfApproved = await store.ApproveBountyAsync(id, "l00k#1990");
-        var approved = await store.ApproveBountyAsync(id, "admin");
+        var approved = await store.ApproveBountyAsync(id, "root"); // another admin than the one who entered it (R10)
         var drawn = await store.DrawBountiesAsync(Aug, 14, "admin");
         var file = await store.BountyPayoutFileAsync(Aug);
 
@@ -161,7 +161,7 @@ public class TreasuryStoreTests
         var created = await store.CreateBountyAsync(
             new BountyInput("Staking guide", "Ann", string.Empty, PhalaAddress, "https://example.org/guide", "1,234.5", InUsd: false, Aug, new DateOnly(2024, 8, 20), 14), "admin");
         var notDrawn = await store.BountySubstratePayoutAsync(Aug);
-        await store.ApproveBountyAsync(long.Parse(created.Value.Id, CultureInfo.InvariantCulture), "admin");
+        await store.ApproveBountyAsync(long.Parse(created.Value.Id, CultureInfo.InvariantCulture), "root");
         Assert.True((await store.DrawBountiesAsync(Aug, 14, "admin")).IsSuccess);
 
         var substrate = await store.BountySubstratePayoutAsync(Aug);
@@ -186,7 +186,7 @@ public class TreasuryStoreTests
         await store.SaveAsync(Funded(14, "100,000"), "admin");
         var created = await store.CreateBountyAsync(
             new BountyInput("Staking guide", "Ann", string.Empty, PhalaAddress, "https://example.org/guide", "100", InUsd: false, Aug, new DateOnly(2024, 8, 20), 14), "admin");
-        await store.ApproveBountyAsync(long.Parse(created.Value.Id, CultureInfo.InvariantCulture), "admin");
+        await store.ApproveBountyAsync(long.Parse(created.Value.Id, CultureInfo.InvariantCulture), "root");
         var hash = "0x" + new string('c', 64);
 
         var beforeDraw = await store.RecordBountyPaymentAsync(Aug, hash, "treasurer");
@@ -218,7 +218,7 @@ public class TreasuryStoreTests
         await store.SaveAsync(Funded(3, "1,000"), "admin");
         var created = await store.CreateBountyAsync(
             new BountyInput("Mining guide video", "Ann", null, PhalaAddress, "https://example.org/video", "1,500", InUsd: false, Aug, new DateOnly(2024, 8, 3), 3), "admin");
-        await store.ApproveBountyAsync(long.Parse(created.Value.Id, CultureInfo.InvariantCulture), "admin");
+        await store.ApproveBountyAsync(long.Parse(created.Value.Id, CultureInfo.InvariantCulture), "root");
 
         var refused = await store.DrawBountiesAsync(Aug, 3, "admin");
         Assert.Equal(TreasuryCodes.Overdrawn, Assert.Single(refused.Errors).Code);
