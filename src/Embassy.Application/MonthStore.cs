@@ -118,6 +118,14 @@ internal static class MonthStore
             .ToArray();
     }
 
+    /// <summary>The pool <paramref name="period"/> was frozen with, in its token; null while it is open.</summary>
+    public static async Task<TokenAmount?> PoolAsync(EmbassyDbContext db, Period period, CancellationToken cancellationToken)
+    {
+        var close = await db.MonthCloses.AsNoTracking().Where(c => c.Period == period)
+            .Select(c => new { c.Token, c.Decimals, c.DisplayDecimals, c.PoolUnits }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return close is null ? null : new Token(close.Token, close.Decimals, close.DisplayDecimals).Units(close.PoolUnits);
+    }
+
     /// <summary>The amounts <paramref name="period"/> carried out (R4, R5), in its token; null while it is open.</summary>
     public static async Task<(Token Token, IReadOnlyDictionary<string, TokenAmount> CarriedOut)?> CarriedOutAsync(EmbassyDbContext db, Period period, CancellationToken cancellationToken)
     {

@@ -133,3 +133,51 @@ public class ReviewQueueTests
         Assert.Contains("BASIC 9+8", audit.Details, StringComparison.Ordinal); // the latest values, not the superseded ones
     }
 }
+
+/// <summary>The close warns when the pool moves far from the previous month's (issue #17: the policy in force may be the wrong one).</summary>
+public class PoolChangeWarningTests
+{
+    private static readonly DateTimeOffset Now = new(2024, 10, 15, 12, 0, 0, TimeSpan.Zero);
+    private static readonly Period September = new(2024, 9);
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Preview_PoolFarFromThePreviousMonths_WarnsWithBothPools(string provider)
+    {
+        await using var test = await TestDatabase.CreateMigratedAsync(provider);
+        var clock = new ManualClock(Now) { AutoAdvance = false };
+        await new DemoProgram(test.Factory(), clock).SeedAsync(5, 0, flagged: false);
+        var workflow = new MonthCloseWorkflow(test.Factory(), clock);
+        var before = await workflow.PreviewAsync(September);
+        var pool = before.Month!.Pool;
+
+        // August frozen with the same pool: no warning; then with four times the pool: a warning naming both.
+        var token = pool.Token;
+        await using (var db = test.Context())
+        {
+            db.MonthCloses.Add(new Data.Entities.MonthClose
+            {
+                Period = September.Previous, PolicyName = "phala-v4", PolicyTitle = "Phala V.4", PolicyVersion = "4", PolicyHash = "h", Token = token.Symbol,
+                Decimals = token.Decimals, DisplayDecimals = token.DisplayDecimals, PoolUnits = pool.Units, UnspentUnits = 0, ClosedBy = "lead", ClosedAt = Now, State = "paid",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var same = await workflow.PreviewAsync(September);
+        await using (var db = test.Context())
+        {
+            var august = await db.MonthCloses.SingleAsync(c => c.Period == September.Previous);
+            august.PoolUnits = pool.Units * 4;
+            await db.SaveChangesAsync();
+        }
+
+        var changed = await workflow.PreviewAsync(September);
+
+        Assert.DoesNotContain(before.Diagnostics, d => d.Code == CloseWarnings.PoolChanged);
+        Assert.DoesNotContain(same.Diagnostics, d => d.Code == CloseWarnings.PoolChanged);
+        var warning = Assert.Single(changed.Diagnostics, d => d.Code == CloseWarnings.PoolChanged);
+        Assert.False(warning.IsError);
+        Assert.Contains(pool.ToString(), warning.Message, StringComparison.Ordinal);
+        Assert.Contains((pool + pool + pool + pool).ToString(), warning.Message, StringComparison.Ordinal);
+    }
+}
