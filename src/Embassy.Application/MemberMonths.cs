@@ -280,8 +280,8 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
         var ids = await db.MonthCloses.AsNoTracking().Select(c => new { c.Id, c.Period }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var closes = (await MonthStore.AllAsync(db, cancellationToken).ConfigureAwait(false)).Where(c => c.State != MonthState.Locked)
             .Select(c => new { ids.Single(i => i.Period == c.Month.Period).Id, c.Month.Period, c.State, c.Month }).ToArray();
-        var sb = new StringBuilder();
-        sb.Append(CsvWriter.Line("period", "state", "rank", "percent", "token", "decimals", "pool_share", "bonus", "capped", "total", "total_units", "carried_units", "transactions"));
+        // The product's one writer: a byte order mark, cells a spreadsheet would run neutralised; the units' decimals are a column.
+        var rows = new List<string?[]> { new[] { "period", "state", "rank", "percent", "token", "decimals", "pool_share", "bonus", "capped", "total", "total_units", "carried_units", "transactions" } };
         foreach (var c in closes.Where(c => c.Period.Year == year).OrderBy(c => c.Period))
         {
             var snapshot = c.Month;
@@ -293,7 +293,8 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
             var carried = await db.Payouts.AsNoTracking().Where(p => p.MonthCloseId == c.Id && p.MemberId == id).Select(p => p.CarriedUnits)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             var txs = await MonthCloseWorkflow.PaymentsAsync(db, c.Id, cancellationToken).ConfigureAwait(false);
-            sb.Append(CsvWriter.Line(
+            rows.Add(
+            [
                 c.Period.ToString(),
                 c.State,
                 m.Rank.Code,
@@ -306,10 +307,11 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
                 m.Total.Format(grouped: false),
                 m.Total.Units.ToString(CultureInfo.InvariantCulture),
                 carried.Aggregate(UInt128.Zero, (a, u) => a + u).ToString(CultureInfo.InvariantCulture),
-                string.Join(' ', txs.Select(t => t.TxHash))));
+                string.Join(' ', txs.Select(t => t.TxHash)),
+            ]);
         }
 
-        return sb.ToString();
+        return CsvWriter.Document(rows);
     }
 
     /// <summary>R8: the public page's streak, with what the next month needs.</summary>

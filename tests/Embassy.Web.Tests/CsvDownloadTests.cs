@@ -29,6 +29,7 @@ public class CsvDownloadTests
     // (PayoutCommandsTests, AllocateCommandsTests), the payout sheets' in Embassy.Chain.Tests.
     private static readonly string[] Writers =
     [
+        "src/Embassy.Application/MemberMonths.cs",
         "src/Embassy.Chain/EvmPayout.cs",
         "src/Embassy.Chain/ManualPayout.cs",
         "src/Embassy.Cli/AllocationOutput.cs",
@@ -89,6 +90,7 @@ public class CsvDownloadTests
             ["api bounty payout"] = await admin.GetAsync($"/api/admin/treasury/bounties/{Month}/payout.csv"),
             ["page month payout"] = await browser.GetAsync($"/admin/months/{Month}/payout?handler=csv"),
             ["page bounty payout"] = await browser.GetAsync($"/admin/treasury?handler=payout&month={Month}"),
+            ["member statement"] = await (await site.SignInAsAsync("m0", Roles.Member)).GetAsync("/me/statement/2026"),
         };
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
