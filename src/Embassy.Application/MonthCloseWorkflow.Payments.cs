@@ -20,7 +20,7 @@ public sealed partial class MonthCloseWorkflow
         }
 
         var preview = await PreviewAsync(period, cancellationToken).ConfigureAwait(false);
-        var policy = preview.Month is { } s ? _catalog.Find(s.PolicyName) ?? PolicyFor(period) : PolicyFor(period);
+        var policy = PolicyOf(preview.Month?.Policy.Id, period);
         var open = preview.State == MonthState.Approved || (correcting && preview.State == MonthState.Paid);
         if (!open || !Domain.Closing.TransactionHash.IsValid(hash, policy.Payout.Rail))
         {

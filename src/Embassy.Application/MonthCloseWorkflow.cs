@@ -224,7 +224,7 @@ public sealed partial class MonthCloseWorkflow(
         }
 
         var snapshot = await MonthStore.StatementAsync(db, close, cancellationToken).ConfigureAwait(false);
-        var policy = _catalog.Find(snapshot.Policy.Id) ?? PolicyFor(period);
+        var policy = PolicyOf(snapshot.Policy.Id, period);
         var rail = RailName(policy.Payout.Rail);
         var addresses = await CurrentAddressesAsync(db, policy, snapshot, cancellationToken).ConfigureAwait(false);
         var missing = new List<Diagnostic>();
@@ -322,7 +322,7 @@ public sealed partial class MonthCloseWorkflow(
         }
 
         var snapshot = await MonthStore.StatementAsync(db, close, cancellationToken).ConfigureAwait(false);
-        var policy = _catalog.Find(snapshot.Policy.Id) ?? PolicyFor(period);
+        var policy = PolicyOf(snapshot.Policy.Id, period);
         var payouts = await db.Payouts.AsNoTracking().Where(p => p.MonthCloseId == close.Id).OrderBy(p => p.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         return ManualPayout.Build(Lines(snapshot, payouts), snapshot.Token, policy.Payout.Ss58Prefix, period, snapshot.Policy.Id, policy.Payout.Minimum);
     }
@@ -339,9 +339,10 @@ public sealed partial class MonthCloseWorkflow(
             return Result<EvmPayout>.Fail(sheet.Diagnostics);
         }
 
-        var (snapshot, policy) = await FrozenAsync(period, cancellationToken).ConfigureAwait(false);
+        // The sheet is the frozen month's payout, with its token and policy: the month is not read a second time.
+        var policy = PolicyOf(sheet.Value.PolicyId, period);
         var lines = sheet.Value.Rows.Select(r => new PayoutLine(r.Member, r.Address, r.Amount, r.Handle)).ToArray();
-        return PayoutRails.Evm(policy, snapshot.Token, lines, period.ToString());
+        return PayoutRails.Evm(policy, sheet.Value.Token, lines, period.ToString());
     }
 
     /// <summary>
@@ -357,9 +358,10 @@ public sealed partial class MonthCloseWorkflow(
             return Result<SubstratePayout>.Fail(sheet.Diagnostics);
         }
 
-        var (snapshot, policy) = await FrozenAsync(period, cancellationToken).ConfigureAwait(false);
+        // The sheet is the frozen month's payout, with its token and policy: the month is not read a second time.
+        var policy = PolicyOf(sheet.Value.PolicyId, period);
         var lines = sheet.Value.Rows.Select(r => new PayoutLine(r.Member, r.Address, r.Amount, r.Handle)).ToArray();
-        return PayoutRails.Substrate(policy, snapshot.Token, lines, period.ToString());
+        return PayoutRails.Substrate(policy, sheet.Value.Token, lines, period.ToString());
     }
 
     /// <summary>Records the transaction of the first batch without one (a payout of one batch: the month's transaction).</summary>
@@ -396,7 +398,7 @@ public sealed partial class MonthCloseWorkflow(
             return Result<string>.Fail(month.RecordPayment(1, hash, actor, now).Diagnostics);
         }
 
-        var policy = _catalog.Find(close.PolicyName) ?? PolicyFor(period);
+        var policy = PolicyOf(close.PolicyName, period);
         if (!TransactionHash.IsValid(hash, policy.Payout.Rail))
         {
             return Result<string>.Fail(WorkflowCodes.TxHashInvalid, "A transaction hash is 0x followed by 64 hexadecimal digits.");
@@ -446,7 +448,7 @@ public sealed partial class MonthCloseWorkflow(
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var (close, month) = await TakeAsync(db, period, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        var policy = close is null ? PolicyFor(period) : _catalog.Find(close.PolicyName) ?? PolicyFor(period);
+        var policy = PolicyOf(close?.PolicyName, period);
         if (close is not null && !TransactionHash.IsValid(hash, policy.Payout.Rail))
         {
             return Result<string>.Fail(WorkflowCodes.TxHashInvalid, "A transaction hash is 0x followed by 64 hexadecimal digits.");
@@ -647,12 +649,8 @@ public sealed partial class MonthCloseWorkflow(
         };
     }
 
-    private async Task<(MonthStatement Snapshot, Policy Policy)> FrozenAsync(Period period, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var snapshot = (await MonthStore.FindAsync(db, period, cancellationToken).ConfigureAwait(false))!.Value.Month;
-        return (snapshot, _catalog.Find(snapshot.Policy.Id) ?? PolicyFor(period));
-    }
+    /// <summary>The policy a frozen month was computed with (R1), or the one in force when the catalogue no longer has it.</summary>
+    private Policy PolicyOf(string? policyId, Period period) => (policyId is null ? null : _catalog.Find(policyId)) ?? PolicyFor(period);
 
     private static async Task<IReadOnlySet<string>> ConfirmedAsync(EmbassyDbContext db, MonthStatement snapshot, CancellationToken cancellationToken)
     {

@@ -152,13 +152,9 @@ internal static class MonthStore
         }
 
         var ids = closes.Select(c => c.Id).ToArray();
-        var one = ids.Length == 1 ? ids[0] : (long?)null;
-        var departments = (await (one is { } d1 ? db.MonthDepartments.Where(d => d.MonthCloseId == d1) : db.MonthDepartments.Where(d => ids.Contains(d.MonthCloseId)))
-            .AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(d => d.MonthCloseId);
-        var members = (await (one is { } m1 ? db.MonthMembers.Where(m => m.MonthCloseId == m1) : db.MonthMembers.Where(m => ids.Contains(m.MonthCloseId)))
-            .AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(m => m.MonthCloseId);
-        var allocations = (await (one is { } a1 ? db.Allocations.Where(a => a.MonthCloseId == a1) : db.Allocations.Where(a => ids.Contains(a.MonthCloseId)))
-            .AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(a => (a.MonthCloseId, a.MemberPosition));
+        var departments = (await db.MonthDepartments.Where(d => ids.Contains(d.MonthCloseId)).AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(d => d.MonthCloseId);
+        var members = (await db.MonthMembers.Where(m => ids.Contains(m.MonthCloseId)).AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(m => m.MonthCloseId);
+        var allocations = (await db.Allocations.Where(a => ids.Contains(a.MonthCloseId)).AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(a => (a.MonthCloseId, a.MemberPosition));
         var proposals = (await db.MonthProposals.Where(p => ids.Contains(p.MonthCloseId)).AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(p => p.MonthCloseId);
         var carried = (await db.MonthCarries.Where(c => ids.Contains(c.MonthCloseId)).AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(c => c.MonthCloseId);
         return closes.Select(c => Statement(c, departments[c.Id], members[c.Id], allocations, proposals[c.Id], carried[c.Id])).ToArray();

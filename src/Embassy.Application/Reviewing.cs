@@ -478,14 +478,14 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
         var items = new List<ReviewItem>(reports.Count);
         foreach (var r in reports)
         {
+            var late = policy.Deadline.IsLate(period, r.CreatedAt) && !acceptedLate.Contains(r.Id);
             var state = r.ReviewState == Rejected ? ReviewStates.Rejected
                 : r.MemberId is null ? ReviewStates.Unmatched
-                : policy.Deadline.IsLate(period, r.CreatedAt) && !acceptedLate.Contains(r.Id) ? ReviewStates.Late
+                : late ? ReviewStates.Late
                 : scored.Contains(r.Id) ? ReviewStates.Scored
                 : !r.HasVersion || r.Errors ? ReviewStates.NeedsFix
                 : ReviewStates.Filed;
             var departments = (r.Departments ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var late = policy.Deadline.IsLate(period, r.CreatedAt) && !acceptedLate.Contains(r.Id);
             // Every flag at once (issue #14): the state above shows the one that decides what a reviewer can do.
             var flags = new List<string>(4);
             if (r.ReviewState == Rejected) { flags.Add(ReviewStates.Rejected); }

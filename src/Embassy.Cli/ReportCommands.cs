@@ -49,31 +49,14 @@ internal static class ReportCommands
                 forced = found.Value;
             }
 
-            string json;
-            try
+            if (ReadIssues(file, error, warnings: true) is not { } read)
             {
-                json = File.ReadAllText(file.FullName);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                // The file system reports a missing or locked file only by throwing; the member gets a line, exit 2.
-                DiagnosticLines.Write(error, [Diagnostic.Error(ReportCodes.IssueFileUnreadable, $"Cannot read {file.FullName}: {ex.Message}")]);
                 return EmbassyCli.UsageError;
             }
 
-            var issues = IssueJson.Parse(json);
-            if (!issues.IsSuccess)
-            {
-                DiagnosticLines.Write(error, issues.Diagnostics);
-                return EmbassyCli.UsageError;
-            }
+            var (json, issues) = read;
 
-            if (issues.Diagnostics.Count > 0)
-            {
-                DiagnosticLines.Write(error, issues.Diagnostics); // e.g. TEXT_INVALID_UTF16: read, with a warning
-            }
-
-            var reports = issues.Value.Select(i => CliPolicies.Current.Parser.Parse(i, forced)).ToArray();
+            var reports = issues.Select(i => CliPolicies.Current.Parser.Parse(i, forced)).ToArray();
             if (pr.GetValue(format) == "text")
             {
                 foreach (var r in reports)
@@ -90,6 +73,40 @@ internal static class ReportCommands
         });
 
         return new Command("report", "Monthly reports: parse and validate the issues members file.") { parse, Drift() };
+    }
+
+    /// <summary>
+    /// Reads a file of GitHub issue objects; on a file that cannot be read or parsed, writes why to
+    /// <paramref name="error"/> and gives null (the caller exits 2). Warnings (e.g. TEXT_INVALID_UTF16) are written when
+    /// <paramref name="warnings"/> is set.
+    /// </summary>
+    private static (string Json, IReadOnlyList<IssueSnapshot> Issues)? ReadIssues(FileInfo file, TextWriter error, bool warnings)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(file.FullName);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The file system reports a missing or locked file only by throwing; the member gets a line, exit 2.
+            DiagnosticLines.Write(error, [Diagnostic.Error(ReportCodes.IssueFileUnreadable, $"Cannot read {file.FullName}: {ex.Message}")]);
+            return null;
+        }
+
+        var issues = IssueJson.Parse(json);
+        if (!issues.IsSuccess)
+        {
+            DiagnosticLines.Write(error, issues.Diagnostics);
+            return null;
+        }
+
+        if (warnings && issues.Diagnostics.Count > 0)
+        {
+            DiagnosticLines.Write(error, issues.Diagnostics);
+        }
+
+        return (json, issues.Value);
     }
 
     /// <summary>
@@ -116,27 +133,14 @@ internal static class ReportCommands
             }
 
             var file = pr.GetValue(issue)!;
-            string json;
-            try
+            if (ReadIssues(file, error, warnings: false) is not { Issues: var issues })
             {
-                json = File.ReadAllText(file.FullName);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                DiagnosticLines.Write(error, [Diagnostic.Error(ReportCodes.IssueFileUnreadable, $"Cannot read {file.FullName}: {ex.Message}")]);
-                return EmbassyCli.UsageError;
-            }
-
-            var issues = IssueJson.Parse(json);
-            if (!issues.IsSuccess)
-            {
-                DiagnosticLines.Write(error, issues.Diagnostics);
                 return EmbassyCli.UsageError;
             }
 
             var program = CliPolicies.Current;
             var policy = program.Catalog.ForPeriod(month.Value);
-            var reports = issues.Value
+            var reports = issues
                 .Select(i => (Issue: i, Parsed: program.Parser.Parse(i)))
                 .Where(x => x.Parsed.Period == month.Value)
                 .Select(x => ReportDrift.Of(x.Issue, x.Parsed))

@@ -95,9 +95,6 @@ public sealed record MonthStatement
             Proposals = allocation.Proposals,
         };
     }
-
-    /// <summary>What later months need of this one (R8 streaks): each member's rank, percentage and status.</summary>
-    public IEnumerable<ClosedMonth> History() => Members.Select(m => new ClosedMonth(Period, m.Login, m.Rank, m.Percent, m.Status));
 }
 
 /// <summary>A department's month.</summary>
