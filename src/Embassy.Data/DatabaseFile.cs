@@ -73,15 +73,29 @@ public static class DatabaseFile
         }
 
         // The header's page size and page count (valid when its version-valid-for number matches its change counter): a
-        // file shorter than that lost its end.
+        // file shorter than that lost its end. Another process committing at this moment (another instance, a CLI run)
+        // may have written the new header before the file grew: a truncated file stays short, so it is read again.
         if (read == head.Length)
         {
-            var pageSize = BinaryPrimitives.ReadUInt16BigEndian(head[16..]) is var p && p == 1 ? 65536L : p;
-            var pages = BinaryPrimitives.ReadUInt32BigEndian(head[28..]);
-            var valid = BinaryPrimitives.ReadUInt32BigEndian(head[92..]) == BinaryPrimitives.ReadUInt32BigEndian(head[24..]);
-            if (valid && pageSize >= 512 && length < pageSize * pages)
+            for (var attempt = 1; ; attempt++)
             {
-                return Fail(path, string.Create(CultureInfo.InvariantCulture, $"is truncated ({length:N0} of {pageSize * pages:N0} bytes); restore it from a backup"));
+                var pageSize = BinaryPrimitives.ReadUInt16BigEndian(head[16..]) is var p && p == 1 ? 65536L : p;
+                var pages = BinaryPrimitives.ReadUInt32BigEndian(head[28..]);
+                var valid = BinaryPrimitives.ReadUInt32BigEndian(head[92..]) == BinaryPrimitives.ReadUInt32BigEndian(head[24..]);
+                if (!valid || pageSize < 512 || length >= pageSize * pages)
+                {
+                    break;
+                }
+
+                if (attempt == 3)
+                {
+                    return Fail(path, string.Create(CultureInfo.InvariantCulture, $"is truncated ({length:N0} of {pageSize * pages:N0} bytes); restore it from a backup"));
+                }
+
+                Thread.Sleep(100);
+                using var again = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                again.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+                length = again.Length;
             }
         }
         else
