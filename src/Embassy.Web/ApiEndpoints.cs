@@ -362,7 +362,7 @@ public static class ApiEndpoints
         var repo = RepositoryName.Parse(options.Repository);
         if (!repo.IsSuccess)
         {
-            return Problems.From([Diagnostic.Error("SYNC_NOT_CONFIGURED", "No repository to sync: set EMBASSY_GitHub__Repository (owner/name)."), .. repo.Errors]);
+            return Problems.From([Diagnostic.Error("SYNC_NOT_CONFIGURED", "No repository to sync: connect one on /admin/connection or set EMBASSY_GitHub__Repository (owner/name)."), .. repo.Errors]);
         }
 
         var sync = services.GetRequiredService<IssueSync>();
