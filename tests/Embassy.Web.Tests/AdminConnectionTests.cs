@@ -149,6 +149,21 @@ public sealed partial class AdminConnectionTests
         Assert.Equal(0, await db.GitHubConnections.CountAsync());
     }
 
+    [Fact]
+    public async Task Save_WithoutTheAntiForgeryToken_IsRefused()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var site = new EmbassySite(settings: Unconfigured(), database: database);
+        var admin = await site.SignInAsAdminAsync();
+
+        using var forged = new FormUrlEncodedContent(new Dictionary<string, string> { ["repository"] = "attacker/repo", ["token"] = "theirs" });
+        var answer = await admin.PostAsync("/admin/connection?handler=save", forged);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        await using var db = database.Context();
+        Assert.Equal(0, await db.GitHubConnections.CountAsync());
+    }
+
     private static (string, string)[] Checks(string html) =>
         CheckLine().Matches(html).Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToArray();
 
