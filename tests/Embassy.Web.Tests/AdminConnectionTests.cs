@@ -150,6 +150,43 @@ public sealed partial class AdminConnectionTests
     }
 
     [Fact]
+    public async Task BackgroundSyncAndReadiness_FollowASavedConnection_WithoutARestart()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var github = await GitHubStandIn.GitHubStandIn.StartAsync(token: "page-token");
+        github.AddIssue(EmbassySite.Repo, "alice", "October 2026 Contribution - alice", MonthCloseTests.ReportBody(["CM"], EmbassySite.AddressFor(1)));
+        var settings = Unconfigured();
+        settings["GitHub:SyncInterval"] = "00:00:01";
+        await using var site = new EmbassySite(github.ApiBaseAddress, settings, database);
+        var client = site.CreateClient();
+        Assert.DoesNotContain("\"github\"", await client.GetStringAsync("/readyz"), StringComparison.Ordinal); // nothing to check yet
+
+        // A wrong token first: readiness says so at once (its check is not kept across a change of the connection).
+        var connection = site.Service<GitHubConnection>();
+        Assert.True((await connection.SaveAsync(new GitHubConnectionInput(EmbassySite.Repo, "a-wrong-token", null, null, null, null, false), "root")).IsSuccess);
+        using (var refused = await client.GetAsync("/readyz"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Contains("GitHub refused reading phala/ambassadors", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.True((await connection.SaveAsync(new GitHubConnectionInput(EmbassySite.Repo, "page-token", null, null, null, null, false), "root")).IsSuccess);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+
+        // The background sync, started with nothing to sync, takes the repository up at its next round.
+        var until = DateTime.UtcNow.AddSeconds(30);
+        var reports = 0;
+        while (reports == 0 && DateTime.UtcNow < until)
+        {
+            await Task.Delay(200);
+            await using var db = database.Context();
+            reports = await db.Reports.CountAsync();
+        }
+
+        Assert.Equal(1, reports);
+    }
+
+    [Fact]
     public async Task Save_WithoutTheAntiForgeryToken_IsRefused()
     {
         await using var database = await TestDatabase.CreateAsync("sqlite");
