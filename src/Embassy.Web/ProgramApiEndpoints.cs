@@ -227,12 +227,16 @@ public sealed record TreasuryProposalDto(
 /// <param name="Counts">Recorded channel counts, oldest first.</param>
 public sealed record TreasuryAnswer(string LastClosed, DateOnly AsOf, IReadOnlyList<TreasuryProposalDto> Proposals, IReadOnlyList<ChannelCountDto> Counts);
 
-/// <summary>A reviewer's scores of an application, one per criterion (0..10 in whole points by default).</summary>
-/// <param name="Expertise">Expertise.</param>
-/// <param name="Commitment">Commitment.</param>
-/// <param name="Influence">Influence.</param>
+/// <summary>A reviewer's scores of an application, one per criterion of its policy (issue #17), on the policy's scale.</summary>
+/// <param name="Scores">A score per criterion code (the application's <c>criteria[].code</c>: "expertise", "common-sense", …).</param>
 /// <param name="Note">What the reviewer wants the others to know.</param>
-public sealed record ApplicationScoresRequest(decimal? Expertise, decimal? Commitment, decimal? Influence, string? Note = null);
+public sealed record ApplicationScoresRequest(IReadOnlyDictionary<string, decimal?>? Scores, string? Note = null);
+
+/// <summary>A criterion an application is scored on, from the policy it was submitted under.</summary>
+/// <param name="Code">The key of its score.</param>
+/// <param name="Name">What people read.</param>
+/// <param name="Description">What it asks of the applicant.</param>
+public sealed record ApplicationCriterionDto(string Code, string Name, string Description);
 
 /// <summary>An admin's decision on an application.</summary>
 /// <param name="Decision">accept or decline.</param>
@@ -247,7 +251,7 @@ public sealed record DecisionRequest(string? Decision, string? Rank = null, stri
 public sealed record DecisionAnswer(long Application, string State, long? MemberId);
 
 /// <summary>An application's combined score.</summary>
-/// <param name="ByCriterion">Mean per criterion (expertise, commitment, influence).</param>
+/// <param name="ByCriterion">Mean per criterion code (the policy's criteria, e.g. expertise, commitment, influence, common-sense).</param>
 /// <param name="Total">The sum.</param>
 /// <param name="Max">The highest possible total.</param>
 /// <param name="Reviewers">How many reviews it is the mean of.</param>
@@ -256,8 +260,8 @@ public sealed record ApplicationScoreDto(IReadOnlyDictionary<string, decimal> By
     /// <summary>The API form of a score, or null.</summary>
     public static ApplicationScoreDto? Of(ApplicationScore? s) => s is null ? null : new(Criteria(s.ByCriterion), s.Total.Value, s.Max.Value, s.Reviewers);
 
-    internal static Dictionary<string, decimal> Criteria(IReadOnlyDictionary<ApplicationCriterion, Points> scores) =>
-        scores.ToDictionary(kv => kv.Key.ToString().ToLowerInvariant(), kv => kv.Value.Value, StringComparer.Ordinal);
+    internal static Dictionary<string, decimal> Criteria(IReadOnlyDictionary<string, Points> scores) =>
+        scores.ToDictionary(kv => kv.Key, kv => kv.Value.Value, StringComparer.Ordinal);
 }
 
 /// <summary>An application in a list.</summary>
@@ -301,10 +305,13 @@ public sealed record ApplicationDecisionDto(bool Accepted, string? Rank, string?
 /// <param name="Score">The combined score.</param>
 /// <param name="Decision">The decision, once taken.</param>
 /// <param name="MemberId">The member an acceptance created.</param>
+/// <param name="Criteria">What it is scored on: the criteria of the policy in force when it was submitted.</param>
+/// <param name="ScaleMax">Highest score of one criterion.</param>
+/// <param name="ScaleStep">Smallest step of a score.</param>
 public sealed record ApplicationDto(
     long Id, string State, string Name, string GitHub, string? Discord, string? Telegram, string? X, string? Region, IReadOnlyList<string> Languages,
     IReadOnlyList<string> Links, string Statement, DateTimeOffset SubmittedAt, IReadOnlyList<ApplicationReviewDto> Reviews, ApplicationScoreDto? Score,
-    ApplicationDecisionDto? Decision, long? MemberId);
+    ApplicationDecisionDto? Decision, long? MemberId, IReadOnlyList<ApplicationCriterionDto> Criteria, decimal ScaleMax, decimal ScaleStep);
 
 /// <summary>A person in a crew.</summary>
 /// <param name="MemberId">Registry id.</param>
@@ -663,15 +670,9 @@ public static class ProgramApiEndpoints
 
     internal static async Task<Results<Ok<ApplicationDto>, ProblemHttpResult>> ScoreApplicationAsync(long id, ApplicationScoresRequest body, MembershipApplications applications, HttpContext http, CancellationToken ct)
     {
-        var entered = new Dictionary<ApplicationCriterion, decimal?>
-        {
-            [ApplicationCriterion.Expertise] = body.Expertise,
-            [ApplicationCriterion.Commitment] = body.Commitment,
-            [ApplicationCriterion.Influence] = body.Influence,
-        };
-        var scores = new Dictionary<ApplicationCriterion, Points>();
+        var scores = new Dictionary<string, Points>(StringComparer.OrdinalIgnoreCase);
         var errors = new List<Diagnostic>();
-        foreach (var (criterion, value) in entered)
+        foreach (var (criterion, value) in body.Scores ?? new Dictionary<string, decimal?>())
         {
             if (Points.TryParse(value?.ToString(CultureInfo.InvariantCulture), out var p))
             {
@@ -679,7 +680,7 @@ public static class ProgramApiEndpoints
             }
             else
             {
-                errors.Add(Diagnostic.Error(CommunityCodes.ApplicationScoreInvalid, $"{criterion}: give a number from 0 to 10."));
+                errors.Add(Diagnostic.Error(CommunityCodes.ApplicationScoreInvalid, $"{criterion}: give a number."));
             }
         }
 
@@ -808,7 +809,10 @@ public static class ProgramApiEndpoints
             d.Reviews.Select(r => new ApplicationReviewDto(r.Reviewer, ApplicationScoreDto.Criteria(r.Scores), r.Note)).ToArray(),
             ApplicationScoreDto.Of(d.Score),
             d.Decision is { } x ? new ApplicationDecisionDto(x.Accepted, x.StartingRank?.Code, x.Reason, x.DecidedBy, x.At) : null,
-            d.MemberId);
+            d.MemberId,
+            d.Criteria.Criteria.Select(c => new ApplicationCriterionDto(c.Code, c.Name, c.Description)).ToArray(),
+            d.Criteria.Scale.Max.Value,
+            d.Criteria.Scale.Step.Value);
     }
 
     private static CrewChecklistDto Checklist(CrewChecklistView v) => new(

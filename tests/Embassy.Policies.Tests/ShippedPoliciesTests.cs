@@ -197,4 +197,21 @@ public class ShippedPoliciesTests
             Assert.Contains("id: " + p.Id, text, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData("phala-v1", "expertise commitment influence")]
+    [InlineData("phala-v3", "skillsets experience phala-knowledge english")]
+    [InlineData("phala-v3.1", "skillsets experience phala-knowledge english")]
+    [InlineData("phala-v4", "expertise commitment influence")]
+    [InlineData("phala-v4.1", "expertise commitment influence")]
+    [InlineData("phala-v5", "expertise commitment influence")]
+    [InlineData("phala-v5-2025-10", "expertise commitment influence common-sense")]
+    [InlineData("phala-v5-erc20", "expertise commitment influence common-sense")]
+    public void ApplicationCriteria_AreThoseOfEachRevision_CommonSenseFromOctober2025(string id, string codes)
+    {
+        var policy = PolicyCatalog.Shipped.Find(id)!;
+        Assert.Equal(codes, string.Join(' ', policy.Application.Criteria.Select(c => c.Code)));
+        Assert.All(policy.Application.Criteria, c => Assert.False(string.IsNullOrWhiteSpace(c.Description)));
+        Assert.Equal((Points.Of(10), Points.Of(1)), (policy.Application.Scale.Max, policy.Application.Scale.Step));
+    }
 }

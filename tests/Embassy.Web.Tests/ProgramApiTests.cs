@@ -227,8 +227,8 @@ public sealed class ProgramApiTests
         var admin = await site.ApiAsAsync(Roles.Admin, "root");
 
         var pending = await OkAsync<ApplicationSummaryDto[]>(await reviewer.GetAsync("/api/review/applications?state=pending"));
-        var badScore = await ProblemAsync(await reviewer.PostAsJsonAsync($"/api/review/applications/{id}/scores", new ApplicationScoresRequest(70, 8, 6)), HttpStatusCode.UnprocessableEntity);
-        var scored = await OkAsync<ApplicationDto>(await reviewer.PostAsJsonAsync($"/api/review/applications/{id}/scores", new ApplicationScoresRequest(8, 7, 6, "Strong translations.")));
+        var badScore = await ProblemAsync(await reviewer.PostAsJsonAsync($"/api/review/applications/{id}/scores", new ApplicationScoresRequest(new Dictionary<string, decimal?> { ["expertise"] = 70, ["commitment"] = 8, ["influence"] = 6, ["common-sense"] = 5 })), HttpStatusCode.UnprocessableEntity);
+        var scored = await OkAsync<ApplicationDto>(await reviewer.PostAsJsonAsync($"/api/review/applications/{id}/scores", new ApplicationScoresRequest(new Dictionary<string, decimal?> { ["expertise"] = 8, ["commitment"] = 7, ["influence"] = 6, ["common-sense"] = 5 }, "Strong translations.")));
         var reviewerDecides = await reviewer.PostAsJsonAsync($"/api/admin/applications/{id}/decision", new DecisionRequest("accept", "ambassador"));
         var declineWithoutReason = await ProblemAsync(await admin.PostAsJsonAsync($"/api/admin/applications/{id}/decision", new DecisionRequest("decline")), HttpStatusCode.UnprocessableEntity);
         var decided = await OkAsync<DecisionAnswer>(await admin.PostAsJsonAsync($"/api/admin/applications/{id}/decision", new DecisionRequest("accept", "ambassador")));
@@ -236,7 +236,8 @@ public sealed class ProgramApiTests
 
         Assert.Equal([id], pending.Select(a => a.Id));
         Assert.Equal(CommunityCodes.ApplicationScoreInvalid, badScore.GetProperty("code").GetString());
-        Assert.Equal((21m, 1), (scored.Score!.Total, scored.Score.Reviewers));
+        Assert.Equal((26m, 40m, 1), (scored.Score!.Total, scored.Score.Max, scored.Score.Reviewers));
+        Assert.Equal(["expertise", "commitment", "influence", "common-sense"], scored.Criteria.Select(c => c.Code)); // phala-v5-erc20's four (issue #17)
         var review = Assert.Single(scored.Reviews);
         Assert.Equal(("rita", 8m, "Strong translations."), (review.Reviewer, review.Scores["expertise"], review.Note));
         Assert.Equal(HttpStatusCode.Forbidden, reviewerDecides.StatusCode);

@@ -70,6 +70,12 @@ public sealed record Policy
     /// <summary>How reports are reviewed and appealed (issue #14); the defaults when a policy does not say.</summary>
     public ReviewRule Review { get; init; } = new();
 
+    /// <summary>
+    /// The criteria membership applications are scored on, with their scale (issue #17: policy data, so the October 2025
+    /// revision's Common Sense is a criterion of the policies that have it); seed 000's three when a policy does not say.
+    /// </summary>
+    public Community.ApplicationCriteria Application { get; init; } = Community.ApplicationCriteria.SeedDefault;
+
     /// <summary>Payout rail (R9).</summary>
     public required PayoutRule Payout { get; init; }
 
