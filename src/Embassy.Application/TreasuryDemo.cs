@@ -104,8 +104,9 @@ public static class TreasuryDemo
             fourteen with { Timeline = [.. fourteen.Timeline, new ProposalEvent(new DateTimeOffset(2022, 4, 29, 16, 30, 0, TimeSpan.Zero), ProposalEventKind.Note, RealRecord + ": seed 001, the community bounty of April 2022.")] },
             Record(51, "Khala treasury proposal #51: Community Budget 2023 (six months)", new DateOnly(2023, 1, 1), 1_750_000,
                 "six months of ambassador rewards, bounties and competitions; 23 ambassadors (5 seniors, 10 ambassadors, 8 candidates)."),
+            // The one record that states a monthly reward plan (84,000 PHA); a month paying more warns at close (issue #17).
             Record(102, "Phala council motion #102: ambassador program, second half of 2024", new DateOnly(2024, 6, 1), 1_430_000,
-                "21 ambassadors sharing 84,000 PHA a month; 40 events planned in five regions."),
+                "21 ambassadors sharing 84,000 PHA a month; 40 events planned in five regions.") with { PlannedPerMonth = pha.Whole(84_000) },
         ];
     }
 }

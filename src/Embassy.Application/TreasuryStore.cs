@@ -20,8 +20,10 @@ namespace Embassy.Application;
 /// <param name="Link">Where it can be read, when known.</param>
 /// <param name="Token">The token symbol (PHA).</param>
 /// <param name="Decimals">The token's decimals (PHA on the parachain: 12; the ERC-20: 18).</param>
+/// <param name="PlannedPerMonth">What it plans to pay in rewards a month, in whole tokens ("84,000"); empty: no plan.</param>
 public sealed record ProposalInput(
-    int Number, string Title, string Proponent, DateOnly Date, string Requested, ProposalStatus Status, string? Link = null, string Token = "PHA", int Decimals = 12);
+    int Number, string Title, string Proponent, DateOnly Date, string Requested, ProposalStatus Status, string? Link = null, string Token = "PHA", int Decimals = 12,
+    string? PlannedPerMonth = null);
 
 /// <summary>A milestone as an admin enters it.</summary>
 /// <param name="Number">The milestone's number; 0 adds the next one.</param>
@@ -117,6 +119,7 @@ public sealed partial class TreasuryStore(IDbContextFactory<EmbassyDbContext> da
             Token = proposal.Requested.Token.Symbol,
             TokenDecimals = proposal.Requested.Token.Decimals,
             RequestedUnits = proposal.Requested.Units,
+            PlannedMonthlyUnits = proposal.PlannedPerMonth?.Units,
             Status = TreasuryRecords.Code(proposal.Status),
             Link = proposal.Link?.ToString(),
             RecordedAt = now,
@@ -160,6 +163,18 @@ public sealed partial class TreasuryStore(IDbContextFactory<EmbassyDbContext> da
             return Result<SpendingProposal>.Fail(requested.Diagnostics);
         }
 
+        TokenAmount? plan = null;
+        if (!string.IsNullOrWhiteSpace(input.PlannedPerMonth))
+        {
+            var parsed = TokenAmount.Parse(input.PlannedPerMonth, token);
+            if (!parsed.IsSuccess)
+            {
+                return Result<SpendingProposal>.Fail(parsed.Diagnostics);
+            }
+
+            plan = parsed.Value;
+        }
+
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var row = await LoadProposalAsync(db, input.Number, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
@@ -170,6 +185,7 @@ public sealed partial class TreasuryStore(IDbContextFactory<EmbassyDbContext> da
             Proponent = input.Proponent?.Trim() ?? string.Empty,
             Date = input.Date,
             Requested = requested.Value,
+            PlannedPerMonth = plan,
             Link = Uri.TryCreate(input.Link?.Trim(), UriKind.Absolute, out var link) ? link : null,
         };
         if (before is not null && !Equals(before.Requested.Token, token) && row!.Draws.Count > 0)
@@ -201,6 +217,7 @@ public sealed partial class TreasuryStore(IDbContextFactory<EmbassyDbContext> da
         row.Token = token.Symbol;
         row.TokenDecimals = token.Decimals;
         row.RequestedUnits = proposal.Requested.Units;
+        row.PlannedMonthlyUnits = proposal.PlannedPerMonth?.Units;
         row.Status = TreasuryRecords.Code(proposal.Status);
         row.Link = proposal.Link?.ToString();
         foreach (var m in row.Milestones)
@@ -213,7 +230,7 @@ public sealed partial class TreasuryStore(IDbContextFactory<EmbassyDbContext> da
             row.Events.Add(new ProposalEventRecord { At = e.At, Kind = TreasuryRecords.Code(e.Kind), Text = e.Text, Actor = e.Actor });
         }
 
-        ProgramTables.Audit(db, now, actor, before is null ? "proposal.created" : "proposal.edited", Subject(input.Number), $"{proposal.Title}; requests {proposal.Requested}; {row.Status}");
+        ProgramTables.Audit(db, now, actor, before is null ? "proposal.created" : "proposal.edited", Subject(input.Number), $"{proposal.Title}; requests {proposal.Requested}{(proposal.PlannedPerMonth is { } p ? $", plans {p} a month" : string.Empty)}; {row.Status}");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return Result<SpendingProposal>.Ok(proposal, found);
     }
@@ -398,6 +415,17 @@ public sealed partial class TreasuryStore(IDbContextFactory<EmbassyDbContext> da
         var draw = drawn.Value.Draws[^1];
         Record(db, row, draw, actor, now);
         return Result<Draw?>.Ok(draw, drawn.Diagnostics);
+    }
+
+    /// <summary>
+    /// The proposal a month paying <paramref name="total"/> would draw on (the one <see cref="DrawMonthAsync"/> picks) and
+    /// its monthly plan, when it records one (issue #17); null when no proposal is open or the one in force plans none.
+    /// </summary>
+    public static async Task<(int Proposal, TokenAmount PlannedPerMonth)?> PlanInForceAsync(EmbassyDbContext db, TokenAmount total, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var inForce = await InForceAsync(db, total, cancellationToken).ConfigureAwait(false);
+        return inForce?.Ledger.Proposal is { PlannedPerMonth: { } plan } p ? (p.Number, plan) : null;
     }
 
     /// <summary>Adds a draw row, its timeline event and the audit entry (the caller saves).</summary>

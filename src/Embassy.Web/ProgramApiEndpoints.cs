@@ -40,7 +40,10 @@ public sealed record SavedAnswer<T>(T Value, IReadOnlyList<DiagnosticDto> Warnin
 /// <param name="Link">Where it can be read.</param>
 /// <param name="Token">The token symbol (PHA).</param>
 /// <param name="Decimals">The token's decimals (PHA on the parachain: 12).</param>
-public sealed record ProposalRequest(int Number, string? Title, string? Proponent, DateOnly Date, string? Requested, string? Status, string? Link = null, string? Token = "PHA", int? Decimals = 12);
+/// <param name="PlannedPerMonth">What it plans to pay in rewards a month, in whole tokens ("84,000"); empty: no plan. A month paying more warns at close.</param>
+public sealed record ProposalRequest(
+    int Number, string? Title, string? Proponent, DateOnly Date, string? Requested, string? Status, string? Link = null, string? Token = "PHA", int? Decimals = 12,
+    string? PlannedPerMonth = null);
 
 /// <summary>A milestone as an admin enters it.</summary>
 /// <param name="Number">The milestone's number; 0 adds the next one.</param>
@@ -139,9 +142,10 @@ public sealed record BountyDrawAnswer(string Month, int Proposal, IReadOnlyList<
 /// <param name="Requested">The requested amount (the funding).</param>
 /// <param name="Milestones">The milestones, with their target's progress on the treasury page.</param>
 /// <param name="Timeline">What happened, oldest first.</param>
+/// <param name="PlannedPerMonth">What it plans to pay in rewards a month, when it says (issue #17).</param>
 public sealed record ProposalDto(
     int Number, string Title, string Proponent, DateOnly Date, string Status, string? Link, int Decimals, AmountDto Requested,
-    IReadOnlyList<MilestoneDto> Milestones, IReadOnlyList<ProposalEventDto> Timeline);
+    IReadOnlyList<MilestoneDto> Milestones, IReadOnlyList<ProposalEventDto> Timeline, AmountDto? PlannedPerMonth = null);
 
 /// <summary>A milestone.</summary>
 /// <param name="Number">1-based.</param>
@@ -460,7 +464,7 @@ public static class ProgramApiEndpoints
             return Invalid($"'{body.Status}' is not a proposal status ({Codes<ProposalStatus>()}).");
         }
 
-        var input = new ProposalInput(body.Number, body.Title ?? string.Empty, body.Proponent ?? string.Empty, body.Date, body.Requested ?? string.Empty, status, body.Link, body.Token ?? "PHA", body.Decimals ?? 12);
+        var input = new ProposalInput(body.Number, body.Title ?? string.Empty, body.Proponent ?? string.Empty, body.Date, body.Requested ?? string.Empty, status, body.Link, body.Token ?? "PHA", body.Decimals ?? 12, body.PlannedPerMonth);
         return Saved(await treasury.SaveAsync(input, http.User.Actor(), ct).ConfigureAwait(false), p => Proposal(p, []));
     }
 
@@ -799,7 +803,8 @@ public static class ProgramApiEndpoints
             m.Target is null ? null : progress.FirstOrDefault(t => t.Milestone == m.Number) is { } t
                 ? new TargetDto(TreasuryRecords.Code(m.Target.Metric), m.Target.Value, t.Current, t.Met, t.Progress.Rounded.ToString("0.##", CultureInfo.InvariantCulture), t.AsOf)
                 : new TargetDto(TreasuryRecords.Code(m.Target.Metric), m.Target.Value))).ToArray(),
-        p.Timeline.Select(e => new ProposalEventDto(e.At, TreasuryRecords.Code(e.Kind), e.Text, e.Actor)).ToArray());
+        p.Timeline.Select(e => new ProposalEventDto(e.At, TreasuryRecords.Code(e.Kind), e.Text, e.Actor)).ToArray(),
+        p.PlannedPerMonth is { } plan ? AmountDto.Of(plan) : null);
 
     private static ApplicationDto Application(ApplicationDetail d)
     {

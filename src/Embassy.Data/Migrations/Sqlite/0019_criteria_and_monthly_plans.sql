@@ -21,3 +21,7 @@ SELECT "review_id", "criterion", "hundredths" FROM (
 ALTER TABLE "membership_application_reviews" DROP COLUMN "expertise_hundredths";
 ALTER TABLE "membership_application_reviews" DROP COLUMN "commitment_hundredths";
 ALTER TABLE "membership_application_reviews" DROP COLUMN "influence_hundredths";
+
+-- Issue #17: a funding proposal may record what it plans to pay in rewards a month (smallest units); the month close warns
+-- when a month pays more. Null: no plan, as for every proposal recorded before.
+ALTER TABLE "spending_proposals" ADD COLUMN "planned_monthly_units" TEXT NULL CHECK ("planned_monthly_units" IS NULL OR ("planned_monthly_units" <> '' AND "planned_monthly_units" NOT GLOB '*[^0-9]*'));
