@@ -51,7 +51,7 @@ public sealed record MonthFunding(int ProposalNumber, TokenAmount Needed, TokenA
 /// <param name="Counts">Every recorded channel count, oldest first.</param>
 /// <param name="LastClosed">The month the runway is measured to.</param>
 /// <param name="AsOf">The day milestone targets are counted on.</param>
-public sealed record TreasuryPage(IReadOnlyList<TreasuryView> Views, IReadOnlyList<ChannelCount> Counts, Period LastClosed, DateOnly AsOf);
+public sealed record TreasuryPage(IReadOnlyList<TreasuryView> Views, IReadOnlyList<ChannelCount> Counts, Period? LastClosed, DateOnly AsOf);
 
 /// <summary>
 /// The treasury's use cases (RULES.md R10): spending proposals with milestones and timeline, their funding ledgers,
@@ -333,11 +333,40 @@ public sealed partial class TreasuryStore(IDbContextFactory<EmbassyDbContext> da
     public async Task<TreasuryPage> PageAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var lastClosed = Period.Of(now).Previous;
+        var current = Period.Of(now);
         var asOf = DateOnly.FromDateTime(now.UtcDateTime);
-        var policy = PolicyFor(Period.Of(now));
+        var policy = PolicyFor(current);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var rows = await LoadProposalsAsync(db, cancellationToken).ConfigureAwait(false);
+
+        // Issue #13: the runway is measured on closed months only, those approved (so drawn) or paid; a month still open
+        // or only locked has drawn nothing yet, and counting it would stretch the runway.
+        var closes = await db.MonthCloses.AsNoTracking()
+            .Where(c => c.State == MonthState.Approved || c.State == MonthState.Paid)
+            .Select(c => new { c.Id, c.Period, c.PolicyName, c.Batches })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        Period? lastClosed = closes.Count == 0 ? null : closes.Max(c => c.Period);
+        var payments = new List<TreasuryPayment>();
+        var closeIds = closes.Select(c => c.Id).ToArray();
+        var txs = await db.PayoutTransactions.AsNoTracking().Where(t => t.SupersededAt == null && closeIds.Contains(t.MonthCloseId))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var t in txs)
+        {
+            var close = closes.First(c => c.Id == t.MonthCloseId);
+            var payout = (_catalog.Find(close.PolicyName) ?? PolicyFor(close.Period)).Payout;
+            var batches = close.Batches > 1 ? $", batch {t.Batch.ToString(CultureInfo.InvariantCulture)} of {close.Batches.ToString(CultureInfo.InvariantCulture)}" : string.Empty;
+            payments.Add(new TreasuryPayment(TreasuryDraws.MonthId(close.Period), t.RecordedAt, $"{close.Period} payout{batches}", t.TxHash, Chain.BlockExplorer.TransactionUrl(payout, t.TxHash), t.RecordedBy));
+        }
+
+        var paidBounties = await db.CommunityBounties.AsNoTracking().Where(b => b.TxHash != null)
+            .Select(b => new { b.Id, b.Title, b.Period, b.TxHash, b.PaidAt, b.PaidBy })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var b in paidBounties)
+        {
+            payments.Add(new TreasuryPayment(
+                "bounty:" + b.Id.ToString(CultureInfo.InvariantCulture), b.PaidAt ?? now, $"Bounty \"{b.Title}\" ({b.Period})", b.TxHash!, Chain.BlockExplorer.TransactionUrl(PolicyFor(b.Period).Payout, b.TxHash!), b.PaidBy));
+        }
+
         var roster = await MemberRoster.LoadAsync(db, cancellationToken).ConfigureAwait(false);
         var spans = MetricsRegistry.RankSpans(roster);
         var counts = (await db.ChannelCounts.AsNoTracking().OrderBy(c => c.Date).ThenBy(c => c.Channel).ToListAsync(cancellationToken).ConfigureAwait(false))
@@ -346,7 +375,7 @@ public sealed partial class TreasuryStore(IDbContextFactory<EmbassyDbContext> da
             .Select(TreasuryRecords.LedgerOf)
             .Where(l => l.Proposal.Status is not (ProposalStatus.Proposed or ProposalStatus.Rejected) || l.Draws.Count > 0)
             .OrderByDescending(l => l.Proposal.Date).ThenByDescending(l => l.Proposal.Number)
-            .Select(l => TreasuryOverview.Build(l, lastClosed, asOf, spans, counts, policy.Ranks))
+            .Select(l => TreasuryOverview.Build(l, lastClosed, current, asOf, spans, counts, policy.Ranks, payments))
             .ToArray();
         return new TreasuryPage(views, counts, lastClosed, asOf);
     }

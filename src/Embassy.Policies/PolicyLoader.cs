@@ -777,7 +777,7 @@ public static class PolicyLoader
             return new PayoutRule { Rail = PayoutRail.Manual };
         }
 
-        r.KnownKeys(map, "payout", "rail", "ss58_prefix", "chunk_size", "minimum", "token_contract", "chain_id", "safe");
+        r.KnownKeys(map, "payout", "rail", "ss58_prefix", "chunk_size", "minimum", "token_contract", "chain_id", "safe", "explorer");
         var rail = r.EnumOf(map, "payout", "rail", PayoutRail.Manual, Rails, required: true);
         var prefix = r.Int(map, "payout", "ss58_prefix", 30, 0, 16383, required: rail == PayoutRail.Substrate);
         var chunk = r.Int(map, "payout", "chunk_size", 100, 1, 10_000);
@@ -785,6 +785,15 @@ public static class PolicyLoader
         var contract = r.Str(map, "payout", "token_contract", required: rail == PayoutRail.Evm);
         var chainId = r.Int(map, "payout", "chain_id", 1, 1, required: rail == PayoutRail.Evm);
         var safe = r.Str(map, "payout", "safe", required: false);
+
+        // Issue #13: explorer links come from the policy (or the chain profile), never from a table per deployment.
+        var explorer = r.Str(map, "payout", "explorer", required: false);
+        if (explorer is not null && (!explorer.StartsWith("https://", StringComparison.Ordinal) || !explorer.Contains("{tx}", StringComparison.Ordinal)
+            || !Uri.TryCreate(explorer.Replace("{tx}", "0", StringComparison.Ordinal), UriKind.Absolute, out _)))
+        {
+            r.Error("POLICY_BAD_VALUE", "payout.explorer", r.Node(map, "explorer"), $"'{explorer}' is not an https address with {{tx}} where the transaction hash goes.");
+        }
+
         return new PayoutRule
         {
             Rail = rail,
@@ -794,6 +803,7 @@ public static class PolicyLoader
             TokenContract = contract,
             ChainId = rail == PayoutRail.Evm ? chainId : null,
             Safe = rail == PayoutRail.Evm ? safe : null,
+            Explorer = explorer,
         };
     }
 }

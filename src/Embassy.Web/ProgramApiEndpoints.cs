@@ -208,8 +208,19 @@ public sealed record RunwayDto(string FirstMonth, string LastClosed, int Window,
 /// <summary>A month of the treasury chart.</summary>
 /// <param name="Month">The month.</param>
 /// <param name="Spent">Drawn for it.</param>
-/// <param name="RemainingAfter">The balance after it.</param>
-public sealed record LedgerMonthDto(string Month, AmountDto Spent, AmountDto RemainingAfter);
+/// <param name="RemainingAfter">The balance after it, never below zero.</param>
+/// <param name="OverdrawnAfter">How far the draws had gone beyond the funding after it (admin overrides).</param>
+public sealed record LedgerMonthDto(string Month, AmountDto Spent, AmountDto RemainingAfter, AmountDto OverdrawnAfter);
+
+/// <summary>An entry of a proposal's timeline.</summary>
+/// <param name="At">When.</param>
+/// <param name="Kind">proposal, milestone, draw, overdraw or payment.</param>
+/// <param name="Text">What happened.</param>
+/// <param name="Amount">The amount drawn, for a draw.</param>
+/// <param name="TxHash">The transaction, for a payment.</param>
+/// <param name="Explorer">Where the transaction is looked up, from the policy's rail or the chain profile.</param>
+/// <param name="Actor">Who, when known.</param>
+public sealed record TreasuryEventDto(DateTimeOffset At, string Kind, string Text, AmountDto? Amount, string? TxHash, string? Explorer, string? Actor);
 
 /// <summary>A proposal on the public treasury page: its ledger, runway, chart and draws.</summary>
 /// <param name="Proposal">The proposal, milestones with progress.</param>
@@ -220,16 +231,18 @@ public sealed record LedgerMonthDto(string Month, AmountDto Spent, AmountDto Rem
 /// <param name="Runway">The runway.</param>
 /// <param name="Draws">Every draw, overrides with their reasons, newest first.</param>
 /// <param name="Chart">Spent per month and the balance after it.</param>
+/// <param name="Standing">"overdrawn" when draws went beyond the funding, else the proposal's status.</param>
+/// <param name="Timeline">What happened, oldest first: the proposal's events, draws and payments with explorer links.</param>
 public sealed record TreasuryProposalDto(
     ProposalDto Proposal, AmountDto Funding, AmountDto Paid, AmountDto Remaining, AmountDto Overdrawn, RunwayDto Runway,
-    IReadOnlyList<DrawDto> Draws, IReadOnlyList<LedgerMonthDto> Chart);
+    IReadOnlyList<DrawDto> Draws, IReadOnlyList<LedgerMonthDto> Chart, string Standing, IReadOnlyList<TreasuryEventDto> Timeline);
 
 /// <summary>The public treasury (R10: remaining balance and runway are always visible).</summary>
-/// <param name="LastClosed">The month the runway is measured to.</param>
+/// <param name="LastClosed">The last closed (approved or paid) month, which the runway is measured to; null before any.</param>
 /// <param name="AsOf">The day milestone targets are counted on.</param>
 /// <param name="Proposals">Every proposal that is or was open for draws, newest first.</param>
 /// <param name="Counts">Recorded channel counts, oldest first.</param>
-public sealed record TreasuryAnswer(string LastClosed, DateOnly AsOf, IReadOnlyList<TreasuryProposalDto> Proposals, IReadOnlyList<ChannelCountDto> Counts);
+public sealed record TreasuryAnswer(string? LastClosed, DateOnly AsOf, IReadOnlyList<TreasuryProposalDto> Proposals, IReadOnlyList<ChannelCountDto> Counts);
 
 /// <summary>A reviewer's scores of an application, one per criterion of its policy (issue #17), on the policy's scale.</summary>
 /// <param name="Scores">A score per criterion code (the application's <c>criteria[].code</c>: "expertise", "common-sense", …).</param>
@@ -451,7 +464,7 @@ public static class ProgramApiEndpoints
     {
         var page = await treasury.PageAsync(ct).ConfigureAwait(false);
         return TypedResults.Ok(new TreasuryAnswer(
-            page.LastClosed.ToString(),
+            page.LastClosed?.ToString(),
             page.AsOf,
             page.Views.Select(View).ToArray(),
             page.Counts.Select(c => new ChannelCountDto(c.Channel, c.Date, c.Members, c.Source)).ToArray()));
@@ -786,7 +799,10 @@ public static class ProgramApiEndpoints
             AmountDto.Of(v.Overdrawn),
             new RunwayDto(r.FirstMonth.ToString(), r.LastClosed.ToString(), r.Window, AmountDto.Of(r.SpentInWindow), AmountDto.Of(r.MonthlySpend), months, r.Format()),
             v.Draws.Select(DrawDto.Of).ToArray(),
-            v.Chart.Select(c => new LedgerMonthDto(c.Month.ToString(), AmountDto.Of(c.Spent), AmountDto.Of(c.RemainingAfter))).ToArray());
+            v.Chart.Select(c => new LedgerMonthDto(c.Month.ToString(), AmountDto.Of(c.Spent), AmountDto.Of(c.RemainingAfter), AmountDto.Of(c.OverdrawnAfter))).ToArray(),
+            v.Standing,
+            v.Timeline.Select(e => new TreasuryEventDto(
+                e.At, e.Kind.ToString().ToLowerInvariant(), e.Text, e.Amount is { } a ? AmountDto.Of(a) : null, e.TxHash, e.Explorer?.ToString(), e.Actor)).ToArray());
     }
 
     private static ProposalDto Proposal(SpendingProposal p, IReadOnlyList<TargetProgress> progress) => new(

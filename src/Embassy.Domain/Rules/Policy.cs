@@ -415,6 +415,12 @@ public sealed record PayoutRule
     /// it as <c>createdFromSafeAddress</c>, and a recorded payment must come from it.
     /// </summary>
     public string? Safe { get; init; }
+
+    /// <summary>
+    /// Where a payout transaction is looked up (<c>payout.explorer</c>): an https address with <c>{tx}</c> for the hash,
+    /// e.g. <c>https://etherscan.io/tx/{tx}</c>; null: the chain profile's explorer, when Embassy knows the chain.
+    /// </summary>
+    public string? Explorer { get; init; }
 }
 
 /// <summary>

@@ -1,28 +1,24 @@
-using System.Text.RegularExpressions;
+using Embassy.Chain;
+using Embassy.Domain.Rules;
 
 namespace Embassy.Web.Rendering;
 
-/// <summary>Where people look a payout transaction up (R9): a block explorer for the rail's chain, when Embassy knows one.</summary>
-public static partial class TransactionLinks
+/// <summary>Where people look a payout transaction up (R9): a block explorer for the rail's chain, when Embassy knows one (<see cref="BlockExplorer"/>).</summary>
+public static class TransactionLinks
 {
     /// <summary>The explorer address of <paramref name="hash"/>, or null (unknown chain, or not a transaction hash).</summary>
     public static string? For(string rail, long? chainId, string hash)
     {
         ArgumentNullException.ThrowIfNull(hash);
-        if (!Hash().IsMatch(hash))
+        var template = rail switch
         {
-            return null;
-        }
-
-        return rail switch
-        {
-            "evm" when chainId is null or 1 => "https://etherscan.io/tx/" + hash,
-            "evm" when chainId == 11155111 => "https://sepolia.etherscan.io/tx/" + hash,
-            "substrate" => "https://phala.subscan.io/extrinsic/" + hash,
+            "evm" => BlockExplorer.KnownTemplate(PayoutRail.Evm, chainId, 0),
+            "substrate" => BlockExplorer.KnownTemplate(PayoutRail.Substrate, null, ChainProfile.PhalaPrefix),
             _ => null,
         };
+        return template is null ? null : BlockExplorer.Fill(template, hash)?.ToString();
     }
 
-    [GeneratedRegex("^0x[0-9a-fA-F]{64}$")]
-    private static partial Regex Hash();
+    /// <summary>The explorer address of <paramref name="hash"/> paid under <paramref name="payout"/> (its <c>payout.explorer</c> first), or null.</summary>
+    public static string? For(PayoutRule payout, string hash) => BlockExplorer.TransactionUrl(payout, hash)?.ToString();
 }
