@@ -35,6 +35,9 @@ public sealed class MemberAdmin(IDbContextFactory<EmbassyDbContext> databases, T
     /// <summary>The policy in force today.</summary>
     public Policy CurrentPolicy => _catalog.ForPeriod(Period.Of(time.GetUtcNow()));
 
+    /// <summary>The policy in force at <paramref name="at"/> (its month), e.g. the one an application was submitted under.</summary>
+    public Policy PolicyAt(DateTimeOffset at) => _catalog.ForPeriod(Period.Of(at));
+
     /// <summary>Every member with handles, ranks and addresses.</summary>
     public async Task<IReadOnlyList<RosterEntry>> ListAsync(CancellationToken cancellationToken = default)
     {

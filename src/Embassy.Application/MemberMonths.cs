@@ -78,6 +78,9 @@ public sealed record MemberMonthView
     /// <summary>EVM chain id of the month's policy, when on the evm rail.</summary>
     public long? ChainId { get; init; }
 
+    /// <summary>Where the month's transactions are looked up: the policy's <c>payout.explorer</c> or its chain's (issue #13), or null.</summary>
+    public string? Explorer { get; init; }
+
     /// <summary>R8: promotion progress and what the next month needs, or null when no automatic promotion applies.</summary>
     public string? Progress { get; init; }
 
@@ -186,6 +189,7 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
             Appeals = appeals,
             Rail = policy.Payout.Rail switch { PayoutRail.Substrate => "substrate", PayoutRail.Evm => "evm", _ => "manual" },
             ChainId = policy.Payout.Rail == PayoutRail.Evm ? policy.Payout.ChainId : null,
+            Explorer = Chain.BlockExplorer.Template(policy.Payout),
             Progress = memberId is { } who ? await ProgressAsync(who, cancellationToken).ConfigureAwait(false) : null,
         };
         if (row is null)

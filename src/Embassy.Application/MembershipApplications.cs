@@ -28,7 +28,8 @@ public sealed record ApplicationSummary(long Id, string Name, string GitHubLogin
 /// <param name="Score">The combined score, or null before any review.</param>
 /// <param name="Decision">The decision, once made.</param>
 /// <param name="MemberId">The member an acceptance created.</param>
-public sealed record ApplicationDetail(long Id, MembershipApplication Application, string State, IReadOnlyList<ApplicationReview> Reviews, ApplicationScore? Score, ApplicationDecision? Decision, long? MemberId);
+/// <param name="Criteria">The criteria it is scored on: those of the policy in force when it was submitted (issue #17).</param>
+public sealed record ApplicationDetail(long Id, MembershipApplication Application, string State, IReadOnlyList<ApplicationReview> Reviews, ApplicationScore? Score, ApplicationDecision? Decision, long? MemberId, ApplicationCriteria Criteria);
 
 /// <summary>
 /// Membership applications (issue #6, seed 000), stored: a submission from the public form passes the spam guard against
@@ -42,6 +43,15 @@ public sealed class MembershipApplications(IDbContextFactory<EmbassyDbContext> d
     public const string PublicActor = "public-form";
 
     private static readonly char[] LineBreaks = ['\r', '\n'];
+
+    /// <summary>The criteria the public form asks about today: those of the policy in force (issue #17).</summary>
+    public ApplicationCriteria CurrentCriteria => members.CurrentPolicy.Application;
+
+    /// <summary>
+    /// The criteria an application submitted at <paramref name="submittedAt"/> is scored on: those of the policy in force
+    /// that month, the questions the applicant answered.
+    /// </summary>
+    public ApplicationCriteria CriteriaFor(DateTimeOffset submittedAt) => members.PolicyAt(submittedAt).Application;
 
     /// <summary>The spam checks in force.</summary>
     public SpamGuard Guard { get; } = guard ?? SpamGuard.Default;
@@ -111,7 +121,7 @@ public sealed class MembershipApplications(IDbContextFactory<EmbassyDbContext> d
     public async Task<IReadOnlyList<ApplicationSummary>> ListAsync(string? state = null, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var query = db.Applications.AsNoTracking().Include(a => a.Reviews).AsQueryable();
+        var query = db.Applications.AsNoTracking().Include(a => a.Reviews).ThenInclude(r => r.Scores).AsQueryable();
         if (!string.IsNullOrEmpty(state))
         {
             query = query.Where(a => a.State == state);
@@ -119,7 +129,7 @@ public sealed class MembershipApplications(IDbContextFactory<EmbassyDbContext> d
 
         var rows = await query.ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.OrderByDescending(a => a.SubmittedAt).ThenByDescending(a => a.Id)
-            .Select(a => new ApplicationSummary(a.Id, a.Name, a.GitHubLogin, a.Region, a.SubmittedAt, a.State, ApplicationRules.Score(a.Reviews.Select(ToReview).ToArray())))
+            .Select(a => new ApplicationSummary(a.Id, a.Name, a.GitHubLogin, a.Region, a.SubmittedAt, a.State, ApplicationRules.Score(a.Reviews.Select(ToReview).ToArray(), CriteriaFor(a.SubmittedAt))))
             .ToArray();
     }
 
@@ -127,39 +137,42 @@ public sealed class MembershipApplications(IDbContextFactory<EmbassyDbContext> d
     public async Task<ApplicationDetail?> FindAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var row = await db.Applications.AsNoTracking().Include(a => a.Reviews).SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
+        var row = await db.Applications.AsNoTracking().Include(a => a.Reviews).ThenInclude(r => r.Scores).SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
         if (row is null)
         {
             return null;
         }
 
+        var criteria = CriteriaFor(row.SubmittedAt);
+
         var decision = await db.ApplicationDecisions.AsNoTracking().SingleOrDefaultAsync(d => d.ApplicationId == id, cancellationToken).ConfigureAwait(false);
         var reviews = row.Reviews.OrderBy(r => r.Id).Select(ToReview).ToArray();
-        return new ApplicationDetail(id, ToDomain(row), row.State, reviews, ApplicationRules.Score(reviews), decision is null ? null : ToDomain(decision), decision?.MemberId);
+        return new ApplicationDetail(id, ToDomain(row), row.State, reviews, ApplicationRules.Score(reviews, criteria), decision is null ? null : ToDomain(decision), decision?.MemberId, criteria);
     }
 
     /// <summary>
-    /// Records <paramref name="reviewer"/>'s scores of an undecided application, one per criterion (0..max on the step,
-    /// <see cref="ApplicationRules.ValidateReview"/>). Scoring again replaces the reviewer's earlier scores (one review per
-    /// reviewer, as R3 takes the mean over reviewers); the audit log keeps both.
+    /// Records <paramref name="reviewer"/>'s scores of an undecided application, one per criterion code of the policy it
+    /// was submitted under (0..max on the step, <see cref="ApplicationRules.ValidateReview"/>). Scoring again replaces the
+    /// reviewer's earlier scores (one review per reviewer, as R3 takes the mean over reviewers); the audit log keeps both.
     /// </summary>
     public async Task<Result<long>> ScoreAsync(
-        long id, string reviewer, IReadOnlyDictionary<ApplicationCriterion, Points> scores, string? note, CancellationToken cancellationToken = default)
+        long id, string reviewer, IReadOnlyDictionary<string, Points> scores, string? note, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reviewer);
         ArgumentNullException.ThrowIfNull(scores);
-        var review = new ApplicationReview(reviewer, scores, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
-        var invalid = ApplicationRules.ValidateReview(review);
-        if (invalid.Count > 0)
-        {
-            return Result<long>.Fail(invalid);
-        }
-
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var row = await db.Applications.Include(a => a.Reviews).SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
+        var row = await db.Applications.Include(a => a.Reviews).ThenInclude(r => r.Scores).SingleOrDefaultAsync(a => a.Id == id, cancellationToken).ConfigureAwait(false);
         if (row is null)
         {
             return Result<long>.Fail(WorkflowCodes.NotFound, $"There is no application {Id(id)}.");
+        }
+
+        var criteria = CriteriaFor(row.SubmittedAt);
+        var review = new ApplicationReview(reviewer, scores, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
+        var invalid = ApplicationRules.ValidateReview(review, criteria);
+        if (invalid.Count > 0)
+        {
+            return Result<long>.Fail(invalid);
         }
 
         if (row.State != ApplicationStates.Pending)
@@ -175,9 +188,20 @@ public sealed class MembershipApplications(IDbContextFactory<EmbassyDbContext> d
             row.Reviews.Add(mine);
         }
 
-        mine.ExpertiseHundredths = scores[ApplicationCriterion.Expertise].Hundredths;
-        mine.CommitmentHundredths = scores[ApplicationCriterion.Commitment].Hundredths;
-        mine.InfluenceHundredths = scores[ApplicationCriterion.Influence].Hundredths;
+        foreach (var criterion in criteria.Criteria)
+        {
+            var hundredths = scores.First(s => string.Equals(s.Key, criterion.Code, StringComparison.OrdinalIgnoreCase)).Value.Hundredths;
+            var stored = mine.Scores.FirstOrDefault(s => s.Criterion == criterion.Code);
+            if (stored is null)
+            {
+                mine.Scores.Add(new ApplicationReviewScoreRecord { Criterion = criterion.Code, Hundredths = hundredths });
+            }
+            else
+            {
+                stored.Hundredths = hundredths;
+            }
+        }
+
         mine.Note = review.Note;
         mine.RecordedAt = now;
         ProgramTables.Audit(
@@ -186,7 +210,7 @@ public sealed class MembershipApplications(IDbContextFactory<EmbassyDbContext> d
             reviewer,
             "application.scored",
             "application:" + Id(id),
-            string.Join(", ", Enum.GetValues<ApplicationCriterion>().Select(c => $"{c.ToString().ToLowerInvariant()} {scores[c]}")));
+            string.Join(", ", criteria.Criteria.Select(c => $"{c.Code} {scores.First(s => string.Equals(s.Key, c.Code, StringComparison.OrdinalIgnoreCase)).Value}")));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return Result<long>.Ok(mine.Id);
     }
@@ -219,7 +243,7 @@ public sealed class MembershipApplications(IDbContextFactory<EmbassyDbContext> d
 
         var cleanReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         var decision = accept ? ApplicationDecision.Accept(actor, now, rank, cleanReason) : ApplicationDecision.Decline(actor, now, cleanReason ?? string.Empty);
-        var decided = ApplicationRules.Decide(detail.Application, detail.Reviews, decision, members.CurrentPolicy.Ranks, detail.Decision);
+        var decided = ApplicationRules.Decide(detail.Application, detail.Reviews, decision, members.CurrentPolicy.Ranks, detail.Decision, detail.Criteria);
         if (!decided.IsSuccess)
         {
             return Result<long?>.Fail(decided.Diagnostics);
@@ -303,12 +327,7 @@ public sealed class MembershipApplications(IDbContextFactory<EmbassyDbContext> d
 
     private static ApplicationReview ToReview(ApplicationReviewRecord r) => new(
         r.Reviewer,
-        new Dictionary<ApplicationCriterion, Points>
-        {
-            [ApplicationCriterion.Expertise] = Points.FromHundredths(r.ExpertiseHundredths),
-            [ApplicationCriterion.Commitment] = Points.FromHundredths(r.CommitmentHundredths),
-            [ApplicationCriterion.Influence] = Points.FromHundredths(r.InfluenceHundredths),
-        },
+        r.Scores.OrderBy(s => s.Id).ToDictionary(s => s.Criterion, s => Points.FromHundredths(s.Hundredths), StringComparer.OrdinalIgnoreCase),
         r.Note);
 
     private static ApplicationDecision ToDomain(ApplicationDecisionRecord d) => d.Accepted

@@ -815,10 +815,11 @@ public sealed partial class MonthCloseWorkflow(
             return (result, null, extra, facts);
         }
 
-        // A pool far from the previous month's usually means the wrong policy is in force (issue #17: V.5's 90,000 vs 45,000).
-        // No proposal records a monthly plan yet, so only the pool is compared.
+        // A pool far from the previous month's usually means the wrong policy is in force (issue #17: V.5's 90,000 vs 45,000);
+        // a payout above the monthly plan of the proposal the month would draw on means the funding runs out sooner (R10).
         var previousPool = await MonthStore.PoolAsync(db, period.Previous, cancellationToken).ConfigureAwait(false);
-        extra.AddRange(CloseWarnings.Check(policy, result.Value.Pool, previousPool, result.Value.TotalPaid, null));
+        var plan = await TreasuryStore.PlanInForceAsync(db, result.Value.TotalPaid, cancellationToken).ConfigureAwait(false);
+        extra.AddRange(CloseWarnings.Check(policy, result.Value.Pool, previousPool, result.Value.TotalPaid, plan?.PlannedPerMonth, plan?.Proposal));
         var names = roster.ToDictionary(r => r.EngineId, r => (r.Id, r.DisplayName), StringComparer.Ordinal);
         var statement = MonthStatement.From(result.Value, policy.Name, code => policy.FindDepartment(code)?.Name ?? code, names);
         return (result, statement, extra, facts);

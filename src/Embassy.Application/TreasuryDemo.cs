@@ -16,7 +16,8 @@ public static class TreasuryDemo
     /// <summary>The proponent's address as the seed gives it.</summary>
     public const string Proponent = "3zfavDwAsV83TGCDYko4gs3uYPQq4fuS8mcy5BtFqjzyPes8";
 
-    // The seed's timeline lists times without labels; they are kept as notes rather than guessed as approvals.
+    // The seed's timeline lists nine times without labels, the last followed by the 100,000 PHA award: the eight before it
+    // are one entry naming their times (not nine copies of one sentence, issue #13), the last is the funding.
     private static readonly string[] TimelineTimes =
     [
         "2022-04-29 08:40:06", "2022-04-29 09:16:12", "2022-04-29 09:21:18", "2022-04-29 09:29:36", "2022-04-29 10:03:24",
@@ -27,12 +28,14 @@ public static class TreasuryDemo
     public static SpendingProposal Proposal14()
     {
         var pha = Token.Pha;
-        var timeline = TimelineTimes
-            .Select(t => new ProposalEvent(
-                new DateTimeOffset(DateTime.ParseExact(t, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal), TimeSpan.Zero),
-                ProposalEventKind.Note,
-                "Activity on the proposal's treasury timeline (the proposal page gives the time, not the step)."))
-            .ToArray();
+        static DateTimeOffset At(string t) =>
+            new(DateTime.ParseExact(t, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal), TimeSpan.Zero);
+        var steps = TimelineTimes[..^1];
+        ProposalEvent[] timeline =
+        [
+            new(At(steps[0]), ProposalEventKind.Note, $"{steps.Length} steps on the treasury's timeline of the proposal, at {string.Join(", ", steps.Select(t => t[11..]))} UTC (the proposal page gives the times, not what each step was)."),
+            new(At(TimelineTimes[^1]), ProposalEventKind.Funded, "100,000 PHA awarded: the last step of the treasury's timeline."),
+        ];
         return new SpendingProposal
         {
             Number = 14,
@@ -104,8 +107,9 @@ public static class TreasuryDemo
             fourteen with { Timeline = [.. fourteen.Timeline, new ProposalEvent(new DateTimeOffset(2022, 4, 29, 16, 30, 0, TimeSpan.Zero), ProposalEventKind.Note, RealRecord + ": seed 001, the community bounty of April 2022.")] },
             Record(51, "Khala treasury proposal #51: Community Budget 2023 (six months)", new DateOnly(2023, 1, 1), 1_750_000,
                 "six months of ambassador rewards, bounties and competitions; 23 ambassadors (5 seniors, 10 ambassadors, 8 candidates)."),
+            // The one record that states a monthly reward plan (84,000 PHA); a month paying more warns at close (issue #17).
             Record(102, "Phala council motion #102: ambassador program, second half of 2024", new DateOnly(2024, 6, 1), 1_430_000,
-                "21 ambassadors sharing 84,000 PHA a month; 40 events planned in five regions."),
+                "21 ambassadors sharing 84,000 PHA a month; 40 events planned in five regions.") with { PlannedPerMonth = pha.Whole(84_000) },
         ];
     }
 }

@@ -104,6 +104,7 @@ public static class TreasuryRecords
             Proponent = row.Proponent,
             Date = row.Date,
             Requested = token.Units(row.RequestedUnits),
+            PlannedPerMonth = row.PlannedMonthlyUnits is { } plan ? token.Units(plan) : null,
             Status = Parse(row.Status, ProposalStatus.Proposed),
             Link = Uri.TryCreate(row.Link, UriKind.Absolute, out var link) ? link : null,
             Milestones = row.Milestones.OrderBy(m => m.Number).Select(m => new Milestone(

@@ -20,8 +20,10 @@ namespace Embassy.Application;
 /// <param name="Link">Where it can be read, when known.</param>
 /// <param name="Token">The token symbol (PHA).</param>
 /// <param name="Decimals">The token's decimals (PHA on the parachain: 12; the ERC-20: 18).</param>
+/// <param name="PlannedPerMonth">What it plans to pay in rewards a month, in whole tokens ("84,000"); empty: no plan.</param>
 public sealed record ProposalInput(
-    int Number, string Title, string Proponent, DateOnly Date, string Requested, ProposalStatus Status, string? Link = null, string Token = "PHA", int Decimals = 12);
+    int Number, string Title, string Proponent, DateOnly Date, string Requested, ProposalStatus Status, string? Link = null, string Token = "PHA", int Decimals = 12,
+    string? PlannedPerMonth = null);
 
 /// <summary>A milestone as an admin enters it.</summary>
 /// <param name="Number">The milestone's number; 0 adds the next one.</param>
@@ -49,7 +51,7 @@ public sealed record MonthFunding(int ProposalNumber, TokenAmount Needed, TokenA
 /// <param name="Counts">Every recorded channel count, oldest first.</param>
 /// <param name="LastClosed">The month the runway is measured to.</param>
 /// <param name="AsOf">The day milestone targets are counted on.</param>
-public sealed record TreasuryPage(IReadOnlyList<TreasuryView> Views, IReadOnlyList<ChannelCount> Counts, Period LastClosed, DateOnly AsOf);
+public sealed record TreasuryPage(IReadOnlyList<TreasuryView> Views, IReadOnlyList<ChannelCount> Counts, Period? LastClosed, DateOnly AsOf);
 
 /// <summary>
 /// The treasury's use cases (RULES.md R10): spending proposals with milestones and timeline, their funding ledgers,
@@ -117,6 +119,7 @@ public sealed partial class TreasuryStore(IDbContextFactory<EmbassyDbContext> da
             Token = proposal.Requested.Token.Symbol,
             TokenDecimals = proposal.Requested.Token.Decimals,
             RequestedUnits = proposal.Requested.Units,
+            PlannedMonthlyUnits = proposal.PlannedPerMonth?.Units,
             Status = TreasuryRecords.Code(proposal.Status),
             Link = proposal.Link?.ToString(),
             RecordedAt = now,
@@ -160,6 +163,18 @@ public sealed partial class TreasuryStore(IDbContextFactory<EmbassyDbContext> da
             return Result<SpendingProposal>.Fail(requested.Diagnostics);
         }
 
+        TokenAmount? plan = null;
+        if (!string.IsNullOrWhiteSpace(input.PlannedPerMonth))
+        {
+            var parsed = TokenAmount.Parse(input.PlannedPerMonth, token);
+            if (!parsed.IsSuccess)
+            {
+                return Result<SpendingProposal>.Fail(parsed.Diagnostics);
+            }
+
+            plan = parsed.Value;
+        }
+
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var row = await LoadProposalAsync(db, input.Number, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
@@ -170,6 +185,7 @@ public sealed partial class TreasuryStore(IDbContextFactory<EmbassyDbContext> da
             Proponent = input.Proponent?.Trim() ?? string.Empty,
             Date = input.Date,
             Requested = requested.Value,
+            PlannedPerMonth = plan,
             Link = Uri.TryCreate(input.Link?.Trim(), UriKind.Absolute, out var link) ? link : null,
         };
         if (before is not null && !Equals(before.Requested.Token, token) && row!.Draws.Count > 0)
@@ -201,6 +217,7 @@ public sealed partial class TreasuryStore(IDbContextFactory<EmbassyDbContext> da
         row.Token = token.Symbol;
         row.TokenDecimals = token.Decimals;
         row.RequestedUnits = proposal.Requested.Units;
+        row.PlannedMonthlyUnits = proposal.PlannedPerMonth?.Units;
         row.Status = TreasuryRecords.Code(proposal.Status);
         row.Link = proposal.Link?.ToString();
         foreach (var m in row.Milestones)
@@ -213,7 +230,7 @@ public sealed partial class TreasuryStore(IDbContextFactory<EmbassyDbContext> da
             row.Events.Add(new ProposalEventRecord { At = e.At, Kind = TreasuryRecords.Code(e.Kind), Text = e.Text, Actor = e.Actor });
         }
 
-        ProgramTables.Audit(db, now, actor, before is null ? "proposal.created" : "proposal.edited", Subject(input.Number), $"{proposal.Title}; requests {proposal.Requested}; {row.Status}");
+        ProgramTables.Audit(db, now, actor, before is null ? "proposal.created" : "proposal.edited", Subject(input.Number), $"{proposal.Title}; requests {proposal.Requested}{(proposal.PlannedPerMonth is { } p ? $", plans {p} a month" : string.Empty)}; {row.Status}");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return Result<SpendingProposal>.Ok(proposal, found);
     }
@@ -316,11 +333,40 @@ public sealed partial class TreasuryStore(IDbContextFactory<EmbassyDbContext> da
     public async Task<TreasuryPage> PageAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
-        var lastClosed = Period.Of(now).Previous;
+        var current = Period.Of(now);
         var asOf = DateOnly.FromDateTime(now.UtcDateTime);
-        var policy = PolicyFor(Period.Of(now));
+        var policy = PolicyFor(current);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var rows = await LoadProposalsAsync(db, cancellationToken).ConfigureAwait(false);
+
+        // Issue #13: the runway is measured on closed months only, those approved (so drawn) or paid; a month still open
+        // or only locked has drawn nothing yet, and counting it would stretch the runway.
+        var closes = await db.MonthCloses.AsNoTracking()
+            .Where(c => c.State == MonthState.Approved || c.State == MonthState.Paid)
+            .Select(c => new { c.Id, c.Period, c.PolicyName, c.Batches })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        Period? lastClosed = closes.Count == 0 ? null : closes.Max(c => c.Period);
+        var payments = new List<TreasuryPayment>();
+        var closeIds = closes.Select(c => c.Id).ToArray();
+        var txs = await db.PayoutTransactions.AsNoTracking().Where(t => t.SupersededAt == null && closeIds.Contains(t.MonthCloseId))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var t in txs)
+        {
+            var close = closes.First(c => c.Id == t.MonthCloseId);
+            var payout = (_catalog.Find(close.PolicyName) ?? PolicyFor(close.Period)).Payout;
+            var batches = close.Batches > 1 ? $", batch {t.Batch.ToString(CultureInfo.InvariantCulture)} of {close.Batches.ToString(CultureInfo.InvariantCulture)}" : string.Empty;
+            payments.Add(new TreasuryPayment(TreasuryDraws.MonthId(close.Period), t.RecordedAt, $"{close.Period} payout{batches}", t.TxHash, Chain.BlockExplorer.TransactionUrl(payout, t.TxHash), t.RecordedBy));
+        }
+
+        var paidBounties = await db.CommunityBounties.AsNoTracking().Where(b => b.TxHash != null)
+            .Select(b => new { b.Id, b.Title, b.Period, b.TxHash, b.PaidAt, b.PaidBy })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var b in paidBounties)
+        {
+            payments.Add(new TreasuryPayment(
+                "bounty:" + b.Id.ToString(CultureInfo.InvariantCulture), b.PaidAt ?? now, $"Bounty \"{b.Title}\" ({b.Period})", b.TxHash!, Chain.BlockExplorer.TransactionUrl(PolicyFor(b.Period).Payout, b.TxHash!), b.PaidBy));
+        }
+
         var roster = await MemberRoster.LoadAsync(db, cancellationToken).ConfigureAwait(false);
         var spans = MetricsRegistry.RankSpans(roster);
         var counts = (await db.ChannelCounts.AsNoTracking().OrderBy(c => c.Date).ThenBy(c => c.Channel).ToListAsync(cancellationToken).ConfigureAwait(false))
@@ -329,7 +375,7 @@ public sealed partial class TreasuryStore(IDbContextFactory<EmbassyDbContext> da
             .Select(TreasuryRecords.LedgerOf)
             .Where(l => l.Proposal.Status is not (ProposalStatus.Proposed or ProposalStatus.Rejected) || l.Draws.Count > 0)
             .OrderByDescending(l => l.Proposal.Date).ThenByDescending(l => l.Proposal.Number)
-            .Select(l => TreasuryOverview.Build(l, lastClosed, asOf, spans, counts, policy.Ranks))
+            .Select(l => TreasuryOverview.Build(l, lastClosed, current, asOf, spans, counts, policy.Ranks, payments))
             .ToArray();
         return new TreasuryPage(views, counts, lastClosed, asOf);
     }
@@ -398,6 +444,17 @@ public sealed partial class TreasuryStore(IDbContextFactory<EmbassyDbContext> da
         var draw = drawn.Value.Draws[^1];
         Record(db, row, draw, actor, now);
         return Result<Draw?>.Ok(draw, drawn.Diagnostics);
+    }
+
+    /// <summary>
+    /// The proposal a month paying <paramref name="total"/> would draw on (the one <see cref="DrawMonthAsync"/> picks) and
+    /// its monthly plan, when it records one (issue #17); null when no proposal is open or the one in force plans none.
+    /// </summary>
+    public static async Task<(int Proposal, TokenAmount PlannedPerMonth)?> PlanInForceAsync(EmbassyDbContext db, TokenAmount total, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var inForce = await InForceAsync(db, total, cancellationToken).ConfigureAwait(false);
+        return inForce?.Ledger.Proposal is { PlannedPerMonth: { } plan } p ? (p.Number, plan) : null;
     }
 
     /// <summary>Adds a draw row, its timeline event and the audit entry (the caller saves).</summary>

@@ -10,6 +10,8 @@ public sealed partial class EmbassyDbContext
 
     public DbSet<ApplicationReviewRecord> ApplicationReviews => Set<ApplicationReviewRecord>();
 
+    public DbSet<ApplicationReviewScoreRecord> ApplicationReviewScores => Set<ApplicationReviewScoreRecord>();
+
     public DbSet<ApplicationDecisionRecord> ApplicationDecisions => Set<ApplicationDecisionRecord>();
 
     public DbSet<CrewRecord> Crews => Set<CrewRecord>();
@@ -32,6 +34,13 @@ public sealed partial class EmbassyDbContext
         {
             e.ToTable("membership_application_reviews");
             e.HasIndex(r => new { r.ApplicationId, r.Reviewer }).IsUnique();
+            e.HasMany(r => r.Scores).WithOne().HasForeignKey(x => x.ReviewId);
+        });
+        modelBuilder.Entity<ApplicationReviewScoreRecord>(e =>
+        {
+            // Migration 0019: the scores moved out of fixed columns into one row per criterion.
+            e.ToTable("membership_application_review_scores");
+            e.HasIndex(x => new { x.ReviewId, x.Criterion }).IsUnique();
         });
         modelBuilder.Entity<ApplicationDecisionRecord>(e =>
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Embassy.Domain;
+using Embassy.Domain.Community;
 using Embassy.Domain.Rules;
 using Embassy.Domain.Treasury;
 using YamlDotNet.RepresentationModel;
@@ -89,7 +90,7 @@ public static class PolicyLoader
 
         r.KnownKeys(root, "", "id", "name", "version", "program", "from", "until", "token", "ranks", "model", "pool", "departments",
             "supplementary", "choose", "scoring", "threshold", "rank_bonuses", "bonus_requires_report", "promotions", "terminations",
-            "deadline", "payout", "fiat_caps", "vocabulary", "pool_change_warning", "notes", "review");
+            "deadline", "payout", "fiat_caps", "vocabulary", "pool_change_warning", "notes", "review", "application");
 
         var id = r.Str(root, "", "id") ?? "?";
         var name = r.Str(root, "", "name") ?? id;
@@ -121,6 +122,7 @@ public static class PolicyLoader
         var terminations = ReadStreaks(r, root, "terminations", "below", ranks, promotion: false);
         var deadline = ReadDeadline(r, root);
         var review = ReadReview(r, root);
+        var application = ReadApplication(r, root);
         var payout = ReadPayout(r, root, token);
         var caps = ReadFiatCaps(r, root, rankSet);
         var vocabulary = ReadVocabulary(r, root);
@@ -156,6 +158,7 @@ public static class PolicyLoader
             Terminations = terminations,
             Deadline = deadline,
             Review = review,
+            Application = application,
             Payout = payout,
             FiatCaps = caps,
             Vocabulary = vocabulary,
@@ -679,6 +682,74 @@ public static class PolicyLoader
             r.Int(map, "review", "appeal_window_days", 3, 0, 60));
     }
 
+    /// <summary>
+    /// Issue #17: <c>application: { scale: { max: 10, step: 1 }, criteria: [ { code, name, description } ] }</c>, the
+    /// criteria applications are scored on (seed 000's three when absent). Codes are what scores are stored under, so
+    /// they are plain (lower-case letters, digits, '_' and '-') and unique; the scale's maximum is a whole number of steps.
+    /// </summary>
+    private static ApplicationCriteria ReadApplication(YamlReader r, YamlMappingNode root)
+    {
+        if (r.Node(root, "application") is null || r.Map(root, "", "application") is not { } map)
+        {
+            return ApplicationCriteria.SeedDefault;
+        }
+
+        r.KnownKeys(map, "application", "scale", "criteria");
+        var scale = ApplicationScale.Default;
+        if (r.Map(map, "application", "scale", required: false) is { } sm)
+        {
+            r.KnownKeys(sm, "application.scale", "max", "step");
+            var max = r.PointsOf(sm, "application.scale", "max", ApplicationScale.Default.Max, required: true);
+            var step = r.PointsOf(sm, "application.scale", "step", ApplicationScale.Default.Step, required: false);
+            if (step <= Points.Zero)
+            {
+                r.Error("POLICY_OUT_OF_RANGE", "application.scale.step", r.Node(sm, "step"), "must be more than 0.");
+            }
+            else if (max <= Points.Zero || !max.IsMultipleOf(step))
+            {
+                r.Error("POLICY_OUT_OF_RANGE", "application.scale.max", r.Node(sm, "max"), $"must be more than 0 and a whole number of steps of {step}.");
+            }
+
+            scale = new ApplicationScale(max, step);
+        }
+
+        var list = new List<ApplicationCriterion>();
+        foreach (var (node, i) in r.Seq(map, "application", "criteria").Select((n, i) => (n, i)))
+        {
+            var path = $"application.criteria[{i}]";
+            if (node is not YamlMappingNode m)
+            {
+                r.Error("POLICY_BAD_VALUE", path, node, "must be a mapping with code, name and description.");
+                continue;
+            }
+
+            r.KnownKeys(m, path, "code", "name", "description");
+            var code = r.Str(m, path, "code");
+            if (code is null)
+            {
+                continue;
+            }
+
+            if (code.Length > 40 || !code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '-') || !char.IsAsciiLetterLower(code[0]))
+            {
+                r.Error("POLICY_BAD_VALUE", path + ".code", r.Node(m, "code"), $"'{code}' is not a criterion code: a lower-case letter, then lower-case letters, digits, '_' or '-' (up to 40).");
+            }
+            else if (list.Any(c => c.Code == code))
+            {
+                r.Error("POLICY_DUPLICATE", path + ".code", r.Node(m, "code"), $"criterion '{code}' is listed twice.");
+            }
+
+            list.Add(new ApplicationCriterion(code, r.Str(m, path, "name") ?? code, r.Str(m, path, "description") ?? string.Empty));
+        }
+
+        if (list.Count == 0 && r.Node(map, "criteria") is YamlSequenceNode empty)
+        {
+            r.Error("POLICY_MISSING_KEY", "application.criteria", empty, "at least one criterion is required.");
+        }
+
+        return new ApplicationCriteria(list, scale);
+    }
+
     private static DeadlineRule ReadDeadline(YamlReader r, YamlMappingNode root)
     {
         var map = r.Map(root, "", "deadline");
@@ -706,7 +777,7 @@ public static class PolicyLoader
             return new PayoutRule { Rail = PayoutRail.Manual };
         }
 
-        r.KnownKeys(map, "payout", "rail", "ss58_prefix", "chunk_size", "minimum", "token_contract", "chain_id", "safe");
+        r.KnownKeys(map, "payout", "rail", "ss58_prefix", "chunk_size", "minimum", "token_contract", "chain_id", "safe", "explorer");
         var rail = r.EnumOf(map, "payout", "rail", PayoutRail.Manual, Rails, required: true);
         var prefix = r.Int(map, "payout", "ss58_prefix", 30, 0, 16383, required: rail == PayoutRail.Substrate);
         var chunk = r.Int(map, "payout", "chunk_size", 100, 1, 10_000);
@@ -714,6 +785,15 @@ public static class PolicyLoader
         var contract = r.Str(map, "payout", "token_contract", required: rail == PayoutRail.Evm);
         var chainId = r.Int(map, "payout", "chain_id", 1, 1, required: rail == PayoutRail.Evm);
         var safe = r.Str(map, "payout", "safe", required: false);
+
+        // Issue #13: explorer links come from the policy (or the chain profile), never from a table per deployment.
+        var explorer = r.Str(map, "payout", "explorer", required: false);
+        if (explorer is not null && (!explorer.StartsWith("https://", StringComparison.Ordinal) || !explorer.Contains("{tx}", StringComparison.Ordinal)
+            || !Uri.TryCreate(explorer.Replace("{tx}", "0", StringComparison.Ordinal), UriKind.Absolute, out _)))
+        {
+            r.Error("POLICY_BAD_VALUE", "payout.explorer", r.Node(map, "explorer"), $"'{explorer}' is not an https address with {{tx}} where the transaction hash goes.");
+        }
+
         return new PayoutRule
         {
             Rail = rail,
@@ -723,6 +803,7 @@ public static class PolicyLoader
             TokenContract = contract,
             ChainId = rail == PayoutRail.Evm ? chainId : null,
             Safe = rail == PayoutRail.Evm ? safe : null,
+            Explorer = explorer,
         };
     }
 }

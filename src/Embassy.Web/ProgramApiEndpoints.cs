@@ -40,7 +40,10 @@ public sealed record SavedAnswer<T>(T Value, IReadOnlyList<DiagnosticDto> Warnin
 /// <param name="Link">Where it can be read.</param>
 /// <param name="Token">The token symbol (PHA).</param>
 /// <param name="Decimals">The token's decimals (PHA on the parachain: 12).</param>
-public sealed record ProposalRequest(int Number, string? Title, string? Proponent, DateOnly Date, string? Requested, string? Status, string? Link = null, string? Token = "PHA", int? Decimals = 12);
+/// <param name="PlannedPerMonth">What it plans to pay in rewards a month, in whole tokens ("84,000"); empty: no plan. A month paying more warns at close.</param>
+public sealed record ProposalRequest(
+    int Number, string? Title, string? Proponent, DateOnly Date, string? Requested, string? Status, string? Link = null, string? Token = "PHA", int? Decimals = 12,
+    string? PlannedPerMonth = null);
 
 /// <summary>A milestone as an admin enters it.</summary>
 /// <param name="Number">The milestone's number; 0 adds the next one.</param>
@@ -139,9 +142,10 @@ public sealed record BountyDrawAnswer(string Month, int Proposal, IReadOnlyList<
 /// <param name="Requested">The requested amount (the funding).</param>
 /// <param name="Milestones">The milestones, with their target's progress on the treasury page.</param>
 /// <param name="Timeline">What happened, oldest first.</param>
+/// <param name="PlannedPerMonth">What it plans to pay in rewards a month, when it says (issue #17).</param>
 public sealed record ProposalDto(
     int Number, string Title, string Proponent, DateOnly Date, string Status, string? Link, int Decimals, AmountDto Requested,
-    IReadOnlyList<MilestoneDto> Milestones, IReadOnlyList<ProposalEventDto> Timeline);
+    IReadOnlyList<MilestoneDto> Milestones, IReadOnlyList<ProposalEventDto> Timeline, AmountDto? PlannedPerMonth = null);
 
 /// <summary>A milestone.</summary>
 /// <param name="Number">1-based.</param>
@@ -204,8 +208,19 @@ public sealed record RunwayDto(string FirstMonth, string LastClosed, int Window,
 /// <summary>A month of the treasury chart.</summary>
 /// <param name="Month">The month.</param>
 /// <param name="Spent">Drawn for it.</param>
-/// <param name="RemainingAfter">The balance after it.</param>
-public sealed record LedgerMonthDto(string Month, AmountDto Spent, AmountDto RemainingAfter);
+/// <param name="RemainingAfter">The balance after it, never below zero.</param>
+/// <param name="OverdrawnAfter">How far the draws had gone beyond the funding after it (admin overrides).</param>
+public sealed record LedgerMonthDto(string Month, AmountDto Spent, AmountDto RemainingAfter, AmountDto OverdrawnAfter);
+
+/// <summary>An entry of a proposal's timeline.</summary>
+/// <param name="At">When.</param>
+/// <param name="Kind">proposal, milestone, draw, overdraw or payment.</param>
+/// <param name="Text">What happened.</param>
+/// <param name="Amount">The amount drawn, for a draw.</param>
+/// <param name="TxHash">The transaction, for a payment.</param>
+/// <param name="Explorer">Where the transaction is looked up, from the policy's rail or the chain profile.</param>
+/// <param name="Actor">Who, when known.</param>
+public sealed record TreasuryEventDto(DateTimeOffset At, string Kind, string Text, AmountDto? Amount, string? TxHash, string? Explorer, string? Actor);
 
 /// <summary>A proposal on the public treasury page: its ledger, runway, chart and draws.</summary>
 /// <param name="Proposal">The proposal, milestones with progress.</param>
@@ -216,23 +231,29 @@ public sealed record LedgerMonthDto(string Month, AmountDto Spent, AmountDto Rem
 /// <param name="Runway">The runway.</param>
 /// <param name="Draws">Every draw, overrides with their reasons, newest first.</param>
 /// <param name="Chart">Spent per month and the balance after it.</param>
+/// <param name="Standing">"overdrawn" when draws went beyond the funding, else the proposal's status.</param>
+/// <param name="Timeline">What happened, oldest first: the proposal's events, draws and payments with explorer links.</param>
 public sealed record TreasuryProposalDto(
     ProposalDto Proposal, AmountDto Funding, AmountDto Paid, AmountDto Remaining, AmountDto Overdrawn, RunwayDto Runway,
-    IReadOnlyList<DrawDto> Draws, IReadOnlyList<LedgerMonthDto> Chart);
+    IReadOnlyList<DrawDto> Draws, IReadOnlyList<LedgerMonthDto> Chart, string Standing, IReadOnlyList<TreasuryEventDto> Timeline);
 
 /// <summary>The public treasury (R10: remaining balance and runway are always visible).</summary>
-/// <param name="LastClosed">The month the runway is measured to.</param>
+/// <param name="LastClosed">The last closed (approved or paid) month, which the runway is measured to; null before any.</param>
 /// <param name="AsOf">The day milestone targets are counted on.</param>
 /// <param name="Proposals">Every proposal that is or was open for draws, newest first.</param>
 /// <param name="Counts">Recorded channel counts, oldest first.</param>
-public sealed record TreasuryAnswer(string LastClosed, DateOnly AsOf, IReadOnlyList<TreasuryProposalDto> Proposals, IReadOnlyList<ChannelCountDto> Counts);
+public sealed record TreasuryAnswer(string? LastClosed, DateOnly AsOf, IReadOnlyList<TreasuryProposalDto> Proposals, IReadOnlyList<ChannelCountDto> Counts);
 
-/// <summary>A reviewer's scores of an application, one per criterion (0..10 in whole points by default).</summary>
-/// <param name="Expertise">Expertise.</param>
-/// <param name="Commitment">Commitment.</param>
-/// <param name="Influence">Influence.</param>
+/// <summary>A reviewer's scores of an application, one per criterion of its policy (issue #17), on the policy's scale.</summary>
+/// <param name="Scores">A score per criterion code (the application's <c>criteria[].code</c>: "expertise", "common-sense", …).</param>
 /// <param name="Note">What the reviewer wants the others to know.</param>
-public sealed record ApplicationScoresRequest(decimal? Expertise, decimal? Commitment, decimal? Influence, string? Note = null);
+public sealed record ApplicationScoresRequest(IReadOnlyDictionary<string, decimal?>? Scores, string? Note = null);
+
+/// <summary>A criterion an application is scored on, from the policy it was submitted under.</summary>
+/// <param name="Code">The key of its score.</param>
+/// <param name="Name">What people read.</param>
+/// <param name="Description">What it asks of the applicant.</param>
+public sealed record ApplicationCriterionDto(string Code, string Name, string Description);
 
 /// <summary>An admin's decision on an application.</summary>
 /// <param name="Decision">accept or decline.</param>
@@ -247,7 +268,7 @@ public sealed record DecisionRequest(string? Decision, string? Rank = null, stri
 public sealed record DecisionAnswer(long Application, string State, long? MemberId);
 
 /// <summary>An application's combined score.</summary>
-/// <param name="ByCriterion">Mean per criterion (expertise, commitment, influence).</param>
+/// <param name="ByCriterion">Mean per criterion code (the policy's criteria, e.g. expertise, commitment, influence, common-sense).</param>
 /// <param name="Total">The sum.</param>
 /// <param name="Max">The highest possible total.</param>
 /// <param name="Reviewers">How many reviews it is the mean of.</param>
@@ -256,8 +277,8 @@ public sealed record ApplicationScoreDto(IReadOnlyDictionary<string, decimal> By
     /// <summary>The API form of a score, or null.</summary>
     public static ApplicationScoreDto? Of(ApplicationScore? s) => s is null ? null : new(Criteria(s.ByCriterion), s.Total.Value, s.Max.Value, s.Reviewers);
 
-    internal static Dictionary<string, decimal> Criteria(IReadOnlyDictionary<ApplicationCriterion, Points> scores) =>
-        scores.ToDictionary(kv => kv.Key.ToString().ToLowerInvariant(), kv => kv.Value.Value, StringComparer.Ordinal);
+    internal static Dictionary<string, decimal> Criteria(IReadOnlyDictionary<string, Points> scores) =>
+        scores.ToDictionary(kv => kv.Key, kv => kv.Value.Value, StringComparer.Ordinal);
 }
 
 /// <summary>An application in a list.</summary>
@@ -301,10 +322,13 @@ public sealed record ApplicationDecisionDto(bool Accepted, string? Rank, string?
 /// <param name="Score">The combined score.</param>
 /// <param name="Decision">The decision, once taken.</param>
 /// <param name="MemberId">The member an acceptance created.</param>
+/// <param name="Criteria">What it is scored on: the criteria of the policy in force when it was submitted.</param>
+/// <param name="ScaleMax">Highest score of one criterion.</param>
+/// <param name="ScaleStep">Smallest step of a score.</param>
 public sealed record ApplicationDto(
     long Id, string State, string Name, string GitHub, string? Discord, string? Telegram, string? X, string? Region, IReadOnlyList<string> Languages,
     IReadOnlyList<string> Links, string Statement, DateTimeOffset SubmittedAt, IReadOnlyList<ApplicationReviewDto> Reviews, ApplicationScoreDto? Score,
-    ApplicationDecisionDto? Decision, long? MemberId);
+    ApplicationDecisionDto? Decision, long? MemberId, IReadOnlyList<ApplicationCriterionDto> Criteria, decimal ScaleMax, decimal ScaleStep);
 
 /// <summary>A person in a crew.</summary>
 /// <param name="MemberId">Registry id.</param>
@@ -440,7 +464,7 @@ public static class ProgramApiEndpoints
     {
         var page = await treasury.PageAsync(ct).ConfigureAwait(false);
         return TypedResults.Ok(new TreasuryAnswer(
-            page.LastClosed.ToString(),
+            page.LastClosed?.ToString(),
             page.AsOf,
             page.Views.Select(View).ToArray(),
             page.Counts.Select(c => new ChannelCountDto(c.Channel, c.Date, c.Members, c.Source)).ToArray()));
@@ -453,7 +477,7 @@ public static class ProgramApiEndpoints
             return Invalid($"'{body.Status}' is not a proposal status ({Codes<ProposalStatus>()}).");
         }
 
-        var input = new ProposalInput(body.Number, body.Title ?? string.Empty, body.Proponent ?? string.Empty, body.Date, body.Requested ?? string.Empty, status, body.Link, body.Token ?? "PHA", body.Decimals ?? 12);
+        var input = new ProposalInput(body.Number, body.Title ?? string.Empty, body.Proponent ?? string.Empty, body.Date, body.Requested ?? string.Empty, status, body.Link, body.Token ?? "PHA", body.Decimals ?? 12, body.PlannedPerMonth);
         return Saved(await treasury.SaveAsync(input, http.User.Actor(), ct).ConfigureAwait(false), p => Proposal(p, []));
     }
 
@@ -663,15 +687,9 @@ public static class ProgramApiEndpoints
 
     internal static async Task<Results<Ok<ApplicationDto>, ProblemHttpResult>> ScoreApplicationAsync(long id, ApplicationScoresRequest body, MembershipApplications applications, HttpContext http, CancellationToken ct)
     {
-        var entered = new Dictionary<ApplicationCriterion, decimal?>
-        {
-            [ApplicationCriterion.Expertise] = body.Expertise,
-            [ApplicationCriterion.Commitment] = body.Commitment,
-            [ApplicationCriterion.Influence] = body.Influence,
-        };
-        var scores = new Dictionary<ApplicationCriterion, Points>();
+        var scores = new Dictionary<string, Points>(StringComparer.OrdinalIgnoreCase);
         var errors = new List<Diagnostic>();
-        foreach (var (criterion, value) in entered)
+        foreach (var (criterion, value) in body.Scores ?? new Dictionary<string, decimal?>())
         {
             if (Points.TryParse(value?.ToString(CultureInfo.InvariantCulture), out var p))
             {
@@ -679,7 +697,7 @@ public static class ProgramApiEndpoints
             }
             else
             {
-                errors.Add(Diagnostic.Error(CommunityCodes.ApplicationScoreInvalid, $"{criterion}: give a number from 0 to 10."));
+                errors.Add(Diagnostic.Error(CommunityCodes.ApplicationScoreInvalid, $"{criterion}: give a number."));
             }
         }
 
@@ -781,7 +799,10 @@ public static class ProgramApiEndpoints
             AmountDto.Of(v.Overdrawn),
             new RunwayDto(r.FirstMonth.ToString(), r.LastClosed.ToString(), r.Window, AmountDto.Of(r.SpentInWindow), AmountDto.Of(r.MonthlySpend), months, r.Format()),
             v.Draws.Select(DrawDto.Of).ToArray(),
-            v.Chart.Select(c => new LedgerMonthDto(c.Month.ToString(), AmountDto.Of(c.Spent), AmountDto.Of(c.RemainingAfter))).ToArray());
+            v.Chart.Select(c => new LedgerMonthDto(c.Month.ToString(), AmountDto.Of(c.Spent), AmountDto.Of(c.RemainingAfter), AmountDto.Of(c.OverdrawnAfter))).ToArray(),
+            v.Standing,
+            v.Timeline.Select(e => new TreasuryEventDto(
+                e.At, e.Kind.ToString().ToLowerInvariant(), e.Text, e.Amount is { } a ? AmountDto.Of(a) : null, e.TxHash, e.Explorer?.ToString(), e.Actor)).ToArray());
     }
 
     private static ProposalDto Proposal(SpendingProposal p, IReadOnlyList<TargetProgress> progress) => new(
@@ -798,7 +819,8 @@ public static class ProgramApiEndpoints
             m.Target is null ? null : progress.FirstOrDefault(t => t.Milestone == m.Number) is { } t
                 ? new TargetDto(TreasuryRecords.Code(m.Target.Metric), m.Target.Value, t.Current, t.Met, t.Progress.Rounded.ToString("0.##", CultureInfo.InvariantCulture), t.AsOf)
                 : new TargetDto(TreasuryRecords.Code(m.Target.Metric), m.Target.Value))).ToArray(),
-        p.Timeline.Select(e => new ProposalEventDto(e.At, TreasuryRecords.Code(e.Kind), e.Text, e.Actor)).ToArray());
+        p.Timeline.Select(e => new ProposalEventDto(e.At, TreasuryRecords.Code(e.Kind), e.Text, e.Actor)).ToArray(),
+        p.PlannedPerMonth is { } plan ? AmountDto.Of(plan) : null);
 
     private static ApplicationDto Application(ApplicationDetail d)
     {
@@ -808,7 +830,10 @@ public static class ProgramApiEndpoints
             d.Reviews.Select(r => new ApplicationReviewDto(r.Reviewer, ApplicationScoreDto.Criteria(r.Scores), r.Note)).ToArray(),
             ApplicationScoreDto.Of(d.Score),
             d.Decision is { } x ? new ApplicationDecisionDto(x.Accepted, x.StartingRank?.Code, x.Reason, x.DecidedBy, x.At) : null,
-            d.MemberId);
+            d.MemberId,
+            d.Criteria.Criteria.Select(c => new ApplicationCriterionDto(c.Code, c.Name, c.Description)).ToArray(),
+            d.Criteria.Scale.Max.Value,
+            d.Criteria.Scale.Step.Value);
     }
 
     private static CrewChecklistDto Checklist(CrewChecklistView v) => new(

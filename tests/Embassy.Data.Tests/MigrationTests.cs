@@ -173,15 +173,15 @@ public sealed class MigrationTests
         Assert.Empty(await read.GitHubSyncStates.ToListAsync());
         Assert.Empty(await read.WebhookDeliveries.ToListAsync());
 
-        var applications = await read.Applications.Include(a => a.Reviews).OrderBy(a => a.Id).ToListAsync();
+        var applications = await read.Applications.Include(a => a.Reviews).ThenInclude(r => r.Scores).OrderBy(a => a.Id).ToListAsync();
         Assert.Equal(2, applications.Count);
         var carla = applications[0];
         Assert.Equal(
             (T, "Carla Núñez", "carla-n", "carla#7", (string?)null, "@carla", "Spanish group", "es\nen", "https://medium.com/@carla", "<script>alert(1)</script> ✓", (string?)null, ApplicationStates.Accepted),
             (carla.SubmittedAt, carla.Name, carla.GitHubLogin, carla.Discord, carla.Telegram, carla.X, carla.Region, carla.Languages, carla.Links, carla.Statement, carla.ClientAddressHash, carla.State));
         Assert.Equal(
-            ["rev1 800 700 650 strong", "rev2 900 600 700 "],
-            carla.Reviews.OrderBy(r => r.Reviewer, StringComparer.Ordinal).Select(r => $"{r.Reviewer} {r.ExpertiseHundredths} {r.CommitmentHundredths} {r.InfluenceHundredths} {r.Note}"));
+            ["rev1 expertise=800 commitment=700 influence=650 strong", "rev2 expertise=900 commitment=600 influence=700 "],
+            carla.Reviews.OrderBy(r => r.Reviewer, StringComparer.Ordinal).Select(r => $"{r.Reviewer} {string.Join(' ', r.Scores.OrderBy(x => x.Id).Select(x => $"{x.Criterion}={x.Hundredths}"))} {r.Note}"));
         Assert.Equal(("9f86d081", ApplicationStates.Declined), (applications[1].ClientAddressHash, applications[1].State));
         Assert.Empty(applications[1].Reviews);
 
@@ -266,15 +266,55 @@ public sealed class MigrationTests
         Assert.All(tokens, t => Assert.Equal(((DateTimeOffset?)null, (DateTimeOffset?)null, "before migration 9"), (t.RevokedAt, t.LastUsedAt, t.CreatedBy)));
     }
 
-    // Rows of the community tables (migration 0006), as plain SQL for both providers.
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Migrate_ReviewScoresInFixedColumns_BecomeOneRowPerCriterion_ToTheHundredth(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        await using (var db = test.Context())
+        {
+            await SchemaMigrator.MigrateAsync(db, targetVersion: 18);
+            await ExecuteAsync(db, """
+                INSERT INTO membership_applications (id, submitted_at, name, github_login, discord, telegram, x, region, languages, links, statement, client_address_hash, state) VALUES
+                    (7, '2025-09-03 10:30:00+00:00', 'Ana', 'ana', 'ana#1', NULL, NULL, NULL, '', '', 'hi', NULL, 'pending'),
+                    (8, '2025-09-04 10:30:00+00:00', 'Ben', 'ben', NULL, 'ben', NULL, NULL, '', '', '', NULL, 'pending');
+                INSERT INTO membership_application_reviews (id, application_id, reviewer, expertise_hundredths, commitment_hundredths, influence_hundredths, note, recorded_at) VALUES
+                    (3, 7, 'rev1', 1000, 0, 750, 'edge values', '2025-09-05 10:30:00+00:00'),
+                    (4, 7, 'rev2', 25, 9999, 1, NULL, '2025-09-05 11:30:00+00:00'),
+                    (9, 8, 'rev1', 500, 600, 700, NULL, '2025-09-06 10:30:00+00:00');
+                """);
+            Assert.Contains(19, await SchemaMigrator.MigrateAsync(db));
+        }
+
+        await using var read = test.Context();
+        var reviews = await read.ApplicationReviews.Include(r => r.Scores).OrderBy(r => r.Id).ToListAsync();
+        Assert.Equal(
+            ["3 7 rev1 edge values: expertise=1000 commitment=0 influence=750", "4 7 rev2 : expertise=25 commitment=9999 influence=1", "9 8 rev1 : expertise=500 commitment=600 influence=700"],
+            reviews.Select(r => $"{r.Id} {r.ApplicationId} {r.Reviewer} {r.Note}: {string.Join(' ', r.Scores.OrderBy(x => x.Id).Select(x => $"{x.Criterion}={x.Hundredths}"))}"));
+        Assert.Equal(9, await read.ApplicationReviewScores.CountAsync());
+
+        // One score per criterion of a review: the unique index holds after the move.
+        await Assert.ThrowsAnyAsync<Exception>(() => read.Database.ExecuteSqlRawAsync(
+            "INSERT INTO membership_application_review_scores (review_id, criterion, hundredths) VALUES (3, 'expertise', 100)"));
+
+        // A criterion the policies add later (Common Sense, October 2025) is a row, not a schema change.
+        read.ApplicationReviewScores.Add(new ApplicationReviewScoreRecord { ReviewId = 9, Criterion = "common-sense", Hundredths = 800 });
+        await read.SaveChangesAsync();
+        Assert.Equal(4, await read.ApplicationReviewScores.CountAsync(x => x.ReviewId == 9));
+    }
+
+    // Rows of the community tables (migration 0006, review scores as rows since 0019), as plain SQL for both providers.
     private const string CommunityRows = """
         INSERT INTO membership_applications (id, submitted_at, name, github_login, discord, telegram, x, region, languages, links, statement, client_address_hash, state) VALUES
             (1, '2024-12-03 10:30:00+00:00', 'Carla Núñez', 'carla-n', 'carla#7', NULL, '@carla', 'Spanish group', 'es
         en', 'https://medium.com/@carla', '<script>alert(1)</script> ✓', NULL, 'accepted'),
             (2, '2024-12-03 10:30:00+00:00', 'Spam Bot', 'spam', NULL, 'spam', NULL, NULL, '', '', '', '9f86d081', 'declined');
-        INSERT INTO membership_application_reviews (id, application_id, reviewer, expertise_hundredths, commitment_hundredths, influence_hundredths, note, recorded_at) VALUES
-            (1, 1, 'rev1', 800, 700, 650, 'strong', '2024-12-03 10:30:00+00:00'),
-            (2, 1, 'rev2', 900, 600, 700, NULL, '2024-12-03 10:30:00+00:00');
+        INSERT INTO membership_application_reviews (id, application_id, reviewer, note, recorded_at) VALUES
+            (1, 1, 'rev1', 'strong', '2024-12-03 10:30:00+00:00'),
+            (2, 1, 'rev2', NULL, '2024-12-03 10:30:00+00:00');
+        INSERT INTO membership_application_review_scores (id, review_id, criterion, hundredths) VALUES
+            (1, 1, 'expertise', 800), (2, 1, 'commitment', 700), (3, 1, 'influence', 650),
+            (4, 2, 'expertise', 900), (5, 2, 'commitment', 600), (6, 2, 'influence', 700);
         INSERT INTO membership_application_decisions (id, application_id, accepted, starting_rank, member_id, reason, decided_by, decided_at) VALUES
             (1, 1, TRUE, 'ambassador', 2, NULL, 'admin', '2024-12-03 12:30:00+00:00'),
             (2, 2, FALSE, NULL, NULL, 'spam links', 'admin', '2024-12-03 12:30:00+00:00');

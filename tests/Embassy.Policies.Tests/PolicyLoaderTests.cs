@@ -28,6 +28,50 @@ public class PolicyLoaderTests
     }
 
     [Fact]
+    public void Load_ApplicationCriteria_AreRead_WithTheirScale_AndSeed000sThreeWhenAbsent()
+    {
+        var own = PolicyLoader.Load(
+            V4Text[..V4Text.IndexOf("\napplication:", StringComparison.Ordinal)] + """
+
+            application:
+              scale: { max: 5, step: 0.5 }
+              criteria:
+                - { code: craft, name: Craft, description: "What you made." }
+                - { code: warmth, name: Warmth, description: "How you welcome people." }
+            """,
+            "own.yaml").Value;
+        var absent = PolicyLoader.Load(V4Text[..V4Text.IndexOf("\napplication:", StringComparison.Ordinal)], "v4.yaml").Value;
+
+        Assert.Equal(["craft Craft What you made.", "warmth Warmth How you welcome people."], own.Application.Criteria.Select(c => $"{c.Code} {c.Name} {c.Description}"));
+        Assert.Equal((Points.Of(5), Points.Of(0.5m)), (own.Application.Scale.Max, own.Application.Scale.Step));
+        Assert.Equal(["expertise", "commitment", "influence"], absent.Application.Criteria.Select(c => c.Code));
+        Assert.Equal((Points.Of(10), Points.Of(1)), (absent.Application.Scale.Max, absent.Application.Scale.Step));
+    }
+
+    [Theory]
+    [InlineData("- code: influence", "- code: expertise", "POLICY_DUPLICATE", "application.criteria[2].code")]
+    [InlineData("- code: influence", "- code: Influence!", "POLICY_BAD_VALUE", "application.criteria[2].code")]
+    [InlineData("scale: { max: 10, step: 1 }", "scale: { max: 10, step: 3 }", "POLICY_OUT_OF_RANGE", "application.scale.max")]
+    [InlineData("scale: { max: 10, step: 1 }", "scale: { max: 10, step: 0 }", "POLICY_OUT_OF_RANGE", "application.scale.step")]
+    [InlineData("scale: { max: 10, step: 1 }", "scale: { max: 10, steps: 1 }", "POLICY_UNKNOWN_KEY", "application.scale.steps")]
+    [InlineData("      name: Influence", "      title: Influence", "POLICY_UNKNOWN_KEY", "application.criteria[2].title")]
+    public void Load_BadApplicationCriterion_NamesFileLineAndKey(string find, string replace, string code, string key)
+    {
+        Assert.Contains(find, V4Text, StringComparison.Ordinal);
+        var e = LoadFails(V4Text.Replace(find, replace, StringComparison.Ordinal), code);
+        Assert.Contains(key, e.Message, StringComparison.Ordinal);
+        var line = V4Text[..V4Text.IndexOf(find, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        Assert.Equal(line, e.Position!.Value.Line);
+    }
+
+    [Fact]
+    public void Load_NoApplicationCriterion_IsRefused()
+    {
+        var e = LoadFails(V4Text[..V4Text.IndexOf("\napplication:", StringComparison.Ordinal)] + "\napplication:\n  criteria: []\n", "POLICY_MISSING_KEY");
+        Assert.Contains("application.criteria", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_UnknownReviewSetting_IsReported() =>
         LoadFails(V4Text + "\nreview: { reviewers: 3 }\n", "POLICY_UNKNOWN_KEY");
 

@@ -197,4 +197,44 @@ public class ShippedPoliciesTests
             Assert.Contains("id: " + p.Id, text, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData("phala-v1", "expertise commitment influence")]
+    [InlineData("phala-v3", "skillsets experience phala-knowledge english")]
+    [InlineData("phala-v3.1", "skillsets experience phala-knowledge english")]
+    [InlineData("phala-v4", "expertise commitment influence")]
+    [InlineData("phala-v4.1", "expertise commitment influence")]
+    [InlineData("phala-v5", "expertise commitment influence")]
+    [InlineData("phala-v5-2025-10", "expertise commitment influence common-sense")]
+    [InlineData("phala-v5-erc20", "expertise commitment influence common-sense")]
+    public void ApplicationCriteria_AreThoseOfEachRevision_CommonSenseFromOctober2025(string id, string codes)
+    {
+        var policy = PolicyCatalog.Shipped.Find(id)!;
+        Assert.Equal(codes, string.Join(' ', policy.Application.Criteria.Select(c => c.Code)));
+        Assert.All(policy.Application.Criteria, c => Assert.False(string.IsNullOrWhiteSpace(c.Description)));
+        Assert.Equal((Points.Of(10), Points.Of(1)), (policy.Application.Scale.Max, policy.Application.Scale.Step));
+    }
+
+    [Fact]
+    public void Payout_ExplorerIsPolicyData_SubscanForTheParachain_EtherscanForTheErc20()
+    {
+        Assert.All(PolicyCatalog.Shipped.All, p => Assert.Equal(
+            p.Payout.Rail == PayoutRail.Evm ? "https://etherscan.io/tx/{tx}" : "https://phala.subscan.io/extrinsic/{tx}",
+            p.Payout.Explorer));
+    }
+
+    [Theory]
+    [InlineData("http://etherscan.io/tx/{tx}")]
+    [InlineData("https://etherscan.io/tx/")]
+    [InlineData("javascript:alert({tx})")]
+    public void Payout_BadExplorer_IsRefusedWithItsLine(string explorer)
+    {
+        var text = PolicyCatalog.ShippedText("phala-v5-erc20")!;
+        var r = PolicyLoader.Load(text.Replace("explorer: https://etherscan.io/tx/{tx}", "explorer: \"" + explorer + "\"", StringComparison.Ordinal), "bad.yaml");
+
+        var e = Assert.Single(r.Errors);
+        Assert.Equal("POLICY_BAD_VALUE", e.Code);
+        Assert.Contains("payout.explorer", e.Message, StringComparison.Ordinal);
+        Assert.Equal(text[..text.IndexOf("explorer: https", StringComparison.Ordinal)].Count(c => c == '\n') + 1, e.Position!.Value.Line);
+    }
 }

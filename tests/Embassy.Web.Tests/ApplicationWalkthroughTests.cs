@@ -34,6 +34,8 @@ public sealed class ApplicationWalkthroughTests
         await applicant.FillAsync("#expertise", "I translate DeFi docs. <script>alert('x')</script>");
         await applicant.FillAsync("#commitment", "I host the weekly Spanish Telegram call.");
         await applicant.FillAsync("#influence", "[my profile](javascript:alert(1)) with 12k followers.");
+        Assert.Contains("Professional boundaries", await applicant.InnerTextAsync("#apply-form"), StringComparison.Ordinal); // the policy's fourth criterion
+        await applicant.FillAsync("#common-sense", "I keep private chats private and file on time.");
         Assert.False(await applicant.IsVisibleAsync("#website")); // the honeypot is not shown to people
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // a person takes longer than the (configured) minimum fill time
         await applicant.ClickAsync("#apply");
@@ -63,10 +65,11 @@ public sealed class ApplicationWalkthroughTests
         await reviewer.FillAsync("#score_expertise", "8");
         await reviewer.FillAsync("#score_commitment", "7");
         await reviewer.FillAsync("#score_influence", "6");
+        await reviewer.FillAsync("#score_common-sense", "9");
         await reviewer.FillAsync("#note", "Strong translations.");
         await reviewer.ClickAsync("#save-scores");
         await reviewer.WaitForSelectorAsync("#saved");
-        Assert.Contains("21 of 30", await reviewer.InnerTextAsync("#total"), StringComparison.Ordinal);
+        Assert.Contains("30 of 40", await reviewer.InnerTextAsync("#total"), StringComparison.Ordinal);
         Assert.Equal(0, await reviewer.Locator("#decide-form").CountAsync()); // only an admin decides
         await BrowserSession.ShotAsync(reviewer, "application-2-scored.png");
 

@@ -21,9 +21,10 @@ public sealed partial class CommunityPagesTests
         ["Input.Region"] = "Spanish group",
         ["Input.Languages"] = "es, en",
         ["Input.Links"] = "https://medium.com/@lucia/phala\nhttps://x.com/lucia_web3",
-        ["Input.Expertise"] = "Five years of DeFi community work.",
-        ["Input.Commitment"] = "I run the Spanish Telegram call every week.",
-        ["Input.Influence"] = "12k followers on X.",
+        ["Input.Answers[expertise]"] = "Five years of DeFi community work.",
+        ["Input.Answers[commitment]"] = "I run the Spanish Telegram call every week.",
+        ["Input.Answers[influence]"] = "12k followers on X.",
+        ["Input.Answers[common-sense]"] = "I keep moderators' chats private and file my reports on time.",
         ["website"] = string.Empty,
     };
 
@@ -169,8 +170,8 @@ public sealed partial class CommunityPagesTests
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"decide-form\"", html, StringComparison.Ordinal);
 
-        var scored = await EmbassySite.PostFormAsync(reviewer, page, new Dictionary<string, string> { ["score_expertise"] = "7", ["score_commitment"] = "8", ["score_influence"] = "6", ["note"] = "good links" }, page + "?handler=score");
-        var badScore = await EmbassySite.PostFormAsync(reviewer, page, new Dictionary<string, string> { ["score_expertise"] = "70", ["score_commitment"] = "8", ["score_influence"] = "6" }, page + "?handler=score");
+        var scored = await EmbassySite.PostFormAsync(reviewer, page, new Dictionary<string, string> { ["score_expertise"] = "7", ["score_commitment"] = "8", ["score_influence"] = "6", ["score_common-sense"] = "9", ["note"] = "good links" }, page + "?handler=score");
+        var badScore = await EmbassySite.PostFormAsync(reviewer, page, new Dictionary<string, string> { ["score_expertise"] = "70", ["score_commitment"] = "8", ["score_influence"] = "6", ["score_common-sense"] = "9" }, page + "?handler=score");
         var reviewerDecides = await EmbassySite.PostFormAsync(reviewer, page, new Dictionary<string, string> { ["decision"] = "accept", ["rank"] = "candidate" }, page + "?handler=decide");
         var declineWithoutReason = await EmbassySite.PostFormAsync(admin, page, new Dictionary<string, string> { ["decision"] = "decline", ["reason"] = "" }, page + "?handler=decide");
         var accepted = await EmbassySite.PostFormAsync(admin, page, new Dictionary<string, string> { ["decision"] = "accept", ["rank"] = "ambassador" }, page + "?handler=decide");

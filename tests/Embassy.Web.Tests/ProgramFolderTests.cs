@@ -103,6 +103,38 @@ public sealed class ProgramFolderTests
     }
 
     [Fact]
+    public async Task OtherProgram_FromItsFolder_AsksAndScoresItsOwnApplicationCriteria()
+    {
+        await using var site = new EmbassySite(
+            settings: new Dictionary<string, string?> { [ProgramPolicies.FolderKey] = Lantern, ["Applications:MinimumFillTime"] = "00:00:00" },
+            now: new DateTimeOffset(2026, 3, 10, 12, 0, 0, TimeSpan.Zero));
+        var visitor = site.Browser();
+        var form = await (await visitor.GetAsync("/apply")).Content.ReadAsStringAsync();
+        var sent = await CommunityPagesTests.ApplyAsync(visitor, new Dictionary<string, string>(CommunityPagesTests.Fields())
+        {
+            ["Input.Answers[craft]"] = "I drew the guild's lantern map.",
+            ["Input.Answers[warmth]"] = "I greet every newcomer.",
+        });
+        var id = Assert.Single(await site.Service<MembershipApplications>().ListAsync()).Id;
+        var reviewer = await site.ApiAsAsync(Roles.Reviewer, "rita");
+        var phalaScores = await reviewer.PostAsJsonAsync($"/api/review/applications/{id}/scores", new ApplicationScoresRequest(new Dictionary<string, decimal?> { ["expertise"] = 8, ["commitment"] = 7, ["influence"] = 6 }));
+        var scored = await reviewer.PostAsJsonAsync($"/api/review/applications/{id}/scores", new ApplicationScoresRequest(new Dictionary<string, decimal?> { ["craft"] = 4.5m, ["warmth"] = 3 }));
+        var page = await (await site.SignInAsReviewerAsync()).GetStringAsync("/review/applications/" + id.ToString(CultureInfo.InvariantCulture));
+
+        Assert.Contains("name=\"Input.Answers[craft]\"", form, StringComparison.Ordinal);
+        Assert.Contains("How you welcome newcomers to a guild hall.", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("Expertise", form, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, sent.StatusCode);
+        var detail = (await site.Service<MembershipApplications>().FindAsync(id))!;
+        Assert.Equal("### Craft\n\nI drew the guild's lantern map.\n\n### Warmth\n\nI greet every newcomer.", detail.Application.Statement); // the Phala answers are not asked, so not kept
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, phalaScores.StatusCode);
+        Assert.True(scored.IsSuccessStatusCode, await scored.Content.ReadAsStringAsync());
+        Assert.Equal((Points.Of(7.5m), Points.Of(10)), (detail.Score!.Total, detail.Score.Max));
+        Assert.Contains("id=\"criterion-craft\"", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"score_warmth\" id=\"score_warmth\" min=\"0\" max=\"5\" step=\"0.5\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BrokenFolder_TheStartStopsWithFileAndLine()
     {
         var folder = Directory.CreateTempSubdirectory("embassy-broken-program-");

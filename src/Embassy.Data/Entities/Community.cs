@@ -52,7 +52,7 @@ public static class ApplicationStates
     public const string Declined = "declined";
 }
 
-/// <summary>One reviewer's scores of an application on the seed 000 criteria, in hundredths of a point (R3 scale).</summary>
+/// <summary>One reviewer's review of an application; its scores are rows, one per criterion of the policy (issue #17).</summary>
 public sealed class ApplicationReviewRecord
 {
     public long Id { get; set; }
@@ -61,15 +61,26 @@ public sealed class ApplicationReviewRecord
 
     public required string Reviewer { get; set; }
 
-    public long ExpertiseHundredths { get; set; }
-
-    public long CommitmentHundredths { get; set; }
-
-    public long InfluenceHundredths { get; set; }
-
     public string? Note { get; set; }
 
     public DateTimeOffset RecordedAt { get; set; }
+
+    public List<ApplicationReviewScoreRecord> Scores { get; } = [];
+}
+
+/// <summary>
+/// One criterion's score in a review, in hundredths of a point (R3 scale). The criterion is the policy's code
+/// (<c>application.criteria[].code</c>), so a program's criteria change without a schema change (migration 0019).
+/// </summary>
+public sealed class ApplicationReviewScoreRecord
+{
+    public long Id { get; set; }
+
+    public long ReviewId { get; set; }
+
+    public required string Criterion { get; set; }
+
+    public long Hundredths { get; set; }
 }
 
 /// <summary>The decision on an application: accepted with a starting rank and the member it made, or declined with a reason.</summary>

@@ -29,6 +29,9 @@ public sealed class SpendingProposalRecord
     /// <summary>The requested amount in smallest units (R5: exact).</summary>
     public UInt128 RequestedUnits { get; set; }
 
+    /// <summary>What it plans to pay in rewards a month, in smallest units; null when it plans none (migration 0019).</summary>
+    public UInt128? PlannedMonthlyUnits { get; set; }
+
     /// <summary><c>proposed</c>, <c>approved</c>, <c>funded</c>, <c>rejected</c> or <c>completed</c>.</summary>
     public required string Status { get; set; }
 

@@ -3,17 +3,50 @@ using Embassy.Domain.Rules;
 
 namespace Embassy.Domain.Community;
 
-/// <summary>The criteria an application is scored on (seed 000: "expertise, commitment and influence").</summary>
-public enum ApplicationCriterion
+/// <summary>
+/// One criterion an application is scored on, as the program's policy names it (issue #17: criteria are policy data;
+/// seed 000 has expertise, commitment and influence, the October 2025 revision adds common sense).
+/// </summary>
+/// <param name="Code">Stable key the scores are stored under: lower-case letters, digits, '_' or '-'.</param>
+/// <param name="Name">What people read ("Common Sense").</param>
+/// <param name="Description">What the criterion asks of an applicant; the public form prints it above the answer.</param>
+public sealed record ApplicationCriterion(string Code, string Name, string Description);
+
+/// <summary>The criteria of a policy and the scale each is scored on.</summary>
+/// <param name="Criteria">In the order the form and the reviewer's page show them; codes are unique.</param>
+/// <param name="Scale">0..max in steps, the same for every criterion.</param>
+public sealed record ApplicationCriteria(IReadOnlyList<ApplicationCriterion> Criteria, ApplicationScale Scale)
 {
-    /// <summary>English, Web3 knowledge, experience, ideas.</summary>
-    Expertise,
+    /// <summary>
+    /// Seed 000's three criteria (V.4, July 2024: "expertise, commitment and influence"), 0..10 in whole points: what a
+    /// policy without an <c>application</c> section is scored on.
+    /// </summary>
+    public static ApplicationCriteria SeedDefault { get; } = new(
+        [
+            new("expertise", "Expertise", "Your English, Web3 knowledge (blockchain, DeFi, AI), experience in community management, marketing, content, business development or tech, and ideas you carried out."),
+            new("commitment", "Commitment", "What you know of the program's vision and products, and how you engage with the team and the community."),
+            new("influence", "Influence", "Your presence and leadership in communities and on social media."),
+        ],
+        ApplicationScale.Default);
 
-    /// <summary>Understanding of Phala, engagement, proactiveness.</summary>
-    Commitment,
+    /// <summary>The criterion with <paramref name="code"/>, or null.</summary>
+    public ApplicationCriterion? Find(string code) => Criteria.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Presence and leadership in communities and on social media.</summary>
-    Influence,
+    /// <summary>The name of <paramref name="code"/>, or the code itself for a score stored under a criterion this policy does not have.</summary>
+    public string NameOf(string code) => Find(code)?.Name ?? code;
+
+    /// <summary>The policy's codes, then any other code <paramref name="scores"/> hold (a review stored under other rules is shown whole).</summary>
+    public IReadOnlyList<string> CodesWith(IEnumerable<IReadOnlyDictionary<string, Points>> scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        var codes = Criteria.Select(c => c.Code).ToList();
+        foreach (var code in scores.SelectMany(s => s.Keys).Where(k => !codes.Contains(k, StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal))
+        {
+            codes.Add(code);
+        }
+
+        return codes;
+    }
 }
 
 /// <summary>
@@ -52,7 +85,7 @@ public sealed record MembershipApplication
     /// <summary>Links to earlier work.</summary>
     public IReadOnlyList<string> Links { get; init; } = [];
 
-    /// <summary>What the applicant writes about their expertise, commitment and influence.</summary>
+    /// <summary>What the applicant writes about each criterion of the policy, under the criteria's names.</summary>
     public string Statement { get; init; } = string.Empty;
 
     /// <summary>Checks the form's fields: a name, a plausible GitHub login, at least one handle, http(s) links.</summary>
@@ -99,9 +132,9 @@ public sealed record MembershipApplication
 
 /// <summary>One reviewer's scores of an application, one per criterion.</summary>
 /// <param name="Reviewer">The reviewer's login.</param>
-/// <param name="Scores">A score per criterion, 0..max.</param>
+/// <param name="Scores">A score per criterion code (<see cref="ApplicationCriterion.Code"/>), 0..max.</param>
 /// <param name="Note">What the reviewer wants the others to know.</param>
-public sealed record ApplicationReview(string Reviewer, IReadOnlyDictionary<ApplicationCriterion, Points> Scores, string? Note = null);
+public sealed record ApplicationReview(string Reviewer, IReadOnlyDictionary<string, Points> Scores, string? Note = null);
 
 /// <summary>How applications are scored: each criterion 0..<paramref name="Max"/> in steps of <paramref name="Step"/>.</summary>
 /// <param name="Max">Highest score of a criterion (default 10).</param>
@@ -113,10 +146,10 @@ public sealed record ApplicationScale(Points Max, Points Step)
 }
 
 /// <summary>An application's combined score: the mean of the reviewers per criterion.</summary>
-/// <param name="ByCriterion">Mean per criterion, rounded half up to the step.</param>
+/// <param name="ByCriterion">Mean per criterion code, rounded half up to the step, in the policy's order.</param>
 /// <param name="Reviewers">How many reviews it is the mean of.</param>
 /// <param name="Max">The highest possible total.</param>
-public sealed record ApplicationScore(IReadOnlyDictionary<ApplicationCriterion, Points> ByCriterion, int Reviewers, Points Max)
+public sealed record ApplicationScore(IReadOnlyDictionary<string, Points> ByCriterion, int Reviewers, Points Max)
 {
     /// <summary>The sum of the rounded means.</summary>
     public Points Total => ByCriterion.Values.Aggregate(Points.Zero, (a, p) => a + p);
@@ -191,16 +224,17 @@ public static class ApplicationRules
         return Result<MembershipApplication>.From(stamped, stamped.Validate());
     }
 
-    /// <summary>Checks one review: every criterion scored, 0..max, on the step.</summary>
-    public static IReadOnlyList<Diagnostic> ValidateReview(ApplicationReview review, ApplicationScale? scale = null)
+    /// <summary>Checks one review: every criterion of <paramref name="criteria"/> scored, 0..max, on the step, and no other.</summary>
+    public static IReadOnlyList<Diagnostic> ValidateReview(ApplicationReview review, ApplicationCriteria? criteria = null)
     {
         ArgumentNullException.ThrowIfNull(review);
-        var s = scale ?? ApplicationScale.Default;
+        var c = criteria ?? ApplicationCriteria.SeedDefault;
+        var s = c.Scale;
         var found = new List<Diagnostic>();
-        foreach (var criterion in Enum.GetValues<ApplicationCriterion>())
+        foreach (var criterion in c.Criteria)
         {
-            var name = criterion.ToString().ToLowerInvariant();
-            if (!review.Scores.TryGetValue(criterion, out var p))
+            var name = criterion.Name;
+            if (!review.Scores.TryGetValue(criterion.Code, out var p))
             {
                 found.Add(Diagnostic.Error(CommunityCodes.ApplicationScoreInvalid, $"{review.Reviewer} did not score {name}."));
             }
@@ -210,32 +244,39 @@ public static class ApplicationRules
             }
         }
 
+        foreach (var code in review.Scores.Keys.Where(k => c.Find(k) is null))
+        {
+            found.Add(Diagnostic.Error(CommunityCodes.ApplicationScoreInvalid, $"'{code}' is not a criterion of the policy ({string.Join(", ", c.Criteria.Select(x => x.Code))})."));
+        }
+
         return found;
     }
 
     /// <summary>
     /// The mean of <paramref name="reviews"/> per criterion, rounded half up to the step (R3: "several reviewers: the
-    /// final score is the mean, rounded half up"). Null when there is no review.
+    /// final score is the mean, rounded half up"). The criteria are those of <paramref name="criteria"/>, then any other
+    /// a stored review holds (so a review made under other rules is never dropped). Null when there is no review.
     /// </summary>
-    public static ApplicationScore? Score(IReadOnlyList<ApplicationReview> reviews, ApplicationScale? scale = null)
+    public static ApplicationScore? Score(IReadOnlyList<ApplicationReview> reviews, ApplicationCriteria? criteria = null)
     {
         ArgumentNullException.ThrowIfNull(reviews);
-        var s = scale ?? ApplicationScale.Default;
+        var c = criteria ?? ApplicationCriteria.SeedDefault;
+        var s = c.Scale;
         if (reviews.Count == 0)
         {
             return null;
         }
 
-        var means = new Dictionary<ApplicationCriterion, Points>();
+        var means = new Dictionary<string, Points>(StringComparer.OrdinalIgnoreCase);
         var n = reviews.Count;
         var step = s.Step.Hundredths;
-        foreach (var criterion in Enum.GetValues<ApplicationCriterion>())
+        foreach (var code in c.CodesWith(reviews.Select(r => r.Scores)))
         {
-            var sum = reviews.Sum(r => r.Scores.TryGetValue(criterion, out var p) ? p.Hundredths : 0L);
+            var sum = reviews.Sum(r => r.Scores.TryGetValue(code, out var p) ? p.Hundredths : 0L);
 
             // round(sum / n / step) half up = floor((2·sum + n·step) / (2·n·step)); all integers, scores are ≥ 0.
             var steps = checked((2 * sum) + (n * step)) / checked(2L * n * step);
-            means[criterion] = Points.FromHundredths(steps * step);
+            means[code] = Points.FromHundredths(steps * step);
         }
 
         var max = Points.FromHundredths(s.Max.Hundredths * means.Count);
@@ -258,7 +299,7 @@ public static class ApplicationRules
         ApplicationDecision decision,
         IReadOnlyList<RankRule> ranks,
         ApplicationDecision? earlier = null,
-        ApplicationScale? scale = null)
+        ApplicationCriteria? criteria = null)
     {
         ArgumentNullException.ThrowIfNull(application);
         ArgumentNullException.ThrowIfNull(reviews);
@@ -279,7 +320,7 @@ public static class ApplicationRules
 
         foreach (var review in reviews)
         {
-            found.AddRange(ValidateReview(review, scale));
+            found.AddRange(ValidateReview(review, criteria));
         }
 
         if (decision.Accepted)
@@ -297,7 +338,7 @@ public static class ApplicationRules
 
             if (reviews.Count == 0)
             {
-                found.Add(Diagnostic.Error(CommunityCodes.ApplicationNotReviewed, $"Application {application.Id} has no review yet; score it on expertise, commitment and influence first."));
+                found.Add(Diagnostic.Error(CommunityCodes.ApplicationNotReviewed, $"Application {application.Id} has no review yet; score it on {string.Join(", ", (criteria ?? ApplicationCriteria.SeedDefault).Criteria.Select(x => x.Name))} first."));
             }
         }
         else if (string.IsNullOrWhiteSpace(decision.Reason))
@@ -305,6 +346,6 @@ public static class ApplicationRules
             found.Add(Diagnostic.Error(CommunityCodes.ApplicationDeclineReasonRequired, $"Declining application {application.Id} needs a reason the applicant can read."));
         }
 
-        return Result<DecidedApplication>.From(new DecidedApplication(application, reviews, Score(reviews, scale), decision), found);
+        return Result<DecidedApplication>.From(new DecidedApplication(application, reviews, Score(reviews, criteria), decision), found);
     }
 }

@@ -21,7 +21,13 @@ public static class CloseWarnings
     /// month's pool (null: none closed) and the proposal's planned monthly spend (null: none planned). Amounts of tokens
     /// with different decimals (PHA on the parachain, 12, and as an ERC-20, 18) are compared in whole tokens.
     /// </summary>
-    public static IReadOnlyList<Diagnostic> Check(Policy policy, TokenAmount pool, TokenAmount? previousPool, TokenAmount payout, TokenAmount? plannedPerMonth)
+    /// <param name="policy">The policy in force for the month.</param>
+    /// <param name="pool">The month's pool.</param>
+    /// <param name="previousPool">The previous month's pool, or null when none is closed.</param>
+    /// <param name="payout">What the month pays in all.</param>
+    /// <param name="plannedPerMonth">What the funding proposal in force plans a month, or null.</param>
+    /// <param name="proposal">That proposal's number, named in the warning when given.</param>
+    public static IReadOnlyList<Diagnostic> Check(Policy policy, TokenAmount pool, TokenAmount? previousPool, TokenAmount payout, TokenAmount? plannedPerMonth, int? proposal = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         var found = new List<Diagnostic>();
@@ -38,7 +44,9 @@ public static class CloseWarnings
 
         if (plannedPerMonth is { } plan && Scaled(payout, plan.Token) > plan.Units)
         {
-            found.Add(Diagnostic.Warning(AbovePlan, $"The month pays {payout}, more than the {plan} a month its funding proposal planned (R10)."));
+            var over = Scaled(payout, plan.Token) - (BigInteger)plan.Units;
+            var name = proposal is { } n ? string.Create(CultureInfo.InvariantCulture, $"proposal #{n}") : "its funding proposal";
+            found.Add(Diagnostic.Warning(AbovePlan, $"The month pays {payout}, {plan.Token.Units((UInt128)over)} more than the {plan} a month {name} planned (R10)."));
         }
 
         return found;

@@ -70,6 +70,12 @@ public sealed record Policy
     /// <summary>How reports are reviewed and appealed (issue #14); the defaults when a policy does not say.</summary>
     public ReviewRule Review { get; init; } = new();
 
+    /// <summary>
+    /// The criteria membership applications are scored on, with their scale (issue #17: policy data, so the October 2025
+    /// revision's Common Sense is a criterion of the policies that have it); seed 000's three when a policy does not say.
+    /// </summary>
+    public Community.ApplicationCriteria Application { get; init; } = Community.ApplicationCriteria.SeedDefault;
+
     /// <summary>Payout rail (R9).</summary>
     public required PayoutRule Payout { get; init; }
 
@@ -409,6 +415,12 @@ public sealed record PayoutRule
     /// it as <c>createdFromSafeAddress</c>, and a recorded payment must come from it.
     /// </summary>
     public string? Safe { get; init; }
+
+    /// <summary>
+    /// Where a payout transaction is looked up (<c>payout.explorer</c>): an https address with <c>{tx}</c> for the hash,
+    /// e.g. <c>https://etherscan.io/tx/{tx}</c>; null: the chain profile's explorer, when Embassy knows the chain.
+    /// </summary>
+    public string? Explorer { get; init; }
 }
 
 /// <summary>

@@ -44,7 +44,13 @@ public sealed record Draw(int ProposalNumber, DrawRequest Request, DrawOverride?
 /// <param name="Month">The month.</param>
 /// <param name="Spent">Drawn for it (payouts and bounties).</param>
 /// <param name="RemainingAfter">The balance after it, never below zero.</param>
-public sealed record LedgerMonth(Period Month, TokenAmount Spent, TokenAmount RemainingAfter);
+/// <param name="OverdrawnAfter">How far draws had gone beyond the funding after it (admin overrides), zero normally.</param>
+public sealed record LedgerMonth(Period Month, TokenAmount Spent, TokenAmount RemainingAfter, TokenAmount OverdrawnAfter)
+{
+    /// <summary>The balance after the month in whole tokens, negative when overdrawn (what the chart draws), rounded toward zero.</summary>
+    public long BalanceWholeTokens =>
+        (long)((OverdrawnAfter.IsZero ? (System.Numerics.BigInteger)RemainingAfter.Units : -(System.Numerics.BigInteger)OverdrawnAfter.Units) / RemainingAfter.Token.UnitsPerToken);
+}
 
 /// <summary>
 /// One proposal's funding and what has been drawn on it (RULES.md R10: "its remaining balance and runway are always
@@ -120,7 +126,7 @@ public sealed record FundingLedger
         {
             var spent = SpentIn(month);
             paid += spent;
-            points.Add(new LedgerMonth(month, spent, paid >= Funding ? token.Zero : Funding - paid));
+            points.Add(new LedgerMonth(month, spent, paid >= Funding ? token.Zero : Funding - paid, paid > Funding ? paid - Funding : token.Zero));
         }
 
         return points;

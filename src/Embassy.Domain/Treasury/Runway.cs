@@ -14,13 +14,17 @@ public sealed record Runway
     /// <summary>The default window: the last 3 closed months.</summary>
     public const int DefaultWindow = 3;
 
-    private Runway(TokenAmount remaining, TokenAmount spentInWindow, Period lastClosed, int window)
+    private Runway(TokenAmount remaining, TokenAmount spentInWindow, Period lastClosed, int window, bool anyClosed = true)
     {
         Remaining = remaining;
         SpentInWindow = spentInWindow;
         LastClosed = lastClosed;
         Window = window;
+        AnyClosed = anyClosed;
     }
+
+    /// <summary>False when no month is closed yet: there is no spend to measure a runway by (issue #13).</summary>
+    public bool AnyClosed { get; }
 
     /// <summary>The balance left.</summary>
     public TokenAmount Remaining { get; }
@@ -55,6 +59,11 @@ public sealed record Runway
     /// <summary>"2.9 months", or "no spend in 2024-07..2024-09" when unbounded.</summary>
     public string Format()
     {
+        if (!AnyClosed)
+        {
+            return "no month closed yet";
+        }
+
         if (Tenths is not { } t)
         {
             return $"no spend in {FirstMonth}..{LastClosed}";
@@ -66,6 +75,16 @@ public sealed record Runway
 
     /// <inheritdoc />
     public override string ToString() => Format();
+
+    /// <summary>
+    /// The runway of <paramref name="ledger"/> before any month is closed: unbounded, saying so, never measured on months
+    /// still open (issue #13); <paramref name="month"/> is the month the page is read in.
+    /// </summary>
+    public static Runway BeforeAnyClose(FundingLedger ledger, Period month)
+    {
+        ArgumentNullException.ThrowIfNull(ledger);
+        return new Runway(ledger.Remaining, ledger.Funding.Token.Zero, month, DefaultWindow, anyClosed: false);
+    }
 
     /// <summary>The runway of <paramref name="ledger"/> at the spend of the window ending with <paramref name="lastClosed"/>.</summary>
     public static Runway Of(FundingLedger ledger, Period lastClosed, int window = DefaultWindow)

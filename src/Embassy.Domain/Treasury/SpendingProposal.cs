@@ -122,6 +122,12 @@ public sealed record SpendingProposal
     /// <summary>The amount requested, which is the funding draws are measured against.</summary>
     public required TokenAmount Requested { get; init; }
 
+    /// <summary>
+    /// What it plans to pay in member rewards a month, when it says (issue #17: #51 planned six months of rewards and
+    /// bounties; motion #102 84,000 PHA a month): a month close paying more than this warns. Null: no plan recorded.
+    /// </summary>
+    public TokenAmount? PlannedPerMonth { get; init; }
+
     /// <summary>Where it stands.</summary>
     public ProposalStatus Status { get; init; } = ProposalStatus.Proposed;
 
@@ -157,6 +163,22 @@ public sealed record SpendingProposal
         if (Requested.IsZero)
         {
             found.Add(Diagnostic.Error(TreasuryCodes.ProposalInvalid, "A proposal must request a non-zero amount."));
+        }
+
+        if (PlannedPerMonth is { } plan)
+        {
+            if (!Equals(plan.Token, Requested.Token))
+            {
+                found.Add(Diagnostic.Error(TreasuryCodes.TokenMismatch, $"The monthly plan is in {plan.Token.Symbol}; the proposal requests {Requested.Token.Symbol}."));
+            }
+            else if (plan.IsZero)
+            {
+                found.Add(Diagnostic.Error(TreasuryCodes.ProposalInvalid, "A monthly plan of 0 would warn on every month; leave it empty when the proposal plans none."));
+            }
+            else if (plan > Requested)
+            {
+                found.Add(Diagnostic.Error(TreasuryCodes.ProposalInvalid, $"The monthly plan ({plan}) is more than the whole request ({Requested})."));
+            }
         }
 
         for (var i = 0; i < Milestones.Count; i++)

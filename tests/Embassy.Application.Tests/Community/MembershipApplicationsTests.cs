@@ -26,11 +26,11 @@ public class MembershipApplicationsTests
         Statement = "I moderate the Spanish Telegram group.",
     };
 
-    private static Dictionary<ApplicationCriterion, Points> Scores(int expertise, int commitment, int influence) => new()
+    private static Dictionary<string, Points> Scores(int expertise, int commitment, int influence) => new()
     {
-        [ApplicationCriterion.Expertise] = Points.Of(expertise),
-        [ApplicationCriterion.Commitment] = Points.Of(commitment),
-        [ApplicationCriterion.Influence] = Points.Of(influence),
+        ["expertise"] = Points.Of(expertise),
+        ["commitment"] = Points.Of(commitment),
+        ["influence"] = Points.Of(influence),
     };
 
     private sealed record Setup(TestDatabase Db, ManualClock Clock, MemberAdmin Members, MembershipApplications Applications) : IAsyncDisposable
@@ -142,9 +142,42 @@ public class MembershipApplicationsTests
         Assert.Equal(2, score.Reviewers);
 
         // R3: 7.5 → 8, 6 → 6, 4.5 → 5.
-        Assert.Equal((Points.Of(8), Points.Of(6), Points.Of(5)), (score.ByCriterion[ApplicationCriterion.Expertise], score.ByCriterion[ApplicationCriterion.Commitment], score.ByCriterion[ApplicationCriterion.Influence]));
+        Assert.Equal((Points.Of(8), Points.Of(6), Points.Of(5)), (score.ByCriterion["expertise"], score.ByCriterion["commitment"], score.ByCriterion["influence"]));
         await using var read = s.Db.Context();
         Assert.Equal(3, await read.AuditLog.CountAsync(e => e.Action == "application.scored"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Score_FollowsTheCriteriaOfThePolicyInForceAtSubmission_CommonSenseFromOctober2025(string provider)
+    {
+        await using var s = await SetUpAsync(provider);
+        s.Clock.Advance(new DateTimeOffset(2025, 9, 20, 10, 0, 0, TimeSpan.Zero) - s.Clock.GetUtcNow());
+        var september = (await s.Applications.SubmitAsync(Form("sept-applicant"), "", s.Clock.GetUtcNow().AddMinutes(-5), "hash-a")).Value;
+        s.Clock.Advance(new DateTimeOffset(2025, 10, 20, 10, 0, 0, TimeSpan.Zero) - s.Clock.GetUtcNow());
+        var october = (await s.Applications.SubmitAsync(Form("oct-applicant"), "", s.Clock.GetUtcNow().AddMinutes(-5), "hash-b")).Value;
+
+        // Scored in October: the September application keeps phala-v5's three criteria, October's has phala-v5-2025-10's four.
+        var threeOnOctober = await s.Applications.ScoreAsync(october, "rita", Scores(8, 6, 5), null);
+        var fourOnSeptember = await s.Applications.ScoreAsync(september, "rita", new Dictionary<string, Points>(Scores(8, 6, 5)) { ["common-sense"] = Points.Of(9) }, null);
+        var threeOnSeptember = await s.Applications.ScoreAsync(september, "rita", Scores(8, 6, 5), null);
+        var fourOnOctober = await s.Applications.ScoreAsync(october, "rita", new Dictionary<string, Points>(Scores(8, 6, 5)) { ["common-sense"] = Points.Of(9) }, null);
+
+        Assert.Equal("rita did not score Common Sense.", threeOnOctober.Errors.Single().Message);
+        Assert.Contains("'common-sense' is not a criterion of the policy (expertise, commitment, influence)", fourOnSeptember.Errors.Single().Message, StringComparison.Ordinal);
+        Assert.True(threeOnSeptember.IsSuccess && fourOnOctober.IsSuccess);
+        var sept = (await s.Applications.FindAsync(september))!;
+        var oct = (await s.Applications.FindAsync(october))!;
+        Assert.Equal(["Expertise", "Commitment", "Influence"], sept.Criteria.Criteria.Select(c => c.Name));
+        Assert.Equal(["Expertise", "Commitment", "Influence", "Common Sense"], oct.Criteria.Criteria.Select(c => c.Name));
+        Assert.Equal((Points.Of(19), Points.Of(30)), (sept.Score!.Total, sept.Score.Max));
+        Assert.Equal((Points.Of(28), Points.Of(40), Points.Of(9)), (oct.Score!.Total, oct.Score.Max, oct.Score.ByCriterion["common-sense"]));
+        Assert.Contains("Professional boundaries", oct.Criteria.Find("common-sense")!.Description, StringComparison.Ordinal);
+
+        // The public form asks today's policy's questions.
+        Assert.Equal(4, s.Applications.CurrentCriteria.Criteria.Count);
+        await using var read = s.Db.Context();
+        Assert.Equal(7, await read.ApplicationReviewScores.CountAsync());
     }
 
     [Theory]

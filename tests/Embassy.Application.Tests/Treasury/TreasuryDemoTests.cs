@@ -16,8 +16,10 @@ public class TreasuryDemoTests
         Assert.Empty(proposal.Validate());
         Assert.Equal(Token.Pha.Whole(100_000), proposal.Requested);
         Assert.Equal([Token.Pha.Whole(80_000), Token.Pha.Whole(20_000)], proposal.Milestones.Select(m => m.Cost));
-        Assert.Equal(9, proposal.Timeline.Count);
-        Assert.Equal(new DateTimeOffset(2022, 4, 29, 16, 30, 0, TimeSpan.Zero), proposal.Timeline[^1].At);
+        // The seed's nine times: one entry for the eight unlabelled steps (naming each time), then the award (issue #13).
+        Assert.Equal(2, proposal.Timeline.Count);
+        Assert.Contains("08:40:06, 09:16:12, 09:21:18, 09:29:36, 10:03:24, 12:53:42, 12:53:42, 12:53:42 UTC", proposal.Timeline[0].Text, StringComparison.Ordinal);
+        Assert.Equal((new DateTimeOffset(2022, 4, 29, 16, 30, 0, TimeSpan.Zero), ProposalEventKind.Funded), (proposal.Timeline[^1].At, proposal.Timeline[^1].Kind));
     }
 
     [Fact]

@@ -280,11 +280,37 @@ public class TreasuryStoreTests
         var view = Assert.Single(page.Views);
         Assert.Equal(TreasuryDemo.Proposal14().Milestones.Select(m => (m.Number, m.Title, m.Cost)), view.Proposal.Milestones.Select(m => (m.Number, m.Title, m.Cost)));
         Assert.Equal((MilestoneStatus.Completed, "Done."), (view.Proposal.Milestones[1].Status, view.Proposal.Milestones[1].ReportText));
-        Assert.Equal(10, view.Proposal.Timeline.Count); // the seed's nine entries and the completion
+        Assert.Equal(3, view.Proposal.Timeline.Count); // the seed's timeline (its eight steps, then the award) and the completion
         Assert.Equal(ProposalEventKind.MilestoneCompleted, view.Proposal.Timeline[^1].Kind);
         Assert.Equal(Token.Pha.Whole(100_000), view.Remaining);
         var users = view.Targets.Single(t => t.Target.Metric == TargetMetric.CommunityUsers);
         Assert.Equal((45_500L, false), (users.Current, users.Met));
+    }
+}
+
+/// <summary>The public treasury page's read model from stored records (issue #13).</summary>
+public class TreasuryPageTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Page_RunwayEndsAtTheLastClosedMonth_AndEachMonthPaymentLinksToItsChainsExplorer(string provider)
+    {
+        // October 2024: the demo closes, approves and pays August (phala-v4, the Phala parachain); September stays open.
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        var clock = new ManualClock(new DateTimeOffset(2024, 10, 15, 12, 0, 0, TimeSpan.Zero)) { AutoAdvance = false };
+        await new DemoProgram(db.Factory(), clock).SeedAsync(5, 1, flagged: false);
+
+        var page = await new TreasuryStore(db.Factory(), clock).PageAsync();
+
+        Assert.Equal(new Period(2024, 8), page.LastClosed);
+        var drawnOn = Assert.Single(page.Views, v => v.Draws.Any(d => d.Request.Id == "payout:2024-08"));
+        Assert.Equal(new Period(2024, 8), drawnOn.Runway.LastClosed);
+        await using var read = db.Context();
+        var hash = (await read.PayoutTransactions.SingleAsync()).TxHash;
+        var paid = Assert.Single(drawnOn.Timeline, e => e.Kind == TreasuryEventKind.Payment);
+        Assert.Equal(("2024-08 payout paid", hash, "https://phala.subscan.io/extrinsic/" + hash), (paid.Text, paid.TxHash, paid.Explorer?.ToString()));
+        Assert.Contains(drawnOn.Timeline, e => e.Kind == TreasuryEventKind.Draw && e.Text.Contains("payout:2024-08", StringComparison.Ordinal));
+        Assert.All(page.Views, v => Assert.Equal(v.IsOverdrawn ? "overdrawn" : TreasuryRecords.Code(v.Proposal.Status), v.Standing));
     }
 }
 

@@ -26,11 +26,11 @@ public class MembershipApplicationTests
     };
 
     private static ApplicationReview Review(string reviewer, int expertise, int commitment, int influence) =>
-        new(reviewer, new Dictionary<ApplicationCriterion, Points>
+        new(reviewer, new Dictionary<string, Points>
         {
-            [ApplicationCriterion.Expertise] = Points.Of(expertise),
-            [ApplicationCriterion.Commitment] = Points.Of(commitment),
-            [ApplicationCriterion.Influence] = Points.Of(influence),
+            ["expertise"] = Points.Of(expertise),
+            ["commitment"] = Points.Of(commitment),
+            ["influence"] = Points.Of(influence),
         });
 
     [Fact]
@@ -64,9 +64,9 @@ public class MembershipApplicationTests
         // Expertise (7 + 8) / 2 = 7.5 → 8; commitment (6 + 6) / 2 = 6; influence (4 + 5) / 2 = 4.5 → 5.
         var score = ApplicationRules.Score([Review("r1", 7, 6, 4), Review("r2", 8, 6, 5)])!;
 
-        Assert.Equal(Points.Of(8), score.ByCriterion[ApplicationCriterion.Expertise]);
-        Assert.Equal(Points.Of(6), score.ByCriterion[ApplicationCriterion.Commitment]);
-        Assert.Equal(Points.Of(5), score.ByCriterion[ApplicationCriterion.Influence]); // 4.5 → 5
+        Assert.Equal(Points.Of(8), score.ByCriterion["expertise"]);
+        Assert.Equal(Points.Of(6), score.ByCriterion["commitment"]);
+        Assert.Equal(Points.Of(5), score.ByCriterion["influence"]); // 4.5 → 5
         Assert.Equal(Points.Of(19), score.Total);
         Assert.Equal(Points.Of(30), score.Max);
         Assert.Equal(2, score.Reviewers);
@@ -77,9 +77,9 @@ public class MembershipApplicationTests
     {
         var score = ApplicationRules.Score([Review("r1", 7, 7, 7), Review("r2", 7, 8, 8), Review("r3", 8, 7, 8)])!;
 
-        Assert.Equal(Points.Of(7), score.ByCriterion[ApplicationCriterion.Expertise]); // 7.33
-        Assert.Equal(Points.Of(7), score.ByCriterion[ApplicationCriterion.Commitment]); // 7.33
-        Assert.Equal(Points.Of(8), score.ByCriterion[ApplicationCriterion.Influence]); // 7.67
+        Assert.Equal(Points.Of(7), score.ByCriterion["expertise"]); // 7.33
+        Assert.Equal(Points.Of(7), score.ByCriterion["commitment"]); // 7.33
+        Assert.Equal(Points.Of(8), score.ByCriterion["influence"]); // 7.67
     }
 
     [Fact]
@@ -87,10 +87,10 @@ public class MembershipApplicationTests
     {
         var scale = new ApplicationScale(Points.Of(10), Points.Of(0.5m));
 
-        var score = ApplicationRules.Score([Review("r1", 7, 0, 0), Review("r2", 8, 0, 1), Review("r3", 8, 0, 0)], scale)!;
+        var score = ApplicationRules.Score([Review("r1", 7, 0, 0), Review("r2", 8, 0, 1), Review("r3", 8, 0, 0)], ApplicationCriteria.SeedDefault with { Scale = scale })!;
 
-        Assert.Equal(Points.Of(7.5m), score.ByCriterion[ApplicationCriterion.Expertise]); // 7.67 → 7.5
-        Assert.Equal(Points.Of(0.5m), score.ByCriterion[ApplicationCriterion.Influence]); // 0.33 → 0.5
+        Assert.Equal(Points.Of(7.5m), score.ByCriterion["expertise"]); // 7.67 → 7.5
+        Assert.Equal(Points.Of(0.5m), score.ByCriterion["influence"]); // 0.33 → 0.5
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public class MembershipApplicationTests
     [Fact]
     public void Decide_ReviewerTwiceOrScoreOutOfRange_IsRefused()
     {
-        var bad = new ApplicationReview("r2", new Dictionary<ApplicationCriterion, Points> { [ApplicationCriterion.Expertise] = Points.Of(11) });
+        var bad = new ApplicationReview("r2", new Dictionary<string, Points> { ["expertise"] = Points.Of(11) });
 
         var result = ApplicationRules.Decide(Application(), [Review("r1", 5, 5, 5), Review("R1", 6, 6, 6), bad], ApplicationDecision.Accept("lead", At), Ranks);
 

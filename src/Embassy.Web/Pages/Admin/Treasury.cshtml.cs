@@ -36,8 +36,8 @@ public sealed class AdminTreasuryModel(TreasuryStore treasury, TimeProvider time
         await LoadAsync(cancellationToken);
     }
 
-    public Task<IActionResult> OnPostProposalAsync(int number, string? title, string? proponent, DateOnly date, string? requested, ProposalStatus status, string? link, string? token, int? decimals, CancellationToken cancellationToken) =>
-        StepAsync(async () => (await treasury.SaveAsync(new ProposalInput(number, title ?? string.Empty, proponent ?? string.Empty, date, requested ?? string.Empty, status, link, token ?? "PHA", decimals ?? 12), User.Actor(), cancellationToken)).Diagnostics, $"Proposal #{number} saved.", cancellationToken);
+    public Task<IActionResult> OnPostProposalAsync(int number, string? title, string? proponent, DateOnly date, string? requested, ProposalStatus status, string? link, string? token, int? decimals, string? planned, CancellationToken cancellationToken) =>
+        StepAsync(async () => (await treasury.SaveAsync(new ProposalInput(number, title ?? string.Empty, proponent ?? string.Empty, date, requested ?? string.Empty, status, link, token ?? "PHA", decimals ?? 12, planned), User.Actor(), cancellationToken)).Diagnostics, $"Proposal #{number} saved.", cancellationToken);
 
     public Task<IActionResult> OnPostMilestoneAsync(int proposal, int number, string? title, string? cost, string? metric, long? target, MilestoneStatus status, string? report, CancellationToken cancellationToken)
     {

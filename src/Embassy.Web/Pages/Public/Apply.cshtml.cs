@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Embassy.Web.Pages.Public;
 
-/// <summary>The fields of the public application form (seed 000 criteria, handles, region, languages, links).</summary>
+/// <summary>The fields of the public application form (handles, region, languages, links, and an answer per criterion of the policy in force).</summary>
 public sealed class ApplicationForm
 {
     public string? Name { get; set; }
@@ -27,18 +27,19 @@ public sealed class ApplicationForm
     /// <summary>One a line.</summary>
     public string? Links { get; set; }
 
-    public string? Expertise { get; set; }
+    /// <summary>The answer per criterion code (<c>Input.Answers[expertise]</c>): the policy's criteria, issue #17.</summary>
+    public Dictionary<string, string?> Answers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public string? Commitment { get; set; }
+    /// <summary>The answer to <paramref name="code"/>, or empty.</summary>
+    public string Answer(string code) => Answers.GetValueOrDefault(code) ?? string.Empty;
 
-    public string? Influence { get; set; }
-
-    /// <summary>The statement reviewers read: the three criteria under their own headings.</summary>
-    public string Statement() => string.Join(
+    /// <summary>The statement reviewers read: each criterion's answer under the criterion's name, in the policy's order.</summary>
+    public string Statement(ApplicationCriteria criteria) => string.Join(
         "\n\n",
-        new[] { ("Expertise", Expertise), ("Commitment", Commitment), ("Influence", Influence) }
-            .Where(p => !string.IsNullOrWhiteSpace(p.Item2))
-            .Select(p => "### " + p.Item1 + "\n\n" + p.Item2!.Trim()));
+        criteria.Criteria
+            .Select(c => (c.Name, Text: Answer(c.Code)))
+            .Where(p => !string.IsNullOrWhiteSpace(p.Text))
+            .Select(p => "### " + p.Name + "\n\n" + p.Text.Trim()));
 }
 
 /// <summary>
@@ -66,6 +67,9 @@ public sealed class ApplyModel(MembershipApplications applications, ApplicationF
 
     public bool Sent { get; private set; }
 
+    /// <summary>The criteria asked about: those of the policy in force today.</summary>
+    public ApplicationCriteria Criteria => applications.CurrentCriteria;
+
     /// <summary>The applicant's private status link, after sending.</summary>
     public string? Ticket { get; private set; }
 
@@ -92,7 +96,7 @@ public sealed class ApplyModel(MembershipApplications applications, ApplicationF
             Region = Input.Region,
             Languages = (Input.Languages ?? string.Empty).Split([',', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Links = MembershipApplications.Lines(Input.Links),
-            Statement = Input.Statement(),
+            Statement = Input.Statement(Criteria),
         };
 
         // The fill time is measured on the wall clock (the browser's), then set against the program's clock.

@@ -27,7 +27,10 @@ public sealed class ReviewApplicationModel(MembershipApplications applications, 
     public IReadOnlyList<string> StartingRanks => members.CurrentPolicy.Ranks.Where(r => !r.Appointed).Select(r => r.Rank.Code).ToArray();
 
     /// <summary>What the signed-in reviewer entered, kept on an error.</summary>
-    public IReadOnlyDictionary<ApplicationCriterion, string> Entered { get; private set; } = new Dictionary<ApplicationCriterion, string>();
+    public IReadOnlyDictionary<string, string> Entered { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The codes shown as columns: the application's criteria, then any other a stored review holds.</summary>
+    public IReadOnlyList<string> Columns => Detail is null ? [] : Detail.Criteria.CodesWith(Detail.Reviews.Select(r => r.Scores));
 
     public string? Note { get; private set; }
 
@@ -52,20 +55,21 @@ public sealed class ReviewApplicationModel(MembershipApplications applications, 
             return NotFound();
         }
 
-        var scores = new Dictionary<ApplicationCriterion, Points>();
-        var entered = new Dictionary<ApplicationCriterion, string>();
+        var scores = new Dictionary<string, Points>(StringComparer.OrdinalIgnoreCase);
+        var entered = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var errors = new List<Diagnostic>();
-        foreach (var c in Enum.GetValues<ApplicationCriterion>())
+        var scale = Detail!.Criteria.Scale;
+        foreach (var c in Detail.Criteria.Criteria)
         {
-            var text = Request.Form["score_" + c.ToString().ToLowerInvariant()].ToString();
-            entered[c] = text;
+            var text = Request.Form["score_" + c.Code].ToString();
+            entered[c.Code] = text;
             if (Points.TryParse(text, out var p))
             {
-                scores[c] = p;
+                scores[c.Code] = p;
             }
             else
             {
-                errors.Add(Diagnostic.Error(CommunityCodes.ApplicationScoreInvalid, $"{c}: enter a number from 0 to 10."));
+                errors.Add(Diagnostic.Error(CommunityCodes.ApplicationScoreInvalid, $"{c.Name}: enter a number from 0 to {scale.Max}."));
             }
         }
 
@@ -128,9 +132,10 @@ public sealed class ReviewApplicationModel(MembershipApplications applications, 
         // The applicant's text is untrusted: Markdown without raw HTML, only http(s) links (as report bodies).
         RenderedStatement = SafeMarkdown.ToHtml(Detail.Application.Statement);
         var mine = Detail.Reviews.FirstOrDefault(r => string.Equals(r.Reviewer, User.Actor(), StringComparison.OrdinalIgnoreCase));
-        Entered = Enum.GetValues<ApplicationCriterion>().ToDictionary(
-            c => c,
-            c => mine?.Scores.TryGetValue(c, out var p) == true ? p.Value.ToString("0.##", CultureInfo.InvariantCulture) : string.Empty);
+        Entered = Detail.Criteria.Criteria.ToDictionary(
+            c => c.Code,
+            c => mine?.Scores.TryGetValue(c.Code, out var p) == true ? p.Value.ToString("0.##", CultureInfo.InvariantCulture) : string.Empty,
+            StringComparer.OrdinalIgnoreCase);
         Note = mine?.Note;
         return true;
     }
