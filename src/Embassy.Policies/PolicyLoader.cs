@@ -94,6 +94,7 @@ public static class PolicyLoader
         var id = r.Str(root, "", "id") ?? "?";
         var name = r.Str(root, "", "name") ?? id;
         var version = r.Str(root, "", "version") ?? "?";
+        var program = r.Str(root, "", "program", required: false) ?? id;
         var from = r.PeriodOf(root, "", "from", required: true) ?? new Period(2000, 1);
         var until = r.PeriodOf(root, "", "until", required: false);
         if (until is { } u && u < from)
@@ -138,6 +139,7 @@ public static class PolicyLoader
             Id = id,
             Name = name,
             Version = version,
+            Program = program,
             From = from,
             Until = until,
             Hash = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(yaml))),
@@ -706,7 +708,7 @@ public static class PolicyLoader
             return new PayoutRule { Rail = PayoutRail.Manual };
         }
 
-        r.KnownKeys(map, "payout", "rail", "ss58_prefix", "chunk_size", "minimum", "token_contract", "chain_id", "safe");
+        r.KnownKeys(map, "payout", "rail", "ss58_prefix", "chunk_size", "minimum", "token_contract", "chain_id", "safe", "address_cooling_days");
         var rail = r.EnumOf(map, "payout", "rail", PayoutRail.Manual, Rails, required: true);
         var prefix = r.Int(map, "payout", "ss58_prefix", 30, 0, 16383, required: rail == PayoutRail.Substrate);
         var chunk = r.Int(map, "payout", "chunk_size", 100, 1, 10_000);
@@ -714,6 +716,7 @@ public static class PolicyLoader
         var contract = r.Str(map, "payout", "token_contract", required: rail == PayoutRail.Evm);
         var chainId = r.Int(map, "payout", "chain_id", 1, 1, required: rail == PayoutRail.Evm);
         var safe = r.Str(map, "payout", "safe", required: false);
+        var cooling = r.Int(map, "payout", "address_cooling_days", PayoutRule.DefaultAddressCoolingDays, 0, 365);
         return new PayoutRule
         {
             Rail = rail,
@@ -723,6 +726,7 @@ public static class PolicyLoader
             TokenContract = contract,
             ChainId = rail == PayoutRail.Evm ? chainId : null,
             Safe = rail == PayoutRail.Evm ? safe : null,
+            AddressCoolingDays = cooling,
         };
     }
 }
