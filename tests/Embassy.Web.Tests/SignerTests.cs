@@ -125,6 +125,12 @@ public class SignerTests
         Assert.Contains("held, not in the file", page, StringComparison.Ordinal);
         Assert.Contains(aliceNew, page, StringComparison.Ordinal);
 
+        // Alice's month says her payout is held and why, not that it was below the minimum.
+        var aliceMonth = await (await site.SignInAsAsync("alice", Roles.Member)).GetStringAsync($"/me/months/{EmbassySite.LastMonth}");
+        Assert.Contains("id=\"held\"", aliceMonth, StringComparison.Ordinal);
+        Assert.Contains("payout.address_cooling_days", aliceMonth, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"carried\"", aliceMonth, StringComparison.Ordinal);
+
         // Bob sees his address as proven on his page; the audit log has the proof and the refused forgery.
         var bobPage = await (await site.SignInAsAsync("bob", Roles.Member)).GetStringAsync("/me/address");
         Assert.Contains(bobAddress.Text, bobPage, StringComparison.Ordinal);
