@@ -125,6 +125,11 @@ public class SignerTests
         Assert.Contains("held, not in the file", page, StringComparison.Ordinal);
         Assert.Contains(aliceNew, page, StringComparison.Ordinal);
 
+        // The admin's month page lists the held payout too, and links the signers' page.
+        var adminPage = await (await site.SignInAsAdminAsync()).GetStringAsync($"/admin/months/{EmbassySite.LastMonth}");
+        Assert.Contains("id=\"held\"", adminPage, StringComparison.Ordinal);
+        Assert.Contains($"/sign/months/{EmbassySite.LastMonth}", adminPage, StringComparison.Ordinal);
+
         // Alice's month says her payout is held and why, not that it was below the minimum.
         var aliceMonth = await (await site.SignInAsAsync("alice", Roles.Member)).GetStringAsync($"/me/months/{EmbassySite.LastMonth}");
         Assert.Contains("id=\"held\"", aliceMonth, StringComparison.Ordinal);
