@@ -272,6 +272,13 @@ public sealed record SigningSummary
         return amounts.Length == 0 ? null : amounts[(amounts.Length - 1) / 2];
     }
 
+    /// <summary>The steps for the tool <paramref name="policy"/>'s rail file goes into, for a payout of <paramref name="batches"/> batches.</summary>
+    public static IReadOnlyList<string> StepsOf(Policy policy, int batches)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return StepsFor(policy, MonthCloseWorkflow.SafeOf(policy)?.Text, batches);
+    }
+
     private static string[] StepsFor(Policy policy, string? safe, int batches)
     {
         var n = batches.ToString(CultureInfo.InvariantCulture);
