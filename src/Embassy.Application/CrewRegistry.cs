@@ -237,7 +237,7 @@ public sealed class CrewRegistry(IDbContextFactory<EmbassyDbContext> databases, 
         var roster = (await MemberRoster.LoadAsync(db, cancellationToken).ConfigureAwait(false)).ToDictionary(m => m.Member.Id);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         CrewPerson Person(long memberId) => roster.TryGetValue(memberId, out var m)
-            ? new CrewPerson(memberId, m.Member.DisplayName, m.EngineId, m.RankOn(today) ?? m.FirstRank)
+            ? new CrewPerson(memberId, m.Member.DisplayName, m.EngineId, m.RankAt(today))
             : new CrewPerson(memberId, "member " + memberId.ToString(CultureInfo.InvariantCulture), "member-" + memberId.ToString(CultureInfo.InvariantCulture), null);
         CrewView View(CrewRecord c, IReadOnlyList<Diagnostic> flags) =>
             new(c.Id, c.Name, c.Region, Person(c.LeadMemberId), c.Members.OrderBy(m => m.Id).Select(m => Person(m.MemberId)).ToArray(), flags);

@@ -687,21 +687,28 @@ public sealed partial class MonthCloseWorkflow(
         EmbassyDbContext db, Period period, CancellationToken cancellationToken)
     {
         var policy = PolicyFor(period);
-        var roster = await MemberRoster.LoadAsync(db, cancellationToken).ConfigureAwait(false);
-        var members = new List<DomainMember>();
+        var roster = await MemberRoster.ForCloseAsync(db, period.FirstDay, RailName(policy.Payout.Rail), cancellationToken).ConfigureAwait(false);
+        var members = new List<DomainMember>(roster.Count);
+        var active = new List<CloseMember>(roster.Count);
         foreach (var m in roster)
         {
-            var rank = m.RankOn(period.FirstDay) ?? m.FirstRank;
-            if (rank is null || rank == Rank.Terminated.Code)
+            if (m.Rank is null || m.Rank == Rank.Terminated.Code)
             {
                 continue;
             }
 
-            members.Add(new DomainMember(m.EngineId, new Rank(rank), m.Joined, null, m.Member.Region));
+            members.Add(new DomainMember(m.EngineId, new Rank(m.Rank), m.Joined, null, m.Region));
+            active.Add(m);
         }
 
+        // The month's scores, read once: who scored which report (the queue's states) and the columns the mean needs (R3);
+        // the reason and times of 30,000 scores are not read at a close.
+        var scoreRows = await db.Scores.AsNoTracking().Where(s => db.Reports.Any(r => r.Id == s.ReportId && r.Period == period))
+            .Select(s => new Score { Id = s.Id, ReportId = s.ReportId, Reviewer = s.Reviewer, Department = s.Department, EffortHundredths = s.EffortHundredths, ResultsHundredths = s.ResultsHundredths, IsLeadOverride = s.IsLeadOverride })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var scoresOf = scoreRows.ToLookup(s => s.ReportId);
         var extra = new List<Diagnostic>();
-        var queue = await ReviewQueue.ItemsAsync(db, policy, period, cancellationToken).ConfigureAwait(false);
+        var queue = await ReviewQueue.ItemsAsync(db, policy, period, scoresOf, cancellationToken).ConfigureAwait(false);
         foreach (var item in queue.Where(i => i.State is ReviewStates.Filed or ReviewStates.NeedsFix))
         {
             extra.Add(Diagnostic.Warning("REPORT_UNSCORED", $"Report #{item.IssueNumber} by {item.Author} is not scored ({item.State}); it counts as no report."));
@@ -712,29 +719,47 @@ public sealed partial class MonthCloseWorkflow(
             extra.Add(Diagnostic.Warning("REPORT_UNMATCHED", $"Report #{item.IssueNumber} by {item.Author} matches no member; link the author to count it."));
         }
 
-        var active = members.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
-        extra.AddRange(MemberRoster.SharedAddressWarnings(roster.Where(r => active.Contains(r.EngineId)), RailName(policy.Payout.Rail)));
-        var byId = roster.ToDictionary(r => r.Member.Id);
+        extra.AddRange(MemberRoster.SharedAddressWarnings(active.Select(m => (m.EngineId, m.Address))));
+        var byId = roster.ToDictionary(r => r.Id);
         var scored = queue.Where(i => i.State == ReviewStates.Scored && i.MemberId is not null && byId.ContainsKey(i.MemberId.Value)).ToArray();
-        var reportIds = scored.Select(i => i.ReportId).ToHashSet();
-        // Only the columns the mean needs (R3): the reason and times of 30,000 scores are not read at a close.
-        var scoreRows = (await db.Scores.AsNoTracking().Where(s => db.Reports.Any(r => r.Id == s.ReportId && r.Period == period))
-                .Select(s => new Score { Id = s.Id, ReportId = s.ReportId, Reviewer = s.Reviewer, Department = s.Department, EffortHundredths = s.EffortHundredths, ResultsHundredths = s.ResultsHundredths, IsLeadOverride = s.IsLeadOverride })
-                .ToListAsync(cancellationToken).ConfigureAwait(false))
-            .Where(s => reportIds.Contains(s.ReportId)).ToLookup(s => s.ReportId);
-        var lines = new List<ScoreLine>();
-        var choices = new List<MemberChoice>();
-        foreach (var item in scored.GroupBy(i => i.MemberId!.Value).Select(g => g.OrderBy(i => i.ReportId).First()))
+        // R7: one accepted report per member and month, the first filed (lowest id); members in the queue's order.
+        var reportOf = new Dictionary<long, ReviewItem>(scored.Length);
+        foreach (var item in scored)
+        {
+            if (!reportOf.TryGetValue(item.MemberId!.Value, out var first) || item.ReportId < first.ReportId)
+            {
+                reportOf[item.MemberId.Value] = item;
+            }
+        }
+
+        var lines = new List<ScoreLine>(reportOf.Count * 3);
+        var choices = new List<MemberChoice>(reportOf.Count);
+        var reviewers = new List<ReviewerScore>(4);
+        foreach (var item in reportOf.Values)
         {
             var engineId = byId[item.MemberId!.Value].EngineId;
-            var latest = ReviewQueue.LatestScores(scoreRows[item.ReportId]);
-            foreach (var dept in latest.GroupBy(s => s.Department, StringComparer.Ordinal))
+            var latest = ReviewQueue.LatestScores(scoresOf[item.ReportId]);
+            for (var i = 0; i < latest.Count; i++)
             {
+                var department = latest[i].Department;
+                if (IndexOfDepartment(latest, department) < i)
+                {
+                    continue; // its reviewers met already
+                }
+
+                reviewers.Clear();
+                for (var j = i; j < latest.Count; j++)
+                {
+                    if (string.Equals(latest[j].Department, department, StringComparison.Ordinal))
+                    {
+                        var s = latest[j];
+                        reviewers.Add(new ReviewerScore(Points.FromHundredths(s.EffortHundredths), Points.FromHundredths(s.ResultsHundredths), s.IsLeadOverride, s.Id));
+                    }
+                }
+
                 // R3: several reviewers' scores meet in the mean, rounded half up to the policy's step (one domain rule).
-                var (effort, results) = ReviewerScores.Final(
-                    dept.Select(s => new ReviewerScore(Points.FromHundredths(s.EffortHundredths), Points.FromHundredths(s.ResultsHundredths), s.IsLeadOverride, s.Id)).ToArray(),
-                    policy.Scoring.Step);
-                lines.Add(new ScoreLine(engineId, dept.Key, effort, results, null));
+                var (effort, results) = ReviewerScores.Final(reviewers, policy.Scoring.Step);
+                lines.Add(new ScoreLine(engineId, department, effort, results, null));
             }
 
             var chosen = item.Departments.Where(d => policy.FindDepartment(d)?.Kind == DepartmentKind.Selectable).ToArray();
@@ -778,7 +803,7 @@ public sealed partial class MonthCloseWorkflow(
         if (!result.IsSuccess)
         {
             // A member's own error (one department, a score above the maximum) holds that member's report, not the month.
-            var reportOf = scored.GroupBy(i => i.MemberId!.Value).ToDictionary(g => byId[g.Key].EngineId, g => g.OrderBy(i => i.ReportId).First(), StringComparer.Ordinal);
+            var reportByEngineId = reportOf.Values.ToDictionary(i => byId[i.MemberId!.Value].EngineId, StringComparer.Ordinal);
             var wrong = MemberErrors.Find(input);
             if (wrong.Count > 0)
             {
@@ -790,7 +815,7 @@ public sealed partial class MonthCloseWorkflow(
                 result = MonthEngine.Compute(input);
                 foreach (var (member, errors) in wrong.OrderBy(w => w.Key, StringComparer.Ordinal))
                 {
-                    var item = reportOf[member];
+                    var item = reportByEngineId[member];
                     var why = string.Join("; ", errors.Select(e => e.Code + ": " + e.Message));
                     held[item.ReportId] = why;
                     extra.Add(Diagnostic.Warning(WorkflowCodes.ReportHeld, $"Report #{item.IssueNumber} by {item.Author} is held, so it counts as no report: {why} Correct the scores, or reject the report."));
@@ -808,9 +833,22 @@ public sealed partial class MonthCloseWorkflow(
         // No proposal records a monthly plan yet, so only the pool is compared.
         var previousPool = await MonthStore.PoolAsync(db, period.Previous, cancellationToken).ConfigureAwait(false);
         extra.AddRange(CloseWarnings.Check(policy, result.Value.Pool, previousPool, result.Value.TotalPaid, null));
-        var names = roster.ToDictionary(r => r.EngineId, r => (r.Member.Id, r.Member.DisplayName), StringComparer.Ordinal);
+        var names = roster.ToDictionary(r => r.EngineId, r => (r.Id, r.DisplayName), StringComparer.Ordinal);
         var statement = MonthStatement.From(result.Value, policy.Name, code => policy.FindDepartment(code)?.Name ?? code, names);
         return (result, statement, extra, facts);
+    }
+
+    private static int IndexOfDepartment(IReadOnlyList<Score> scores, string department)
+    {
+        for (var i = 0; i < scores.Count; i++)
+        {
+            if (string.Equals(scores[i].Department, department, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The lock guards' input: the time, the catalogue's first month, the deadline (R7) and the month's reports.</summary>
@@ -842,26 +880,110 @@ public sealed partial class MonthCloseWorkflow(
 public sealed record RosterEntry(Data.Entities.Member Member, string? GitHubLogin, IReadOnlyList<RankEvent> Ranks)
 {
     /// <summary>The engine's id: the GitHub login (lower case), or <c>member-N</c> without one.</summary>
-    public string EngineId => GitHubLogin ?? "member-" + Member.Id.ToString(CultureInfo.InvariantCulture);
+    public string EngineId => EngineIdOf(Member.Id, GitHubLogin);
+
+    /// <summary>The engine's id of the member <paramref name="id"/> with <paramref name="login"/>.</summary>
+    public static string EngineIdOf(long id, string? login) => login ?? "member-" + id.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The first day of the first rank event.</summary>
     public DateOnly? Joined => Ranks.Count == 0 ? null : Ranks.Min(r => r.EffectiveFrom);
 
-    /// <summary>The earliest rank, for a member who joined during a month.</summary>
-    public string? FirstRank => Ranks.OrderBy(r => r.EffectiveFrom).ThenBy(r => r.Id).FirstOrDefault()?.Rank;
-
-    /// <summary>The rank in force on <paramref name="day"/> (R2: the latest event effective by then).</summary>
-    public string? RankOn(DateOnly day) =>
-        Ranks.Where(r => r.EffectiveFrom <= day).OrderBy(r => r.EffectiveFrom).ThenBy(r => r.Id).LastOrDefault()?.Rank;
+    /// <summary>The rank in force on <paramref name="day"/> (see <see cref="MemberRoster.RankAt"/>).</summary>
+    public string? RankAt(DateOnly day) => MemberRoster.RankAt(Ranks.Select(r => (r.EffectiveFrom, r.Id, r.Rank)), day);
 
     /// <summary>The member's current payout address on <paramref name="rail"/> (the latest recorded), or null.</summary>
     public string? AddressOn(string rail) =>
         Member.PayoutAddresses.Where(a => a.Rail == rail).OrderBy(a => a.ValidFrom).ThenBy(a => a.Id).LastOrDefault()?.Address;
 }
 
+/// <summary>
+/// A registry member as a month close reads them: what the engine and the close's warnings use, on the month's first day
+/// and the policy's rail. Read as a few narrow columns (issue #10: whole rows of members, handles, rank events and
+/// addresses were a fifth of a lock's time at 10,000 members).
+/// </summary>
+/// <param name="Id">Registry id.</param>
+/// <param name="EngineId">The engine's id (see <see cref="RosterEntry.EngineId"/>).</param>
+/// <param name="DisplayName">The display name.</param>
+/// <param name="Region">The region, for regional bonuses.</param>
+/// <param name="Rank">The rank in force on the day (<see cref="MemberRoster.RankAt"/>), or null without rank events.</param>
+/// <param name="Joined">The first day of the first rank event.</param>
+/// <param name="Address">The current payout address on the rail, or null.</param>
+public sealed record CloseMember(long Id, string EngineId, string DisplayName, string? Region, string? Rank, DateOnly? Joined, string? Address);
+
 /// <summary>Loads the member registry.</summary>
 public static class MemberRoster
 {
+    /// <summary>
+    /// R2: the rank in force on <paramref name="day"/> is the latest event effective by then (the later recorded of two on
+    /// one day); a member whose first event comes after the day (joined during the month) has that first rank.
+    /// </summary>
+    public static string? RankAt(IEnumerable<(DateOnly From, long Id, string Rank)> events, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        (DateOnly From, long Id, string Rank)? inForce = null, first = null;
+        foreach (var e in events)
+        {
+            if (e.From <= day && (inForce is not { } f || (e.From, e.Id).CompareTo((f.From, f.Id)) > 0))
+            {
+                inForce = e;
+            }
+
+            if (first is not { } g || (e.From, e.Id).CompareTo((g.From, g.Id)) < 0)
+            {
+                first = e;
+            }
+        }
+
+        return (inForce ?? first)?.Rank;
+    }
+
+    /// <summary>The registry as the close of the month starting <paramref name="day"/> reads it (see <see cref="CloseMember"/>).</summary>
+    public static async Task<IReadOnlyList<CloseMember>> ForCloseAsync(EmbassyDbContext db, DateOnly day, string rail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var members = await db.Members.AsNoTracking().OrderBy(m => m.Id).Select(m => new { m.Id, m.DisplayName, m.Region }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var logins = new Dictionary<long, string>(members.Count);
+        foreach (var h in await db.MemberHandles.AsNoTracking().Where(h => h.Kind == MemberHandle.GitHub).OrderBy(h => h.Id).Select(h => new { h.MemberId, h.NormalizedValue }).ToListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            logins.TryAdd(h.MemberId, h.NormalizedValue); // the first GitHub handle, as RosterEntry.GitHubLogin
+        }
+
+        var ranks = (await db.RankEvents.AsNoTracking().Select(r => new { r.MemberId, r.EffectiveFrom, r.Id, r.Rank }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(r => r.MemberId, r => (r.EffectiveFrom, r.Id, r.Rank));
+        var addresses = new Dictionary<long, (DateOnly From, long Id, string Address)>();
+        foreach (var a in await db.PayoutAddresses.AsNoTracking().Where(a => a.Rail == rail).Select(a => new { a.MemberId, a.ValidFrom, a.Id, a.Address }).ToListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // The latest recorded, as RosterEntry.AddressOn.
+            if (!addresses.TryGetValue(a.MemberId, out var current) || (a.ValidFrom, a.Id).CompareTo((current.From, current.Id)) > 0)
+            {
+                addresses[a.MemberId] = (a.ValidFrom, a.Id, a.Address);
+            }
+        }
+
+        var result = new CloseMember[members.Count];
+        for (var i = 0; i < members.Count; i++)
+        {
+            var m = members[i];
+            var events = ranks[m.Id];
+            DateOnly? joined = null;
+            foreach (var e in events)
+            {
+                joined = joined is { } j && j <= e.EffectiveFrom ? j : e.EffectiveFrom;
+            }
+
+            result[i] = new CloseMember(
+                m.Id,
+                RosterEntry.EngineIdOf(m.Id, logins.GetValueOrDefault(m.Id)),
+                m.DisplayName,
+                m.Region,
+                RankAt(events, day),
+                joined,
+                addresses.TryGetValue(m.Id, out var address) ? address.Address : null);
+        }
+
+        return result;
+    }
+
     /// <summary>Every member with handles, rank events and payout addresses.</summary>
     public static async Task<IReadOnlyList<RosterEntry>> LoadAsync(EmbassyDbContext db, CancellationToken cancellationToken = default)
     {
@@ -904,7 +1026,12 @@ public static class MemberRoster
 
     /// <summary>One warning per shared address: which members it pays (see <see cref="SharedAddresses"/>).</summary>
     public static IEnumerable<Diagnostic> SharedAddressWarnings(IEnumerable<RosterEntry> roster, string rail) =>
-        SharedAddresses(roster, rail).Select(s => Diagnostic.Warning(
-            WorkflowCodes.AddressShared,
-            string.Create(CultureInfo.InvariantCulture, $"The payout address {s.Key} is shared by {s.Value.Count} members ({string.Join(", ", s.Value.Select(m => m.EngineId))}); each is paid on a line of their own. Check that they are different people.")));
+        SharedAddressWarnings(roster.Select(m => (m.EngineId, m.AddressOn(rail))));
+
+    /// <summary>One warning per address that several of <paramref name="addresses"/> (member, current address) share.</summary>
+    public static IEnumerable<Diagnostic> SharedAddressWarnings(IEnumerable<(string Member, string? Address)> addresses) =>
+        addresses.Where(x => x.Address is not null).GroupBy(x => x.Address!, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(s => Diagnostic.Warning(
+                WorkflowCodes.AddressShared,
+                string.Create(CultureInfo.InvariantCulture, $"The payout address {s.Key} is shared by {s.Count()} members ({string.Join(", ", s.Select(m => m.Member))}); each is paid on a line of their own. Check that they are different people.")));
 }

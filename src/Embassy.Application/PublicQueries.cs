@@ -86,7 +86,7 @@ public sealed class PublicQueries(IDbContextFactory<EmbassyDbContext> databases,
             var mine = months.Select(m => (m.Period, m.Month, Row: m.Month.Member(r.Member.Id)))
                 .Where(x => x.Row is not null).ToArray();
             var total = mine.Where(x => x.Month.Token == token).Aggregate(token.Zero, (a, x) => a + x.Row!.Total);
-            rows.Add(new LeaderboardRow(r.Member.Id, r.GitHubLogin ?? string.Empty, r.Member.DisplayName, r.RankOn(today) ?? r.FirstRank ?? "-", mine.Length, total, mine.Length > 0 ? mine[0].Row!.Percent : null));
+            rows.Add(new LeaderboardRow(r.Member.Id, r.GitHubLogin ?? string.Empty, r.Member.DisplayName, r.RankAt(today) ?? "-", mine.Length, total, mine.Length > 0 ? mine[0].Row!.Percent : null));
         }
 
         return rows.OrderByDescending(r => r.Total).ThenBy(r => r.Name, StringComparer.Ordinal).ToArray();
@@ -108,7 +108,7 @@ public sealed class PublicQueries(IDbContextFactory<EmbassyDbContext> databases,
             .Select(x => new MemberMonth(x.m.Period, x.row!.Rank, x.row.Status, x.row.Percent, x.row.Total))
             .OrderBy(x => x.Period).ToArray();
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var rank = entry.RankOn(today) ?? entry.FirstRank ?? "-";
+        var rank = entry.RankAt(today) ?? "-";
         return new MemberPage(id, entry.Member.DisplayName, entry.GitHubLogin, entry.Member.Region, rank, history, Progress(rank, history, months.Select(m => m.Period).ToArray()));
     }
 

@@ -450,10 +450,42 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
         return list;
     }
 
-    internal static IReadOnlyList<Score> LatestScores(IEnumerable<Score> scores) =>
-        scores.GroupBy(s => (s.Reviewer, s.Department)).Select(g => g.MaxBy(s => s.Id)!).ToArray();
+    /// <summary>Each reviewer's latest score per department (the highest id), in the order the pairs first appear.</summary>
+    internal static IReadOnlyList<Score> LatestScores(IEnumerable<Score> scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        // A report has a few rows: a scan of the short list beats grouping, and the close runs this for every member.
+        var latest = new List<Score>(4);
+        foreach (var s in scores)
+        {
+            var at = -1;
+            for (var i = 0; i < latest.Count; i++)
+            {
+                if (string.Equals(latest[i].Reviewer, s.Reviewer, StringComparison.Ordinal) && string.Equals(latest[i].Department, s.Department, StringComparison.Ordinal))
+                {
+                    at = i;
+                    break;
+                }
+            }
 
-    internal static async Task<IReadOnlyList<ReviewItem>> ItemsAsync(EmbassyDbContext db, Policy policy, Period period, CancellationToken cancellationToken)
+            if (at < 0)
+            {
+                latest.Add(s);
+            }
+            else if (s.Id > latest[at].Id)
+            {
+                latest[at] = s;
+            }
+        }
+
+        return latest;
+    }
+
+    internal static Task<IReadOnlyList<ReviewItem>> ItemsAsync(EmbassyDbContext db, Policy policy, Period period, CancellationToken cancellationToken) =>
+        ItemsAsync(db, policy, period, null, cancellationToken);
+
+    /// <summary>The month's reports with their states; <paramref name="scores"/>, the month's scores by report when the caller has read them already (the close), saves reading who scored.</summary>
+    internal static async Task<IReadOnlyList<ReviewItem>> ItemsAsync(EmbassyDbContext db, Policy policy, Period period, ILookup<long, Score>? scores, CancellationToken cancellationToken)
     {
         // One query: each present report of the month with what its latest version says (only the columns the queue shows).
         var reports = (await (
@@ -471,8 +503,10 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
                 })
             .AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false)).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToList();
         // Subqueries on the month, not an id list: a list binds one parameter per report (thousands at 10,000 members).
-        var scorers = (await db.Scores.Where(s => db.Reports.Any(r => r.Id == s.ReportId && r.Period == period)).Select(s => new { s.ReportId, s.Reviewer }).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false))
-            .ToLookup(s => s.ReportId, s => s.Reviewer);
+        var scorers = scores is null
+            ? (await db.Scores.Where(s => db.Reports.Any(r => r.Id == s.ReportId && r.Period == period)).Select(s => new { s.ReportId, s.Reviewer }).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false))
+                .ToLookup(s => s.ReportId, s => s.Reviewer)
+            : scores.SelectMany(g => g.Select(s => s.Reviewer).Distinct(StringComparer.Ordinal).Select(r => (g.Key, Reviewer: r))).ToLookup(x => x.Key, x => x.Reviewer);
         var scored = scorers.Select(g => g.Key).ToHashSet();
         var acceptedLate = (await db.LateAcceptances.AsNoTracking().Where(a => db.Reports.Any(r => r.Id == a.ReportId && r.Period == period)).Select(a => a.ReportId).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
         var items = new List<ReviewItem>(reports.Count);

@@ -188,7 +188,7 @@ public static class ApiEndpoints
         m.Member.DisplayName,
         m.GitHubLogin,
         m.Member.Region,
-        m.RankOn(today) ?? m.FirstRank,
+        m.RankAt(today),
         m.Member.Handles.ToDictionary(h => h.Kind, h => h.Value, StringComparer.Ordinal),
         m.Member.PayoutAddresses.GroupBy(a => a.Rail).ToDictionary(g => g.Key, g => g.OrderBy(a => a.ValidFrom).ThenBy(a => a.Id).Last().Address, StringComparer.Ordinal));
 

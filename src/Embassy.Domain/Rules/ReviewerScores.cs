@@ -19,21 +19,38 @@ public static class ReviewerScores
     {
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentOutOfRangeException.ThrowIfZero(scores.Count, nameof(scores));
-        if (scores.Where(s => s.IsLeadOverride).MaxBy(s => s.Order) is { } lead)
+        // Loops, not LINQ: the close calls this for every member and department.
+        ReviewerScore? lead = null;
+        long effort = 0, results = 0;
+        for (var i = 0; i < scores.Count; i++)
         {
-            return (lead.Effort, lead.Results);
+            var s = scores[i];
+            if (s.IsLeadOverride && (lead is null || s.Order > lead.Order))
+            {
+                lead = s;
+            }
+
+            effort = checked(effort + s.Effort.Hundredths);
+            results = checked(results + s.Results.Hundredths);
         }
 
-        return (Mean(scores.Select(s => s.Effort.Hundredths), scores.Count, step), Mean(scores.Select(s => s.Results.Hundredths), scores.Count, step));
+        return lead is not null
+            ? (lead.Effort, lead.Results)
+            : (Mean(effort, scores.Count, step), Mean(results, scores.Count, step));
     }
 
     /// <summary>R3: sum ÷ n rounded half up (away from zero for the non-negative points of a score) to a multiple of the step.</summary>
     public static Points Mean(IEnumerable<long> hundredths, int count, Points step)
     {
         ArgumentNullException.ThrowIfNull(hundredths);
+        return Mean(hundredths.Sum(), count, step);
+    }
+
+    /// <summary>R3: <paramref name="sum"/> of <paramref name="count"/> scores ÷ n, rounded half up to a multiple of the step.</summary>
+    public static Points Mean(long sum, int count, Points step)
+    {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         var unit = Math.Max(1, step.Hundredths);
-        var sum = hundredths.Sum();
         var divisor = checked(count * unit);
 
         // round(sum / divisor) half up, in integers: floor((2 sum + divisor) / (2 divisor)).

@@ -89,7 +89,7 @@ public static class CrewPeople
         ArgumentNullException.ThrowIfNull(time);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         return (await members.ListAsync(cancellationToken))
-            .Select(m => (m.Member.Id, m.Member.DisplayName, m.RankOn(today) ?? m.FirstRank))
+            .Select(m => (m.Member.Id, m.Member.DisplayName, m.RankAt(today)))
             .OrderBy(p => p.DisplayName, StringComparer.OrdinalIgnoreCase)
             .ToArray();
     }
