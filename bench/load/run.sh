@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load test of the public month page (issue #5): 1,000 members x 24 closed months in SQLite, then wrk.
-# Target: p99 < 50 ms and >= 1,000 requests/s on a 2-core machine. Not part of ./test (needs `wrk`, see .ci/apt-packages).
+# Target: p99 < 50 ms and >= 1,000 requests/s on a 2-core machine. Not part of ./test (needs `wrk`, see .ci/apt-packages; installed from apt when missing).
 # Usage: bench/load/run.sh [members] [months] [duration]     e.g. bench/load/run.sh 1000 24 30s
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -9,7 +9,12 @@ months=${2:-24}
 duration=${3:-30s}
 port=${PORT:-5088}
 connections=${CONNECTIONS:-16 64}
-command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
+if ! command -v wrk >/dev/null; then # from apt (.ci/apt-packages), installed here when missing
+  echo "Installing wrk from apt…"
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends wrk >/dev/null
+fi
 
 work=$(mktemp -d /tmp/embassy-load.XXXXXX)
 dotnet build src/Embassy.Web -c Release -v quiet -nologo >/dev/null

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load on the scale path (issue #15): the public month page (1,000 members x 24 closed months) through nginx, with two
 # web instances on one PostgreSQL, with one instance on it, and with one instance on SQLite; wrk against each in turn.
-# Needs wrk, nginx and PostgreSQL 15 (all in .ci/apt-packages); not part of ./test.
+# Needs wrk, nginx and PostgreSQL 15 (all in .ci/apt-packages; installed from apt when missing); not part of ./test.
 # Usage: bench/scale/run.sh [members] [months] [duration]     e.g. bench/scale/run.sh 1000 24 10s
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -10,7 +10,18 @@ months=${2:-24}
 duration=${3:-10s}
 connections=${CONNECTIONS:-16}
 base=${PORT:-5200}
-for tool in wrk nginx; do command -v $tool >/dev/null || [ -x /usr/sbin/$tool ] || { echo "$tool is not installed (.ci/apt-packages)" >&2; exit 1; }; done
+# What it needs comes from apt (the packages of .ci/apt-packages), installed here when missing.
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx)
+if [ -z "${EMBASSY_TEST_POSTGRES:-}" ] && ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then need+=(postgresql); fi
+command -v psql >/dev/null || need+=(postgresql-client)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing ${need[*]} from apt…"
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
 work=$(mktemp -d /tmp/embassy-scale.XXXXXX)
@@ -18,12 +29,14 @@ cleanup=()
 pids=()
 trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; for c in "${cleanup[@]}"; do eval "$c" || true; done; rm -rf "$work"' EXIT
 # shellcheck disable=SC1091
-source .ci/start-services   # a throw-away PostgreSQL 15; exports EMBASSY_TEST_POSTGRES
+source .ci/start-services   # a throw-away PostgreSQL 15 unless EMBASSY_TEST_POSTGRES names a server; exports it
 pg="$EMBASSY_TEST_POSTGRES"
 
 pg_port=$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$pg")
-psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE embassy_bench;"
-db="$pg;Database=embassy_bench"
+bench_db="embassy_bench_$$" # its own database, dropped at the end, so a shared server is left as it was
+psql -h 127.0.0.1 -p "$pg_port" -U postgres -qc "CREATE DATABASE $bench_db;"
+cleanup=("psql -h 127.0.0.1 -p $pg_port -U postgres -qc 'DROP DATABASE IF EXISTS $bench_db WITH (FORCE);'" "${cleanup[@]}")
+db="$pg;Database=$bench_db"
 
 echo "Building (Release)…"
 dotnet build src/Embassy.Web -c Release -v quiet -nologo >/dev/null
@@ -74,6 +87,7 @@ sleep 1
 
 month=$(curl -fs "http://127.0.0.1:$((base + 1))/api/months" | sed -n 's/.*"period":"\([0-9-]*\)".*/\1/p' | head -n 1)
 echo "Public month page /months/$month: $(curl -fs "http://127.0.0.1:$((base + 10))/months/$month" | wc -c) bytes, $(curl -fs "http://127.0.0.1:$((base + 10))/months/$month" | grep -c 'data-member=') member rows"
+echo "Commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "Machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the runs"
 for setup in "two instances on PostgreSQL:$((base + 10))" "one instance on PostgreSQL:$((base + 11))" "one instance on SQLite:$((base + 12))"; do
   name=${setup%%:*}; port=${setup##*:}

@@ -1,6 +1,7 @@
 using Embassy.Data;
 using Embassy.Domain.Community;
 using Embassy.GitHub;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,8 @@ public static class ApplicationServiceCollectionExtensions
     /// <summary>
     /// Registers the GitHub client (typed <see cref="HttpClient"/>, no redirects followed), <see cref="ReportStore"/>
     /// with the shipped report parser, <see cref="IssueSync"/>, <see cref="WebhookInbox"/> and its background worker,
-    /// and <see cref="WriteBack"/> unless <c>GitHub:WriteBack</c> is false (on by default when Embassy can write). Options from section <c>GitHub</c>.
+    /// and <see cref="WriteBack"/> unless <c>GitHub:WriteBack</c> is false (on by default when Embassy can write). Options from section <c>GitHub</c>,
+    /// completed by the settings an admin stored (<see cref="GitHubConnection"/>).
     /// Needs <c>AddEmbassyData</c>.
     /// </summary>
     public static IHostApplicationBuilder AddEmbassyGitHub(this IHostApplicationBuilder builder)
@@ -57,17 +59,22 @@ public static class ApplicationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(options);
+        services.AddSingleton(sp => new GitHubConnection(
+            options, sp.GetRequiredService<TimeProvider>(), sp.GetService<IDbContextFactory<EmbassyDbContext>>(), sp.GetService<IDataProtectionProvider>()));
+
+        // Issue #15: each use takes the connection in force (configuration, then the admin's stored settings), so a change
+        // on the settings page applies without a restart, on every instance.
+        services.AddTransient(sp => sp.GetRequiredService<GitHubConnection>().Current());
         services.AddHttpClient<GitHubClient>().ConfigurePrimaryHttpMessageHandler(GitHubClient.CreateHandler);
         services.TryAddSingleton(ProgramPolicies.Shipped);
         services.TryAddSingleton(sp => sp.GetRequiredService<ProgramPolicies>().Catalog);
         services.TryAddSingleton(sp => sp.GetRequiredService<ProgramPolicies>().Parser);
         services.TryAddSingleton<IReportIntake, ParserReportIntake>();
         services.AddTransient(sp => new ReportStore(sp.GetService<IReportIntake>(), sp.GetRequiredService<TimeProvider>()));
-        if (options.WriteBackEnabled)
-        {
-            services.AddTransient(sp => new WriteBack(sp.GetRequiredService<GitHubClient>(), sp.GetRequiredService<ProgramPolicies>().Catalog));
-        }
+        // Null when write-back is off (the sync and the webhook queue take it as optional), decided at each use.
+        services.AddTransient(sp => sp.GetRequiredService<GitHubOptions>().WriteBackEnabled
+            ? new WriteBack(sp.GetRequiredService<GitHubClient>(), sp.GetRequiredService<ProgramPolicies>().Catalog)
+            : null!);
 
         services.AddTransient<IssueSync>();
         services.AddTransient<PolicyRegistry>();

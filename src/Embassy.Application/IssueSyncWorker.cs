@@ -6,16 +6,18 @@ using Microsoft.Extensions.Logging;
 namespace Embassy.Application;
 
 /// <summary>
-/// Syncs the configured repository every <see cref="GitHubOptions.SyncInterval"/> (off when zero). Webhooks keep the
+/// Syncs the connected repository every <see cref="GitHubOptions.SyncInterval"/> (off when zero), reading the connection
+/// at each run, so a repository set on the settings page is synced without a restart. Webhooks keep the
 /// database current between runs; the periodic sync catches what a missed delivery would lose. Several instances may
 /// run it: <see cref="IssueSync"/> takes the database work lock, so one syncs and the others skip.
 /// </summary>
-public sealed partial class IssueSyncWorker(IServiceScopeFactory scopes, GitHubOptions options, ILogger<IssueSyncWorker> logger) : BackgroundService
+public sealed partial class IssueSyncWorker(IServiceScopeFactory scopes, GitHubConnection connection, ILogger<IssueSyncWorker> logger) : BackgroundService
 {
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.SyncInterval <= TimeSpan.Zero || RepositoryName.Parse(options.Repository) is not { IsSuccess: true } repository)
+        var interval = connection.Configured.SyncInterval; // from configuration only
+        if (interval <= TimeSpan.Zero)
         {
             return;
         }
@@ -24,6 +26,12 @@ public sealed partial class IssueSyncWorker(IServiceScopeFactory scopes, GitHubO
         {
             try
             {
+                if (RepositoryName.Parse(connection.Current().Repository) is not { IsSuccess: true } repository)
+                {
+                    await Task.Delay(interval, stoppingToken).ConfigureAwait(false);
+                    continue;
+                }
+
                 await using var scope = scopes.CreateAsyncScope();
                 var result = await scope.ServiceProvider.GetRequiredService<IssueSync>().SyncAsync(repository.Value, cancellationToken: stoppingToken).ConfigureAwait(false);
                 if (result.IsSuccess)
@@ -48,7 +56,7 @@ public sealed partial class IssueSyncWorker(IServiceScopeFactory scopes, GitHubO
 
             try
             {
-                await Task.Delay(options.SyncInterval, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(interval, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

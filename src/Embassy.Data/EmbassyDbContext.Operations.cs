@@ -17,12 +17,20 @@ public sealed partial class EmbassyDbContext : IDataProtectionKeyContext
     /// <summary>Counters bumped by every change of what a cache holds (one row per cache, e.g. <c>public</c>).</summary>
     public DbSet<CacheGeneration> CacheGenerations => Set<CacheGeneration>();
 
+    /// <summary>The GitHub connection set on the admin settings page (migration 0020; one row, secrets protected).</summary>
+    public DbSet<GitHubConnectionRecord> GitHubConnections => Set<GitHubConnectionRecord>();
+
     private static void ConfigureOperations(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
         modelBuilder.Entity<CacheGeneration>(e =>
         {
             e.ToTable("cache_generations");
+            e.HasKey(g => g.Name);
+        });
+        modelBuilder.Entity<GitHubConnectionRecord>(e =>
+        {
+            e.ToTable("github_connection");
             e.HasKey(g => g.Name);
         });
     }

@@ -203,6 +203,35 @@ public sealed partial class GitHubClient
         }
     }
 
+    /// <summary>The repository, with whether the credentials may write back (comments and labels on its issues).</summary>
+    public async Task<Result<GitHubRepositoryInfo>> GetRepositoryAsync(RepositoryName repository, CancellationToken cancellationToken = default)
+    {
+        var sent = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, $"repos/{repository.Owner}/{repository.Name}"), cancellationToken).ConfigureAwait(false);
+        if (!sent.IsSuccess)
+        {
+            return Result<GitHubRepositoryInfo>.Fail(sent.Diagnostics);
+        }
+
+        using var response = sent.Value;
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return Result<GitHubRepositoryInfo>.Fail(await FailureAsync(response, $"reading {repository}", cancellationToken).ConfigureAwait(false));
+        }
+
+        return await ReadAsync(response, e =>
+        {
+            bool? write = null;
+            if (e.TryGetProperty("permissions", out var p) && p.ValueKind == JsonValueKind.Object)
+            {
+                write = Flag(p, "triage") || Flag(p, "push") || Flag(p, "maintain") || Flag(p, "admin");
+            }
+
+            return new GitHubRepositoryInfo(e.TryGetProperty("id", out var id) && id.TryGetInt64(out var n) ? n : 0, GitHubIssue.Str(e, "full_name") ?? repository.ToString(), write);
+        }, cancellationToken).ConfigureAwait(false);
+
+        static bool Flag(JsonElement permissions, string name) => permissions.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
+    }
+
     /// <summary>Comments on an issue.</summary>
     public Task<Result<GitHubComment>> CreateCommentAsync(RepositoryName repository, int number, string body, CancellationToken cancellationToken = default) =>
         SendJsonAsync(HttpMethod.Post, new Uri(IssueUri(repository, number) + "/comments", UriKind.Relative), new { body }, GitHubComment.FromJson,

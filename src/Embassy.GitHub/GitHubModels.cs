@@ -154,3 +154,9 @@ public static class GitHubJson
         return JsonDocument.Parse(Utf16Repair.RepairJson(json, out repaired), new JsonDocumentOptions { MaxDepth = 64 });
     }
 }
+
+/// <summary>
+/// A repository as GitHub answers <c>GET /repos/{owner}/{repo}</c>: its id, its current name, and whether the caller may
+/// comment and label issues (<c>permissions.triage</c> or <c>push</c>; null when GitHub did not say, as for some app tokens).
+/// </summary>
+public sealed record GitHubRepositoryInfo(long Id, string FullName, bool? CanLabelIssues);

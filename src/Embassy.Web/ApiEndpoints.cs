@@ -147,17 +147,28 @@ public static class ApiEndpoints
             m.Month.Pool.Format(grouped: false), m.Month.TotalPaid.Format(grouped: false), m.Month.Members.Count)).ToArray());
     }
 
-    internal static async Task<Results<Ok<MonthDocument>, ProblemHttpResult>> GetMonthAsync(string period, PublicQueries queries, CancellationToken ct)
+    internal static async Task<Results<Ok<MonthDocument>, StatusCodeHttpResult, ProblemHttpResult>> GetMonthAsync(string period, PublicQueries queries, HttpContext http, CancellationToken ct)
     {
         var month = Period.TryParse(period, out var p) ? await queries.MonthAsync(p, ct).ConfigureAwait(false) : null;
-        return month is null ? Problems.NotFound($"No published month {period}.") : TypedResults.Ok(MonthDocument.Of(month));
+        if (month is null)
+        {
+            return Problems.NotFound($"No published month {period}.");
+        }
+
+        // Issue #15: ETag from the month's content hash, 304 when the caller holds it.
+        return PublicMonthValidators.NotModified(http, month, "json") ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(MonthDocument.Of(month));
     }
 
-    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportCsvAsync(string period, PublicQueries queries, CancellationToken ct)
+    internal static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> ExportCsvAsync(string period, PublicQueries queries, HttpContext http, CancellationToken ct)
     {
         var month = Period.TryParse(period, out var p) ? await queries.MonthAsync(p, ct).ConfigureAwait(false) : null;
-        return month is null
-            ? Problems.NotFound($"No published month {period}.")
+        if (month is null)
+        {
+            return Problems.NotFound($"No published month {period}.");
+        }
+
+        return PublicMonthValidators.NotModified(http, month, "csv")
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
             : TypedResults.File(Encoding.UTF8.GetBytes(MonthExport.Csv(month.Month)), "text/csv; charset=utf-8", $"embassy-{month.Period}.csv");
     }
 
@@ -362,7 +373,7 @@ public static class ApiEndpoints
         var repo = RepositoryName.Parse(options.Repository);
         if (!repo.IsSuccess)
         {
-            return Problems.From([Diagnostic.Error("SYNC_NOT_CONFIGURED", "No repository to sync: set EMBASSY_GitHub__Repository (owner/name)."), .. repo.Errors]);
+            return Problems.From([Diagnostic.Error("SYNC_NOT_CONFIGURED", "No repository to sync: connect one on /admin/connection or set EMBASSY_GitHub__Repository (owner/name)."), .. repo.Errors]);
         }
 
         var sync = services.GetRequiredService<IssueSync>();

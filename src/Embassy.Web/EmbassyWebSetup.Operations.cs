@@ -112,13 +112,13 @@ public static partial class EmbassyWebSetup
 /// Whether this instance can serve: the database answers, every shipped migration is applied (an instance of an older
 /// build, or a database restored from an older backup, is not ready), and the GitHub credentials work when configured.
 /// </summary>
-internal sealed class Readiness(IDbContextFactory<EmbassyDbContext> databases, DatabaseOptions options, GitHubOptions github, IServiceProvider services, TimeProvider time) : IDisposable
+internal sealed class Readiness(IDbContextFactory<EmbassyDbContext> databases, DatabaseOptions options, GitHubConnection connection, IServiceProvider services, TimeProvider time) : IDisposable
 {
     /// <summary>GitHub is asked at most this often; readiness probes come every few seconds.</summary>
     internal static readonly TimeSpan GitHubCheckInterval = TimeSpan.FromMinutes(5);
 
     private readonly SemaphoreSlim _gitHubGate = new(1, 1);
-    private (DateTimeOffset At, ReadinessCheck Check)? _gitHub;
+    private (DateTimeOffset At, GitHubOptions Asked, ReadinessCheck Check)? _gitHub;
 
     public async Task<IReadOnlyList<ReadinessCheck>> CheckAsync(CancellationToken cancellationToken)
     {
@@ -156,6 +156,7 @@ internal sealed class Readiness(IDbContextFactory<EmbassyDbContext> databases, D
     /// <summary>Null when no repository or no credentials are configured (nothing to check).</summary>
     private async Task<ReadinessCheck?> GitHubAsync(CancellationToken cancellationToken)
     {
+        var github = connection.Current(); // a change on the settings page is checked at once, not after the interval
         var hasCredentials = !string.IsNullOrEmpty(github.Token) || github.UsesApp;
         if (!hasCredentials || RepositoryName.Parse(github.Repository) is not { IsSuccess: true } repository)
         {
@@ -166,7 +167,7 @@ internal sealed class Readiness(IDbContextFactory<EmbassyDbContext> databases, D
         try
         {
             var now = time.GetUtcNow();
-            if (_gitHub is { } last && now - last.At < GitHubCheckInterval)
+            if (_gitHub is { } last && ReferenceEquals(last.Asked, github) && now - last.At < GitHubCheckInterval)
             {
                 return last.Check;
             }
@@ -177,7 +178,7 @@ internal sealed class Readiness(IDbContextFactory<EmbassyDbContext> databases, D
             var check = listed.IsSuccess
                 ? new ReadinessCheck("github", true, $"credentials read {repository.Value}")
                 : new ReadinessCheck("github", false, $"GitHub refused reading {repository.Value}: " + string.Join("; ", listed.Errors.Select(d => d.Message)));
-            _gitHub = (now, check);
+            _gitHub = (now, github, check);
             return check;
         }
         finally

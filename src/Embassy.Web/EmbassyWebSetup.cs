@@ -122,7 +122,7 @@ public static partial class EmbassyWebSetup
         services.AddSingleton<FirstRunLink>();
         // #13: recorded payout hashes are checked on the chain when an endpoint is configured; "not verified" otherwise.
         services.AddSingleton(sp => new PaymentChecks(sp.GetRequiredService<IDbContextFactory<EmbassyDbContext>>(), sp.GetRequiredService<TimeProvider>(), EvmRpcUrl(config)));
-        services.AddSingleton<MonthCloseWorkflow>();
+        services.AddTransient<MonthCloseWorkflow>(); // transient: its GitHub options are the connection in force (issue #15)
         services.AddSingleton<ReviewQueue>();
         services.AddSingleton<MemberAdmin>();
         services.AddSingleton<PublicQueries>();

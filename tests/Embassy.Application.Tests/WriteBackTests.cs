@@ -197,8 +197,14 @@ public sealed class WriteBackTests
     [Fact]
     public void WriteBack_IsOnByDefault_WhenEmbassyCanWrite_AndOffWhenSaidSo()
     {
-        static bool Registered(GitHubOptions options) =>
-            new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddEmbassyGitHub(options).Any(d => d.ServiceType == typeof(WriteBack));
+        // Decided at each use (the connection can change without a restart, issue #15): the sync and the webhook queue get
+        // a WriteBack only when it is on.
+        static bool Registered(GitHubOptions options)
+        {
+            using var services = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(
+                new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddEmbassyGitHub(options));
+            return Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetService<WriteBack>(services) is not null;
+        }
 
         Assert.True(Registered(new GitHubOptions { Token = "t" }));
         Assert.False(Registered(new GitHubOptions { Token = "t", WriteBack = false }));

@@ -215,6 +215,8 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /admin/reports/{id:long}"] = Roles.Admin,
         ["GET /admin/treasury"] = Roles.Admin,
         ["POST /admin/treasury"] = Roles.Admin,
+        ["GET /admin/connection"] = Roles.Admin,
+        ["POST /admin/connection"] = Roles.Admin,
         ["GET /admin/users"] = Roles.Admin,
         ["POST /admin/users"] = Roles.Admin,
         ["GET /me"] = Roles.Member,

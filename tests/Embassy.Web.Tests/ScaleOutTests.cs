@@ -87,6 +87,29 @@ public sealed partial class ScaleOutTests
             Assert.Contains("Alice Ops", await month.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
+        // The month's ETag (from its content hash, read from the database) is the same from both instances, and each answers
+        // it with a 304. (That a payment or a correction changes it on every host: PublicMonthCachingTests.)
+        using var visitor = nginx.Client(upstreams);
+        var tags = new List<System.Net.Http.Headers.EntityTagHeaderValue>();
+        var tagged = new List<string>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var page = await visitor.GetAsync(new Uri($"/months/{period}", UriKind.Relative));
+            tags.Add(page.Headers.ETag!);
+            tagged.Add(upstreams[^1]);
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            using var unchanged = await IfNoneMatchAsync(visitor, $"/months/{period}", tags[0]);
+            Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+            tagged.Add(upstreams[^1]);
+        }
+
+        Assert.NotNull(tags[0]);
+        Assert.Equal(tags[0], tags[1]);
+        Assert.Equal(new[] { a.Address, a.Address, b.Address, b.Address }.Order(), tagged.Order());
+
         // A clean start and run: nothing at warning level or worse (no key-ring, query or anti-forgery warning). (The race
         // below is answered right, but EF logs the refused insert of the losing instance as a failure before Embassy's catch.)
         var logged = a.Errors().Concat(b.Errors()).ToList();
@@ -106,6 +129,13 @@ public sealed partial class ScaleOutTests
             Assert.Equal(1, await db.DataProtectionKeys.CountAsync());
         }
 
+    }
+
+    private static async Task<HttpResponseMessage> IfNoneMatchAsync(HttpClient client, string path, System.Net.Http.Headers.EntityTagHeaderValue tag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.IfNoneMatch.Add(tag);
+        return await client.SendAsync(request);
     }
 
     /// <summary>An admin API token, made the way <c>/me/tokens</c> makes one, on the shared database.</summary>

@@ -317,6 +317,12 @@ public sealed class GitHubStandIn : IAsyncDisposable
     /// </summary>
     public bool ContentCreationLimit { get; set; }
 
+    /// <summary>
+    /// Whether the token may write to repositories (GitHub's <c>permissions.push</c> and <c>triage</c> in the repository's
+    /// answer); true unless a test plays a read-only token.
+    /// </summary>
+    public bool CanWrite { get; set; } = true;
+
     /// <summary>Requests refused by <see cref="ContentCreationLimit"/>.</summary>
     public int ContentCreationLimitHits
     {
@@ -584,6 +590,7 @@ public sealed class GitHubStandIn : IAsyncDisposable
         app.UseRouting();
 
         app.MapPost("/app/installations/{id:long}/access_tokens", CreateInstallationToken);
+        app.MapGet("/repos/{owner}/{repo}", GetRepository);
         app.MapGet("/repos/{owner}/{repo}/issues", ListIssues);
         app.MapGet("/repos/{owner}/{repo}/issues/{number:int}", GetIssue);
         app.MapGet("/repos/{owner}/{repo}/issues/{number:int}/comments", ListComments);
@@ -656,6 +663,19 @@ public sealed class GitHubStandIn : IAsyncDisposable
         }
 
         await WriteWithETagAsync(context, items);
+    }
+
+    // GET /repos/{owner}/{repo}: the repository with the caller's permissions on it.
+    private async Task GetRepository(HttpContext context, string owner, string repo)
+    {
+        var name = owner + "/" + repo;
+        var writable = CanWrite;
+        await WriteAsync(context, 200, new JsonObject
+        {
+            ["id"] = RepositoryId(name),
+            ["full_name"] = name,
+            ["permissions"] = new JsonObject { ["admin"] = false, ["push"] = writable, ["triage"] = writable, ["pull"] = true },
+        }, counted: true);
     }
 
     private async Task GetIssue(HttpContext context, string owner, string repo, int number)

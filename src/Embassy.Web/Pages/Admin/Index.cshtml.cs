@@ -38,7 +38,7 @@ public sealed class AdminIndexModel(MonthCloseWorkflow workflow, GitHubOptions g
         var repo = RepositoryName.Parse(github.Repository);
         if (!repo.IsSuccess)
         {
-            Errors = [Diagnostic.Error("SYNC_NOT_CONFIGURED", "No repository to sync: set EMBASSY_GitHub__Repository (owner/name)."), .. repo.Errors];
+            Errors = [Diagnostic.Error("SYNC_NOT_CONFIGURED", "No repository to sync: connect one on /admin/connection or set EMBASSY_GitHub__Repository (owner/name)."), .. repo.Errors];
             await LoadAsync(cancellationToken);
             return Page();
         }

@@ -15,6 +15,12 @@ public sealed class MonthModel(PublicQueries queries) : PageModel
     public async Task<IActionResult> OnGetAsync(string period, CancellationToken cancellationToken)
     {
         Month = Period.TryParse(period, out var p) ? await queries.MonthAsync(p, cancellationToken) : null;
-        return Month is null ? NotFound() : Page();
+        if (Month is null)
+        {
+            return NotFound();
+        }
+
+        // Issue #15: the ETag comes from the month's content hash; a browser or proxy holding this month gets a bodiless 304.
+        return PublicMonthValidators.NotModified(HttpContext, Month, "html") ? StatusCode(StatusCodes.Status304NotModified) : Page();
     }
 }
