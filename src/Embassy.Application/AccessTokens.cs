@@ -7,30 +7,50 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Embassy.Application;
 
-/// <summary>The roles of Embassy, high to low; a higher role may do what a lower one may.</summary>
+/// <summary>
+/// The roles of Embassy. Admin, reviewer and member form a ladder (a higher role may do what a lower one may); signer
+/// stands beside it: a treasury signer reads approved payouts' signing files and nothing else (issue #13, R9: "Embassy
+/// prepares, the treasury signers sign"), so only an admin covers it and it covers no other role.
+/// </summary>
 public static class Roles
 {
     public const string Admin = "admin";
     public const string Reviewer = "reviewer";
     public const string Member = "member";
 
+    /// <summary>A treasury signer: read-only access to approved months' and bounties' signing files.</summary>
+    public const string Signer = "signer";
+
     /// <summary>Every role that can be granted.</summary>
-    public static IReadOnlyList<string> All { get; } = [Admin, Reviewer, Member];
+    public static IReadOnlyList<string> All { get; } = [Admin, Reviewer, Member, Signer];
 
     /// <summary>True for a known role.</summary>
-    public static bool IsKnown(string? role) => role is Admin or Reviewer or Member;
+    public static bool IsKnown(string? role) => role is Admin or Reviewer or Member or Signer;
 
-    /// <summary>3 for admin, 2 for reviewer, 1 for member, 0 for no role.</summary>
-    public static int Rank(string? role) => role switch
+    /// <summary>True when someone holding <paramref name="holder"/> may do what <paramref name="role"/> may (no role covers nothing).</summary>
+    public static bool Covers(string? holder, string? role) => (holder, role) switch
+    {
+        (_, null) => true,
+        (null, _) => false,
+        (Admin, _) => IsKnown(role),
+        (Signer, Signer) => true,
+        (Signer, _) or (_, Signer) => false,
+        _ => Ladder(holder) >= Ladder(role),
+    };
+
+    /// <summary>
+    /// The role both grant: the lower of two roles on the ladder; signer with admin is signer; signer with reviewer or
+    /// member is no role (null), since neither covers the other.
+    /// </summary>
+    public static string? Lower(string? a, string? b) => Covers(b, a) ? a : Covers(a, b) ? b : null;
+
+    private static int Ladder(string? role) => role switch
     {
         Admin => 3,
         Reviewer => 2,
         Member => 1,
         _ => 0,
     };
-
-    /// <summary>The lower of two roles (null, no role, is lowest).</summary>
-    public static string? Lower(string? a, string? b) => Rank(a) <= Rank(b) ? a : b;
 }
 
 /// <summary>Stable diagnostic codes of sign-in, grants and tokens.</summary>
@@ -363,7 +383,7 @@ public sealed class AccessTokens(IDbContextFactory<EmbassyDbContext> databases, 
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var owner = await RoleOfAsync(db, parsed.Value, cancellationToken).ConfigureAwait(false);
-        if (Roles.Rank(role) > Roles.Rank(owner))
+        if (!Roles.Covers(owner, role))
         {
             return Result<IssuedToken>.Fail(AccessCodes.TokenScopeTooWide, $"A token's role is at most its owner's: '{parsed.Value}' is {owner ?? "without a role"}, not {role}.");
         }

@@ -94,6 +94,7 @@ public static class ApplicationServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MemberAdmin>();
+        services.TryAddSingleton<AddressProofs>(); // issue #13: payout addresses members prove
         services.AddSingleton(sp => new MembershipApplications(
             sp.GetRequiredService<IDbContextFactory<EmbassyDbContext>>(), sp.GetRequiredService<MemberAdmin>(), sp.GetRequiredService<TimeProvider>(), guard));
         services.AddSingleton<CrewRegistry>();

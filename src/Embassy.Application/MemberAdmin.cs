@@ -98,7 +98,7 @@ public sealed class MemberAdmin(IDbContextFactory<EmbassyDbContext> databases, T
         member.RankEvents.Add(new RankEvent { Rank = rank!, EffectiveFrom = since, Actor = actor, Reason = "Joined the program", RecordedAt = now });
         if (canonical is not null)
         {
-            member.PayoutAddresses.Add(new PayoutAddress { Rail = MonthCloseWorkflow.RailName(CurrentPolicy.Payout.Rail), Address = canonical, ValidFrom = since < today ? since : today, RecordedAt = now });
+            member.PayoutAddresses.Add(new PayoutAddress { Rail = MonthCloseWorkflow.RailName(CurrentPolicy.Payout.Rail), Address = canonical, ValidFrom = since < today ? since : today, RecordedAt = now, RecordedBy = actor });
         }
 
         db.Members.Add(member);
@@ -223,7 +223,11 @@ public sealed class MemberAdmin(IDbContextFactory<EmbassyDbContext> databases, T
         return Result<long>.Ok(ev.Id);
     }
 
-    /// <summary>Sets the member's payout address on the policy's rail, checked with <see cref="AddressCheck"/> (R9).</summary>
+    /// <summary>
+    /// Sets the member's payout address on the policy's rail, checked with <see cref="AddressCheck"/> (R9). The address is
+    /// unproven (issue #13): on the evm rail a change is held for the policy's cooling period unless the member proves it
+    /// (<see cref="AddressProofs"/>).
+    /// </summary>
     public async Task<Result<string>> SetAddressAsync(long id, string address, string actor, CancellationToken cancellationToken = default)
     {
         var errors = new List<Diagnostic>();
@@ -241,7 +245,7 @@ public sealed class MemberAdmin(IDbContextFactory<EmbassyDbContext> databases, T
 
         var now = time.GetUtcNow();
         var rail = MonthCloseWorkflow.RailName(CurrentPolicy.Payout.Rail);
-        db.PayoutAddresses.Add(new PayoutAddress { MemberId = id, Rail = rail, Address = canonical!, ValidFrom = DateOnly.FromDateTime(now.UtcDateTime), RecordedAt = now });
+        db.PayoutAddresses.Add(new PayoutAddress { MemberId = id, Rail = rail, Address = canonical!, ValidFrom = DateOnly.FromDateTime(now.UtcDateTime), RecordedAt = now, RecordedBy = actor });
         ProgramTables.Audit(db, now, actor, "address.changed", "member:" + id, $"{rail} {canonical}");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return Result<string>.Ok(canonical!, await SharedWithAsync(db, id, cancellationToken).ConfigureAwait(false));

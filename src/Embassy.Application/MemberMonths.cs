@@ -69,6 +69,9 @@ public sealed record MemberMonthView
     /// <summary>R5: a total below the rail's minimum is carried to the member's next payout, not paid now.</summary>
     public TokenAmount? CarriedToNextPayout { get; init; }
 
+    /// <summary>Issue #13: why the payout was held out of the signing file (an unproven address change), or null.</summary>
+    public string? HeldReason { get; init; }
+
     /// <summary>The current transaction hash of each signing batch.</summary>
     public IReadOnlyList<string> Transactions { get; init; } = [];
 
@@ -199,7 +202,7 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
 
         var explained = Explain(snapshot!, row);
         var payout = await db.Payouts.AsNoTracking().Where(p => p.MonthCloseId == close!.Id && p.MemberId == row.MemberId)
-            .Select(p => new { p.CarriedUnits }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .Select(p => new { p.CarriedUnits, p.HeldReason }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var payments = await MonthCloseWorkflow.PaymentsAsync(db, close!.Id, cancellationToken).ConfigureAwait(false);
         return view with
         {
@@ -207,6 +210,7 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
             Reward = explained.IsSuccess ? explained.Value : null,
             RewardProblems = explained.Errors.ToArray(),
             CarriedToNextPayout = payout is { CarriedUnits: var c } && c != UInt128.Zero ? snapshot!.Token.Units(c) : null,
+            HeldReason = payout?.HeldReason,
             Transactions = payments.Select(p => p.TxHash).ToArray(),
         };
     }

@@ -227,7 +227,10 @@ public sealed partial class MonthCloseWorkflow(
         var policy = PolicyOf(snapshot.Policy.Id, period);
         var rail = RailName(policy.Payout.Rail);
         var addresses = await CurrentAddressesAsync(db, policy, snapshot, cancellationToken).ConfigureAwait(false);
+        var provenance = await ProvenanceAsync(db, policy, addresses.Keys, cancellationToken).ConfigureAwait(false);
+        var approvedAt = time.GetUtcNow();
         var missing = new List<Diagnostic>();
+        var heldWarnings = new List<Diagnostic>();
         var payouts = new List<Payout>();
         foreach (var m in snapshot.Members)
         {
@@ -244,14 +247,25 @@ public sealed partial class MonthCloseWorkflow(
             }
 
             var belowMinimum = policy.Payout.Minimum is { } min && total < min;
+
+            // Issue #13: an unproven address change inside the policy's cooling period is left out of the signing file and
+            // its amount carried, as below the minimum (R5: carried, not lost); the signers and the admin see why.
+            var held = HoldReason(policy, provenance.GetValueOrDefault(m.MemberId), approvedAt);
+            if (held is not null)
+            {
+                heldWarnings.Add(Diagnostic.Warning(PayoutAddressHeld, $"{m.Name} ({m.Login}): {held}"));
+            }
+
+            var carried = belowMinimum || held is not null;
             payouts.Add(new Payout
             {
                 MonthCloseId = close.Id,
                 MemberId = m.MemberId,
                 Rail = rail,
                 Address = address,
-                Units = belowMinimum ? UInt128.Zero : total.Units,
-                CarriedUnits = belowMinimum ? total.Units : UInt128.Zero,
+                Units = carried ? UInt128.Zero : total.Units,
+                CarriedUnits = carried ? total.Units : UInt128.Zero,
+                HeldReason = held,
             });
         }
 
@@ -308,7 +322,7 @@ public sealed partial class MonthCloseWorkflow(
         }
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return Result<MonthStatement>.Ok(snapshot, drawDiagnostics);
+        return Result<MonthStatement>.Ok(snapshot, [.. drawDiagnostics, .. heldWarnings]);
     }
 
     /// <summary>The payout file of an approved month (Embassy.Chain's manual sheet: CSV), for the treasury signers.</summary>

@@ -12,13 +12,18 @@ namespace Embassy.Application;
 public sealed record SigningBatch(int Number, int Transfers, TokenAmount Total);
 
 /// <summary>A line a careful signer looks at before signing: what changed since the last paid month.</summary>
-/// <param name="Kind"><c>new_recipient</c>, <c>address_changed</c> or <c>amount_unusual</c>.</param>
+/// <param name="Kind"><c>new_recipient</c>, <c>address_changed</c>, <c>amount_unusual</c> or <c>payout_held</c>.</param>
 /// <param name="Member">The member.</param>
-/// <param name="Address">The address paid now.</param>
-/// <param name="Previous">The address (or amount) of the last paid month, when there was one.</param>
-/// <param name="Amount">The amount paid now.</param>
+/// <param name="Address">The address paid now (held: the address not paid).</param>
+/// <param name="Previous">The address (or usual amount) compared with, when there was one.</param>
+/// <param name="Amount">The amount paid now (held: the amount carried).</param>
 /// <param name="Note">What it means, in a sentence.</param>
-public sealed record SigningChange(string Kind, string Member, string Address, string? Previous, TokenAmount Amount, string Note);
+/// <param name="ChangedAt">When the address paid now was set (issue #13), when known.</param>
+/// <param name="ChangedBy">Who set it: an admin's login, or the member's own when they proved it.</param>
+/// <param name="Proven">Whether the member proved the address by signing Embassy's challenge; null when unknown.</param>
+public sealed record SigningChange(
+    string Kind, string Member, string Address, string? Previous, TokenAmount Amount, string Note,
+    DateTimeOffset? ChangedAt = null, string? ChangedBy = null, bool? Proven = null);
 
 /// <summary>
 /// What the treasury signers are handed for an approved month (R9: Embassy prepares, the signers sign): token,
@@ -33,8 +38,14 @@ public sealed record SigningSummary
     /// <summary>A member paid to another address than last time.</summary>
     public const string AddressChanged = "address_changed";
 
-    /// <summary>An amount more than twice, or less than half, the member's last one.</summary>
+    /// <summary>An amount more than twice, or less than half, the member's usual one (the median of their last paid months).</summary>
     public const string AmountUnusual = "amount_unusual";
+
+    /// <summary>A payout left out of the file: an unproven address change inside the policy's cooling period (issue #13).</summary>
+    public const string PayoutHeld = "payout_held";
+
+    /// <summary>How many earlier paid months make a member's usual amount.</summary>
+    public const int UsualMonths = 6;
 
     /// <summary>The month.</summary>
     public required Period Period { get; init; }
@@ -69,6 +80,9 @@ public sealed record SigningSummary
     /// <summary>What changed since <see cref="ComparedWith"/>.</summary>
     public required IReadOnlyList<SigningChange> Changes { get; init; }
 
+    /// <summary>Payouts left out of the file, with why (issue #13: unproven address changes in their cooling period).</summary>
+    public IReadOnlyList<HeldPayout> Held { get; init; } = [];
+
     /// <summary>Steps, in order, for the tool the rail's file goes into.</summary>
     public required IReadOnlyList<string> Steps { get; init; }
 
@@ -85,39 +99,35 @@ public sealed record SigningSummary
         var policy = workflow.PolicyFor(period);
         Period? previous = null;
         ManualPayout? last = null;
+        var earlier = new List<ManualPayout>();
         foreach (var (p, state) in await workflow.ClosedMonthsAsync(cancellationToken).ConfigureAwait(false))
         {
             if (p < period && state == MonthState.Paid && await workflow.PayoutFileAsync(p, cancellationToken).ConfigureAwait(false) is { IsSuccess: true } file)
             {
-                (previous, last) = (p, file.Value);
-                break;
+                if (last is null)
+                {
+                    (previous, last) = (p, file.Value);
+                }
+
+                earlier.Add(file.Value);
+                if (earlier.Count == UsualMonths)
+                {
+                    break;
+                }
             }
         }
 
-        IReadOnlyList<SigningBatch> batches;
-        switch (policy.Payout.Rail)
+        var provenance = await workflow.AddressProvenanceAsync(period, cancellationToken).ConfigureAwait(false);
+        var held = await workflow.HeldAsync(period, cancellationToken).ConfigureAwait(false);
+
+        var batches = BatchesOf(
+            policy,
+            sheet.Value,
+            policy.Payout.Rail == PayoutRail.Evm ? await workflow.EvmPayoutAsync(period, cancellationToken).ConfigureAwait(false) : null,
+            policy.Payout.Rail == PayoutRail.Substrate ? await workflow.SubstratePayoutAsync(period, cancellationToken).ConfigureAwait(false) : null);
+        if (!batches.IsSuccess)
         {
-            case PayoutRail.Evm:
-                var evm = await workflow.EvmPayoutAsync(period, cancellationToken).ConfigureAwait(false);
-                if (!evm.IsSuccess)
-                {
-                    return Result<SigningSummary>.Fail(evm.Diagnostics);
-                }
-
-                batches = [.. evm.Value.Chunks.Select((c, i) => new SigningBatch(i + 1, c.Count, c.Aggregate(sheet.Value.Token.Zero, (a, t) => a + t.Amount)))];
-                break;
-            case PayoutRail.Substrate:
-                var substrate = await workflow.SubstratePayoutAsync(period, cancellationToken).ConfigureAwait(false);
-                if (!substrate.IsSuccess)
-                {
-                    return Result<SigningSummary>.Fail(substrate.Diagnostics);
-                }
-
-                batches = [.. substrate.Value.Batches.Select((b, i) => new SigningBatch(i + 1, b.Transfers.Count, b.Transfers.Aggregate(sheet.Value.Token.Zero, (a, t) => a + t.Amount)))];
-                break;
-            default:
-                batches = [new SigningBatch(1, sheet.Value.Rows.Count, sheet.Value.Total)];
-                break;
+            return Result<SigningSummary>.Fail(batches.Diagnostics);
         }
 
         var safe = MonthCloseWorkflow.SafeOf(policy)?.Text;
@@ -131,44 +141,142 @@ public sealed record SigningSummary
             Safe = safe,
             Total = sheet.Value.Total,
             Recipients = sheet.Value.Rows.Count,
-            Batches = batches,
+            Batches = batches.Value,
             ComparedWith = previous,
-            Changes = last is null ? [] : Diff(sheet.Value, last),
-            Steps = StepsFor(policy, safe, batches.Count),
+            Changes = Diff(sheet.Value, last, earlier, provenance, held),
+            Held = held,
+            Steps = StepsFor(policy, safe, batches.Value.Count),
         });
+    }
+
+    /// <summary>
+    /// The summary of a month's drawn community bounties (R10: paid on the same rail as the month's payout): the same
+    /// rail settings, totals, batches and steps. Bounties pay non-members once each, so there is no earlier payout to
+    /// compare with; every recipient is listed as new.
+    /// </summary>
+    public static async Task<Result<SigningSummary>> ForBountiesAsync(TreasuryStore treasury, Period month, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(treasury);
+        var sheet = await treasury.BountyPayoutFileAsync(month, cancellationToken).ConfigureAwait(false);
+        if (!sheet.IsSuccess)
+        {
+            return Result<SigningSummary>.Fail(sheet.Diagnostics);
+        }
+
+        var policy = treasury.PolicyFor(month);
+        var batches = BatchesOf(
+            policy,
+            sheet.Value,
+            policy.Payout.Rail == PayoutRail.Evm ? await treasury.BountyEvmPayoutAsync(month, cancellationToken).ConfigureAwait(false) : null,
+            policy.Payout.Rail == PayoutRail.Substrate ? await treasury.BountySubstratePayoutAsync(month, cancellationToken).ConfigureAwait(false) : null);
+        if (!batches.IsSuccess)
+        {
+            return Result<SigningSummary>.Fail(batches.Diagnostics);
+        }
+
+        var safe = MonthCloseWorkflow.SafeOf(policy)?.Text;
+        return Result<SigningSummary>.Ok(new SigningSummary
+        {
+            Period = month,
+            Rail = MonthCloseWorkflow.RailName(policy.Payout.Rail),
+            Token = sheet.Value.Token,
+            Contract = policy.Payout.Rail == PayoutRail.Evm ? policy.Payout.TokenContract : null,
+            ChainId = policy.Payout.ChainId,
+            Safe = safe,
+            Total = sheet.Value.Total,
+            Recipients = sheet.Value.Rows.Count,
+            Batches = batches.Value,
+            Changes = [.. sheet.Value.Rows.Select(r => new SigningChange(NewRecipient, r.Member, r.Address, null, r.Amount, $"Bounty to {r.Member}: a one-off payment; check the address with the bounty's approver."))],
+            Steps = StepsFor(policy, safe, batches.Value.Count),
+        });
+    }
+
+    private static Result<IReadOnlyList<SigningBatch>> BatchesOf(Policy policy, ManualPayout sheet, Result<EvmPayout>? evm, Result<SubstratePayout>? substrate)
+    {
+        switch (policy.Payout.Rail)
+        {
+            case PayoutRail.Evm when evm is not null:
+                return evm.IsSuccess
+                    ? Result<IReadOnlyList<SigningBatch>>.Ok([.. evm.Value.Chunks.Select((c, i) => new SigningBatch(i + 1, c.Count, c.Aggregate(sheet.Token.Zero, (a, t) => a + t.Amount)))])
+                    : Result<IReadOnlyList<SigningBatch>>.Fail(evm.Diagnostics);
+            case PayoutRail.Substrate when substrate is not null:
+                return substrate.IsSuccess
+                    ? Result<IReadOnlyList<SigningBatch>>.Ok([.. substrate.Value.Batches.Select((b, i) => new SigningBatch(i + 1, b.Transfers.Count, b.Transfers.Aggregate(sheet.Token.Zero, (a, t) => a + t.Amount)))])
+                    : Result<IReadOnlyList<SigningBatch>>.Fail(substrate.Diagnostics);
+            default:
+                return Result<IReadOnlyList<SigningBatch>>.Ok([new SigningBatch(1, sheet.Rows.Count, sheet.Total)]);
+        }
     }
 
     /// <summary>
     /// The changes a signer checks first: members paid for the first time, members paid to another address than in
     /// <paramref name="last"/>, and amounts more than twice or less than half the member's last one.
     /// </summary>
-    public static IReadOnlyList<SigningChange> Diff(ManualPayout now, ManualPayout last)
+    public static IReadOnlyList<SigningChange> Diff(ManualPayout now, ManualPayout last) => Diff(now, last, null, null, null);
+
+    /// <summary>
+    /// The changes a signer checks first (issue #13): payouts held out of the file; members paid for the first time;
+    /// members paid to another address than in <paramref name="last"/>, with when and by whom the address was set and
+    /// whether the member proved it; and amounts more than twice or less than half the member's usual one — the median of
+    /// their amounts in <paramref name="earlier"/> (the last paid months, newest first; <paramref name="last"/> alone
+    /// when not given). With no <paramref name="last"/> (nothing paid before) only held payouts are listed.
+    /// </summary>
+    public static IReadOnlyList<SigningChange> Diff(
+        ManualPayout now, ManualPayout? last, IReadOnlyList<ManualPayout>? earlier, IReadOnlyDictionary<string, AddressProvenance>? provenance, IReadOnlyList<HeldPayout>? held)
     {
         ArgumentNullException.ThrowIfNull(now);
-        ArgumentNullException.ThrowIfNull(last);
-        var before = last.Rows.ToLookup(r => r.Member, StringComparer.Ordinal);
         var changes = new List<SigningChange>();
+        foreach (var h in held ?? [])
+        {
+            var where = provenance?.GetValueOrDefault(h.Member) is { } hp && string.Equals(hp.Address, h.Address, StringComparison.OrdinalIgnoreCase) ? hp : null;
+            changes.Add(new SigningChange(PayoutHeld, h.Member, h.Address, where?.Previous, h.Amount, h.Reason, where?.Since, where?.By, where?.Proven));
+        }
+
+        if (last is null)
+        {
+            return changes;
+        }
+
+        var before = last.Rows.ToLookup(r => r.Member, StringComparer.Ordinal);
+        var months = earlier is { Count: > 0 } ? earlier : [last];
         foreach (var row in now.Rows)
         {
+            var origin = provenance?.GetValueOrDefault(row.Member) is { } p && string.Equals(p.Address, row.Address, StringComparison.OrdinalIgnoreCase) ? p : null;
+            var set = origin is null ? string.Empty : $" Set {ProgramTables.Stamp(origin.Since)} by {origin.By ?? "an unknown actor"}, {(origin.Proven ? "proven by the member's signature" : "not proven by the member")}.";
             var was = before[row.Member].FirstOrDefault();
             if (was is null)
             {
-                changes.Add(new SigningChange(NewRecipient, row.Member, row.Address, null, row.Amount, $"{row.Member} was not paid in the last paid month."));
+                changes.Add(new SigningChange(NewRecipient, row.Member, row.Address, null, row.Amount, $"{row.Member} was not paid in the last paid month.{set}", origin?.Since, origin?.By, origin?.Proven));
                 continue;
             }
 
             if (!string.Equals(was.Address, row.Address, StringComparison.OrdinalIgnoreCase))
             {
-                changes.Add(new SigningChange(AddressChanged, row.Member, row.Address, was.Address, row.Amount, $"{row.Member} was paid to {was.Address} last time; check the change with them before signing."));
+                changes.Add(new SigningChange(AddressChanged, row.Member, row.Address, was.Address, row.Amount, $"{row.Member} was paid to {was.Address} last time; check the change with them before signing.{set}", origin?.Since, origin?.By, origin?.Proven));
             }
 
-            if (!was.Amount.IsZero && (row.Amount.Units > was.Amount.Units * 2 || row.Amount.Units * 2 < was.Amount.Units))
+            if (Usual(months, row.Member) is { IsZero: false } usual && (row.Amount.Units > usual.Units * 2 || row.Amount.Units * 2 < usual.Units))
             {
-                changes.Add(new SigningChange(AmountUnusual, row.Member, row.Address, was.Amount.ToString(), row.Amount, $"{row.Amount} against {was.Amount} last time."));
+                changes.Add(new SigningChange(AmountUnusual, row.Member, row.Address, usual.ToString(), row.Amount, $"{row.Amount} against a usual {usual} (median of the last {Math.Min(months.Count, UsualMonths)} paid month(s))."));
             }
         }
 
         return changes;
+    }
+
+    /// <summary>The median of a member's amounts in the months they were paid in (the lower middle for an even count).</summary>
+    private static TokenAmount? Usual(IReadOnlyList<ManualPayout> months, string member)
+    {
+        var amounts = months.Select(m => m.Rows.FirstOrDefault(r => string.Equals(r.Member, member, StringComparison.Ordinal))?.Amount)
+            .OfType<TokenAmount>().OrderBy(a => a.Units).ToArray();
+        return amounts.Length == 0 ? null : amounts[(amounts.Length - 1) / 2];
+    }
+
+    /// <summary>The steps for the tool <paramref name="policy"/>'s rail file goes into, for a payout of <paramref name="batches"/> batches.</summary>
+    public static IReadOnlyList<string> StepsOf(Policy policy, int batches)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return StepsFor(policy, MonthCloseWorkflow.SafeOf(policy)?.Text, batches);
     }
 
     private static string[] StepsFor(Policy policy, string? safe, int batches)

@@ -77,4 +77,10 @@ public static class ChainCodes
 
     /// <summary>A payout line's amount is in another token than the rail's.</summary>
     public const string PayoutWrongToken = "PAYOUT_WRONG_TOKEN";
+
+    /// <summary>A proof signature is not 65 bytes of 0x hex (r, s, v), so no signer can be recovered from it.</summary>
+    public const string ProofSignatureMalformed = "PROOF_SIGNATURE_MALFORMED";
+
+    /// <summary>The signature is well formed, but the account that signed the message is not the address to prove.</summary>
+    public const string ProofWrongSigner = "PROOF_WRONG_SIGNER";
 }

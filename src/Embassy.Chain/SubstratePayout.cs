@@ -40,12 +40,18 @@ public sealed record SubstratePayout(ChainProfile Profile, IReadOnlyList<Substra
 
     /// <summary>
     /// A plain-text sheet for the signers: per batch, a comment line with its transfers, total and call hash, then the
-    /// call data on its own line (what is pasted into a multisig call; the hash is what approvers compare, R9).
+    /// call data on its own line (what is pasted into a multisig call; the hash is what approvers compare, R9). With
+    /// <paramref name="steps"/>, the file says where to paste what, and for which chain, before the batches (issue #13).
     /// </summary>
-    public string ToSigningText(string title)
+    public string ToSigningText(string title, IReadOnlyList<string>? steps = null)
     {
         var text = new System.Text.StringBuilder();
         text.Append("# ").Append(title).Append(": utility.batch_all call data, one batch per line, unsigned\n");
+        for (var i = 0; i < (steps?.Count ?? 0); i++)
+        {
+            text.Append(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"# step {i + 1}: {steps![i]}\n"));
+        }
+
         foreach (var batch in Batches)
         {
             text.Append(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"# batch {batch.Number}: {batch.Transfers.Count} transfers, {batch.Total}, call hash {batch.CallHash}\n"));

@@ -22,6 +22,8 @@ public sealed partial class EmbassyDbContext(DbContextOptions<EmbassyDbContext> 
 
     public DbSet<PayoutAddress> PayoutAddresses => Set<PayoutAddress>();
 
+    public DbSet<AddressChallenge> AddressChallenges => Set<AddressChallenge>();
+
     public DbSet<PolicyRecord> Policies => Set<PolicyRecord>();
 
     public DbSet<PeriodRecord> Periods => Set<PeriodRecord>();
@@ -101,6 +103,13 @@ public sealed partial class EmbassyDbContext(DbContextOptions<EmbassyDbContext> 
         {
             e.ToTable("payout_addresses");
             e.HasIndex(a => a.MemberId);
+        });
+        modelBuilder.Entity<AddressChallenge>(e =>
+        {
+            e.ToTable("address_challenges");
+            e.HasIndex(c => c.Nonce).IsUnique();
+            e.HasIndex(c => c.MemberId);
+            e.HasOne<Member>().WithMany().HasForeignKey(c => c.MemberId);
         });
         modelBuilder.Entity<PolicyRecord>(e =>
         {

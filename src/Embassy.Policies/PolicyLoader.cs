@@ -95,6 +95,7 @@ public static class PolicyLoader
         var id = r.Str(root, "", "id") ?? "?";
         var name = r.Str(root, "", "name") ?? id;
         var version = r.Str(root, "", "version") ?? "?";
+        var program = r.Str(root, "", "program", required: false) ?? id;
         var from = r.PeriodOf(root, "", "from", required: true) ?? new Period(2000, 1);
         var until = r.PeriodOf(root, "", "until", required: false);
         if (until is { } u && u < from)
@@ -140,6 +141,7 @@ public static class PolicyLoader
             Id = id,
             Name = name,
             Version = version,
+            Program = program,
             From = from,
             Until = until,
             Hash = "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(yaml))),
@@ -777,7 +779,7 @@ public static class PolicyLoader
             return new PayoutRule { Rail = PayoutRail.Manual };
         }
 
-        r.KnownKeys(map, "payout", "rail", "ss58_prefix", "chunk_size", "minimum", "token_contract", "chain_id", "safe", "explorer");
+        r.KnownKeys(map, "payout", "rail", "ss58_prefix", "chunk_size", "minimum", "token_contract", "chain_id", "safe", "explorer", "address_cooling_days");
         var rail = r.EnumOf(map, "payout", "rail", PayoutRail.Manual, Rails, required: true);
         var prefix = r.Int(map, "payout", "ss58_prefix", 30, 0, 16383, required: rail == PayoutRail.Substrate);
         var chunk = r.Int(map, "payout", "chunk_size", 100, 1, 10_000);
@@ -794,6 +796,7 @@ public static class PolicyLoader
             r.Error("POLICY_BAD_VALUE", "payout.explorer", r.Node(map, "explorer"), $"'{explorer}' is not an https address with {{tx}} where the transaction hash goes.");
         }
 
+        var cooling = r.Int(map, "payout", "address_cooling_days", PayoutRule.DefaultAddressCoolingDays, 0, 365);
         return new PayoutRule
         {
             Rail = rail,
@@ -804,6 +807,7 @@ public static class PolicyLoader
             ChainId = rail == PayoutRail.Evm ? chainId : null,
             Safe = rail == PayoutRail.Evm ? safe : null,
             Explorer = explorer,
+            AddressCoolingDays = cooling,
         };
     }
 }

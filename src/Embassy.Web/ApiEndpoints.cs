@@ -105,6 +105,17 @@ public static class ApiEndpoints
         review.MapPost("/reports/{id:long}/reject", RejectAsync);
         review.MapPost("/reports/{id:long}/reconsider", ReconsiderAsync);
 
+        // #13: treasury signers read the signing summaries of approved payouts; nothing under /sign writes.
+        var sign = api.MapGroup("/sign").RequireAuthorization(Policy(AccessPolicies.Signer)).WithTags("signing");
+        sign.MapGet("/months/{period}", SigningApi.SummaryAsync);
+        sign.MapGet("/bounties/{period}", SigningApi.BountySummaryAsync);
+
+        // #13: a member proves a payout address by signing a challenge with it.
+        var addresses = api.MapGroup("/me/addresses").RequireAuthorization(Policy(AccessPolicies.Member)).WithTags("account");
+        addresses.MapGet(string.Empty, AddressProofApi.ListAsync);
+        addresses.MapPost("/challenge", AddressProofApi.ChallengeAsync);
+        addresses.MapPost("/proof", AddressProofApi.ProveAsync);
+
         var admin = api.MapGroup("/admin").RequireAuthorization(Policy(AccessPolicies.Admin)).WithTags("admin");
         ReviewAndCloseProblems(admin);
         admin.MapGet("/months/{period}", PreviewAsync);
@@ -314,7 +325,7 @@ public static class ApiEndpoints
 
         var payout = await workflow.SubstratePayoutAsync(p, ct).ConfigureAwait(false);
         return payout.IsSuccess
-            ? PayoutFile.Substrate(payout.Value, $"Embassy payout {p}", $"payout-{p}").ToResult()
+            ? PayoutFile.Substrate(payout.Value, $"Embassy payout {p}", $"payout-{p}", SigningSummary.StepsOf(workflow.PolicyFor(p), payout.Value.Batches.Count)).ToResult()
             : Problems.From(payout.Diagnostics);
     }
 

@@ -216,6 +216,7 @@ public static partial class EmbassyWebSetup
             .AddPolicy(AccessPolicies.Admin, p => p.RequireAuthenticatedUser().RequireRole(AccessPolicies.RolesFor(AccessPolicies.Admin)))
             .AddPolicy(AccessPolicies.Reviewer, p => p.RequireAuthenticatedUser().RequireRole(AccessPolicies.RolesFor(AccessPolicies.Reviewer)))
             .AddPolicy(AccessPolicies.Member, p => p.RequireAuthenticatedUser().RequireRole(AccessPolicies.RolesFor(AccessPolicies.Member)))
+            .AddPolicy(AccessPolicies.Signer, p => p.RequireAuthenticatedUser().RequireRole(AccessPolicies.RolesFor(AccessPolicies.Signer)))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         // The anti-forgery cookie follows the request: it is no credential, and with Always ASP.NET Core refuses every form on
         // a request that reached Embassy over plain http (a TLS proxy whose forwarded headers are not read).
@@ -229,6 +230,7 @@ public static partial class EmbassyWebSetup
             o.Conventions.AuthorizeFolder("/Admin", AccessPolicies.Admin);
             o.Conventions.AuthorizeFolder("/Review", AccessPolicies.Reviewer);
             o.Conventions.AuthorizeFolder("/Me", AccessPolicies.Member);
+            o.Conventions.AuthorizeFolder("/Sign", AccessPolicies.Signer); // #13: read-only, GET handlers only
             o.Conventions.AllowAnonymousToFolder("/Public");
             o.Conventions.AllowAnonymousToFolder("/Account");
         });

@@ -21,8 +21,8 @@ internal sealed record PayoutFile(byte[] Content, string ContentType, string Nam
         new(Encoding.UTF8.GetBytes(sheet.ToCsv()), "text/csv; charset=utf-8", name + ".csv");
 
     /// <summary>Substrate batch call data with call hashes, <c>{name}-substrate.txt</c>.</summary>
-    public static PayoutFile Substrate(SubstratePayout payout, string title, string name) =>
-        new(Encoding.UTF8.GetBytes(payout.ToSigningText(title)), "text/plain; charset=utf-8", name + "-substrate.txt");
+    public static PayoutFile Substrate(SubstratePayout payout, string title, string name, IReadOnlyList<string>? steps = null) =>
+        new(Encoding.UTF8.GetBytes(payout.ToSigningText(title, steps)), "text/plain; charset=utf-8", name + "-substrate.txt");
 
     /// <summary>Safe batch <paramref name="chunk"/> (from 0, clamped to the batches there are), <c>{name}-safe-{n}.json</c>.</summary>
     public static PayoutFile Safe(EvmPayout payout, int? chunk, DateTimeOffset now, string title, string name)

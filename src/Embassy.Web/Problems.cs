@@ -31,6 +31,7 @@ public static class Problems
     {
         WorkflowCodes.NotFound => StatusCodes.Status404NotFound,
         AccessCodes.ScoreOwnReport => StatusCodes.Status403Forbidden,
+        AddressProofs.ChallengeInvalid => StatusCodes.Status409Conflict,
         WorkflowCodes.MonthAlreadyClosed or WorkflowCodes.MonthAlreadyPaid or WorkflowCodes.MonthClosed
             or WorkflowCodes.MonthNotLocked or WorkflowCodes.MonthNotApproved or WorkflowCodes.HandleTaken => StatusCodes.Status409Conflict,
 

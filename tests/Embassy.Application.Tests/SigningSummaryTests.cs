@@ -37,6 +37,53 @@ public class SigningSummaryTests
     }
 
     [Fact]
+    public void Diff_ChangedAddress_SaysWhenAndWhoAndWhetherProven_HeldPayoutListed()
+    {
+        var last = Sheet(("alice", 1, 100), ("bob", 2, 100));
+        var now = Sheet(("bob", 8, 100));
+        var at = new DateTimeOffset(2026, 11, 18, 10, 0, 0, TimeSpan.Zero);
+        var provenance = new Dictionary<string, Embassy.Domain.Rules.AddressProvenance>(StringComparer.Ordinal)
+        {
+            ["alice"] = new(Address(9), at, "ada", Proven: false, IsChange: true, Previous: Address(1)),
+            ["bob"] = new(Address(8), at.AddHours(1), "bob", Proven: true, IsChange: true, Previous: Address(2)),
+        };
+        HeldPayout[] held = [new("alice", Address(9), Erc20.Whole(100), "Held: unproven change.")];
+
+        var changes = SigningSummary.Diff(now, last, null, provenance, held);
+
+        Assert.Equal([(SigningSummary.PayoutHeld, "alice"), (SigningSummary.AddressChanged, "bob")], changes.Select(c => (c.Kind, c.Member)));
+        var alice = changes[0];
+        Assert.Equal((Address(9), Address(1), at, "ada", (bool?)false, "Held: unproven change."), (alice.Address, alice.Previous, alice.ChangedAt, alice.ChangedBy, alice.Proven, alice.Note));
+        var bob = changes[1];
+        Assert.Equal((at.AddHours(1), "bob", (bool?)true), (bob.ChangedAt, bob.ChangedBy, bob.Proven));
+        Assert.Contains("proven by the member's signature", bob.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diff_UnusualAmount_AgainstTheMedianOfEarlierMonths_NotJustTheLast()
+    {
+        // Carol's last month was an outlier (300); her usual is 100, so 120 is not unusual and 250 is.
+        ManualPayout[] earlier = [Sheet(("carol", 3, 300), ("dan", 4, 300)), Sheet(("carol", 3, 100), ("dan", 4, 100)), Sheet(("carol", 3, 100), ("dan", 4, 100))];
+        var now = Sheet(("carol", 3, 120), ("dan", 4, 250));
+
+        var changes = SigningSummary.Diff(now, earlier[0], earlier, null, null);
+
+        var unusual = Assert.Single(changes);
+        Assert.Equal((SigningSummary.AmountUnusual, "dan"), (unusual.Kind, unusual.Member));
+        Assert.Equal(Erc20.Whole(100).ToString(), unusual.Previous);
+    }
+
+    [Fact]
+    public void Diff_NothingPaidBefore_OnlyHeldPayoutsListed()
+    {
+        var now = Sheet(("bob", 8, 100));
+
+        var changes = SigningSummary.Diff(now, null, null, null, [new HeldPayout("alice", Address(9), Erc20.Whole(5), "Held.")]);
+
+        Assert.Equal((SigningSummary.PayoutHeld, "alice"), (Assert.Single(changes).Kind, changes[0].Member));
+    }
+
+    [Fact]
     public void EvmPayout_PolicyNamesItsSafe_BatchFileCarriesItAsCreatedFromSafeAddress()
     {
         var shipped = PolicyCatalog.Shipped.Get("phala-v5-erc20").Value;

@@ -102,6 +102,18 @@ public class SubstratePayoutTests
     }
 
     [Fact]
+    public void ToSigningText_WithSteps_NumbersThemAsCommentsBeforeTheCallData()
+    {
+        var result = SubstratePayout.Build([new PayoutLine("alice", PhalaAddress(1), Pha("5"))], ChainProfile.Phala);
+
+        var lines = result.Value.ToSigningText("t", ["Open Polkadot-JS Apps on Phala.", "Decode the call data."]).Split('\n');
+
+        Assert.Equal(["# step 1: Open Polkadot-JS Apps on Phala.", "# step 2: Decode the call data."], lines[1..3]);
+        Assert.StartsWith("0x", lines.Single(l => !l.StartsWith('#') && l.Length > 0), StringComparison.Ordinal);
+        Assert.DoesNotContain("# step", result.Value.ToSigningText("t"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_AnyBadAddress_FailsTheWholePayout()
     {
         var polkadot = Ss58Address.Parse(PhalaAddress(2)).Value.WithPrefix(0).Text;

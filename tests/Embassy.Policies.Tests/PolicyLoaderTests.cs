@@ -202,6 +202,22 @@ public class PolicyLoaderTests
     }
 
     [Fact]
+    public void AddressCoolingDays_APayoutSetting_SevenByDefault_ZeroTo365()
+    {
+        // #13: how long an unproven payout address change waits before it is paid.
+        var erc20 = PolicyCatalog.ShippedText("phala-v5-erc20")!;
+        var shipped = PolicyLoader.Load(erc20, "a.yaml").Value;
+        var three = PolicyLoader.Load(erc20.Replace("  chunk_size: 100\n", "  chunk_size: 100\n  address_cooling_days: 3\n", StringComparison.Ordinal), "b.yaml");
+        var bad = PolicyLoader.Load(erc20.Replace("  chunk_size: 100\n", "  chunk_size: 100\n  address_cooling_days: 400\n", StringComparison.Ordinal), "c.yaml");
+
+        Assert.Equal(7, shipped.Payout.AddressCoolingDays);
+        Assert.Equal("phala", shipped.Program);
+        Assert.True(three.IsSuccess, string.Join("; ", three.Diagnostics));
+        Assert.Equal(3, three.Value.Payout.AddressCoolingDays);
+        Assert.False(bad.IsSuccess);
+    }
+
+    [Fact]
     public void Catalog_OverlappingPeriods_AreRefusedNamingBothFiles()
     {
         var a = PolicyLoader.Load(V4Text, "phala-v4.yaml").Value;

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Embassy.Web.Tests;
 
 /// <summary>
-/// Every endpoint (API, pages, OpenAPI, webhook: the endpoint data source) × anonymous, member, reviewer, admin, a demoted
+/// Every endpoint (API, pages, OpenAPI, webhook: the endpoint data source) × anonymous, member, reviewer, admin, signer, a demoted
 /// user (an admin whose grant was removed, with the cookie and token they had) and a revoked token (an admin's token
 /// revoked, an admin's sessions ended): each answer must be what the endpoint's rule in <see cref="Rules"/> says, and no
 /// answer is a 5xx. A new endpoint has no rule until one is written here, so it fails this test (issue #12).
@@ -24,7 +24,7 @@ public sealed partial class AuthorizationMatrixTests
     private const string Demoted = "demoted";
     private const string Revoked = "revoked";
 
-    private static readonly string[] People = ["anonymous", Roles.Member, Roles.Reviewer, Roles.Admin, Demoted, Revoked];
+    private static readonly string[] People = ["anonymous", Roles.Member, Roles.Reviewer, Roles.Admin, Roles.Signer, Demoted, Revoked];
 
     [Fact]
     public async Task EveryEndpoint_EveryRole_GetsExactlyWhatItsPolicyAllows()
@@ -37,7 +37,7 @@ public sealed partial class AuthorizationMatrixTests
             .ToArray();
         var browsers = new Dictionary<string, HttpClient> { ["anonymous"] = site.Browser() };
         var apis = new Dictionary<string, HttpClient> { ["anonymous"] = site.Browser() };
-        foreach (var role in new[] { Roles.Member, Roles.Reviewer, Roles.Admin })
+        foreach (var role in new[] { Roles.Member, Roles.Reviewer, Roles.Admin, Roles.Signer })
         {
             browsers[role] = await site.SignInAsAsync("who-" + role, role);
             apis[role] = await site.ApiAsAsync(role, "bot-" + role);
@@ -331,7 +331,43 @@ public sealed partial class AuthorizationMatrixTests
         ["POST /api/review/crews/{id:long}/{period}/ticks"] = Roles.Reviewer,
         ["POST /api/admin/crews/"] = Roles.Admin,
         ["PUT /api/admin/crews/{id:long}"] = Roles.Admin,
+
+        // #13: the treasury signers' read-only pages and summaries; the member's own address proof.
+        ["GET /sign"] = Roles.Signer,
+        ["POST /sign"] = Roles.Signer,
+        ["GET /sign/months/{period}"] = Roles.Signer,
+        ["POST /sign/months/{period}"] = Roles.Signer,
+        ["GET /sign/bounties/{period}"] = Roles.Signer,
+        ["POST /sign/bounties/{period}"] = Roles.Signer,
+        ["GET /api/sign/months/{period}"] = Roles.Signer,
+        ["GET /api/sign/bounties/{period}"] = Roles.Signer,
+        ["GET /me/address"] = Roles.Member,
+        ["POST /me/address"] = Roles.Member,
+        ["GET /api/me/addresses/"] = Roles.Member,
+        ["POST /api/me/addresses/challenge"] = Roles.Member,
+        ["POST /api/me/addresses/proof"] = Roles.Member,
     };
+
+    /// <summary>
+    /// #13: a signer can write nothing. The only endpoints a signer passes are GETs and the POST route every Razor page
+    /// has; the signers' pages have no POST handler, so such a POST runs nothing (the anti-forgery check refuses it first).
+    /// </summary>
+    [Fact]
+    public void Signer_PassesOnlyReads_AndTheSignersPagesHaveNoPostHandler()
+    {
+        var signerRules = Rules.Where(r => r.Value is not (Public or SignedIn) && AccessPolicies.RolesFor(r.Value).Contains(Roles.Signer)).Select(r => r.Key).ToArray();
+        var writes = signerRules.Where(k => !k.StartsWith("GET ", StringComparison.Ordinal)).ToArray();
+        var pageModels = typeof(Embassy.Web.Pages.Sign.SignIndexModel).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(Embassy.Web.Pages.Sign.SignIndexModel).Namespace && typeof(Microsoft.AspNetCore.Mvc.RazorPages.PageModel).IsAssignableFrom(t)).ToArray();
+        var postHandlers = pageModels.SelectMany(t => t.GetMethods()).Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal)).Select(m => m.DeclaringType!.Name + "." + m.Name).ToArray();
+
+        Assert.Equal(8, signerRules.Length);
+        Assert.All(writes, k => Assert.StartsWith("POST /sign", k, StringComparison.Ordinal));
+        Assert.Equal(3, pageModels.Length);
+        Assert.Empty(postHandlers);
+        Assert.Equal([Roles.Admin, Roles.Signer], AccessPolicies.RolesFor(AccessPolicies.Signer));
+        Assert.DoesNotContain(Roles.Signer, AccessPolicies.RolesFor(AccessPolicies.Member));
+    }
 
     private static string Fill(string pattern)
     {

@@ -90,6 +90,8 @@ public class CsvDownloadTests
             ["api bounty payout"] = await admin.GetAsync($"/api/admin/treasury/bounties/{Month}/payout.csv"),
             ["page month payout"] = await browser.GetAsync($"/admin/months/{Month}/payout?handler=csv"),
             ["page bounty payout"] = await browser.GetAsync($"/admin/treasury?handler=payout&month={Month}"),
+            ["signer month payout"] = await browser.GetAsync($"/sign/months/{Month}?handler=csv"),
+            ["signer bounty payout"] = await browser.GetAsync($"/sign/bounties/{Month}?handler=csv"),
             ["member statement"] = await (await site.SignInAsAsync("m0", Roles.Member)).GetAsync("/me/statement/2026"),
         };
 

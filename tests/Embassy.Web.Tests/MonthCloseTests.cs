@@ -315,6 +315,10 @@ public sealed class MonthCloseTests
         Assert.True(response.IsSuccessStatusCode, text);
         var callData = Convert.FromHexString(text.Split('\n').Single(l => l.StartsWith("0x", StringComparison.Ordinal))[2..]);
 
+        // #13: the file says where to paste what, and for which chain (Polkadot-JS Apps, Phala, SS58 prefix 30).
+        Assert.Contains("# step 1: Open Polkadot-JS Apps connected to the Phala network (SS58 prefix 30).", text, StringComparison.Ordinal);
+        Assert.Contains("# step 2: Developer → Extrinsics → Decode", text, StringComparison.Ordinal);
+
         // SCALE by hand: utility(3).batch_all(2), compact length 2, then per transfer balances(40).transfer_keep_alive(3),
         // MultiAddress::Id (0) and the 32-byte account, then Compact<u128> of the member's total.
         Assert.Equal(new byte[] { 3, 2, 2 << 2 }, callData[..3]);

@@ -125,6 +125,15 @@ public sealed class ProgramApiTests
         Assert.Equal(2, lines.Length);
         var row = lines[1].Split(',');
         Assert.Equal(("bounty:" + id, EmbassySite.AddressFor(7), "2000", "2000000000000000000000"), (row[0], row[2], row[3], row[4]));
+
+        // #13: a treasury signer reads the drawn bounties' summary (same rail settings and steps as a month), nothing more.
+        var signer = await site.ApiAsAsync(Roles.Signer, "sam");
+        var signing = await signer.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/sign/bounties/{Month}");
+        Assert.Equal(("evm", 1, "2000000000000000000000"), (signing.GetProperty("rail").GetString(), signing.GetProperty("recipients").GetInt32(), signing.GetProperty("total").GetProperty("units").GetString()));
+        var bountyChange = Assert.Single(signing.GetProperty("changes").EnumerateArray());
+        Assert.Equal((SigningSummary.NewRecipient, EmbassySite.AddressFor(7)), (bountyChange.GetProperty("kind").GetString(), bountyChange.GetProperty("address").GetString()));
+        Assert.Contains(signing.GetProperty("steps").EnumerateArray(), step => step.GetString()!.Contains("Transaction Builder", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Forbidden, (await signer.GetAsync($"/api/admin/treasury/bounties/{Month}/payout.csv")).StatusCode);
         Assert.Equal(TreasuryStore.BountyNotReady, again.GetProperty("code").GetString());
 
         // R9/R10: October 2026 pays PHA as an ERC-20 (phala-v5-erc20), so the signers get a Safe batch, not substrate call data.

@@ -86,4 +86,46 @@ public sealed class PayoutAddress
     public DateOnly ValidFrom { get; set; }
 
     public DateTimeOffset RecordedAt { get; set; }
+
+    /// <summary>Who recorded it: the admin's login, or the member's own when they proved it (null for rows older than 0018).</summary>
+    public string? RecordedBy { get; set; }
+
+    /// <summary>
+    /// When the member proved control of the address by signing Embassy's challenge (issue #13: EIP-191 personal_sign);
+    /// null for an unproven address (from an admin or a report), which a payout holds for the policy's cooling period.
+    /// </summary>
+    public DateTimeOffset? ProvenAt { get; set; }
+
+    /// <summary>The 65-byte signature (0x hex) that proved it, kept so the proof can be checked again.</summary>
+    public string? Proof { get; set; }
+}
+
+/// <summary>
+/// A challenge a member signs to prove a payout address (issue #13): the message names the program, the member, the
+/// address and this random nonce; it works once and expires.
+/// </summary>
+public sealed class AddressChallenge
+{
+    public long Id { get; set; }
+
+    public long MemberId { get; set; }
+
+    public required string Rail { get; set; }
+
+    /// <summary>The address to prove, in its canonical form.</summary>
+    public required string Address { get; set; }
+
+    /// <summary>Random, hex; unique.</summary>
+    public required string Nonce { get; set; }
+
+    /// <summary>The exact text the member signs.</summary>
+    public required string Message { get; set; }
+
+    public required string RequestedBy { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    public DateTimeOffset? UsedAt { get; set; }
 }

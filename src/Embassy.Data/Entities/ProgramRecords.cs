@@ -256,8 +256,14 @@ public sealed class Payout
 
     public UInt128 Units { get; set; }
 
-    /// <summary>Below the rail's minimum: carried to the next payout, not lost (R5).</summary>
+    /// <summary>Below the rail's minimum, or held (see <see cref="HeldReason"/>): carried to the next payout, not lost (R5).</summary>
     public UInt128 CarriedUnits { get; set; }
+
+    /// <summary>
+    /// Why the payout was held out of the signing file (issue #13: an unproven address change inside the policy's
+    /// cooling period), or null.
+    /// </summary>
+    public string? HeldReason { get; set; }
 }
 
 /// <summary>

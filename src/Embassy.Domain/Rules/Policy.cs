@@ -16,6 +16,12 @@ public sealed record Policy
     /// <summary>The program's own version label, e.g. <c>V.4</c>.</summary>
     public required string Version { get; init; }
 
+    /// <summary>
+    /// The program the policy belongs to (<c>program:</c>, e.g. <c>phala</c>; the policy id when absent): stable across its
+    /// versions, so what names the program (a payout address proof, issue #13) holds under the next policy too.
+    /// </summary>
+    public string Program { get; init; } = string.Empty;
+
     /// <summary>First month in force.</summary>
     public required Period From { get; init; }
 
@@ -421,6 +427,17 @@ public sealed record PayoutRule
     /// e.g. <c>https://etherscan.io/tx/{tx}</c>; null: the chain profile's explorer, when Embassy knows the chain.
     /// </summary>
     public string? Explorer { get; init; }
+
+    /// <summary>
+    /// Days an unproven payout address change waits before it is paid (<c>payout.address_cooling_days</c>, default 7;
+    /// issue #13). A member proves an address by signing Embassy's challenge with it; a change an admin or a report made
+    /// without that proof is held out of the signing files until it is this many days old, so a hijacked account cannot
+    /// redirect the next payout unnoticed. 0 turns the hold off.
+    /// </summary>
+    public int AddressCoolingDays { get; init; } = DefaultAddressCoolingDays;
+
+    /// <summary>The default cooling period: a week, long enough for the member to see the change notice and object.</summary>
+    public const int DefaultAddressCoolingDays = 7;
 }
 
 /// <summary>

@@ -7,12 +7,15 @@ using Microsoft.Extensions.Options;
 
 namespace Embassy.Web.Security;
 
-/// <summary>The authorization policies: one per role, a higher role passing a lower role's policy.</summary>
+/// <summary>The authorization policies: one per role, a higher role passing a lower role's policy (signer: only admins too).</summary>
 public static class AccessPolicies
 {
     public const string Admin = Roles.Admin;
     public const string Reviewer = Roles.Reviewer;
     public const string Member = Roles.Member;
+
+    /// <summary>Treasury signers (and admins): read-only signing files (issue #13); a signer passes no other policy.</summary>
+    public const string Signer = Roles.Signer;
 
     /// <summary>The roles that pass a policy.</summary>
     public static IReadOnlyList<string> RolesFor(string policy) => policy switch
@@ -20,6 +23,7 @@ public static class AccessPolicies
         Admin => [Roles.Admin],
         Reviewer => [Roles.Admin, Roles.Reviewer],
         Member => [Roles.Admin, Roles.Reviewer, Roles.Member],
+        Signer => [Roles.Admin, Roles.Signer],
         _ => throw new ArgumentOutOfRangeException(nameof(policy), policy, "Unknown policy."),
     };
 

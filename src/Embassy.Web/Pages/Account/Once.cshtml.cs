@@ -39,6 +39,6 @@ public sealed class OnceModel(AccessTokens tokens) : PageModel
         }
 
         await HttpContext.SignInAsync(Schemes.Cookie, AccessPolicies.Principal(result.Value.Login, result.Value.Role, Schemes.Cookie, result.Value.Stamp));
-        return Redirect(result.Value.Role == Roles.Admin ? "/admin" : result.Value.Role == Roles.Reviewer ? "/review" : "/");
+        return Redirect(result.Value.Role == Roles.Admin ? "/admin" : result.Value.Role == Roles.Reviewer ? "/review" : result.Value.Role == Roles.Signer ? "/sign" : "/");
     }
 }

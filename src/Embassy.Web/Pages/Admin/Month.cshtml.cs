@@ -21,6 +21,9 @@ public sealed class AdminMonthModel(MonthCloseWorkflow workflow) : PageModel
 
     public IReadOnlyList<Diagnostic> Errors { get; private set; } = [];
 
+    /// <summary>#13: payouts left out of the signing files (unproven address changes in their cooling period).</summary>
+    public IReadOnlyList<HeldPayout> Held { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string period, string? message, CancellationToken cancellationToken)
     {
         Message = message;
@@ -75,6 +78,7 @@ public sealed class AdminMonthModel(MonthCloseWorkflow workflow) : PageModel
 
         Period = p;
         Preview = await workflow.PreviewAsync(p, cancellationToken);
+        Held = Preview.State is MonthState.Approved or MonthState.Paid ? await workflow.HeldAsync(p, cancellationToken) : [];
         return true;
     }
 }

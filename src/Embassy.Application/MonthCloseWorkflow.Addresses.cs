@@ -1,0 +1,85 @@
+using System.Globalization;
+using Embassy.Data;
+using Embassy.Domain;
+using Embassy.Domain.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Embassy.Application;
+
+/// <summary>A payout left out of the signing file (issue #13), with the amount carried and why.</summary>
+/// <param name="Member">The member's login.</param>
+/// <param name="Address">The address it would have gone to.</param>
+/// <param name="Amount">The amount held (carried to the member's next payout, as below the rail's minimum).</param>
+/// <param name="Reason">Why, in a sentence.</param>
+public sealed record HeldPayout(string Member, string Address, TokenAmount Amount, string Reason);
+
+/// <summary>The month's side of proven payout addresses (#13): where each paid address came from, and the payouts held.</summary>
+public sealed partial class MonthCloseWorkflow
+{
+    /// <summary>Diagnostic code: a payout held for an unproven address change (warning at approval).</summary>
+    public const string PayoutAddressHeld = "PAYOUT_ADDRESS_HELD";
+
+    /// <summary>
+    /// The provenance of each member's current address on the policy's rail (issue #13): when and by whom it was set,
+    /// whether the member proved it, and the address it replaced. Keyed by member id.
+    /// </summary>
+    internal static async Task<Dictionary<long, AddressProvenance>> ProvenanceAsync(EmbassyDbContext db, Policy policy, IReadOnlyCollection<long> memberIds, CancellationToken cancellationToken)
+    {
+        var rail = RailName(policy.Payout.Rail);
+        var ids = memberIds.ToHashSet();
+        var rows = await db.PayoutAddresses.AsNoTracking().Where(a => policy.Payout.Rail == PayoutRail.Manual || a.Rail == rail)
+            .Select(a => new { a.Id, a.MemberId, a.Address, a.ValidFrom, a.RecordedAt, a.RecordedBy, a.ProvenAt }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Where(a => ids.Contains(a.MemberId)).GroupBy(a => a.MemberId).ToDictionary(
+            g => g.Key,
+            g => AddressHold.Current(g.OrderBy(a => a.ValidFrom).ThenBy(a => a.Id).Select(a => new AddressEntry(a.Address, a.RecordedAt, a.RecordedBy, a.ProvenAt is not null)).ToArray())!);
+    }
+
+    /// <summary>
+    /// Why a payout to <paramref name="provenance"/> is held at <paramref name="now"/>, or null. Only the evm rail can be
+    /// proven (EIP-191 signatures), so only its unproven changes are held; substrate and manual payouts are not.
+    /// </summary>
+    internal static string? HoldReason(Policy policy, AddressProvenance? provenance, DateTimeOffset now)
+    {
+        if (policy.Payout.Rail != PayoutRail.Evm || provenance is null || AddressHold.HeldUntil(provenance, now, policy.Payout.AddressCoolingDays) is not { } until)
+        {
+            return null;
+        }
+
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"Held: the payout address changed from {provenance.Previous} to {provenance.Address} on {ProgramTables.Stamp(provenance.Since)} by {provenance.By ?? "an unknown actor"} without the member's signed proof; unproven changes wait {policy.Payout.AddressCoolingDays} days (payout.address_cooling_days), until {ProgramTables.Stamp(until)}. The amount is carried to the next payout; the member can prove the address on their page.");
+    }
+
+    /// <summary>The payouts of an approved month held out of its signing file, with the reason of each.</summary>
+    public async Task<IReadOnlyList<HeldPayout>> HeldAsync(Period period, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var close = await db.MonthCloses.AsNoTracking().SingleOrDefaultAsync(c => c.Period == period, cancellationToken).ConfigureAwait(false);
+        if (close is null)
+        {
+            return [];
+        }
+
+        var snapshot = await MonthStore.StatementAsync(db, close, cancellationToken).ConfigureAwait(false);
+        var names = snapshot.Members.Where(m => m.MemberId > 0).ToDictionary(m => m.MemberId, m => m.Login);
+        var held = await db.Payouts.AsNoTracking().Where(p => p.MonthCloseId == close.Id && p.HeldReason != null).OrderBy(p => p.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. held.Select(p => new HeldPayout(names.GetValueOrDefault(p.MemberId) ?? p.MemberId.ToString(CultureInfo.InvariantCulture), p.Address, snapshot.Token.Units(p.CarriedUnits), p.HeldReason!))];
+    }
+
+    /// <summary>Where the address each member of an approved month's payout is paid to came from, keyed by login.</summary>
+    public async Task<IReadOnlyDictionary<string, AddressProvenance>> AddressProvenanceAsync(Period period, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var close = await db.MonthCloses.AsNoTracking().SingleOrDefaultAsync(c => c.Period == period, cancellationToken).ConfigureAwait(false);
+        if (close is null)
+        {
+            return new Dictionary<string, AddressProvenance>(StringComparer.Ordinal);
+        }
+
+        var snapshot = await MonthStore.StatementAsync(db, close, cancellationToken).ConfigureAwait(false);
+        var policy = PolicyOf(snapshot.Policy.Id, period);
+        var names = snapshot.Members.Where(m => m.MemberId > 0).ToDictionary(m => m.MemberId, m => m.Login);
+        var provenance = await ProvenanceAsync(db, policy, names.Keys, cancellationToken).ConfigureAwait(false);
+        return provenance.ToDictionary(p => names[p.Key], p => p.Value, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,200 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Embassy.Application;
+using Embassy.Chain;
+using Nethereum.Signer;
+
+namespace Embassy.Web.Tests;
+
+/// <summary>
+/// #13: the treasury signers' hand-off and payout addresses members prove. A signer (granted by an admin) reads an
+/// approved month's summary, changes, steps and files, and can do nothing else; a member proves an address by signing a
+/// challenge with a key made for this test run; an address change without that proof is held and shown to the signer.
+/// </summary>
+public class SignerTests
+{
+    [Fact]
+    public async Task Signer_GrantedByAnAdmin_ReadsSummaryStepsAndFiles_AndIsRefusedEverythingElse()
+    {
+        await using var github = await MonthCloseTests.StandInAsync();
+        await using var site = new EmbassySite(github.ApiBaseAddress);
+        var admin = await ApprovedMonthAsync(site, github, ["alice", "bob"]);
+        var granted = await admin.PostAsJsonAsync("/api/admin/users", new AccessRequest("sam", Roles.Signer));
+        Assert.True(granted.IsSuccessStatusCode, await granted.Content.ReadAsStringAsync());
+        var browser = await site.SignInAsAsync("sam", Roles.Signer);
+        var api = await site.ApiAsAsync(Roles.Signer, "sam");
+
+        var index = await browser.GetStringAsync("/sign");
+        var page = await browser.GetAsync($"/sign/months/{EmbassySite.LastMonth}");
+        var html = await page.Content.ReadAsStringAsync();
+        var safe = await browser.GetAsync($"/sign/months/{EmbassySite.LastMonth}?handler=safe&chunk=0");
+        var csv = await browser.GetAsync($"/sign/months/{EmbassySite.LastMonth}?handler=csv");
+        var summary = await api.GetFromJsonAsync<JsonElement>($"/api/sign/months/{EmbassySite.LastMonth}");
+
+        Assert.Contains($"/sign/months/{EmbassySite.LastMonth}", index, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Transaction Builder", html, StringComparison.Ordinal);
+        Assert.Contains("0x6c5bA91642F10282b576d91922Ae6448C9d52f4E", html, StringComparison.Ordinal); // the policy's token contract
+        Assert.Contains("id=\"chain\">1<", html, StringComparison.Ordinal);
+        Assert.Contains("payout.safe", html, StringComparison.Ordinal); // phala-v5-erc20 names no Safe: the page says so
+        Assert.Equal(HttpStatusCode.OK, safe.StatusCode);
+        Assert.Contains("\"transactions\"", await safe.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal((2, 1), (summary.GetProperty("recipients").GetInt32(), summary.GetProperty("batches").GetArrayLength()));
+        Assert.Equal(summary.GetProperty("total").GetProperty("units").GetString(), summary.GetProperty("batches")[0].GetProperty("total").GetProperty("units").GetString());
+        Assert.Contains(summary.GetProperty("total").GetProperty("units").GetString()!, html, StringComparison.Ordinal);
+
+        // Nothing else: not the admin's files, not a transaction hash, not a member's pages, not a wider token.
+        Assert.True(Refused(await browser.GetAsync($"/admin/months/{EmbassySite.LastMonth}/payout?handler=csv")));
+        Assert.True(Refused(await browser.GetAsync("/me")));
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.PostAsJsonAsync($"/api/admin/months/{EmbassySite.LastMonth}/transactions", new TransactionRequest("0x" + new string('c', 64)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync($"/api/admin/months/{EmbassySite.LastMonth}/payout-safe.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.PostAsJsonAsync("/api/me/addresses/challenge", new AddressChallengeRequest(EmbassySite.AddressFor(5)))).StatusCode);
+        var tokens = site.Service<AccessTokens>();
+        Assert.Equal(AccessCodes.TokenScopeTooWide, (await tokens.CreateApiTokenAsync("sam", Roles.Reviewer, "x", "sam")).Errors.Single().Code);
+        Assert.Equal(AccessCodes.TokenScopeTooWide, (await tokens.CreateApiTokenAsync("sam", Roles.Member, "x", "sam")).Errors.Single().Code);
+        Assert.Equal(MonthState.Approved, (await admin.GetFromJsonAsync<JsonElement>($"/api/admin/months/{EmbassySite.LastMonth}")).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task AddressChange_WithoutSignature_HeldAndShownInTheSignersDiff_ProvenChangePaid()
+    {
+        await using var github = await MonthCloseTests.StandInAsync();
+        await using var site = new EmbassySite(github.ApiBaseAddress);
+        var admin = await site.ApiAsAsync(Roles.Admin, "ada");
+        var reviewer = await site.ApiAsAsync(Roles.Reviewer);
+        var members = new Dictionary<string, MemberDto>(StringComparer.Ordinal);
+        foreach (var login in new[] { "alice", "bob" })
+        {
+            members[login] = await EmbassySite.AddMemberAsync(admin, login, address: EmbassySite.AddressFor(login.Length * 7));
+            github.AddIssue(EmbassySite.Repo, login, "October 2026 Contribution", MonthCloseTests.ReportBody(["CM", "CC"], EmbassySite.AddressFor(login.Length * 7)));
+        }
+
+        // Bob moves to a new wallet and proves it: a key made now, never stored. A signature by another key is refused first.
+        var bobKey = EthECKey.GenerateKey();
+        var bobAddress = EvmAddress.Parse(bobKey.GetPublicAddress()).Value;
+        var bob = await site.ApiAsAsync(Roles.Member, "bob");
+        var challenge = await (await bob.PostAsJsonAsync("/api/me/addresses/challenge", new AddressChallengeRequest(bobAddress.Text))).Content.ReadFromJsonAsync<AddressChallengeDto>();
+        Assert.NotNull(challenge);
+        Assert.Contains("Member: bob\n", challenge.Message, StringComparison.Ordinal);
+        Assert.Contains("Address: " + bobAddress.Text, challenge.Message, StringComparison.Ordinal);
+        Assert.Contains("Nonce: " + challenge.Nonce, challenge.Message, StringComparison.Ordinal);
+        var signer = new EthereumMessageSigner();
+        var forged = await bob.PostAsJsonAsync("/api/me/addresses/proof", new AddressProofRequest(challenge.Nonce, signer.EncodeUTF8AndSign(challenge.Message, EthECKey.GenerateKey())));
+        var proven = await bob.PostAsJsonAsync("/api/me/addresses/proof", new AddressProofRequest(challenge.Nonce, signer.EncodeUTF8AndSign(challenge.Message, bobKey)));
+        var replayed = await bob.PostAsJsonAsync("/api/me/addresses/proof", new AddressProofRequest(challenge.Nonce, signer.EncodeUTF8AndSign(challenge.Message, bobKey)));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, forged.StatusCode);
+        Assert.Contains(ChainCodes.ProofWrongSigner, await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(proven.IsSuccessStatusCode, await proven.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Conflict, replayed.StatusCode); // a nonce works once
+
+        // Alice's address is changed by an admin, without her signature (a hijacked account would look the same).
+        var aliceNew = EmbassySite.AddressFor(991);
+        Assert.True((await admin.PostAsJsonAsync($"/api/members/{members["alice"].Id}/address", new AddressChange(aliceNew))).IsSuccessStatusCode);
+
+        await EmbassySite.SyncAsync(admin);
+        foreach (var item in await EmbassySite.QueueAsync(reviewer, EmbassySite.LastMonth))
+        {
+            await EmbassySite.ScoreAsync(reviewer, item.ReportId, new ScoreEntry("CM", 15, 15), new ScoreEntry("CC", 10, 10));
+        }
+
+        Assert.True((await admin.PostAsync($"/api/admin/months/{EmbassySite.LastMonth}/lock", null)).IsSuccessStatusCode);
+        var approved = await admin.PostAsync($"/api/admin/months/{EmbassySite.LastMonth}/approve", null);
+        Assert.True(approved.IsSuccessStatusCode, await approved.Content.ReadAsStringAsync());
+
+        var signerApi = await site.ApiAsAsync(Roles.Signer, "sam");
+        var summary = await signerApi.GetFromJsonAsync<JsonElement>($"/api/sign/months/{EmbassySite.LastMonth}");
+        var safe = await (await site.SignInAsAsync("sam", Roles.Signer)).GetAsync($"/sign/months/{EmbassySite.LastMonth}?handler=safe&chunk=0");
+        var safeJson = await safe.Content.ReadAsStringAsync();
+        var page = await (await site.SignInAsAsync("sam", Roles.Signer)).GetStringAsync($"/sign/months/{EmbassySite.LastMonth}");
+
+        // Only Bob is in the file, at his proven address; Alice's payout is held, with why, when and who.
+        Assert.Equal(1, summary.GetProperty("recipients").GetInt32());
+        Assert.Contains(bobAddress.ToLowerHex()[2..], safeJson, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(aliceNew[2..], safeJson, StringComparison.OrdinalIgnoreCase);
+        var held = Assert.Single(summary.GetProperty("held").EnumerateArray());
+        Assert.Equal(("alice", aliceNew), (held.GetProperty("member").GetString(), held.GetProperty("address").GetString()));
+        Assert.Contains("payout.address_cooling_days", held.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("2026-11-27", held.GetProperty("reason").GetString(), StringComparison.Ordinal); // 7 days after the change
+        var change = Assert.Single(summary.GetProperty("changes").EnumerateArray(), c => c.GetProperty("kind").GetString() == SigningSummary.PayoutHeld);
+        Assert.Equal(("alice", "ada", false), (change.GetProperty("member").GetString(), change.GetProperty("changedBy").GetString(), change.GetProperty("proven").GetBoolean()));
+        Assert.Equal(EmbassySite.AddressFor("alice".Length * 7), change.GetProperty("previous").GetString());
+        Assert.Equal(held.GetProperty("amount").GetProperty("units").GetString(), change.GetProperty("amount").GetProperty("units").GetString());
+        Assert.NotEqual("0", held.GetProperty("amount").GetProperty("units").GetString());
+        Assert.Contains("held, not in the file", page, StringComparison.Ordinal);
+        Assert.Contains(aliceNew, page, StringComparison.Ordinal);
+
+        // The admin's month page lists the held payout too, and links the signers' page.
+        var adminPage = await (await site.SignInAsAdminAsync()).GetStringAsync($"/admin/months/{EmbassySite.LastMonth}");
+        Assert.Contains("id=\"held\"", adminPage, StringComparison.Ordinal);
+        Assert.Contains($"/sign/months/{EmbassySite.LastMonth}", adminPage, StringComparison.Ordinal);
+
+        // Alice's month says her payout is held and why, not that it was below the minimum.
+        var aliceMonth = await (await site.SignInAsAsync("alice", Roles.Member)).GetStringAsync($"/me/months/{EmbassySite.LastMonth}");
+        Assert.Contains("id=\"held\"", aliceMonth, StringComparison.Ordinal);
+        Assert.Contains("payout.address_cooling_days", aliceMonth, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"carried\"", aliceMonth, StringComparison.Ordinal);
+
+        // Bob sees his address as proven on his page; the audit log has the proof and the refused forgery.
+        var bobPage = await (await site.SignInAsAsync("bob", Roles.Member)).GetStringAsync("/me/address");
+        Assert.Contains(bobAddress.Text, bobPage, StringComparison.Ordinal);
+        Assert.Contains("proven 2026-11-20", bobPage, StringComparison.Ordinal);
+        var audit = await admin.GetStringAsync("/api/admin/audit");
+        Assert.Contains("address.proven", audit, StringComparison.Ordinal);
+        Assert.Contains("address.proof_refused", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MemberPage_ChallengeThenSignature_RecordsTheAddressProven()
+    {
+        await using var site = new EmbassySite();
+        var admin = await site.ApiAsAsync(Roles.Admin, "ada");
+        await EmbassySite.AddMemberAsync(admin, "carol", address: EmbassySite.AddressFor(3));
+        var key = EthECKey.GenerateKey();
+        var address = EvmAddress.Parse(key.GetPublicAddress()).Value;
+        var browser = await site.SignInAsAsync("carol", Roles.Member);
+
+        var asked = await EmbassySite.PostFormAsync(browser, "/me/address", new Dictionary<string, string> { ["address"] = address.Text }, "/me/address?handler=challenge");
+        var html = await asked.Content.ReadAsStringAsync();
+        var message = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "<pre id=\"challenge-message\">(.*?)</pre>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value);
+        var nonce = System.Text.RegularExpressions.Regex.Match(html, "name=\"nonce\" value=\"([0-9a-f]+)\"").Groups[1].Value;
+        var signature = new EthereumMessageSigner().EncodeUTF8AndSign(message, key);
+        var proved = await EmbassySite.PostFormAsync(browser, "/me/address", new Dictionary<string, string> { ["nonce"] = nonce, ["signature"] = signature }, "/me/address?handler=prove");
+        var after = await proved.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("Nonce: " + nonce, message, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, proved.StatusCode);
+        Assert.Contains("is now your payout address, proven by your signature", after, StringComparison.Ordinal);
+        var list = await (await site.ApiAsAsync(Roles.Member, "carol")).GetFromJsonAsync<MemberAddressDto[]>("/api/me/addresses");
+        var newest = list![0];
+        Assert.Equal((address.Text, true, "carol"), (newest.Address, newest.Proven, newest.RecordedBy));
+        Assert.False(list[1].Proven); // the admin's address, unproven
+    }
+
+    private static bool Refused(HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
+        || (response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString is { } to && (to.Contains("/denied", StringComparison.Ordinal) || to.Contains("/signin", StringComparison.Ordinal)));
+
+    private static async Task<HttpClient> ApprovedMonthAsync(EmbassySite site, GitHubStandIn.GitHubStandIn github, string[] logins)
+    {
+        var admin = await site.ApiAsAsync(Roles.Admin);
+        var reviewer = await site.ApiAsAsync(Roles.Reviewer);
+        foreach (var login in logins)
+        {
+            await EmbassySite.AddMemberAsync(admin, login, address: EmbassySite.AddressFor(login.Length * 3));
+            github.AddIssue(EmbassySite.Repo, login, "October 2026 Contribution", MonthCloseTests.ReportBody(["CM", "CC"], EmbassySite.AddressFor(login.Length * 3)));
+        }
+
+        await EmbassySite.SyncAsync(admin);
+        foreach (var item in await EmbassySite.QueueAsync(reviewer, EmbassySite.LastMonth))
+        {
+            await EmbassySite.ScoreAsync(reviewer, item.ReportId, new ScoreEntry("CM", 15, 15), new ScoreEntry("CC", 10, 10));
+        }
+
+        Assert.True((await admin.PostAsync($"/api/admin/months/{EmbassySite.LastMonth}/lock", null)).IsSuccessStatusCode);
+        Assert.True((await admin.PostAsync($"/api/admin/months/{EmbassySite.LastMonth}/approve", null)).IsSuccessStatusCode);
+        return admin;
+    }
+}
