@@ -40,6 +40,9 @@ public sealed record MemberReportReading(
     string? Wallet,
     IReadOnlyList<MemberDiagnostic> Diagnostics);
 
+/// <summary>R5: an amount carried from an earlier month (<paramref name="From"/>) and paid with a later payout.</summary>
+public sealed record CarriedAmount(Period From, TokenAmount Amount);
+
 /// <summary>The member's month, from filing to payment (issue #14).</summary>
 public sealed record MemberMonthView
 {
@@ -71,6 +74,12 @@ public sealed record MemberMonthView
 
     /// <summary>Issue #13: why the payout was held out of the signing file (an unproven address change), or null.</summary>
     public string? HeldReason { get; init; }
+
+    /// <summary>R5: amounts earlier months carried (below the minimum, or held) that this month's payout pays, oldest first.</summary>
+    public IReadOnlyList<CarriedAmount> CarriedIn { get; init; } = [];
+
+    /// <summary>What this month's payout pays: the reward plus <see cref="CarriedIn"/>; null when nothing is paid this month.</summary>
+    public TokenAmount? Paid { get; init; }
 
     /// <summary>The current transaction hash of each signing batch.</summary>
     public IReadOnlyList<string> Transactions { get; init; } = [];
@@ -202,7 +211,13 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
 
         var explained = Explain(snapshot!, row);
         var payout = await db.Payouts.AsNoTracking().Where(p => p.MonthCloseId == close!.Id && p.MemberId == row.MemberId)
-            .Select(p => new { p.CarriedUnits, p.HeldReason }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .Select(p => new { p.Id, p.Units, p.CarriedUnits, p.HeldReason }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var carriedIn = payout is null ? [] : await (
+                from p in db.Payouts.AsNoTracking()
+                join mc in db.MonthCloses on p.MonthCloseId equals mc.Id
+                where p.SettledByPayoutId == payout.Id
+                select new { mc.Period, p.CarriedUnits })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
         var payments = await MonthCloseWorkflow.PaymentsAsync(db, close!.Id, cancellationToken).ConfigureAwait(false);
         return view with
         {
@@ -211,6 +226,8 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
             RewardProblems = explained.Errors.ToArray(),
             CarriedToNextPayout = payout is { CarriedUnits: var c } && c != UInt128.Zero ? snapshot!.Token.Units(c) : null,
             HeldReason = payout?.HeldReason,
+            CarriedIn = [.. carriedIn.OrderBy(c => c.Period).Select(c => new CarriedAmount(c.Period, snapshot!.Token.Units(c.CarriedUnits)))],
+            Paid = payout is { Units: var paid } && paid != UInt128.Zero ? snapshot!.Token.Units(paid) : null,
             Transactions = payments.Select(p => p.TxHash).ToArray(),
         };
     }

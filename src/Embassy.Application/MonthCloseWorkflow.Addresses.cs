@@ -13,11 +13,20 @@ namespace Embassy.Application;
 /// <param name="Reason">Why, in a sentence.</param>
 public sealed record HeldPayout(string Member, string Address, TokenAmount Amount, string Reason);
 
+/// <summary>R5: an amount an earlier month carried (<paramref name="From"/>) that this month's payout to <paramref name="Member"/> pays.</summary>
+public sealed record CarriedInPayout(string Member, Period From, TokenAmount Amount);
+
 /// <summary>The month's side of proven payout addresses (#13): where each paid address came from, and the payouts held.</summary>
 public sealed partial class MonthCloseWorkflow
 {
     /// <summary>Diagnostic code: a payout held for an unproven address change (warning at approval).</summary>
     public const string PayoutAddressHeld = "PAYOUT_ADDRESS_HELD";
+
+    /// <summary>Diagnostic code: an amount an earlier month carried (R5) is added to this month's payout (information at approval).</summary>
+    public const string PayoutCarriedIn = "PAYOUT_CARRIED_IN";
+
+    /// <summary>Diagnostic code: an amount carried in another token or on another rail cannot be added to this month's payout (warning at approval).</summary>
+    public const string PayoutCarriedElsewhere = "PAYOUT_CARRIED_ELSEWHERE";
 
     /// <summary>
     /// The provenance of each member's current address on the policy's rail (issue #13): when and by whom it was set,
@@ -64,6 +73,29 @@ public sealed partial class MonthCloseWorkflow
         var names = snapshot.Members.Where(m => m.MemberId > 0).ToDictionary(m => m.MemberId, m => m.Login);
         var held = await db.Payouts.AsNoTracking().Where(p => p.MonthCloseId == close.Id && p.HeldReason != null).OrderBy(p => p.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         return [.. held.Select(p => new HeldPayout(names.GetValueOrDefault(p.MemberId) ?? p.MemberId.ToString(CultureInfo.InvariantCulture), p.Address, snapshot.Token.Units(p.CarriedUnits), p.HeldReason!))];
+    }
+
+    /// <summary>The amounts earlier months carried (R5) that an approved month's payouts pay, by member then month.</summary>
+    public async Task<IReadOnlyList<CarriedInPayout>> CarriedInAsync(Period period, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var close = await db.MonthCloses.AsNoTracking().SingleOrDefaultAsync(c => c.Period == period, cancellationToken).ConfigureAwait(false);
+        if (close is null)
+        {
+            return [];
+        }
+
+        var snapshot = await MonthStore.StatementAsync(db, close, cancellationToken).ConfigureAwait(false);
+        var names = snapshot.Members.Where(m => m.MemberId > 0).ToDictionary(m => m.MemberId, m => m.Login);
+        var rows = await (
+                from paying in db.Payouts.AsNoTracking()
+                where paying.MonthCloseId == close.Id
+                join carried in db.Payouts on paying.Id equals carried.SettledByPayoutId
+                join earlier in db.MonthCloses on carried.MonthCloseId equals earlier.Id
+                select new { paying.MemberId, earlier.Period, carried.CarriedUnits })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(r => new CarriedInPayout(names.GetValueOrDefault(r.MemberId) ?? r.MemberId.ToString(CultureInfo.InvariantCulture), r.Period, snapshot.Token.Units(r.CarriedUnits)))
+            .OrderBy(r => r.Member, StringComparer.Ordinal).ThenBy(r => r.From)];
     }
 
     /// <summary>Where the address each member of an approved month's payout is paid to came from, keyed by login.</summary>

@@ -232,9 +232,14 @@ public sealed partial class MonthCloseWorkflow(
         var missing = new List<Diagnostic>();
         var heldWarnings = new List<Diagnostic>();
         var payouts = new List<Payout>();
+        var (owed, owedElsewhere) = await OwedAsync(db, snapshot, close.Id, rail, cancellationToken).ConfigureAwait(false);
+        heldWarnings.AddRange(owedElsewhere);
+        var settles = new List<(Payout Payout, long[] Carries)>();
         foreach (var m in snapshot.Members)
         {
-            var total = m.Total;
+            // R5: what earlier months carried for the member (below the minimum, or held) is added to this payout.
+            (UInt128 Units, long[] Payouts, string[] Months)? carriedIn = owed.TryGetValue(m.MemberId, out var owes) ? owes : null;
+            var total = carriedIn is { } due ? m.Total + snapshot.Token.Units(due.Units) : m.Total;
             if (total.IsZero)
             {
                 continue;
@@ -257,16 +262,29 @@ public sealed partial class MonthCloseWorkflow(
             }
 
             var carried = belowMinimum || held is not null;
-            payouts.Add(new Payout
+            if (carried && m.Total.IsZero)
+            {
+                // Nothing new to carry: the earlier carries stay owed on their own rows.
+                continue;
+            }
+
+            var payout = new Payout
             {
                 MonthCloseId = close.Id,
                 MemberId = m.MemberId,
                 Rail = rail,
                 Address = address,
                 Units = carried ? UInt128.Zero : total.Units,
-                CarriedUnits = carried ? total.Units : UInt128.Zero,
+                // Carried again: only this month's part is new; the earlier carries stay owed on their own rows.
+                CarriedUnits = carried ? m.Total.Units : UInt128.Zero,
                 HeldReason = held,
-            });
+            };
+            payouts.Add(payout);
+            if (!carried && carriedIn is { } c)
+            {
+                settles.Add((payout, c.Payouts));
+                heldWarnings.Add(Diagnostic.Info(PayoutCarriedIn, $"{m.Name} ({m.Login}): {snapshot.Token.Units(c.Units)} carried from {string.Join(", ", c.Months)} is added to this payout (R5)."));
+            }
         }
 
         if (missing.Count > 0)
@@ -319,6 +337,17 @@ public sealed partial class MonthCloseWorkflow(
         if (!await SaveOrLoseAsync(db, cancellationToken).ConfigureAwait(false))
         {
             return Result<MonthStatement>.Fail(Lost(period, "approved it"));
+        }
+
+        foreach (var (payout, carries) in settles)
+        {
+            // One conditional update per member: a carry another month's approval paid meanwhile is never paid twice.
+            var settled = await db.Payouts.Where(p => carries.Contains(p.Id) && p.SettledByPayoutId == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.SettledByPayoutId, payout.Id), cancellationToken).ConfigureAwait(false);
+            if (settled != carries.Length)
+            {
+                return Result<MonthStatement>.Fail(Lost(period, "paid a carried amount"));
+            }
         }
 
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -636,6 +665,34 @@ public sealed partial class MonthCloseWorkflow(
             .Select(a => new { a.Id, a.MemberId, a.Address, a.ValidFrom }).ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.Where(a => ids.Contains(a.MemberId)).GroupBy(a => a.MemberId)
             .ToDictionary(g => g.Key, g => g.OrderBy(a => a.ValidFrom).ThenBy(a => a.Id).Last().Address);
+    }
+
+    /// <summary>
+    /// R5: the amounts earlier months carried per member (below the rail's minimum, or held) and not yet paid, split into
+    /// what this month's payout on <paramref name="rail"/> in the month's token can pay (summed, with the payout rows
+    /// and months) and carries in another token or on another rail (PHA before and after the move to Ethereum): those
+    /// cannot be added to this payout, stay owed, and the approval warns about each.
+    /// </summary>
+    private static async Task<(Dictionary<long, (UInt128 Units, long[] Payouts, string[] Months)> Owed, List<Diagnostic> Elsewhere)> OwedAsync(
+        EmbassyDbContext db, MonthStatement snapshot, long closeId, string rail, CancellationToken cancellationToken)
+    {
+        var token = snapshot.Token;
+        var rows = await (
+                from p in db.Payouts.AsNoTracking()
+                join c in db.MonthCloses on p.MonthCloseId equals c.Id
+                where p.SettledByPayoutId == null && p.CarriedUnits != UInt128.Zero && p.MonthCloseId != closeId
+                select new { p.Id, p.MemberId, p.CarriedUnits, p.Rail, c.Period, c.Token, c.Decimals })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var here = rows.Where(r => r.Rail == rail && r.Token == token.Symbol && r.Decimals == token.Decimals).ToList();
+        var owed = here.GroupBy(r => r.MemberId).ToDictionary(
+            g => g.Key,
+            g => (g.Aggregate(UInt128.Zero, (sum, r) => checked(sum + r.CarriedUnits)), g.Select(r => r.Id).ToArray(), g.Select(r => r.Period.ToString()).Distinct().Order(StringComparer.Ordinal).ToArray()));
+        var members = snapshot.Members.Where(m => m.MemberId > 0).ToDictionary(m => m.MemberId);
+        var elsewhere = rows.Except(here).Where(r => members.ContainsKey(r.MemberId)).OrderBy(r => r.MemberId).ThenBy(r => r.Period)
+            .Select(r => Diagnostic.Warning(PayoutCarriedElsewhere, string.Create(CultureInfo.InvariantCulture,
+                $"{members[r.MemberId].Name} ({members[r.MemberId].Login}): {r.CarriedUnits} smallest units of {r.Token} ({r.Decimals} decimals) carried from {r.Period} on the {r.Rail} rail cannot be added to this month's {token.Symbol} payout on {rail}; it stays owed (R5).")))
+            .ToList();
+        return (owed, elsewhere);
     }
 
     private static PayoutLine[] Lines(MonthStatement snapshot, IEnumerable<Payout> payouts)

@@ -197,6 +197,9 @@ public sealed partial class EmbassyDbContext(DbContextOptions<EmbassyDbContext> 
             // R9: one payout per member and month, so a second approval cannot add a second set.
             e.HasIndex(p => new { p.MonthCloseId, p.MemberId }).IsUnique();
             e.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId);
+
+            // R5: the carried amounts a member is still owed are found by this column (null: owed).
+            e.HasIndex(p => p.SettledByPayoutId);
         });
         modelBuilder.Entity<PayoutTransaction>(e =>
         {

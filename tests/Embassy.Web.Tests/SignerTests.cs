@@ -146,6 +146,95 @@ public class SignerTests
     }
 
     [Fact]
+    public async Task HeldPayout_IsPaidWithTheNextMonth_OnceAndExplained()
+    {
+        var clock = new SettableClock(EmbassySite.Now);
+        await using var github = await MonthCloseTests.StandInAsync();
+        await using var site = new EmbassySite(github.ApiBaseAddress, clock: clock);
+        var admin = await site.ApiAsAsync(Roles.Admin, "ada");
+        var reviewer = await site.ApiAsAsync(Roles.Reviewer);
+        var alice = await EmbassySite.AddMemberAsync(admin, "alice", address: EmbassySite.AddressFor(35));
+        await EmbassySite.AddMemberAsync(admin, "bob", address: EmbassySite.AddressFor(21));
+        var november = new Embassy.Domain.Period(2026, 11);
+        foreach (var login in new[] { "alice", "bob" })
+        {
+            github.AddIssue(EmbassySite.Repo, login, "October 2026 Contribution", MonthCloseTests.ReportBody(["CM", "CC"], EmbassySite.AddressFor(login.Length * 7)));
+            // Evidence of its own each month (the same post in two months would hold the report for review, #14).
+            github.AddIssue(EmbassySite.Repo, login, "November 2026 Contribution", MonthCloseTests.ReportBody(["CM", "CC"], EmbassySite.AddressFor(login.Length * 7)).Replace("1816000000000000000", "18160000000000000" + login.Length, StringComparison.Ordinal));
+        }
+
+        // October: Alice's address is changed by an admin without her proof, so her payout is held (carried, R5).
+        var aliceNew = EmbassySite.AddressFor(992);
+        Assert.True((await admin.PostAsJsonAsync($"/api/members/{alice.Id}/address", new AddressChange(aliceNew))).IsSuccessStatusCode);
+        await EmbassySite.SyncAsync(admin);
+        foreach (var item in await EmbassySite.QueueAsync(reviewer, EmbassySite.LastMonth))
+        {
+            await EmbassySite.ScoreAsync(reviewer, item.ReportId, new ScoreEntry("CM", 15, 15), new ScoreEntry("CC", 10, 10));
+        }
+
+        var october = await EmbassySite.CloseMonthAsync(admin, EmbassySite.LastMonth);
+        var octoberAlice = UInt128.Parse(october.Members.Single(m => m.Login == "alice").Total.Units, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.NotEqual(UInt128.Zero, octoberAlice);
+        Assert.Null(PayoutUnits(await admin.GetStringAsync($"/api/admin/months/{EmbassySite.LastMonth}/payout.csv"), "alice"));
+
+        // December 20th: the cooling period is long over and November is closed. Alice's November payout carries October's.
+        clock.Now = new DateTimeOffset(2026, 12, 20, 12, 0, 0, TimeSpan.Zero);
+        await EmbassySite.SyncAsync(admin);
+        foreach (var item in await EmbassySite.QueueAsync(reviewer, november))
+        {
+            await EmbassySite.ScoreAsync(reviewer, item.ReportId, new ScoreEntry("CM", 12, 12), new ScoreEntry("CC", 9, 9));
+        }
+
+        var novemberLocked = await admin.PostAsync($"/api/admin/months/{november}/lock", null);
+        Assert.True(novemberLocked.IsSuccessStatusCode, await novemberLocked.Content.ReadAsStringAsync());
+        var approved = await admin.PostAsync($"/api/admin/months/{november}/approve", null);
+        Assert.True(approved.IsSuccessStatusCode, await approved.Content.ReadAsStringAsync());
+        var adminPage = await (await site.SignInAsAdminAsync()).GetStringAsync($"/admin/months/{november}");
+        Assert.Contains("id=\"carried-in\"", adminPage, StringComparison.Ordinal);
+        Assert.Contains($"carried from {EmbassySite.LastMonth} <span class=\"units\">({octoberAlice} smallest units)", adminPage, StringComparison.Ordinal);
+        var novemberMonth = await approved.Content.ReadFromJsonAsync<MonthDocument>(EmbassySite.Json);
+        var novemberAlice = UInt128.Parse(novemberMonth!.Members.Single(m => m.Login == "alice").Total.Units, System.Globalization.CultureInfo.InvariantCulture);
+        var novemberBob = novemberMonth.Members.Single(m => m.Login == "bob").Total.Units;
+        var file = await admin.GetStringAsync($"/api/admin/months/{november}/payout.csv");
+        Assert.Equal(novemberAlice + octoberAlice, PayoutUnits(file, "alice"));
+        Assert.Equal(UInt128.Parse(novemberBob, System.Globalization.CultureInfo.InvariantCulture), PayoutUnits(file, "bob"));
+
+        // Her November page explains it: October's carried amount, and the sum paid, to the unit.
+        var page = await (await site.SignInAsAsync("alice", Roles.Member)).GetStringAsync($"/me/months/{november}");
+        Assert.Contains("id=\"carried-in\"", page, StringComparison.Ordinal);
+        Assert.Contains($"Carried from {EmbassySite.LastMonth}", page, StringComparison.Ordinal);
+        Assert.Contains($"id=\"paid-units\">{novemberAlice + octoberAlice}<", page, StringComparison.Ordinal);
+
+        // December pays it no third time: the carry is settled by November's payout.
+        github.AddIssue(EmbassySite.Repo, "alice", "December 2026 Contribution", MonthCloseTests.ReportBody(["CM", "CC"], EmbassySite.AddressFor(35)).Replace("1816000000000000000", "1816000000000000099", StringComparison.Ordinal));
+        clock.Now = new DateTimeOffset(2027, 1, 20, 12, 0, 0, TimeSpan.Zero);
+        await EmbassySite.SyncAsync(admin);
+        foreach (var item in await EmbassySite.QueueAsync(reviewer, new Embassy.Domain.Period(2026, 12)))
+        {
+            await EmbassySite.ScoreAsync(reviewer, item.ReportId, new ScoreEntry("CM", 12, 12), new ScoreEntry("CC", 9, 9));
+        }
+
+        var december = await EmbassySite.CloseMonthAsync(admin, new Embassy.Domain.Period(2026, 12));
+        var decemberFile = await admin.GetStringAsync("/api/admin/months/2026-12/payout.csv");
+        Assert.Equal(UInt128.Parse(december.Members.Single(m => m.Login == "alice").Total.Units, System.Globalization.CultureInfo.InvariantCulture), PayoutUnits(decemberFile, "alice"));
+    }
+
+    /// <summary>The smallest units of <paramref name="handle"/>'s row in a payout CSV (member, handle, address, amount, amount_units, …), or null.</summary>
+    private static UInt128? PayoutUnits(string csv, string handle)
+    {
+        foreach (var line in csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1))
+        {
+            var cells = line.TrimEnd('\r').Split(',');
+            if (cells.Length > 4 && cells[1] == handle)
+            {
+                return UInt128.Parse(cells[4], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return null;
+    }
+
+    [Fact]
     public async Task MemberPage_ChallengeThenSignature_RecordsTheAddressProven()
     {
         await using var site = new EmbassySite();

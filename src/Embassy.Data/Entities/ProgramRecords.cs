@@ -264,6 +264,12 @@ public sealed class Payout
     /// cooling period), or null.
     /// </summary>
     public string? HeldReason { get; set; }
+
+    /// <summary>
+    /// For a carried amount (<see cref="CarriedUnits"/>): the later payout that paid it (R5: carried to the member's next
+    /// payout, not lost), or null while it is still owed.
+    /// </summary>
+    public long? SettledByPayoutId { get; set; }
 }
 
 /// <summary>

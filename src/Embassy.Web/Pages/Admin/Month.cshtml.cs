@@ -24,6 +24,9 @@ public sealed class AdminMonthModel(MonthCloseWorkflow workflow) : PageModel
     /// <summary>#13: payouts left out of the signing files (unproven address changes in their cooling period).</summary>
     public IReadOnlyList<HeldPayout> Held { get; private set; } = [];
 
+    /// <summary>R5: earlier months' carried amounts this month's payouts pay.</summary>
+    public IReadOnlyList<CarriedInPayout> CarriedIn { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string period, string? message, CancellationToken cancellationToken)
     {
         Message = message;
@@ -79,6 +82,7 @@ public sealed class AdminMonthModel(MonthCloseWorkflow workflow) : PageModel
         Period = p;
         Preview = await workflow.PreviewAsync(p, cancellationToken);
         Held = Preview.State is MonthState.Approved or MonthState.Paid ? await workflow.HeldAsync(p, cancellationToken) : [];
+        CarriedIn = Preview.State is MonthState.Approved or MonthState.Paid ? await workflow.CarriedInAsync(p, cancellationToken) : [];
         return true;
     }
 }
