@@ -26,6 +26,15 @@ public static class GitHubWebhookEndpoints
     private const string Json = "application/json";
     private const string Form = "application/x-www-form-urlencoded";
 
+    /// <summary>Diagnostic code: a delivery without GitHub's delivery id or event header (400).</summary>
+    public const string HeadersMissing = "WEBHOOK_HEADERS_MISSING";
+
+    /// <summary>Diagnostic code: the body could not be read to its end (400).</summary>
+    public const string BodyUnreadable = "WEBHOOK_BODY_UNREADABLE";
+
+    /// <summary>Diagnostic code: a signed body that is not GitHub's payload (not JSON, not an object, a form without it) (400).</summary>
+    public const string PayloadInvalid = "WEBHOOK_PAYLOAD_INVALID";
+
     /// <summary>The events whose payload Embassy reads; any other is checked and answered, never held.</summary>
     private static readonly string[] ReadEvents = ["issues", "issue_comment", "ping", "repository"];
 
@@ -42,9 +51,9 @@ public static class GitHubWebhookEndpoints
         var mediaType = MediaType(request.ContentType);
         if (mediaType is not (Json or Form))
         {
-            return TypedResults.Problem(
-                $"Content type '{request.ContentType}' is not one GitHub sends; choose application/json (or the default, application/x-www-form-urlencoded).",
-                statusCode: StatusCodes.Status415UnsupportedMediaType);
+            return Problems.From([Diagnostic.Error(
+                ProgramApiEndpoints.MediaTypeUnsupported,
+                $"Content type '{request.ContentType}' is not one GitHub sends; choose application/json (or the default, application/x-www-form-urlencoded).")]);
         }
 
         // No secret, or no well-formed signature: refused before a byte of the body is read.
@@ -58,7 +67,7 @@ public static class GitHubWebhookEndpoints
         var eventName = request.Headers["X-GitHub-Event"].ToString();
         if (delivery.Length is 0 or > 100 || eventName.Length is 0 or > 100)
         {
-            return TypedResults.Problem("X-GitHub-Delivery and X-GitHub-Event are required.", statusCode: StatusCodes.Status400BadRequest);
+            return Problems.From([Diagnostic.Error(HeadersMissing, "X-GitHub-Delivery and X-GitHub-Event are required.")]);
         }
 
         var cap = options.WebhookMaxBytes;
@@ -97,7 +106,7 @@ public static class GitHubWebhookEndpoints
         {
             return e.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? TooLarge(cap)
-                : TypedResults.Problem("The request body could not be read.", statusCode: StatusCodes.Status400BadRequest);
+                : Problems.From([Diagnostic.Error(BodyUnreadable, "The request body could not be read.")]);
         }
         finally
         {
@@ -119,7 +128,7 @@ public static class GitHubWebhookEndpoints
         if (!payload.IsSuccess)
         {
             // A 4xx, so GitHub's delivery log shows the delivery as failed rather than as a success that was lost.
-            return TypedResults.Problem(payload.Errors.First().Message, statusCode: StatusCodes.Status400BadRequest);
+            return Problems.From(payload.Errors);
         }
 
         var receipt = await inbox.ReceiveAsync(delivery, eventName, payload.Value, cancellationToken).ConfigureAwait(false);
@@ -156,7 +165,7 @@ public static class GitHubWebhookEndpoints
 
             if (field is null)
             {
-                return Result<string>.Fail("WEBHOOK_PAYLOAD_INVALID", "The form has no 'payload' field.");
+                return Result<string>.Fail(PayloadInvalid, "The form has no 'payload' field.");
             }
 
             json = field;
@@ -171,20 +180,20 @@ public static class GitHubWebhookEndpoints
             using var doc = GitHubJson.Parse(json, out _);
             if (doc.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return Result<string>.Fail("WEBHOOK_PAYLOAD_INVALID", "The payload is JSON but not an object.");
+                return Result<string>.Fail(PayloadInvalid, "The payload is JSON but not an object.");
             }
         }
         catch (JsonException e)
         {
-            return Result<string>.Fail("WEBHOOK_PAYLOAD_INVALID", "The payload is not JSON: " + e.Message);
+            return Result<string>.Fail(PayloadInvalid, "The payload is not JSON: " + e.Message);
         }
 
         return Result<string>.Ok(json);
     }
 
-    private static ProblemHttpResult TooLarge(int cap) => TypedResults.Problem(
-        string.Create(CultureInfo.InvariantCulture, $"The payload is larger than {cap} bytes (GitHub:WebhookMaxBytes)."),
-        statusCode: StatusCodes.Status413PayloadTooLarge);
+    private static ProblemHttpResult TooLarge(int cap) => Problems.From([Diagnostic.Error(
+        ProgramApiEndpoints.BodyTooLarge,
+        string.Create(CultureInfo.InvariantCulture, $"The payload is larger than {cap} bytes (GitHub:WebhookMaxBytes)."))]);
 
     private static string? MediaType(string? contentType) =>
         contentType is null ? null : contentType.Split(';')[0].Trim().ToLowerInvariant();

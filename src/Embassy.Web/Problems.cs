@@ -41,6 +41,9 @@ public static class Problems
         TreasuryStore.ProposalMissing => StatusCodes.Status404NotFound,
         TreasuryStore.BountyNotReady or TreasuryStore.BountyCapDrawnOnce or Embassy.Domain.Community.CommunityCodes.ApplicationAlreadyDecided => StatusCodes.Status409Conflict,
         ProgramApiEndpoints.BodyTooLarge => StatusCodes.Status413PayloadTooLarge,
+
+        // A 4xx GitHub's delivery log shows as failed, so a delivery refused is never taken for one stored.
+        GitHubWebhookEndpoints.HeadersMissing or GitHubWebhookEndpoints.BodyUnreadable or GitHubWebhookEndpoints.PayloadInvalid => StatusCodes.Status400BadRequest,
         ProgramApiEndpoints.MediaTypeUnsupported => StatusCodes.Status415UnsupportedMediaType,
         _ => StatusCodes.Status422UnprocessableEntity,
     };

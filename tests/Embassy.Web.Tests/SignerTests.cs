@@ -172,8 +172,20 @@ public class SignerTests
             await EmbassySite.ScoreAsync(reviewer, item.ReportId, new ScoreEntry("CM", 15, 15), new ScoreEntry("CC", 10, 10));
         }
 
-        var october = await EmbassySite.CloseMonthAsync(admin, EmbassySite.LastMonth);
-        var octoberAlice = UInt128.Parse(october.Members.Single(m => m.Login == "alice").Total.Units, System.Globalization.CultureInfo.InvariantCulture);
+        // Approved on the admin's page: the step's notices are named in its message, the held payout listed below it.
+        Assert.True((await admin.PostAsync($"/api/admin/months/{EmbassySite.LastMonth}/lock", null)).IsSuccessStatusCode);
+        var adminBrowser = await site.SignInAsAdminAsync();
+        var octoberPage = $"/admin/months/{EmbassySite.LastMonth}";
+        var approvedOctober = await EmbassySite.PostFormAsync(adminBrowser, octoberPage, new Dictionary<string, string>(), octoberPage + "?handler=approve");
+        Assert.Equal(HttpStatusCode.Redirect, approvedOctober.StatusCode);
+        var octoberHtml = await adminBrowser.GetStringAsync(approvedOctober.Headers.Location!.OriginalString);
+        var notices = System.Text.RegularExpressions.Regex.Match(octoberHtml, "id=\"message\">([^<]*)<").Groups[1].Value;
+        Assert.StartsWith("Approved. Notices: ", notices, StringComparison.Ordinal);
+        Assert.Contains(MonthCloseWorkflow.PayoutAddressHeld, notices, StringComparison.Ordinal);
+        Assert.True((await admin.PostAsJsonAsync($"/api/admin/months/{EmbassySite.LastMonth}/transactions", new TransactionRequest("0x" + new string('a', 64)))).IsSuccessStatusCode);
+        var octoberAlice = UInt128.Parse(
+            (await (await site.ApiAsAsync(Roles.Signer, "sam")).GetFromJsonAsync<JsonElement>($"/api/sign/months/{EmbassySite.LastMonth}")).GetProperty("held")[0].GetProperty("amount").GetProperty("units").GetString()!,
+            System.Globalization.CultureInfo.InvariantCulture);
         Assert.NotEqual(UInt128.Zero, octoberAlice);
         Assert.Null(PayoutUnits(await admin.GetStringAsync($"/api/admin/months/{EmbassySite.LastMonth}/payout.csv"), "alice"));
 

@@ -7,9 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Embassy.Web.Tests;
 
-/// <summary>Signed but broken deliveries (truncated, random bytes, lone surrogates, NUL, long lines): never a 5xx, never stuck.</summary>
+/// <summary>
+/// Issue #11: 10,000 signed but broken deliveries (truncated, random bytes, lone surrogates, NUL, long lines) in both
+/// content types: never a 5xx, every refusal a problem document with a code, every accepted one processed or parked
+/// with a reason, never stuck.
+/// </summary>
 public sealed class WebhookFuzzTests
 {
+    private const int Deliveries = 10_000;
+
     [Fact]
     public async Task Webhook_FuzzedSignedBodies_Answer2xxOr4xx_AndEveryDeliveryEndsProcessed()
     {
@@ -21,8 +27,9 @@ public sealed class WebhookFuzzTests
         var random = new Random(11);
         var client = app.CreateClient();
         var statuses = new List<HttpStatusCode>();
+        var refusals = new List<string>();
 
-        for (var i = 0; i < 400; i++)
+        for (var i = 0; i < Deliveries; i++)
         {
             var body = Mutate(good, random, i % 5);
             var form = i % 2 == 1;
@@ -33,6 +40,10 @@ public sealed class WebhookFuzzTests
             request.Content.Headers.ContentType = new MediaTypeHeaderValue(form ? "application/x-www-form-urlencoded" : "application/json");
             using var response = await client.SendAsync(request);
             statuses.Add(response.StatusCode);
+            if (response.StatusCode != HttpStatusCode.Accepted)
+            {
+                refusals.Add(await response.Content.ReadAsStringAsync());
+            }
         }
 
         await app.WaitUntilProcessedAsync();
@@ -43,6 +54,15 @@ public sealed class WebhookFuzzTests
         await using var read = db.Context();
         var ends = await read.WebhookDeliveries.Select(d => d.Status).Distinct().ToListAsync();
         Assert.All(ends, s => Assert.Contains(s, new[] { WebhookDeliveryStatus.Done, WebhookDeliveryStatus.Parked, WebhookDeliveryStatus.Ignored }));
+        Assert.Equal(statuses.Count(s => s == HttpStatusCode.Accepted), await read.WebhookDeliveries.CountAsync(d => d.DeliveryId.StartsWith("fuzz-")));
+        Assert.DoesNotContain(await read.WebhookDeliveries.Where(d => d.Status == WebhookDeliveryStatus.Parked).Select(d => d.LastError).ToListAsync(), string.IsNullOrWhiteSpace);
+
+        // Every refusal is a problem document GitHub's delivery log shows, with a code.
+        Assert.All(refusals, body =>
+        {
+            using var problem = System.Text.Json.JsonDocument.Parse(body);
+            Assert.False(string.IsNullOrWhiteSpace(problem.RootElement.GetProperty("code").GetString()), body);
+        });
         Assert.Equal(HttpStatusCode.OK, await app.HealthAsync());
     }
 

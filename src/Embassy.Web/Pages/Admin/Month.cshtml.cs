@@ -63,7 +63,11 @@ public sealed class AdminMonthModel(MonthCloseWorkflow workflow) : PageModel
         var diagnostics = await step(p);
         if (!diagnostics.Any(d => d.IsError))
         {
-            return Redirect($"/admin/months/{p}?message=" + Uri.EscapeDataString(done));
+            // Warnings and notices of a step that went through (held payouts, carried amounts, an overdraw) are named by code
+            // and count; the page lists their details from the store, so the address stays short whatever the month's size.
+            var notices = diagnostics.GroupBy(d => d.Code, StringComparer.Ordinal).Select(g => g.Count() == 1 ? g.Key : $"{g.Key} ×{g.Count()}").ToArray();
+            var message = notices.Length == 0 ? done : $"{done} Notices: {string.Join(", ", notices)}.";
+            return Redirect($"/admin/months/{p}?message=" + Uri.EscapeDataString(message));
         }
 
         Errors = diagnostics.Where(d => d.IsError).ToArray();
