@@ -86,6 +86,19 @@ public static class ApplicationServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Registers the reminders (issue #14): <see cref="CalendarFeeds"/>. Needs <see cref="MemberMonths"/>,
+    /// <see cref="ReviewQueue"/> and <see cref="AccessTokens"/>.
+    /// </summary>
+    public static IServiceCollection AddEmbassyReminders(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new CalendarFeeds(
+            sp.GetRequiredService<IDbContextFactory<EmbassyDbContext>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AccessTokens>(),
+            sp.GetRequiredService<MemberMonths>(), sp.GetRequiredService<ReviewQueue>(), sp.GetRequiredService<ProgramPolicies>().Catalog));
+        return services;
+    }
+
+    /// <summary>
     /// Registers the community use cases (issue #6): <see cref="MembershipApplications"/> with <paramref name="guard"/>
     /// (default <see cref="SpamGuard.Default"/>) and <see cref="CrewRegistry"/>, and the <see cref="MemberAdmin"/> they
     /// add members through. Needs <c>AddEmbassyData</c>.
