@@ -86,8 +86,9 @@ public static class ApplicationServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers the reminders (issue #14): <see cref="CalendarFeeds"/>. Needs <see cref="MemberMonths"/>,
-    /// <see cref="ReviewQueue"/> and <see cref="AccessTokens"/>.
+    /// Registers the reminders (issue #14): <see cref="CalendarFeeds"/>, the GitHub <see cref="Reminders"/> and the
+    /// <see cref="ReminderWorker"/> that posts them. Needs <c>AddEmbassyGitHub</c>,
+    /// <see cref="MemberMonths"/>, <see cref="ReviewQueue"/> and <see cref="AccessTokens"/>.
     /// </summary>
     public static IServiceCollection AddEmbassyReminders(this IServiceCollection services)
     {
@@ -95,6 +96,11 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton(sp => new CalendarFeeds(
             sp.GetRequiredService<IDbContextFactory<EmbassyDbContext>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AccessTokens>(),
             sp.GetRequiredService<MemberMonths>(), sp.GetRequiredService<ReviewQueue>(), sp.GetRequiredService<ProgramPolicies>().Catalog));
+        // Transient: each run takes the GitHub connection in force (issue #15).
+        services.AddTransient(sp => new Reminders(
+            sp.GetRequiredService<IDbContextFactory<EmbassyDbContext>>(), sp.GetRequiredService<GitHubClient>(), sp.GetRequiredService<GitHubOptions>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ProgramPolicies>().Catalog));
+        services.AddHostedService<ReminderWorker>();
         return services;
     }
 
