@@ -86,8 +86,8 @@ public static class ApplicationServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers the reminders (issue #14): <see cref="CalendarFeeds"/>, the GitHub <see cref="Reminders"/> and the
-    /// <see cref="ReminderWorker"/> that posts them. Needs <c>AddEmbassyGitHub</c>,
+    /// Registers the reminders (issue #14): <see cref="CalendarFeeds"/>, the GitHub <see cref="Reminders"/> and
+    /// <see cref="MonthReceipts"/>, and the <see cref="ReminderWorker"/> that posts them. Needs <c>AddEmbassyGitHub</c>,
     /// <see cref="MemberMonths"/>, <see cref="ReviewQueue"/> and <see cref="AccessTokens"/>.
     /// </summary>
     public static IServiceCollection AddEmbassyReminders(this IServiceCollection services)
@@ -100,6 +100,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient(sp => new Reminders(
             sp.GetRequiredService<IDbContextFactory<EmbassyDbContext>>(), sp.GetRequiredService<GitHubClient>(), sp.GetRequiredService<GitHubOptions>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ProgramPolicies>().Catalog));
+        services.AddTransient<MonthReceipts>();
         services.AddHostedService<ReminderWorker>();
         return services;
     }

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace Embassy.Application;
 
 /// <summary>
-/// Issue #14: every <see cref="Interval"/>, posts the reminders that are due (<see cref="Reminders"/>), with the GitHub connection in force at each run. Every instance may run it: the
+/// Issue #14: every <see cref="Interval"/>, posts the reminders that are due (<see cref="Reminders"/>) and the queued
+/// receipts (<see cref="MonthReceipts"/>), with the GitHub connection in force at each run. Every instance may run it: the
 /// claim rows of <see cref="OutboundComments"/> let one instance post each comment and the others skip it.
 /// </summary>
 public sealed partial class ReminderWorker(IServiceScopeFactory scopes, ILogger<ReminderWorker> logger) : BackgroundService
@@ -28,9 +29,10 @@ public sealed partial class ReminderWorker(IServiceScopeFactory scopes, ILogger<
                 }
 
                 var run = await scope.ServiceProvider.GetRequiredService<Reminders>().RunAsync(stoppingToken).ConfigureAwait(false);
-                if (run.Posted + run.Failed > 0)
+                var (posted, failed) = await scope.ServiceProvider.GetRequiredService<MonthReceipts>().ProcessDueAsync(stoppingToken).ConfigureAwait(false);
+                if (run.Posted + run.Failed + posted + failed > 0)
                 {
-                    LogRun(logger, run.Posted, run.Failed);
+                    LogRun(logger, run.Posted, run.Failed, posted, failed);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -46,8 +48,8 @@ public sealed partial class ReminderWorker(IServiceScopeFactory scopes, ILogger<
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reminders: {Posted} posted, {Failed} failed")]
-    private static partial void LogRun(ILogger logger, int posted, int failed);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminders: {Posted} posted, {Failed} failed; receipts: {ReceiptsPosted} posted, {ReceiptsFailed} failed")]
+    private static partial void LogRun(ILogger logger, int posted, int failed, int receiptsPosted, int receiptsFailed);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Reminders failed unexpectedly")]
     private static partial void LogFailed(ILogger logger, Exception error);
