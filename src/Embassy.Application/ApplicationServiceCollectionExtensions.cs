@@ -86,6 +86,26 @@ public static class ApplicationServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Registers the reminders (issue #14): <see cref="CalendarFeeds"/>, the GitHub <see cref="Reminders"/> and
+    /// <see cref="MonthReceipts"/>, and the <see cref="ReminderWorker"/> that posts them. Needs <c>AddEmbassyGitHub</c>,
+    /// <see cref="MemberMonths"/>, <see cref="ReviewQueue"/> and <see cref="AccessTokens"/>.
+    /// </summary>
+    public static IServiceCollection AddEmbassyReminders(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new CalendarFeeds(
+            sp.GetRequiredService<IDbContextFactory<EmbassyDbContext>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<AccessTokens>(),
+            sp.GetRequiredService<MemberMonths>(), sp.GetRequiredService<ReviewQueue>(), sp.GetRequiredService<ProgramPolicies>().Catalog));
+        // Transient: each run takes the GitHub connection in force (issue #15).
+        services.AddTransient(sp => new Reminders(
+            sp.GetRequiredService<IDbContextFactory<EmbassyDbContext>>(), sp.GetRequiredService<GitHubClient>(), sp.GetRequiredService<GitHubOptions>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ProgramPolicies>().Catalog));
+        services.AddTransient<MonthReceipts>();
+        services.AddHostedService<ReminderWorker>();
+        return services;
+    }
+
+    /// <summary>
     /// Registers the community use cases (issue #6): <see cref="MembershipApplications"/> with <paramref name="guard"/>
     /// (default <see cref="SpamGuard.Default"/>) and <see cref="CrewRegistry"/>, and the <see cref="MemberAdmin"/> they
     /// add members through. Needs <c>AddEmbassyData</c>.

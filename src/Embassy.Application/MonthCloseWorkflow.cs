@@ -334,6 +334,7 @@ public sealed partial class MonthCloseWorkflow(
         }
 
         Audit(db, period, transition.Value.Event);
+        await MonthReceipts.RequestAsync(db, period, github, now, cancellationToken).ConfigureAwait(false); // issue #14: the receipts, in this transaction
         if (!await SaveOrLoseAsync(db, cancellationToken).ConfigureAwait(false))
         {
             return Result<MonthStatement>.Fail(Lost(period, "approved it"));
@@ -463,6 +464,11 @@ public sealed partial class MonthCloseWorkflow(
         }
 
         Audit(db, period, transition.Value.Event);
+        if (transition.Value.Month.State == Domain.Closing.MonthState.Paid)
+        {
+            await MonthReceipts.RequestAsync(db, period, github, now, cancellationToken).ConfigureAwait(false); // issue #14: the receipts gain the payment
+        }
+
         if (!await SaveOrLoseAsync(db, cancellationToken).ConfigureAwait(false))
         {
             return Result<string>.Fail(Lost(period, "recorded this batch"));
@@ -513,6 +519,7 @@ public sealed partial class MonthCloseWorkflow(
 
         db.PayoutTransactions.Add(new PayoutTransaction { MonthCloseId = close.Id, Batch = batch, TxHash = hash, RecordedBy = actor, RecordedAt = now });
         Audit(db, period, transition.Value.Event);
+        await MonthReceipts.RequestAsync(db, period, github, now, cancellationToken).ConfigureAwait(false); // issue #14: the receipts show the corrected link
         if (!await SaveOrLoseAsync(db, cancellationToken).ConfigureAwait(false))
         {
             return Result<string>.Fail(Lost(period, "corrected this batch"));

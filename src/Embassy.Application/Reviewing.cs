@@ -435,6 +435,17 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
         return items.Select(i => panels.TryGetValue(i.ReportId, out var p) ? i with { AssignedTo = p } : i).ToArray();
     }
 
+    /// <summary>The reports assigned to <paramref name="reviewer"/> that they have not scored (reports that can be scored).</summary>
+    public static IReadOnlyList<ReviewItem> Unscored(IEnumerable<ReviewItem> items, string reviewer)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var who = MemberHandle.Normalize(reviewer);
+        return items.Where(i => i.State is not (ReviewStates.Rejected or ReviewStates.Unmatched or ReviewStates.Late)
+                && i.AssignedTo.Any(a => MemberHandle.Normalize(a) == who)
+                && !i.ScoredBy.Any(s => MemberHandle.Normalize(s) == who))
+            .OrderBy(i => i.IssueNumber).ToArray();
+    }
+
     internal static IReadOnlyList<Department> Offered(Policy policy, IReadOnlyList<string> chosen)
     {
         var list = new List<Department>();

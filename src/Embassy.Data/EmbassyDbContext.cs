@@ -246,6 +246,7 @@ public sealed partial class EmbassyDbContext(DbContextOptions<EmbassyDbContext> 
         ConfigureAppeals(modelBuilder);
         ConfigureOperations(modelBuilder);
         ConfigurePayments(modelBuilder);
+        ConfigureReminders(modelBuilder);
 
         // snake_case names everywhere, so hand-written SQL reads naturally on both providers.
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

@@ -90,7 +90,7 @@ public static class PolicyLoader
 
         r.KnownKeys(root, "", "id", "name", "version", "program", "from", "until", "token", "ranks", "model", "pool", "departments",
             "supplementary", "choose", "scoring", "threshold", "rank_bonuses", "bonus_requires_report", "promotions", "terminations",
-            "deadline", "payout", "fiat_caps", "vocabulary", "pool_change_warning", "notes", "review", "application");
+            "deadline", "payout", "fiat_caps", "vocabulary", "pool_change_warning", "notes", "review", "reminders", "application");
 
         var id = r.Str(root, "", "id") ?? "?";
         var name = r.Str(root, "", "name") ?? id;
@@ -123,6 +123,7 @@ public static class PolicyLoader
         var terminations = ReadStreaks(r, root, "terminations", "below", ranks, promotion: false);
         var deadline = ReadDeadline(r, root);
         var review = ReadReview(r, root);
+        var reminders = ReadReminders(r, root);
         var application = ReadApplication(r, root);
         var payout = ReadPayout(r, root, token);
         var caps = ReadFiatCaps(r, root, rankSet);
@@ -160,6 +161,7 @@ public static class PolicyLoader
             Terminations = terminations,
             Deadline = deadline,
             Review = review,
+            Reminders = reminders,
             Application = application,
             Payout = payout,
             FiatCaps = caps,
@@ -677,11 +679,29 @@ public static class PolicyLoader
             return new ReviewRule();
         }
 
-        r.KnownKeys(map, "review", "reviewers_per_report", "disagreement_spread", "appeal_window_days");
+        r.KnownKeys(map, "review", "reviewers_per_report", "disagreement_spread", "appeal_window_days", "review_due_days");
         return new ReviewRule(
             r.Int(map, "review", "reviewers_per_report", 2, 1, 20),
             r.Int(map, "review", "disagreement_spread", 10, 0, 1000),
-            r.Int(map, "review", "appeal_window_days", 3, 0, 60));
+            r.Int(map, "review", "appeal_window_days", 3, 0, 60),
+            r.Int(map, "review", "review_due_days", 7, 0, 60));
+    }
+
+    /// <summary>
+    /// Issue #14: <c>reminders: { days_before_deadline: 3, tracking_issue: 12 }</c>, both required when the section is
+    /// there; absent, no reminder is written to GitHub.
+    /// </summary>
+    private static ReminderRule? ReadReminders(YamlReader r, YamlMappingNode root)
+    {
+        if (r.Node(root, "reminders") is null || r.Map(root, "", "reminders") is not { } map)
+        {
+            return null;
+        }
+
+        r.KnownKeys(map, "reminders", "days_before_deadline", "tracking_issue");
+        return new ReminderRule(
+            r.Int(map, "reminders", "days_before_deadline", 3, 1, 28, required: true),
+            r.Int(map, "reminders", "tracking_issue", 1, 1, int.MaxValue, required: true));
     }
 
     /// <summary>

@@ -132,6 +132,7 @@ public static partial class EmbassyWebSetup
         services.AddSingleton<DemoProgram>();
         services.AddSingleton<ReportAdmin>();
         services.AddSingleton<MonthDrift>();
+        services.AddEmbassyReminders(); // issue #14: calendar feeds, reminders and receipts on GitHub
         builder.AddEmbassyCommunityWeb();
         services.AddEmbassyTreasury();
         var admins = (config["Auth:Admins"] ?? string.Empty).Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -38,6 +38,7 @@ var open = app.MapGroup(string.Empty).AllowAnonymous(); // signed by GitHub or h
 open.MapHealth();
 app.MapOperations();
 open.MapGitHubWebhook();
+open.MapCalendarFeeds(); // issue #14: a secret address is the credential
 app.MapEmbassyPages();
 app.MapEmbassyApi();
 app.MapAccessApi(); // grants, sessions, API tokens

@@ -224,6 +224,9 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /me/tokens"] = Roles.Member,
         ["POST /me/tokens"] = Roles.Member,
         ["GET /me/months/{period}"] = Roles.Member,
+        ["GET /me/calendar"] = Roles.Member, // issue #14: the feeds' secret addresses, made and rotated by their owner
+        ["POST /me/calendar"] = Roles.Member,
+        ["GET /calendar/{secret}.ics"] = Public, // calendar apps cannot sign in: the secret is the key (404 otherwise)
         ["POST /me/months/{period}"] = Roles.Member,
         ["GET /me/statement/{year}"] = Roles.Member,
         ["POST /me/statement/{year}"] = Roles.Member,

@@ -64,6 +64,7 @@ public sealed partial class EmbassySite : WebApplicationFactory<Program>
             ["GitHub:Repository"] = Repo,
             ["GitHub:WebhookSecret"] = "secret",
             ["GitHub:MaxRetries"] = "0",
+            ["GitHub:WriteBack"] = "false", // write-back is on by default with a token; a test that wants it says so
         };
         if (database is not null)
         {

@@ -76,6 +76,9 @@ public sealed record Policy
     /// <summary>How reports are reviewed and appealed (issue #14); the defaults when a policy does not say.</summary>
     public ReviewRule Review { get; init; } = new();
 
+    /// <summary>Issue #14: reminders on a GitHub tracking issue, or null (the default: none).</summary>
+    public ReminderRule? Reminders { get; init; }
+
     /// <summary>
     /// The criteria membership applications are scored on, with their scale (issue #17: policy data, so the October 2025
     /// revision's Common Sense is a criterion of the policies that have it); seed 000's three when a policy does not say.
@@ -341,8 +344,19 @@ public sealed record StreakRule(Rank From, Rank To, decimal Percent, int Months)
 /// <param name="ReviewersPerReport">Reviewers assigned to each report (balanced; never the author).</param>
 /// <param name="DisagreementSpread">Largest minus smallest reviewer total (effort + results) in a department from which it is flagged.</param>
 /// <param name="AppealWindowDays">Days after the month's scores are published in which a member may appeal a department's score.</param>
-public sealed record ReviewRule(int ReviewersPerReport = 2, int DisagreementSpread = 10, int AppealWindowDays = 3)
+/// <param name="ReviewDueDays">Days after the R7 deadline by which reviewers are expected to have scored the month's reports (the reviewers' calendar).</param>
+public sealed record ReviewRule(int ReviewersPerReport = 2, int DisagreementSpread = 10, int AppealWindowDays = 3, int ReviewDueDays = 7)
 {
+    /// <summary>
+    /// Issue #14: when the month's reviews are due, <see cref="ReviewDueDays"/> calendar days after the R7 deadline in the
+    /// policy's time zone (so a clock change in between keeps the local time of day).
+    /// </summary>
+    public DateTimeOffset DueOf(DeadlineRule deadline, Period period)
+    {
+        ArgumentNullException.ThrowIfNull(deadline);
+        return deadline.EndOf(period.Next.FirstDay.AddDays(Math.Max(deadline.Day, 1) + ReviewDueDays));
+    }
+
     /// <summary>R3 disagreement: true when the reviewers' totals of one department are <see cref="DisagreementSpread"/> or more apart.</summary>
     public bool Disagree(IEnumerable<Points> totals)
     {
@@ -350,6 +364,18 @@ public sealed record ReviewRule(int ReviewersPerReport = 2, int DisagreementSpre
         var list = totals.ToList();
         return list.Count >= 2 && (list.Max() - list.Min()).Hundredths >= DisagreementSpread * 100L;
     }
+}
+
+/// <summary>
+/// Issue #14: reminders written back to GitHub (<c>reminders: { days_before_deadline: 3, tracking_issue: 12 }</c>; absent:
+/// none). <paramref name="DaysBeforeDeadline"/> days before the R7 deadline one comment on issue
+/// <paramref name="TrackingIssue"/> names the members who have not filed yet; as many days before the reviews are due
+/// (<see cref="ReviewRule.DueOf"/>) one comment there lists each reviewer's unscored reports.
+/// </summary>
+public sealed record ReminderRule(int DaysBeforeDeadline, int TrackingIssue)
+{
+    /// <summary>True from <see cref="DaysBeforeDeadline"/> days before <paramref name="due"/> until it passes.</summary>
+    public bool IsDue(DateTimeOffset due, DateTimeOffset now) => now >= due.AddDays(-DaysBeforeDeadline) && now < due;
 }
 
 /// <summary>Report deadline (R7): end of day <paramref name="Day"/> of the next month in <paramref name="TimeZone"/>.</summary>
@@ -360,16 +386,19 @@ public sealed record DeadlineRule(int Day, string TimeZone)
     /// zone (an unknown zone reads as UTC). A report filed before it is on time; at or after it, late. The one deadline of
     /// Embassy: the report validator, the review queue and the month close all ask here.
     /// </summary>
-    public DateTimeOffset EndOf(Period period)
+    public DateTimeOffset EndOf(Period period) => EndOf(period.Next.FirstDay.AddDays(Math.Max(Day, 1)));
+
+    /// <summary>The policy's time zone (an unknown or empty one reads as UTC).</summary>
+    public TimeZoneInfo Zone =>
+        !string.IsNullOrWhiteSpace(TimeZone) && TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+
+    /// <summary>The instant local midnight starts <paramref name="day"/> in the policy's time zone.</summary>
+    internal DateTimeOffset EndOf(DateOnly day)
     {
-        var tz = TimeZoneInfo.Utc;
-        if (!string.IsNullOrWhiteSpace(TimeZone) && TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var found))
-        {
-            tz = found;
-        }
+        var tz = Zone;
 
         // Midnight that ends day N, local time; a midnight skipped by a clock change moves to the first valid time.
-        var end = period.Next.FirstDay.AddDays(Math.Max(Day, 1)).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        var end = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         while (tz.IsInvalidTime(end))
         {
             end = end.AddMinutes(30);
