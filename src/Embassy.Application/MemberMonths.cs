@@ -100,6 +100,22 @@ public sealed record MemberMonthView
     public IReadOnlyList<AppealView> Appeals { get; init; } = [];
 }
 
+/// <summary>
+/// A member's yearly statement as a table (issue #14): the header and one row per published month, every cell text
+/// exactly as the CSV writes it; <see cref="Numeric"/> names the columns that hold numbers (amounts as exact decimal
+/// text, smallest units as integers), which a spreadsheet writer may store as numbers where a double holds them exactly.
+/// </summary>
+public sealed record StatementTable(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows)
+{
+    /// <summary>The statement's columns, in order.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+        ["period", "state", "rank", "percent", "token", "decimals", "pool_share", "bonus", "capped", "total", "total_units", "carried_units", "transactions"];
+
+    /// <summary>The columns of numbers: percent, decimals, the whole-token amounts and the smallest units.</summary>
+    public static IReadOnlySet<string> Numeric { get; } =
+        new HashSet<string>(["percent", "decimals", "pool_share", "bonus", "capped", "total", "total_units", "carried_units"], StringComparer.Ordinal);
+}
+
 /// <summary>A line of the member's history.</summary>
 public sealed record MemberHistoryRow(Period Period, string Status, Percent? Percent, TokenAmount? Total, string? Report);
 
@@ -300,13 +316,24 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
     /// </summary>
     public async Task<string> StatementCsvAsync(string login, int year, CancellationToken cancellationToken = default)
     {
+        var table = await StatementAsync(login, year, cancellationToken).ConfigureAwait(false);
+        return CsvWriter.Document([table.Header, .. table.Rows]);
+    }
+
+    /// <summary>
+    /// The member's statement of a calendar year as a table, the one source of the CSV and the XLSX downloads (so both
+    /// hold the same rows and the same exact integers). Every cell is already neutralised as the CSV writes it
+    /// (<see cref="CsvWriter.Neutralise"/>), so a spreadsheet runs none of them in either file.
+    /// </summary>
+    public async Task<StatementTable> StatementAsync(string login, int year, CancellationToken cancellationToken = default)
+    {
         var memberId = await MemberIdAsync(login, cancellationToken).ConfigureAwait(false);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var ids = await db.MonthCloses.AsNoTracking().Select(c => new { c.Id, c.Period }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var closes = (await MonthStore.AllAsync(db, cancellationToken).ConfigureAwait(false)).Where(c => c.State != MonthState.Locked)
             .Select(c => new { ids.Single(i => i.Period == c.Month.Period).Id, c.Month.Period, c.State, c.Month }).ToArray();
-        // The product's one writer: a byte order mark, cells a spreadsheet would run neutralised; the units' decimals are a column.
-        var rows = new List<string?[]> { new[] { "period", "state", "rank", "percent", "token", "decimals", "pool_share", "bonus", "capped", "total", "total_units", "carried_units", "transactions" } };
+        // The units' decimals are a column of their own.
+        var rows = new List<IReadOnlyList<string>>();
         foreach (var c in closes.Where(c => c.Period.Year == year).OrderBy(c => c.Period))
         {
             var snapshot = c.Month;
@@ -318,7 +345,7 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
             var carried = await db.Payouts.AsNoTracking().Where(p => p.MonthCloseId == c.Id && p.MemberId == id).Select(p => p.CarriedUnits)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             var txs = await MonthCloseWorkflow.PaymentsAsync(db, c.Id, cancellationToken).ConfigureAwait(false);
-            rows.Add(
+            string[] row =
             [
                 c.Period.ToString(),
                 c.State,
@@ -333,10 +360,11 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
                 m.Total.Units.ToString(CultureInfo.InvariantCulture),
                 carried.Aggregate(UInt128.Zero, (a, u) => a + u).ToString(CultureInfo.InvariantCulture),
                 string.Join(' ', txs.Select(t => t.TxHash)),
-            ]);
+            ];
+            rows.Add(row.Select(CsvWriter.Neutralise).ToArray());
         }
 
-        return CsvWriter.Document(rows);
+        return new StatementTable(StatementTable.Columns, rows);
     }
 
     /// <summary>R8: the public page's streak, with what the next month needs.</summary>

@@ -772,6 +772,7 @@ public sealed partial class MonthCloseWorkflow(
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var scoresOf = scoreRows.ToLookup(s => s.ReportId);
         var extra = new List<Diagnostic>();
+        await ReportFreezes.FreezeDueAsync(db, policy, period, time.GetUtcNow(), cancellationToken).ConfigureAwait(false); // R7: the queue scores the frozen versions
         var queue = await ReviewQueue.ItemsAsync(db, policy, period, scoresOf, cancellationToken).ConfigureAwait(false);
         foreach (var item in queue.Where(i => i.State is ReviewStates.Filed or ReviewStates.NeedsFix))
         {

@@ -152,7 +152,12 @@ public sealed class ReportStore(IReportIntake? intake, TimeProvider time)
                     });
                 }
 
-                report.Period = reading.Period;
+                // R7: a frozen report stays in the month it was frozen in; a later edit is a version a reviewer may accept.
+                if (report.Id == 0 || !await db.ReportFreezes.AnyAsync(f => f.ReportId == report.Id, cancellationToken).ConfigureAwait(false))
+                {
+                    report.Period = reading.Period;
+                }
+
                 invalid = reading.Diagnostics.Any(d => d.IsError);
             }
 

@@ -119,6 +119,7 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var policy = _catalog.ForPeriod(period);
+        await ReportFreezes.FreezeDueAsync(db, policy, period, time.GetUtcNow(), cancellationToken).ConfigureAwait(false); // R7
         return await WithAssignmentsAsync(db, policy, await ItemsAsync(db, policy, period, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
     }
 
@@ -160,11 +161,15 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
         }
 
         var policy = _catalog.ForPeriod(period);
+        await ReportFreezes.FreezeDueAsync(db, policy, period, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var items = await ItemsAsync(db, policy, period, cancellationToken).ConfigureAwait(false);
         var index = items.ToList().FindIndex(i => i.ReportId == reportId);
         var item = items[index];
+        // R7: the version the month scores (frozen at the deadline, or the later one a reviewer accepted), not the latest edit.
+        var freeze = await db.ReportFreezes.AsNoTracking().Where(f => f.ReportId == reportId).Select(f => new { f.VersionNumber, f.AcceptedVersion }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var scoredVersion = ReportFreeze.Scored(report.LatestVersion, freeze?.VersionNumber, freeze?.AcceptedVersion);
         var version = await db.ReportVersions.AsNoTracking().Include(v => v.Parse).Include(v => v.Diagnostics)
-            .SingleAsync(v => v.ReportId == reportId && v.Number == report.LatestVersion, cancellationToken).ConfigureAwait(false);
+            .SingleAsync(v => v.ReportId == reportId && v.Number == scoredVersion, cancellationToken).ConfigureAwait(false);
         var scores = await db.Scores.AsNoTracking().Where(s => s.ReportId == reportId).ToListAsync(cancellationToken).ConfigureAwait(false);
         var latest = LatestScores(scores);
         var suggested = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -498,10 +503,14 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
     /// <summary>The month's reports with their states; <paramref name="scores"/>, the month's scores by report when the caller has read them already (the close), saves reading who scored.</summary>
     internal static async Task<IReadOnlyList<ReviewItem>> ItemsAsync(EmbassyDbContext db, Policy policy, Period period, ILookup<long, Score>? scores, CancellationToken cancellationToken)
     {
-        // One query: each present report of the month with what its latest version says (only the columns the queue shows).
+        // One query: each present report of the month with what its scored version says (only the columns the queue shows).
+        // R7: the scored version is the one frozen at the deadline unless a reviewer accepted a later one; before the
+        // freeze, the latest.
         var reports = (await (
                 from r in db.Reports.Where(r => r.Period == period && r.Presence == ReportPresence.Present)
-                join v in db.ReportVersions on new { Id = r.Id, Number = r.LatestVersion } equals new { Id = v.ReportId, v.Number } into latest
+                join f in db.ReportFreezes on r.Id equals f.ReportId into frozen
+                from f in frozen.DefaultIfEmpty()
+                join v in db.ReportVersions on new { Id = r.Id, Number = f == null ? r.LatestVersion : f.AcceptedVersion ?? f.VersionNumber } equals new { Id = v.ReportId, v.Number } into latest
                 from v in latest.DefaultIfEmpty()
                 select new
                 {

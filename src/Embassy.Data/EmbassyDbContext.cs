@@ -244,6 +244,7 @@ public sealed partial class EmbassyDbContext(DbContextOptions<EmbassyDbContext> 
         ConfigureTreasury(modelBuilder);
         ConfigureAccess(modelBuilder);
         ConfigureAppeals(modelBuilder);
+        ConfigureFreezes(modelBuilder);
         ConfigureOperations(modelBuilder);
         ConfigurePayments(modelBuilder);
         ConfigureReminders(modelBuilder);

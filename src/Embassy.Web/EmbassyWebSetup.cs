@@ -129,6 +129,8 @@ public static partial class EmbassyWebSetup
         services.AddSingleton<MemberMonths>();
         services.AddSingleton<Appeals>();
         services.AddSingleton<EvidenceChecks>();
+        services.AddSingleton<ReportFreezes>(); // R7: the deadline freeze and accepted later versions
+        services.AddSingleton<ReviewCalibration>(); // issue #14: reviewers against the panel mean, members against their suggestions
         services.AddSingleton<DemoProgram>();
         services.AddSingleton<ReportAdmin>();
         services.AddSingleton<MonthDrift>();

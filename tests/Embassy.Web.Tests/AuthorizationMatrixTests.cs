@@ -257,6 +257,8 @@ public sealed partial class AuthorizationMatrixTests
         ["GET /review/crews/{id:long}/{period}"] = Roles.Reviewer,
         ["POST /review/crews/{id:long}/{period}"] = Roles.Reviewer,
         ["GET /review/crews"] = Roles.Reviewer,
+        ["GET /review/calibration"] = Roles.Reviewer,
+        ["POST /review/calibration"] = Roles.Reviewer,
         ["GET /review/drift/{period}"] = Roles.Reviewer,
         ["POST /review/drift/{period}"] = Roles.Reviewer,
         ["POST /review/crews"] = Roles.Reviewer,

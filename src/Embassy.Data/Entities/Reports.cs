@@ -151,3 +151,33 @@ public sealed class ReportDiagnostic
 
     public string? Source { get; set; }
 }
+
+/// <summary>
+/// R7 (migration 0024): a report's text and link list as they stood at the month's report deadline, with their content
+/// hash; the month scores this version unless a reviewer accepted a later one (<see cref="AcceptedVersion"/>).
+/// </summary>
+public sealed class ReportFreezeRecord
+{
+    public long ReportId { get; set; }
+
+    /// <summary>The version at the deadline.</summary>
+    public int VersionNumber { get; set; }
+
+    /// <summary>Hex SHA-256 of the frozen title, body and link list.</summary>
+    public required string ContentHash { get; set; }
+
+    /// <summary>The frozen link list, normalised, one per line (what the parser read at the freeze).</summary>
+    public required string Links { get; set; }
+
+    public DateTimeOffset FrozenAt { get; set; }
+
+    /// <summary>A later version a reviewer accepted to be scored instead, or null.</summary>
+    public int? AcceptedVersion { get; set; }
+
+    /// <summary>The accepted version's content hash as the reviewer saw it.</summary>
+    public string? AcceptedHash { get; set; }
+
+    public string? AcceptedBy { get; set; }
+
+    public DateTimeOffset? AcceptedAt { get; set; }
+}

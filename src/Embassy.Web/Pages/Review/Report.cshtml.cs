@@ -9,8 +9,30 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Embassy.Web.Pages.Review;
 
 /// <summary>One report beside its parsed fields, with the scoring form and next/previous.</summary>
-public sealed class ReviewReportModel(ReviewQueue queue, Appeals appeals, EvidenceChecks evidence) : PageModel
+public sealed class ReviewReportModel(ReviewQueue queue, Appeals appeals, EvidenceChecks evidence, ReportFreezes freezes) : PageModel
 {
+    /// <summary>R7: the text frozen at the deadline, with its hash and the versions edited after it; null before the deadline.</summary>
+    public FreezeView? Freeze { get; private set; }
+
+    /// <summary>R7: a reviewer accepts a version edited after the deadline, so the month scores it (the hash is the one the page showed).</summary>
+    public async Task<IActionResult> OnPostAcceptAsync(long id, int version, string? hash, string? reason, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var accepted = await freezes.AcceptAsync(id, version, hash, User.Actor(), reason, cancellationToken);
+        if (accepted.IsSuccess)
+        {
+            return Redirect($"/review/{id}?saved=true");
+        }
+
+        Errors = accepted.Errors.ToArray();
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
     /// <summary>Issue #14: what the evidence check found (the same link elsewhere, X posts outside the month, repeated paragraphs).</summary>
     public IReadOnlyList<ReportEvidenceFinding> Evidence { get; private set; } = [];
 
@@ -108,6 +130,7 @@ public sealed class ReviewReportModel(ReviewQueue queue, Appeals appeals, Eviden
         }
 
         RenderedBody = SafeMarkdown.ToHtml(Detail.Body);
+        Freeze = await freezes.ForReportAsync(id, cancellationToken);
         Appeals = await appeals.ForReportAsync(id, cancellationToken);
         Evidence = await evidence.ForReportAsync(id, cancellationToken);
         return true;

@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Embassy.Data;
+using Embassy.Data.Entities;
+using Embassy.Domain;
+using Embassy.Domain.Rules;
+using Embassy.Policies;
+using Embassy.Reports;
+using Microsoft.EntityFrameworkCore;
+
+namespace Embassy.Application;
+
+/// <summary>Why accepting a later version was refused (R7).</summary>
+public static class FreezeCodes
+{
+    /// <summary>The report's deadline has not passed: nothing is frozen, the latest version is scored anyway.</summary>
+    public const string NotFrozen = "VERSION_NOT_FROZEN";
+
+    /// <summary>The version is not a later edit than the frozen one, does not exist, or is the one scored already.</summary>
+    public const string NotAcceptable = "VERSION_NOT_ACCEPTABLE";
+
+    /// <summary>The version's content is not what the reviewer saw (a forged form, or an edit synced since the page was read).</summary>
+    public const string HashMismatch = "VERSION_HASH_MISMATCH";
+}
+
+/// <summary>A version of a report edited after its deadline (R7), with its content hash and a line diff from the frozen text.</summary>
+/// <param name="Number">The version's number.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Body">Its body.</param>
+/// <param name="ContentHash">The hash of its title, body and links (<see cref="ReportFreezes.ContentHash"/>).</param>
+/// <param name="IssueUpdatedAt">GitHub's update time of the issue at this version.</param>
+/// <param name="LinkCount">How many evidence links the parser reads in it.</param>
+/// <param name="Diff">The lines against the frozen body, or null when the texts are too long to compare (the page shows the text whole).</param>
+public sealed record LaterVersion(int Number, string Title, string Body, string ContentHash, DateTimeOffset IssueUpdatedAt, int LinkCount, IReadOnlyList<DiffLine>? Diff);
+
+/// <summary>What the reviewer page shows of a frozen report (R7).</summary>
+public sealed record FreezeView(
+    int FrozenVersion, string FrozenHash, DateTimeOffset FrozenAt, int LinkCount, int? AcceptedVersion, string? AcceptedBy, DateTimeOffset? AcceptedAt, IReadOnlyList<LaterVersion> Later)
+{
+    /// <summary>The version the month scores.</summary>
+    public int ScoredVersion => ReportFreeze.Scored(FrozenVersion, FrozenVersion, AcceptedVersion);
+}
+
+/// <summary>
+/// RULES.md R7: at the report deadline each report's text and link list are frozen with a content hash; later edits are
+/// kept as versions a reviewer may accept, and the month scores the frozen version unless a later one was accepted. The
+/// version frozen is chosen by GitHub's edit times (<see cref="ReportFreeze.DeadlineVersion"/>), so freezing at the first
+/// look after the deadline — the queue, the review page, the month close — freezes what stood at the deadline.
+/// </summary>
+public sealed class ReportFreezes(IDbContextFactory<EmbassyDbContext> databases, TimeProvider time, PolicyCatalog? catalog = null)
+{
+    private readonly PolicyCatalog _catalog = catalog ?? PolicyCatalog.Shipped;
+
+    /// <summary>The report's freeze with its later versions, or null while its month's deadline has not passed (or no such report).</summary>
+    public async Task<FreezeView?> ForReportAsync(long reportId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var report = await db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken).ConfigureAwait(false);
+        if (report?.Period is not { } period)
+        {
+            return null;
+        }
+
+        var policy = _catalog.ForPeriod(period);
+        await FreezeDueAsync(db, policy, period, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var freeze = await db.ReportFreezes.AsNoTracking().SingleOrDefaultAsync(f => f.ReportId == reportId, cancellationToken).ConfigureAwait(false);
+        if (freeze is null)
+        {
+            return null;
+        }
+
+        var versions = await db.ReportVersions.AsNoTracking().Where(v => v.ReportId == reportId && v.Number >= freeze.VersionNumber)
+            .OrderBy(v => v.Number).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var frozen = versions.First(v => v.Number == freeze.VersionNumber);
+        var later = versions.Where(v => v.Number > freeze.VersionNumber).Select(v =>
+        {
+            var links = LinksOf(report, v.Title, v.Body, policy);
+            return new LaterVersion(v.Number, v.Title, v.Body, ContentHash(v.Title, v.Body, links), v.IssueUpdatedAt, links.Count, ReportFreeze.Diff(frozen.Body, v.Body));
+        }).ToArray();
+        var linkCount = freeze.Links.Length == 0 ? 0 : freeze.Links.Split('\n').Length;
+        return new FreezeView(freeze.VersionNumber, freeze.ContentHash, freeze.FrozenAt, linkCount, freeze.AcceptedVersion, freeze.AcceptedBy, freeze.AcceptedAt, later);
+    }
+
+    /// <summary>
+    /// R7: a reviewer accepts a version edited after the deadline, so the month scores it instead of the frozen one.
+    /// <paramref name="contentHash"/> is the version's hash as the page showed it: a version whose content is not that
+    /// (a forged form, an edit synced since) is refused. Needs a reason; refused on one's own report and in a closed
+    /// month; audited.
+    /// </summary>
+    public async Task<Result<int>> AcceptAsync(long reportId, int version, string? contentHash, string reviewer, string? reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reviewer);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Result<int>.Fail(WorkflowCodes.ReasonRequired, "Give a reason for scoring the later version; it is kept in the audit log.");
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken).ConfigureAwait(false);
+        if (report?.Period is not { } period)
+        {
+            return Result<int>.Fail(WorkflowCodes.NotFound, $"There is no report {reportId} with a month.");
+        }
+
+        // Issue #12: nobody decides about their own report.
+        var self = MemberHandle.Normalize(reviewer);
+        if (MemberHandle.Normalize(report.AuthorLogin) == self
+            || (report.MemberId is { } owner && await db.MemberHandles.AnyAsync(h => h.MemberId == owner && h.Kind == MemberHandle.GitHub && h.NormalizedValue == self, cancellationToken).ConfigureAwait(false)))
+        {
+            return Result<int>.Fail(AccessCodes.ScoreOwnReport, "Nobody accepts a version of their own report; another reviewer must.");
+        }
+
+        if (await MonthStore.IsFrozenAsync(db, period, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<int>.Fail(WorkflowCodes.MonthClosed, $"{period} is closed; reopen it before changing which version is scored.");
+        }
+
+        var policy = _catalog.ForPeriod(period);
+        var now = time.GetUtcNow();
+        await FreezeDueAsync(db, policy, period, now, cancellationToken).ConfigureAwait(false);
+        var freeze = await db.ReportFreezes.SingleOrDefaultAsync(f => f.ReportId == reportId, cancellationToken).ConfigureAwait(false);
+        if (freeze is null)
+        {
+            return Result<int>.Fail(FreezeCodes.NotFrozen, $"The deadline of {period} has not passed: report #{report.IssueNumber.ToString(CultureInfo.InvariantCulture)} is scored as it stands (R7).");
+        }
+
+        if (!ReportFreeze.CanAccept(version, report.LatestVersion, freeze.VersionNumber, freeze.AcceptedVersion))
+        {
+            return Result<int>.Fail(FreezeCodes.NotAcceptable, string.Create(CultureInfo.InvariantCulture,
+                $"Version {version} cannot be accepted: report #{report.IssueNumber} is frozen at version {freeze.VersionNumber}, scores version {freeze.AcceptedVersion ?? freeze.VersionNumber} and has {report.LatestVersion} (R7)."));
+        }
+
+        var chosen = await db.ReportVersions.Include(v => v.Parse).SingleAsync(v => v.ReportId == reportId && v.Number == version, cancellationToken).ConfigureAwait(false);
+        var hash = ContentHash(chosen.Title, chosen.Body, LinksOf(report, chosen.Title, chosen.Body, policy));
+        if (!string.Equals(hash, contentHash?.Trim(), StringComparison.Ordinal))
+        {
+            return Result<int>.Fail(FreezeCodes.HashMismatch, string.Create(CultureInfo.InvariantCulture, $"Version {version} is not the text you were shown (its content hash is {hash[..12]}…); read the page again."));
+        }
+
+        freeze.AcceptedVersion = version;
+        freeze.AcceptedHash = hash;
+        freeze.AcceptedBy = reviewer;
+        freeze.AcceptedAt = now;
+        ProgramTables.Audit(db, now, reviewer, "report.version-accepted", $"report:{report.Repository}#{report.IssueNumber}",
+            string.Create(CultureInfo.InvariantCulture, $"version {version} ({hash}) scored instead of the deadline's version {freeze.VersionNumber} ({freeze.ContentHash}): {reason.Trim()}"));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return Result<int>.Ok(version);
+    }
+
+    /// <summary>
+    /// R7: freezes every report of <paramref name="period"/> not frozen yet, once its deadline has passed: the version at the
+    /// deadline, its normalised link list and their content hash. Idempotent, and safe beside another freezer (a report
+    /// frozen meanwhile is left as it is).
+    /// </summary>
+    internal static async Task FreezeDueAsync(EmbassyDbContext db, Policy policy, Period period, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var deadline = policy.Deadline.EndOf(period);
+        if (now < deadline)
+        {
+            return;
+        }
+
+        var due = await db.Reports.AsNoTracking().Where(r => r.Period == period && !db.ReportFreezes.Any(f => f.ReportId == r.Id))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        var versions = (await db.ReportVersions.AsNoTracking()
+                .Where(v => db.Reports.Any(r => r.Id == v.ReportId && r.Period == period) && !db.ReportFreezes.Any(f => f.ReportId == v.ReportId))
+                .Select(v => new { v.ReportId, v.Number, v.IssueUpdatedAt, v.Title, v.Body })
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(v => v.ReportId);
+        foreach (var report in due)
+        {
+            var mine = versions[report.Id].ToArray();
+            if (mine.Length == 0)
+            {
+                continue;
+            }
+
+            var number = ReportFreeze.DeadlineVersion(mine.Select(v => new VersionStamp(v.Number, v.IssueUpdatedAt)).ToArray(), deadline, report.CreatedAt);
+            var frozen = mine.Single(v => v.Number == number);
+            var links = LinksOf(report, frozen.Title, frozen.Body, policy);
+            var hash = ContentHash(frozen.Title, frozen.Body, links);
+            var text = string.Join('\n', links);
+            // One statement that leaves a row another freezer wrote first as it is (both providers know ON CONFLICT).
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO report_freezes (report_id, version_number, content_hash, links, frozen_at) VALUES ({report.Id}, {number}, {hash}, {text}, {now}) ON CONFLICT (report_id) DO NOTHING",
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The hex SHA-256 of what R7 freezes: the title, the body and the link list, each part prefixed by its length so no
+    /// two different contents hash alike.
+    /// </summary>
+    public static string ContentHash(string title, string body, IReadOnlyList<string> links)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(links);
+        var sb = new StringBuilder();
+        foreach (var part in new[] { title, body }.Concat(links))
+        {
+            sb.Append(part.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(part).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+    }
+
+    /// <summary>The version's evidence links as the shipped parser reads them, normalised (issue #14), in order of appearance.</summary>
+    private static IReadOnlyList<string> LinksOf(Report report, string title, string body, Policy policy) =>
+        ReportParser.Shipped.Parse(new IssueSnapshot(report.IssueNumber, title, body, report.AuthorLogin, report.CreatedAt, report.HtmlUrl), policy)
+            .Evidence.Select(e => LinkNormaliser.Normalise(e.Url) ?? e.Url).ToArray();
+}

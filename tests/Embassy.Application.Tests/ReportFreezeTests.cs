@@ -1,0 +1,192 @@
+using Embassy.Data.Entities;
+using Embassy.Data.Tests;
+using Embassy.Domain;
+using Embassy.Domain.Rules;
+using Embassy.GitHubStandIn;
+using Microsoft.EntityFrameworkCore;
+
+namespace Embassy.Application.Tests;
+
+/// <summary>
+/// R7 on both databases: at the deadline each report's text and link list are frozen with a content hash; an edit after
+/// it is a version the month does not score unless a reviewer accepts it (a reviewer other than the author, with a reason,
+/// for the version the page showed, audited).
+/// </summary>
+public class ReportFreezeTests
+{
+    private static readonly DateTimeOffset Now = new(2024, 10, 15, 12, 0, 0, TimeSpan.Zero); // September's deadline (5 October) has passed
+    private static readonly DateTimeOffset EditedAt = new(2024, 10, 9, 8, 0, 0, TimeSpan.Zero);
+    private static readonly Period September = new(2024, 9);
+
+    private sealed record Month(TestDatabase Db, ManualClock Clock, ReviewQueue Queue, ReportFreezes Freezes, MonthCloseWorkflow Workflow, ReviewItem Edited);
+
+    /// <summary>
+    /// The demo's five September reports, each of two chosen departments scored 15 + 12 and Basic 10 + 10; then one member
+    /// edits theirs after the deadline to choose a third department (version 2).
+    /// </summary>
+    private static async Task<Month> EditedAfterDeadlineAsync(string provider, DateTimeOffset? now = null)
+    {
+        var db = await TestDatabase.CreateMigratedAsync(provider);
+        var clock = new ManualClock(now ?? Now) { AutoAdvance = false };
+        await new DemoProgram(db.Factory(), clock).SeedAsync(5, 0, flagged: false);
+        var queue = new ReviewQueue(db.Factory(), clock);
+        var items = await queue.ListAsync(September);
+        foreach (var item in items)
+        {
+            var scored = await queue.ScoreAsync(item.ReportId, "rev", [.. item.Departments.Select(d => new ScoreEntry(d, 15, 12)), new ScoreEntry("BASIC", 10, 10)], null);
+            Assert.True(scored.IsSuccess, string.Join("; ", scored.Errors));
+        }
+
+        var edited = items[0];
+        var third = PolicyCatalogThird(edited.Departments);
+        await using (var context = db.Context())
+        {
+            var report = await context.Reports.SingleAsync(r => r.Id == edited.ReportId);
+            var first = await context.ReportVersions.Include(v => v.Parse).SingleAsync(v => v.ReportId == report.Id && v.Number == 1);
+            var body = first.Body + "\n- " + third + ": added after the deadline, see https://x.com/someone/status/1840000000000000000?s=20";
+            report.Versions.Add(new ReportVersion
+            {
+                Number = 2,
+                Title = first.Title,
+                Body = body,
+                IssueCreatedAt = first.IssueCreatedAt,
+                IssueUpdatedAt = EditedAt,
+                ContentHash = ReportStore.ContentHash(first.Title, body),
+                SyncedAt = EditedAt,
+                Parse = new ReportParse
+                {
+                    ParserVersion = "test",
+                    Period = September,
+                    Departments = string.Join(',', [.. edited.Departments, third]),
+                    SuggestedScores = first.Parse!.SuggestedScores,
+                    ParsedAt = EditedAt,
+                },
+            });
+            report.LatestVersion = 2;
+            await context.SaveChangesAsync();
+        }
+
+        return new Month(db, clock, queue, new ReportFreezes(db.Factory(), clock), new MonthCloseWorkflow(db.Factory(), clock), edited);
+    }
+
+    private static string PolicyCatalogThird(IReadOnlyList<string> chosen) =>
+        Policies.PolicyCatalog.Shipped.ForPeriod(September).Departments
+            .Where(d => d.Kind == DepartmentKind.Selectable && !chosen.Contains(d.Code)).Select(d => d.Code).First();
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task EditAfterDeadline_TheCloseScoresTheDeadlineVersion_AndThePageShowsItsHashAndTheLaterText(string provider)
+    {
+        var month = await EditedAfterDeadlineAsync(provider);
+        await using var _db = month.Db;
+
+        var freeze = await month.Freezes.ForReportAsync(month.Edited.ReportId);
+        var detail = await month.Queue.DetailAsync(month.Edited.ReportId, "rev2");
+        var locked = await month.Workflow.LockAsync(September, "lead", null);
+
+        Assert.NotNull(freeze);
+        Assert.Equal(1, freeze.FrozenVersion);
+        Assert.Equal(1, freeze.ScoredVersion);
+        var later = Assert.Single(freeze.Later);
+        Assert.Equal(2, later.Number);
+        Assert.Equal(1, later.LinkCount);
+        Assert.NotEqual(freeze.FrozenHash, later.ContentHash);
+        Assert.Contains(later.Diff!, l => l.Kind == DiffLine.Added && l.Text.Contains("added after the deadline", StringComparison.Ordinal));
+        Assert.DoesNotContain(later.Diff!, l => l.Kind == DiffLine.Removed);
+        await using (var read = month.Db.Context())
+        {
+            var v1 = await read.ReportVersions.SingleAsync(v => v.ReportId == month.Edited.ReportId && v.Number == 1);
+            var stored = await read.ReportFreezes.SingleAsync(f => f.ReportId == month.Edited.ReportId);
+            Assert.Equal(ReportFreezes.ContentHash(v1.Title, v1.Body, []), stored.ContentHash); // the demo's text has no links
+            Assert.Equal(stored.ContentHash, freeze.FrozenHash);
+            Assert.Equal(5, await read.ReportFreezes.CountAsync()); // every report of the month is frozen
+        }
+
+        Assert.Equal(1, detail!.Version); // the reviewer reads the text that is scored
+        Assert.Equal(month.Edited.Departments, detail.Item.Departments);
+        Assert.True(locked.IsSuccess, string.Join("; ", locked.Errors));
+        var member = locked.Value.Members.Single(m => m.Login == month.Edited.Author);
+        Assert.Equal(67.5m, member.Percent.Rounded); // (27 + 27) / (2 × 40): the two departments chosen by the deadline (R8)
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AcceptedLaterVersion_IsTheOneTheCloseScores_AndTheAcceptanceIsAudited(string provider)
+    {
+        var month = await EditedAfterDeadlineAsync(provider);
+        await using var _db = month.Db;
+        var later = Assert.Single((await month.Freezes.ForReportAsync(month.Edited.ReportId))!.Later);
+
+        var accepted = await month.Freezes.AcceptAsync(month.Edited.ReportId, 2, later.ContentHash, "rev2", "The third department's work was done in September; the link shows it.");
+        var freeze = await month.Freezes.ForReportAsync(month.Edited.ReportId);
+        var queued = (await month.Queue.ListAsync(September)).Single(i => i.ReportId == month.Edited.ReportId);
+        var locked = await month.Workflow.LockAsync(September, "lead", null);
+
+        Assert.True(accepted.IsSuccess, string.Join("; ", accepted.Errors));
+        Assert.Equal(2, freeze!.ScoredVersion);
+        Assert.Equal("rev2", freeze.AcceptedBy);
+        Assert.Equal(1, freeze.FrozenVersion); // the freeze itself is kept
+        Assert.Equal(3, queued.Departments.Count);
+        Assert.True(locked.IsSuccess, string.Join("; ", locked.Errors));
+        var member = locked.Value.Members.Single(m => m.Login == month.Edited.Author);
+        Assert.Equal(45m, member.Percent.Rounded); // (27 + 27 + 0) / (3 × 40): the accepted version's three departments
+        await using var read = month.Db.Context();
+        var audit = await read.AuditLog.SingleAsync(a => a.Action == "report.version-accepted");
+        Assert.Equal("rev2", audit.Actor);
+        Assert.Contains($"version 2 ({later.ContentHash})", audit.Details, StringComparison.Ordinal);
+        Assert.Contains("the link shows it", audit.Details, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Accept_ForgedOrNotAllowed_IsRefused_AndTheDeadlineVersionStaysScored(string provider)
+    {
+        var month = await EditedAfterDeadlineAsync(provider);
+        await using var _db = month.Db;
+        var id = month.Edited.ReportId;
+        var later = Assert.Single((await month.Freezes.ForReportAsync(id))!.Later);
+        const string why = "looks fine";
+
+        var forgedHash = await month.Freezes.AcceptAsync(id, 2, new string('0', 64), "rev2", why);
+        var noHash = await month.Freezes.AcceptAsync(id, 2, null, "rev2", why);
+        var frozenOne = await month.Freezes.AcceptAsync(id, 1, later.ContentHash, "rev2", why);
+        var missing = await month.Freezes.AcceptAsync(id, 3, later.ContentHash, "rev2", why);
+        var own = await month.Freezes.AcceptAsync(id, 2, later.ContentHash, month.Edited.Author, why);
+        var noReason = await month.Freezes.AcceptAsync(id, 2, later.ContentHash, "rev2", " ");
+        var noReport = await month.Freezes.AcceptAsync(999_999, 2, later.ContentHash, "rev2", why);
+        var locked = await month.Workflow.LockAsync(September, "lead", null);
+        var afterLock = await month.Freezes.AcceptAsync(id, 2, later.ContentHash, "rev2", why);
+
+        Assert.Equal(FreezeCodes.HashMismatch, Assert.Single(forgedHash.Errors).Code);
+        Assert.Equal(FreezeCodes.HashMismatch, Assert.Single(noHash.Errors).Code);
+        Assert.Equal(FreezeCodes.NotAcceptable, Assert.Single(frozenOne.Errors).Code);
+        Assert.Equal(FreezeCodes.NotAcceptable, Assert.Single(missing.Errors).Code);
+        Assert.Equal(AccessCodes.ScoreOwnReport, Assert.Single(own.Errors).Code);
+        Assert.Equal(WorkflowCodes.ReasonRequired, Assert.Single(noReason.Errors).Code);
+        Assert.Equal(WorkflowCodes.NotFound, Assert.Single(noReport.Errors).Code);
+        Assert.True(locked.IsSuccess, string.Join("; ", locked.Errors));
+        Assert.Equal(67.5m, locked.Value.Members.Single(m => m.Login == month.Edited.Author).Percent.Rounded); // still the deadline's version
+        Assert.Equal(WorkflowCodes.MonthClosed, Assert.Single(afterLock.Errors).Code);
+        await using var read = month.Db.Context();
+        Assert.False(await read.AuditLog.AnyAsync(a => a.Action == "report.version-accepted"));
+        Assert.Null((await read.ReportFreezes.SingleAsync(f => f.ReportId == id)).AcceptedVersion);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task BeforeTheDeadline_NothingIsFrozen_TheLatestVersionCounts_AndNothingCanBeAccepted(string provider)
+    {
+        var month = await EditedAfterDeadlineAsync(provider, now: new DateTimeOffset(2024, 10, 4, 12, 0, 0, TimeSpan.Zero));
+        await using var _db = month.Db;
+
+        var freeze = await month.Freezes.ForReportAsync(month.Edited.ReportId);
+        var accept = await month.Freezes.AcceptAsync(month.Edited.ReportId, 2, "x", "rev2", "why");
+        var queued = (await month.Queue.ListAsync(September)).Single(i => i.ReportId == month.Edited.ReportId);
+
+        Assert.Null(freeze);
+        Assert.Equal(FreezeCodes.NotFrozen, Assert.Single(accept.Errors).Code);
+        Assert.Equal(3, queued.Departments.Count); // an open month reads the report as it stands
+        await using var read = month.Db.Context();
+        Assert.Equal(0, await read.ReportFreezes.CountAsync());
+    }
+}
