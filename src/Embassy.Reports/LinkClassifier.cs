@@ -47,7 +47,7 @@ public static class LinkClassifier
         var cut = pathSpan.IndexOfAny('?', '#');
         var path = (cut < 0 ? pathSpan : pathSpan[..cut]).ToString();
         if (markedAsImage || host.EndsWith("githubusercontent.com", StringComparison.Ordinal)
-            || (host == "github.com" && (path.StartsWith("/user-attachments/", StringComparison.OrdinalIgnoreCase) || path.Contains("/assets/", StringComparison.OrdinalIgnoreCase)))
+            || (host == "github.com" && (path.StartsWith("/user-attachments/", StringComparison.OrdinalIgnoreCase) || Text.ContainsIgnoreCase(path, "/assets/")))
             || ImageExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase))
             || host is "imgur.com" or "i.imgur.com" or "prnt.sc" or "ibb.co" or "i.ibb.co")
         {

@@ -57,19 +57,19 @@ internal static partial class PeriodReader
         return d;
     }
 
-    [GeneratedRegex(@"\p{L}+|\d+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\p{L}+|\d+", RegexOptions.CultureInvariant)]
     private static partial Regex Tokens();
 
     // 2024-07, 2024/07, 2024.07
-    [GeneratedRegex(@"(?<![\d])(20\d\d)[-/.](0?[1-9]|1[0-2])(?![\d])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![\d])(20\d\d)[-/.](0?[1-9]|1[0-2])(?![\d])", RegexOptions.CultureInvariant)]
     private static partial Regex YearFirst();
 
     // 07/2024, 7-2024, 07.2024
-    [GeneratedRegex(@"(?<![\d/.-])(0?[1-9]|1[0-2])[-/.](20\d\d)(?![\d])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![\d/.-])(0?[1-9]|1[0-2])[-/.](20\d\d)(?![\d])", RegexOptions.CultureInvariant)]
     private static partial Regex MonthFirst();
 
     // 2024年7月, 2023년 7월, 7月
-    [GeneratedRegex(@"(?:(20\d\d)\s*[年년]\s*)?(1[0-2]|0?[1-9])\s*[月월]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?:(20\d\d)\s*[年년]\s*)?(1[0-2]|0?[1-9])\s*[月월]", RegexOptions.CultureInvariant)]
     private static partial Regex CjkMonth();
 
     /// <summary>The first month named in a title (line 0), or null.</summary>

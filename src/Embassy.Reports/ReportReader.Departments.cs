@@ -37,8 +37,8 @@ public sealed partial class ReportParser
                 // V.1 template: the CM block is the channel-moderation questions and Combot link, often without a
                 // "CM" heading; it counts when the report otherwise follows that template (a Mandatory banner or codes).
                 if (!chosen.Contains("CM")
-                    && (chosen.Count > 0 || cleaned.Any(c => c.Contains("mandatory", StringComparison.OrdinalIgnoreCase)))
-                    && lines.Any(c => c.Contains("channel moderation", StringComparison.OrdinalIgnoreCase)))
+                    && (chosen.Count > 0 || cleaned.Any(c => Text.ContainsIgnoreCase(c, "mandatory")))
+                    && lines.Any(c => Text.ContainsIgnoreCase(c, "channel moderation")))
                 {
                     var cm = DepartmentVocabulary.MapToPolicy("CM", policy);
                     chosen.Insert(0, cm);
@@ -97,7 +97,7 @@ public sealed partial class ReportParser
             var start = -1;
             for (var i = 0; i < cleaned.Length && start < 0; i++)
             {
-                if (cleaned[i].Contains("mandatory", StringComparison.OrdinalIgnoreCase) || lines[i].Contains("channel moderation", StringComparison.OrdinalIgnoreCase))
+                if (Text.ContainsIgnoreCase(cleaned[i], "mandatory") || Text.ContainsIgnoreCase(lines[i], "channel moderation"))
                 {
                     start = i;
                 }
@@ -192,7 +192,7 @@ public sealed partial class ReportParser
             {
                 if (line.StartsWith(word, StringComparison.OrdinalIgnoreCase) && line.Length > word.Length + 2 && !char.IsLetter(line[word.Length]))
                 {
-                    var value = line[word.Length..].TrimStart(' ', '-', '–', '—', '=', '>', '\t');
+                    var value = line[word.Length..].TrimStart(TrimSets.DashesAndSpaces);
                     labeled = new LabeledLine(word, word.ToLowerInvariant(), value.Trim());
                     return true;
                 }
@@ -210,8 +210,8 @@ public sealed partial class ReportParser
             var parts = Regex.Split(v, @"\s*(?:&|\+|/|,|;|\||\s[-–—]\s|\band\b|\bet\b|\by\b|\be\b)\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
             foreach (var raw in parts)
             {
-                var part = raw.Trim().Trim('#', '[', ']', '*', '.', ':', ' ');
-                var letters = new string(part.Where(c => !char.IsAsciiDigit(c) && c != '%').ToArray()).Trim().Trim('#', '[', ']', ' ');
+                var part = raw.Trim().Trim(TrimSets.CodeDecoration);
+                var letters = new string(part.Where(c => !char.IsAsciiDigit(c) && c != '%').ToArray()).Trim().Trim(TrimSets.CodeBrackets);
                 if (letters.Length == 0)
                 {
                     if (part.Any(char.IsAsciiDigit) && !part.Contains('%', StringComparison.Ordinal))
@@ -249,7 +249,7 @@ public sealed partial class ReportParser
             var inScores = false;
             for (var i = 0; i < cleaned.Length; i++)
             {
-                var key = cleaned[i].Length is > 0 and < 60 && cleaned[i].Contains("score", StringComparison.OrdinalIgnoreCase) ? Text.Key(cleaned[i]) : string.Empty;
+                var key = cleaned[i].Length is > 0 and < 60 && Text.ContainsIgnoreCase(cleaned[i], "score") ? Text.Key(cleaned[i]) : string.Empty;
                 if (key.Contains("suggested score", StringComparison.Ordinal) || key is "scores" or "score")
                 {
                     inScores = true;
@@ -306,22 +306,22 @@ public sealed partial class ReportParser
 
         // "Department of …", "… Department", "My … work", "… Contributions": the words around a name in a section
         // heading ("Department Content Creation" without "of" is a declaration, not a heading).
-        [GeneratedRegex(@"^\s*(?:(?:my|the)\s+(?:(?:department|dept\.?)\s+of\s+)?|(?:department|dept\.?)\s+of\s+)|\s+(?:department|dept\.?|contributions?|work|tasks?|activities|activity|section)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+        [GeneratedRegex(@"^\s*(?:(?:my|the)\s+(?:(?:department|dept\.?)\s+of\s+)?|(?:department|dept\.?)\s+of\s+)|\s+(?:department|dept\.?|contributions?|work|tasks?|activities|activity|section)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
         private static partial Regex DepartmentWord();
 
         // Cheap test before DepartmentWord: the heading must hold one of its words at all.
         private static bool MayHaveDepartmentWord(string text) =>
-            text.Contains("dep", StringComparison.OrdinalIgnoreCase) || text.StartsWith("my ", StringComparison.OrdinalIgnoreCase)
-            || text.StartsWith("the ", StringComparison.OrdinalIgnoreCase) || text.Contains("contribution", StringComparison.OrdinalIgnoreCase)
-            || text.EndsWith("work", StringComparison.OrdinalIgnoreCase) || text.Contains("task", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("activit", StringComparison.OrdinalIgnoreCase) || text.EndsWith("section", StringComparison.OrdinalIgnoreCase);
+            Text.ContainsIgnoreCase(text, "dep") || text.StartsWith("my ", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("the ", StringComparison.OrdinalIgnoreCase) || Text.ContainsIgnoreCase(text, "contribution")
+            || text.EndsWith("work", StringComparison.OrdinalIgnoreCase) || Text.ContainsIgnoreCase(text, "task")
+            || Text.ContainsIgnoreCase(text, "activit") || text.EndsWith("section", StringComparison.OrdinalIgnoreCase);
 
-        [GeneratedRegex(@"\s*(?:&|\+|/|,|\band\b)\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+        [GeneratedRegex(@"\s*(?:&|\+|/|,|\band\b)\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
         private static partial Regex NameList();
 
         private string? LabelWithScoreWords(string label)
         {
-            if (!label.Contains("score", StringComparison.OrdinalIgnoreCase) && !label.Contains("point", StringComparison.OrdinalIgnoreCase))
+            if (!Text.ContainsIgnoreCase(label, "score") && !Text.ContainsIgnoreCase(label, "point"))
             {
                 return null;
             }
@@ -385,7 +385,7 @@ public sealed partial class ReportParser
             // Department", "Department of Community Management", "Content Creation (38/40)".
             if (line.Length <= 60)
             {
-                var whole = line.TrimEnd(':', '：', ' ', '-');
+                var whole = line.TrimEnd(TrimSets.LabelEnd);
                 var paren = whole.IndexOf('(', StringComparison.Ordinal);
                 var after = string.Empty;
                 if (paren > 0)
@@ -409,7 +409,7 @@ public sealed partial class ReportParser
                 }
 
                 // "Community Management & Content Creation": several names, each a department's.
-                if (named is null && (whole.AsSpan().IndexOfAny("&+/,") >= 0 || whole.Contains(" and ", StringComparison.OrdinalIgnoreCase))
+                if (named is null && (whole.AsSpan().IndexOfAny("&+/,") >= 0 || Text.ContainsIgnoreCase(whole, " and "))
                     && !whole.AsSpan().ContainsAnyInRange('0', '9') && !whole.Contains("://", StringComparison.Ordinal) && NameList().IsMatch(whole))
                 {
                     var parts = NameList().Split(whole);
