@@ -206,8 +206,8 @@ public sealed partial class ReportParser
         {
             codes = [];
             placeholder = false;
-            var v = Regex.Replace(value, @"\([^)]*\)", " ", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-            var parts = Regex.Split(v, @"\s*(?:&|\+|/|,|;|\||\s[-–—]\s|\band\b|\bet\b|\by\b|\be\b)\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+            var v = Bracketed().Replace(value, " ");
+            var parts = CodeSeparator().Split(v);
             foreach (var raw in parts)
             {
                 var part = raw.Trim().Trim(TrimSets.CodeDecoration);
@@ -229,7 +229,7 @@ public sealed partial class ReportParser
                 }
 
                 // "#BD #CC #CM", "1. CM 2. CC": codes separated by spaces or numbering only.
-                var words = Regex.Split(letters, "[^A-Za-z]+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)).Where(w => w.Length > 0).ToArray();
+                var words = NonLetters().Split(letters).Where(w => w.Length > 0).ToArray();
                 if (words.Length > 1 && words.All(w => _vocabulary.IsCode(w)))
                 {
                     codes.AddRange(words.Select(w => DepartmentVocabulary.MapToPolicy(w, policy)));
@@ -318,6 +318,17 @@ public sealed partial class ReportParser
 
         [GeneratedRegex(@"\s*(?:&|\+|/|,|\band\b)\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
         private static partial Regex NameList();
+
+        // A remark in brackets inside a list of departments: "CM (main), CC".
+        [GeneratedRegex(@"\([^)]*\)", RegexOptions.CultureInvariant)]
+        private static partial Regex Bracketed();
+
+        // Between the departments of a list: "CM/CC", "CM & CC", "Marketing and Content", "CM - CC", "CM et CC".
+        [GeneratedRegex(@"\s*(?:&|\+|/|,|;|\||\s[-–—]\s|\band\b|\bet\b|\by\b|\be\b)\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+        private static partial Regex CodeSeparator();
+
+        [GeneratedRegex("[^A-Za-z]+", RegexOptions.CultureInvariant)]
+        private static partial Regex NonLetters();
 
         private string? LabelWithScoreWords(string label)
         {

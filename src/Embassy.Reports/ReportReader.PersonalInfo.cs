@@ -303,13 +303,17 @@ public sealed partial class ReportParser
             Twitter,
         }
 
+        // "[@name](https://t.me/name)" at the end of a handle's value.
+        [GeneratedRegex(@"\]\((?<u>[^)\s]+)\)\s*$", RegexOptions.CultureInvariant)]
+        private static partial Regex LinkAtEnd();
+
         private static Handle MakeHandle(string raw, int line, HandleKind kind)
         {
             var value = raw.Trim();
             var normalized = value;
 
             // [text](url): the URL names the account for Telegram and X; the text for Discord.
-            var link = Regex.Match(value, @"\]\((?<u>[^)\s]+)\)\s*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            var link = LinkAtEnd().Match(value);
             if (link.Success && kind != HandleKind.Discord)
             {
                 normalized = link.Groups["u"].Value;
