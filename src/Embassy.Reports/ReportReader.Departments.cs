@@ -341,9 +341,12 @@ public sealed partial class ReportParser
             return name.Trim().Length > 3 ? _vocabulary.Resolve(name, policy) : null;
         }
 
+        // What a line that is not a heading gives for its codes; never changed.
+        private static readonly List<string> NoCodes = [];
+
         private bool TryHeading(string line, out List<string> codes, out string rest)
         {
-            codes = [];
+            codes = NoCodes; // a list of its own only for a heading: most lines are not one
             rest = string.Empty;
             if (line.Length < 2)
             {
@@ -362,7 +365,7 @@ public sealed partial class ReportParser
                 var close = line.IndexOf(']', StringComparison.Ordinal);
                 if (close > 1 && _vocabulary.Resolve(line[1..close], policy) is { } bracketed)
                 {
-                    codes.Add(bracketed);
+                    codes = [bracketed];
                     rest = line[(close + 1)..];
                     return true;
                 }
@@ -380,14 +383,14 @@ public sealed partial class ReportParser
                     || rest[0] is ' ' or '\t';
                 if (opensSection && all.All(c => _vocabulary.IsCode(c)))
                 {
-                    codes.AddRange(all.Select(c => DepartmentVocabulary.MapToPolicy(c, policy)));
+                    codes = [.. all.Select(c => DepartmentVocabulary.MapToPolicy(c, policy))];
                     return true;
                 }
             }
 
             if (line.Contains('(', StringComparison.Ordinal) && NameCodeHead().Match(line) is { Success: true } nc && _vocabulary.IsCode(nc.Groups["c"].Value))
             {
-                codes.Add(DepartmentVocabulary.MapToPolicy(nc.Groups["c"].Value, policy));
+                codes = [DepartmentVocabulary.MapToPolicy(nc.Groups["c"].Value, policy)];
                 rest = nc.Groups["rest"].Value;
                 return true;
             }
@@ -414,7 +417,7 @@ public sealed partial class ReportParser
 
                 if (named is not null && whole.Trim().Length > 3)
                 {
-                    codes.Add(named);
+                    codes = [named];
                     rest = after;
                     return true;
                 }
@@ -427,7 +430,7 @@ public sealed partial class ReportParser
                     var all = parts.Select(x => x.Trim().Length > 3 ? _vocabulary.Resolve(x, policy) : null).ToArray();
                     if (parts.Length > 1 && all.All(c => c is not null))
                     {
-                        codes.AddRange(all.Select(c => c!).Distinct(StringComparer.Ordinal));
+                        codes = [.. all.Select(c => c!).Distinct(StringComparer.Ordinal)];
                         rest = after;
                         return true;
                     }
@@ -438,7 +441,7 @@ public sealed partial class ReportParser
             if (Text.TrySplitLabel(line, out var l) && l.Label.Length > 3
                 && (_vocabulary.Resolve(l.Label, policy) ?? LabelWithScoreWords(l.Label)) is { } labelled)
             {
-                codes.Add(labelled);
+                codes = [labelled];
                 rest = l.Value;
                 return true;
             }
@@ -456,7 +459,7 @@ public sealed partial class ReportParser
                 var after = line[head..].TrimStart();
                 if (after.Length > 0 && (char.IsAsciiDigit(after[0]) || after[0] is '-' or '–' or '—' or '(' or '[' or '|'))
                 {
-                    codes.Add(named2);
+                    codes = [named2];
                     rest = line[head..];
                     return true;
                 }

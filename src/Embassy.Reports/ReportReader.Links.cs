@@ -81,7 +81,7 @@ public sealed partial class ReportParser
             for (var i = 0; i < lines.Length; i++)
             {
                 var raw = lines[i];
-                if (Text.IndexOfIgnoreCase(raw, "http") < 0 && Text.IndexOfIgnoreCase(raw, "www.") < 0)
+                if (!Text.ContainsIgnoreCase(raw, "http") && !Text.ContainsIgnoreCase(raw, "www."))
                 {
                     continue;
                 }

@@ -262,18 +262,22 @@ internal static class Text
     /// <c>text.Contains(needle, StringComparison.OrdinalIgnoreCase)</c> for an ASCII needle, exactly, without the
     /// invariant-globalization path of the BCL (a character-by-character case mapping that was a fifth of parse time).
     /// </summary>
-    public static bool ContainsIgnoreCase(ReadOnlySpan<char> text, string needle) => IndexOfIgnoreCase(text, needle) >= 0;
-
-    /// <summary><c>text.IndexOf(needle, StringComparison.OrdinalIgnoreCase)</c> for an ASCII needle, exactly.</summary>
-    public static int IndexOfIgnoreCase(ReadOnlySpan<char> text, string needle)
+    public static bool ContainsIgnoreCase(ReadOnlySpan<char> text, string needle)
     {
-        // Under ordinal ignore-case only two non-ASCII characters fold to ASCII letters (dotless ı to I, long ſ to S);
-        // without them in the text, an ASCII needle matches exactly where an ASCII case-insensitive comparison does.
-        if (needle.Length == 0 || !Ascii.IsValid(needle) || text.IndexOfAny('\u0131', '\u017F') >= 0)
+        // An ASCII case-insensitive match is a match under ordinal ignore-case. The converse fails only through the two
+        // non-ASCII characters that fold to ASCII letters (dotless ı to I, long ſ to S): only a text holding one of
+        // them, with no ASCII match, is asked again the slow way.
+        if (needle.Length == 0 || !Ascii.IsValid(needle))
         {
-            return text.IndexOf(needle, StringComparison.OrdinalIgnoreCase);
+            return text.Contains(needle, StringComparison.OrdinalIgnoreCase);
         }
 
+        return AsciiIndexOfIgnoreCase(text, needle) >= 0
+            || (text.IndexOfAny('\u0131', '\u017F') >= 0 && text.Contains(needle, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static int AsciiIndexOfIgnoreCase(ReadOnlySpan<char> text, string needle)
+    {
         var first = needle[0];
         var lower = char.ToLowerInvariant(first);
         var upper = char.ToUpperInvariant(first);
