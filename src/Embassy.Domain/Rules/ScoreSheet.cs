@@ -374,22 +374,21 @@ internal readonly struct ScoreSheet
             }
         }
 
-        supplementary ??= [];
-
-        if (supplementary.Count > policy.Supplementary.MaxTasks)
+        // Most members have no supplementary task: no list is made for them.
+        if (supplementary is not null && supplementary.Count > policy.Supplementary.MaxTasks)
         {
             diagnostics.Add(Diagnostic.Error("SUPPLEMENTARY_TOO_MANY", $"'{member.Id}' has {supplementary.Count} supplementary tasks ({string.Join(", ", supplementary.Select(s => s.Code))}); policy {policy.Id} counts at most {policy.Supplementary.MaxTasks}.", supplementary[0].Line.Position));
         }
 
         var suppTotal = Points.Zero;
-        foreach (var s in supplementary)
+        foreach (var s in supplementary ?? (IEnumerable<(string Code, Points Points, ScoreLine Line)>)[])
         {
             suppTotal += s.Points;
         }
 
         if (policy.Supplementary.MaxPoints is { } cap && suppTotal > cap)
         {
-            diagnostics.Add(Diagnostic.Warning("SUPPLEMENTARY_CAPPED", $"'{member.Id}' has {suppTotal} supplementary points; {cap} count (policy {policy.Id}).", supplementary[0].Line.Position));
+            diagnostics.Add(Diagnostic.Warning("SUPPLEMENTARY_CAPPED", $"'{member.Id}' has {suppTotal} supplementary points; {cap} count (policy {policy.Id}).", supplementary![0].Line.Position));
             suppTotal = cap;
         }
 
