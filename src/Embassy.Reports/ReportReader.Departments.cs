@@ -363,7 +363,7 @@ public sealed partial class ReportParser
             if (line[0] == '[')
             {
                 var close = line.IndexOf(']', StringComparison.Ordinal);
-                if (close > 1 && _vocabulary.Resolve(line[1..close], policy) is { } bracketed)
+                if (close > 1 && _vocabulary.Resolve(line.AsSpan(1, close - 1), policy) is { } bracketed)
                 {
                     codes = [bracketed];
                     rest = line[(close + 1)..];
@@ -454,7 +454,7 @@ public sealed partial class ReportParser
             }
 
             if (head > 3 && head < line.Length && !char.IsLetter(line[head]) && line[head] is not '\'' and not '’'
-                && _vocabulary.Resolve(line[..head], policy) is { } named2 && line[..head].Trim().Length > 3)
+                && _vocabulary.Resolve(line.AsSpan(0, head), policy) is { } named2 && line.AsSpan(0, head).Trim().Length > 3)
             {
                 var after = line[head..].TrimStart();
                 if (after.Length > 0 && (char.IsAsciiDigit(after[0]) || after[0] is '-' or '–' or '—' or '(' or '[' or '|'))

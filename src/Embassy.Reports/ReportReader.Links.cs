@@ -112,8 +112,14 @@ public sealed partial class ReportParser
 
         private void AddLink(string url, int line, bool image, HashSet<(int, string)> seen)
         {
-            var u = url.Trim().TrimEnd(TrimSets.UrlTrailing);
-            if (u.Length < 8 || u.Length > 2048 || !seen.Add((line, u)))
+            var span = url.AsSpan().Trim().TrimEnd(TrimSets.UrlTrailing);
+            if (span.Length < 8 || span.Length > 2048)
+            {
+                return;
+            }
+
+            var u = span.Length == url.Length ? url : span.ToString();
+            if (!seen.Add((line, u)))
             {
                 return;
             }
