@@ -58,7 +58,8 @@ public class AllocationBenchmarks
 
     /// <summary>
     /// The floor: each department's total, then each member's floored share pool × points / total (R5 without the
-    /// leftover units), over flat arrays prepared in advance. Allocates nothing.
+    /// leftover units), over flat arrays prepared in advance, with the engine's own arithmetic: (q, r) = pool / total
+    /// once per department, then q·w + r·w / total in 64 bits per member. Allocates nothing.
     /// </summary>
     [Benchmark(Baseline = true)]
     public UInt128 PlainLoopFloors()
@@ -77,10 +78,11 @@ public class AllocationBenchmarks
                 continue;
             }
 
-            var pool = _pools[d];
+            var (q, r) = UInt128.DivRem(_pools[d], (ulong)total);
             for (var m = d; m < _points.Length; m += _departments)
             {
-                paid += pool * (ulong)_points[m] / (ulong)total;
+                var w = (ulong)_points[m];
+                paid += (q * w) + ((ulong)r * w / (ulong)total);
             }
         }
 
