@@ -170,7 +170,8 @@ public static class MonthEngine
         // R5: member's share = department pool × points / department total, largest remainder.
         var deptCodes = departments.Select(d => d.Code).ToArray();
         var shareValues = new UInt128[sheets.Length * departments.Count]; // one array of units, a slice per member
-        var shareMasks = new ulong[sheets.Length];
+        var shareMasks = ArrayPool<ulong>.Shared.Rent(Math.Max(sheets.Length, 1)); // scratch, returned below
+        shareMasks.AsSpan().Clear();
 
         // The members with points in each department, gathered for all departments in one more pass: department d's
         // rows are at starts[d] .. starts[d] + counts[d] of one rented array of rows and one of weights, in sheet
@@ -241,6 +242,8 @@ public static class MonthEngine
 
             members[i] = Result(sheets[i], new CodeValues<TokenAmount>(deptCodes, shareColumn, i * departments.Count, shareMasks[i]), token.Units(poolShare), pointColumn, policy, adHoc);
         }
+
+        ArrayPool<ulong>.Shared.Return(shareMasks);
 
         var deptResults = departments.Select((d, i) => new DepartmentResult(
             d.Code,
