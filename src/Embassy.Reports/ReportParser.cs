@@ -157,7 +157,10 @@ public sealed partial class ReportParser
         }
         catch (RegexMatchTimeoutException)
         {
-            // Every pattern has a time limit so that no text can hang the parser; what was read so far is kept.
+            // No pattern carries a time limit (a limit per match cost a third of parse time): work is bounded per input
+            // instead, by the patterns (bounded repetitions, no nested quantifiers, linear scans) and by the line cap
+            // (Text.MaxLineForPatterns) on the lines the score and heading patterns read. Only a host that sets a
+            // process-wide default match timeout can get here; what was read so far is kept.
             diagnostics.Add(Diagnostic.Error(ReportCodes.TooComplex, "The report is too complex to read in time; shorten it or split long lines."));
         }
 
@@ -219,6 +222,8 @@ public sealed partial class ReportParser
             .ToArray();
 
     // ---- patterns -------------------------------------------------------------------------------------------
+    // Source-generated, without match timeouts (issue #16): each runs on one line, the cleaned lines capped at
+    // Text.MaxLineForPatterns characters, and none can backtrack beyond its bounded repetitions on such a line.
 
     [GeneratedRegex(@"\b(?:still updating|updating|wip|draft|work in progress|to be updated|in progress)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DraftMarker();

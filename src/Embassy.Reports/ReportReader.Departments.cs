@@ -319,9 +319,11 @@ public sealed partial class ReportParser
         [GeneratedRegex(@"\s*(?:&|\+|/|,|\band\b)\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
         private static partial Regex NameList();
 
-        // A remark in brackets inside a list of departments: "CM (main), CC".
-        [GeneratedRegex(@"\([^)]*\)", RegexOptions.CultureInvariant)]
-        private static partial Regex Bracketed();
+        // A remark in brackets inside a list of departments: "CM (main), CC". Non-backtracking: a value of unclosed
+        // brackets ("((((…") would otherwise be scanned to its end from each of them, quadratic in the line.
+        private static readonly Regex BracketedPattern = new(@"\([^)]*\)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+
+        private static Regex Bracketed() => BracketedPattern;
 
         // Between the departments of a list: "CM/CC", "CM & CC", "Marketing and Content", "CM - CC", "CM et CC".
         [GeneratedRegex(@"\s*(?:&|\+|/|,|;|\||\s[-–—]\s|\band\b|\bet\b|\by\b|\be\b)\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
