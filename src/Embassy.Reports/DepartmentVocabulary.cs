@@ -76,7 +76,13 @@ internal sealed class DepartmentVocabulary
     public string? Resolve(string text, Policy? policy)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var trimmed = text.AsSpan().Trim().Trim("#[]():.* ");
+        return Resolve(text.AsSpan(), policy);
+    }
+
+    /// <summary><see cref="Resolve(string, Policy?)"/> of a part of a line, without making it a string.</summary>
+    public string? Resolve(ReadOnlySpan<char> text, Policy? policy)
+    {
+        var trimmed = text.Trim().Trim("#[]():.* ");
         if (trimmed.Length == 0 || trimmed.Length > 40)
         {
             return null;
@@ -105,7 +111,7 @@ internal sealed class DepartmentVocabulary
     }
 
     /// <summary>
-    /// <see cref="Resolve"/>, and also a department's name with a typing slip ("Comunity Management", "Content
+    /// <see cref="Resolve(string, Policy?)"/>, and also a department's name with a typing slip ("Comunity Management", "Content
     /// Creaton", "Bussiness Development"): one edit for names of 9 letters or more, two from 14. Shorter words are
     /// never guessed ("Context" is not "Content").
     /// </summary>

@@ -32,7 +32,10 @@ public static class LinkClassifier
             hostSpan = hostSpan[..colon];
         }
 
-        var host = hostSpan.ToString().ToLowerInvariant();
+        // Host and path are read as spans of the URL (lower-cased on the stack): a report's links cost no strings here.
+        Span<char> lowered = hostSpan.Length <= 256 ? stackalloc char[hostSpan.Length] : new char[hostSpan.Length];
+        hostSpan.ToLowerInvariant(lowered);
+        ReadOnlySpan<char> host = lowered;
         if (host.Length == 0)
         {
             return (markedAsImage ? EvidenceKind.Image : EvidenceKind.Other, null);
@@ -45,10 +48,10 @@ public static class LinkClassifier
 
         var pathSpan = end < 0 ? ReadOnlySpan<char>.Empty : rest[end..];
         var cut = pathSpan.IndexOfAny('?', '#');
-        var path = (cut < 0 ? pathSpan : pathSpan[..cut]).ToString();
+        var path = cut < 0 ? pathSpan : pathSpan[..cut];
         if (markedAsImage || host.EndsWith("githubusercontent.com", StringComparison.Ordinal)
-            || (host == "github.com" && (path.StartsWith("/user-attachments/", StringComparison.OrdinalIgnoreCase) || path.Contains("/assets/", StringComparison.OrdinalIgnoreCase)))
-            || ImageExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase))
+            || (host is "github.com" && (path.StartsWith("/user-attachments/", StringComparison.OrdinalIgnoreCase) || Text.ContainsIgnoreCase(path, "/assets/")))
+            || HasImageExtension(path)
             || host is "imgur.com" or "i.imgur.com" or "prnt.sc" or "ibb.co" or "i.ibb.co")
         {
             return (EvidenceKind.Image, null);
@@ -57,23 +60,37 @@ public static class LinkClassifier
         if (host is "twitter.com" or "x.com" or "fxtwitter.com" or "vxtwitter.com" or "t.co"
             || host.EndsWith(".twitter.com", StringComparison.Ordinal) || host.EndsWith(".x.com", StringComparison.Ordinal))
         {
-            var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-            for (var i = 0; i + 1 < segments.Length; i++)
+            // The segment after "status" (or "statuses"), as its leading digits; the path's empty segments skipped.
+            var previous = ReadOnlySpan<char>.Empty;
+            foreach (var range in path.Split('/'))
             {
-                if (segments[i].Equals("status", StringComparison.OrdinalIgnoreCase) || segments[i].Equals("statuses", StringComparison.OrdinalIgnoreCase))
+                var segment = path[range];
+                if (segment.Length == 0)
                 {
-                    var digits = new string(segments[i + 1].TakeWhile(char.IsAsciiDigit).ToArray());
-                    if (digits.Length > 0 && ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+                    continue;
+                }
+
+                if (previous.Equals("status", StringComparison.OrdinalIgnoreCase) || previous.Equals("statuses", StringComparison.OrdinalIgnoreCase))
+                {
+                    var digits = 0;
+                    while (digits < segment.Length && char.IsAsciiDigit(segment[digits]))
+                    {
+                        digits++;
+                    }
+
+                    if (digits > 0 && ulong.TryParse(segment[..digits], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
                     {
                         return (EvidenceKind.XStatus, id);
                     }
                 }
+
+                previous = segment;
             }
 
             return (EvidenceKind.X, null);
         }
 
-        if (host == "medium.com" || host.EndsWith(".medium.com", StringComparison.Ordinal))
+        if (host is "medium.com" || host.EndsWith(".medium.com", StringComparison.Ordinal))
         {
             return (EvidenceKind.Medium, null);
         }
@@ -98,12 +115,25 @@ public static class LinkClassifier
             return (EvidenceKind.GitHub, null);
         }
 
-        if (host == "linkedin.com" || host.EndsWith(".linkedin.com", StringComparison.Ordinal) || host == "lnkd.in")
+        if (host is "linkedin.com" || host.EndsWith(".linkedin.com", StringComparison.Ordinal) || host is "lnkd.in")
         {
             return (EvidenceKind.LinkedIn, null);
         }
 
         return (EvidenceKind.Other, null);
+    }
+
+    private static bool HasImageExtension(ReadOnlySpan<char> path)
+    {
+        foreach (var e in ImageExtensions)
+        {
+            if (path.EndsWith(e, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The contract's name for a kind: "x-status", "medium", "image"…</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Embassy.Domain;
@@ -19,6 +20,7 @@ internal static partial class PeriodReader
 {
     // Names that are never ordinary words in a title: matched anywhere.
     private static readonly Dictionary<string, int> Names = BuildNames();
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> NameLookup = Names.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Short forms that are also words ("may", "out", "set", "ago", "mar", "mai"…): matched only beside a year.
     private static readonly Dictionary<string, int> Ambiguous = new(StringComparer.OrdinalIgnoreCase)
@@ -27,6 +29,8 @@ internal static partial class PeriodReader
         ["dic"] = 12, ["abr"] = 4, ["avr"] = 4, ["lug"] = 7, ["giu"] = 6, ["mag"] = 5, ["ott"] = 10, ["fev"] = 2,
         ["dez"] = 12, ["okt"] = 10, ["jun"] = 6, ["jul"] = 7, ["mei"] = 5, ["maj"] = 5,
     };
+
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> AmbiguousLookup = Ambiguous.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly string[] EnglishMonths =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
@@ -57,19 +61,16 @@ internal static partial class PeriodReader
         return d;
     }
 
-    [GeneratedRegex(@"\p{L}+|\d+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Tokens();
-
     // 2024-07, 2024/07, 2024.07
-    [GeneratedRegex(@"(?<![\d])(20\d\d)[-/.](0?[1-9]|1[0-2])(?![\d])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![\d])(20\d\d)[-/.](0?[1-9]|1[0-2])(?![\d])", RegexOptions.CultureInvariant)]
     private static partial Regex YearFirst();
 
     // 07/2024, 7-2024, 07.2024
-    [GeneratedRegex(@"(?<![\d/.-])(0?[1-9]|1[0-2])[-/.](20\d\d)(?![\d])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![\d/.-])(0?[1-9]|1[0-2])[-/.](20\d\d)(?![\d])", RegexOptions.CultureInvariant)]
     private static partial Regex MonthFirst();
 
     // 2024年7月, 2023년 7월, 7月
-    [GeneratedRegex(@"(?:(20\d\d)\s*[年년]\s*)?(1[0-2]|0?[1-9])\s*[月월]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?:(20\d\d)\s*[年년]\s*)?(1[0-2]|0?[1-9])\s*[月월]", RegexOptions.CultureInvariant)]
     private static partial Regex CjkMonth();
 
     /// <summary>The first month named in a title (line 0), or null.</summary>
@@ -108,32 +109,42 @@ internal static partial class PeriodReader
 
         var span = text.Length > 4000 ? text[..4000] : text;
         Candidate? best = null;
-        void Offer(int index, int month, int? year)
-        {
-            if (best is null || index < best.Value.Index)
-            {
-                best = new Candidate(index, month, year);
-            }
-        }
 
         if (YearFirst().Match(span) is { Success: true } yf)
         {
-            Offer(yf.Index, Int(yf.Groups[2].Value), Int(yf.Groups[1].Value));
+            Offer(ref best, yf.Index, Int(yf.Groups[2].Value), Int(yf.Groups[1].Value));
         }
 
         if (MonthFirst().Match(span) is { Success: true } mf)
         {
-            Offer(mf.Index, Int(mf.Groups[1].Value), Int(mf.Groups[2].Value));
+            Offer(ref best, mf.Index, Int(mf.Groups[1].Value), Int(mf.Groups[2].Value));
         }
 
         if (CjkMonth().Match(span) is { Success: true } cjk)
         {
-            Offer(cjk.Index, Int(cjk.Groups[2].Value), cjk.Groups[1].Success ? Int(cjk.Groups[1].Value) : null);
+            Offer(ref best, cjk.Index, Int(cjk.Groups[2].Value), cjk.Groups[1].Success ? Int(cjk.Groups[1].Value) : null);
         }
 
-        var tokens = Tokens().Matches(span);
+        // The words and numbers of the text, as the pattern \p{L}+|\d+ would find them: maximal runs of letters or of
+        // digits. Kept as positions in a rented array, so a line costs no Match objects and no substrings.
+        var tokens = ArrayPool<Token>.Shared.Rent(span.Length);
+        try
+        {
+            var count = Tokenize(span, tokens);
+            var fuzzy = FindInTokens(span, tokens.AsSpan(0, count), strict, ref best);
+            var chosen = best ?? fuzzy;
+            return chosen is { } c ? new MonthMention(c.Month, c.Year, line) : null;
+        }
+        finally
+        {
+            ArrayPool<Token>.Shared.Return(tokens);
+        }
+    }
+
+    private static Candidate? FindInTokens(string span, ReadOnlySpan<Token> tokens, bool strict, ref Candidate? best)
+    {
         Candidate? fuzzy = null;
-        for (var t = 0; t < tokens.Count; t++)
+        for (var t = 0; t < tokens.Length; t++)
         {
             var tok = tokens[t];
             if (best is { } b && b.Index < tok.Index)
@@ -141,7 +152,7 @@ internal static partial class PeriodReader
                 break;
             }
 
-            var word = tok.Value;
+            var word = span.AsSpan(tok.Index, tok.Length);
             if (char.IsDigit(word[0]))
             {
                 continue;
@@ -149,46 +160,77 @@ internal static partial class PeriodReader
 
             // "lug23", "Dec2024": letters glued to a year.
             int? glued = null;
-            var next = t + 1 < tokens.Count ? tokens[t + 1] : null;
-            if (next is not null && next.Index == tok.Index + tok.Length && char.IsDigit(next.Value[0]) && next.Value.Length is 2 or 4)
+            if (t + 1 < tokens.Length && tokens[t + 1] is var next && next.Index == tok.Index + tok.Length && char.IsDigit(span[next.Index]) && next.Length is 2 or 4)
             {
-                glued = YearOf(next.Value);
+                glued = YearOf(span.AsSpan(next.Index, next.Length));
             }
 
-            var year = glued ?? NearbyYear(tokens, t);
-            if (Names.TryGetValue(word, out var m))
+            var year = glued ?? NearbyYear(span, tokens, t);
+            if (NameLookup.TryGetValue(word, out var m))
             {
-                if (!strict || year is not null || PrecededByOf(tokens, t))
+                if (!strict || year is not null || PrecededByOf(span, tokens, t))
                 {
-                    Offer(tok.Index, m, year);
+                    Offer(ref best, tok.Index, m, year);
                 }
             }
-            else if (Ambiguous.TryGetValue(word, out m) && year is not null)
+            else if (AmbiguousLookup.TryGetValue(word, out m) && year is not null)
             {
-                Offer(tok.Index, m, year);
+                Offer(ref best, tok.Index, m, year);
             }
             else if (!strict && word.Equals("may", StringComparison.OrdinalIgnoreCase))
             {
-                Offer(tok.Index, 5, year);
+                Offer(ref best, tok.Index, 5, year);
             }
-            else if (fuzzy is null && word.Length >= 6 && TryFuzzy(word, out m) && (!strict || year is not null || PrecededByOf(tokens, t)))
+            else if (fuzzy is null && word.Length >= 6 && TryFuzzy(word, out m) && (!strict || year is not null || PrecededByOf(span, tokens, t)))
             {
                 fuzzy = new Candidate(tok.Index, m, year);
             }
         }
 
-        var chosen = best ?? fuzzy;
-        return chosen is { } c ? new MonthMention(c.Month, c.Year, line) : null;
+        return fuzzy;
     }
 
-    private static bool PrecededByOf(MatchCollection tokens, int t)
+    private static void Offer(ref Candidate? best, int index, int month, int? year)
+    {
+        if (best is null || index < best.Value.Index)
+        {
+            best = new Candidate(index, month, year);
+        }
+    }
+
+    private static int Tokenize(string text, Token[] tokens)
+    {
+        var count = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var letter = char.IsLetter(text[i]);
+            if (!letter && !char.IsDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && (letter ? char.IsLetter(text[i]) : char.IsDigit(text[i])))
+            {
+                i++;
+            }
+
+            tokens[count++] = new Token(start, i - start);
+        }
+
+        return count;
+    }
+
+    private static bool PrecededByOf(string text, ReadOnlySpan<Token> tokens, int t)
     {
         if (t == 0)
         {
             return false;
         }
 
-        var prev = tokens[t - 1].Value;
+        var prev = text.AsSpan(tokens[t - 1].Index, tokens[t - 1].Length);
         return prev.Equals("of", StringComparison.OrdinalIgnoreCase)
             || prev.Equals("de", StringComparison.OrdinalIgnoreCase)
             || prev.Equals("di", StringComparison.OrdinalIgnoreCase)
@@ -196,26 +238,26 @@ internal static partial class PeriodReader
             || prev.StartsWith("contribution", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static int? NearbyYear(MatchCollection tokens, int t)
+    private static int? NearbyYear(string text, ReadOnlySpan<Token> tokens, int t)
     {
         // The year right after the month ("July 2024", "July, 2024") or right before it ("2024 July").
-        for (var k = t + 1; k <= t + 2 && k < tokens.Count; k++)
+        for (var k = t + 1; k <= t + 2 && k < tokens.Length; k++)
         {
-            if (char.IsDigit(tokens[k].Value[0]))
+            if (char.IsDigit(text[tokens[k].Index]))
             {
-                return tokens[k].Value.Length == 4 ? YearOf(tokens[k].Value) : null;
+                return tokens[k].Length == 4 ? YearOf(text.AsSpan(tokens[k].Index, tokens[k].Length)) : null;
             }
         }
 
-        if (t > 0 && tokens[t - 1].Value.Length == 4 && char.IsDigit(tokens[t - 1].Value[0]))
+        if (t > 0 && tokens[t - 1].Length == 4 && char.IsDigit(text[tokens[t - 1].Index]))
         {
-            return YearOf(tokens[t - 1].Value);
+            return YearOf(text.AsSpan(tokens[t - 1].Index, tokens[t - 1].Length));
         }
 
         // A year elsewhere in a short text such as a title ("November Contributions 2022").
-        for (var k = t + 1; k < tokens.Count && k <= t + 4; k++)
+        for (var k = t + 1; k < tokens.Length && k <= t + 4; k++)
         {
-            if (tokens[k].Value.Length == 4 && YearOf(tokens[k].Value) is { } y)
+            if (tokens[k].Length == 4 && YearOf(text.AsSpan(tokens[k].Index, tokens[k].Length)) is { } y)
             {
                 return y;
             }
@@ -224,7 +266,7 @@ internal static partial class PeriodReader
         return null;
     }
 
-    private static int? YearOf(string digits)
+    private static int? YearOf(ReadOnlySpan<char> digits)
     {
         if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var v))
         {
@@ -243,10 +285,11 @@ internal static partial class PeriodReader
         int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
 
     /// <summary>English month names with up to two typing slips ("Feburary", "Novembreer"), same first letter.</summary>
-    private static bool TryFuzzy(string word, out int month)
+    private static bool TryFuzzy(ReadOnlySpan<char> word, out int month)
     {
         month = 0;
-        var w = word.ToLowerInvariant();
+        Span<char> w = stackalloc char[word.Length];
+        word.ToLowerInvariant(w);
         for (var i = 0; i < EnglishMonths.Length; i++)
         {
             var name = EnglishMonths[i];
@@ -267,6 +310,8 @@ internal static partial class PeriodReader
     }
 
     private readonly record struct Candidate(int Index, int Month, int? Year);
+
+    private readonly record struct Token(int Index, int Length);
 
     /// <summary>
     /// R7: the period a mention means, given the filing date. A month without a year takes the most recent such month

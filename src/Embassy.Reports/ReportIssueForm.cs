@@ -267,7 +267,7 @@ public static partial class ReportIssueForm
         return string.Join('\n', lines);
     }
 
-    [GeneratedRegex(@"^Embassy report form v(?<v>\d{1,6}) for (?<p>[A-Za-z0-9._-]{1,100})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^Embassy report form v(?<v>\d{1,6}) for (?<p>[A-Za-z0-9._-]{1,100})$", RegexOptions.CultureInvariant)]
     private static partial Regex VersionPattern();
 }
 

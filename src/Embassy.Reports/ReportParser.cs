@@ -157,7 +157,10 @@ public sealed partial class ReportParser
         }
         catch (RegexMatchTimeoutException)
         {
-            // Every pattern has a time limit so that no text can hang the parser; what was read so far is kept.
+            // No pattern carries a time limit (a limit per match cost a third of parse time): work is bounded per input
+            // instead, by the patterns (bounded repetitions, no nested quantifiers, linear scans) and by the line cap
+            // (Text.MaxLineForPatterns) on the lines the score and heading patterns read. Only a host that sets a
+            // process-wide default match timeout can get here; what was read so far is kept.
             diagnostics.Add(Diagnostic.Error(ReportCodes.TooComplex, "The report is too complex to read in time; shorten it or split long lines."));
         }
 
@@ -219,65 +222,67 @@ public sealed partial class ReportParser
             .ToArray();
 
     // ---- patterns -------------------------------------------------------------------------------------------
+    // Source-generated, without match timeouts (issue #16): each runs on one line, the cleaned lines capped at
+    // Text.MaxLineForPatterns characters, and none can backtrack beyond its bounded repetitions on such a line.
 
-    [GeneratedRegex(@"\b(?:still updating|updating|wip|draft|work in progress|to be updated|in progress)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:still updating|updating|wip|draft|work in progress|to be updated|in progress)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex DraftMarker();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9])0[xX][0-9a-fA-F]{40}(?![0-9a-fA-F])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])0[xX][0-9a-fA-F]{40}(?![0-9a-fA-F])", RegexOptions.CultureInvariant)]
     internal static partial Regex EvmAddress();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9/=?&.])[1-9A-HJ-NP-Za-km-z]{46,50}(?![A-Za-z0-9])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9/=?&.])[1-9A-HJ-NP-Za-km-z]{46,50}(?![A-Za-z0-9])", RegexOptions.CultureInvariant)]
     internal static partial Regex Ss58Address();
 
-    [GeneratedRegex(@"(?:https?://|www\.)[^\s<>""'`\[\]()]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?:https?://|www\.)[^\s<>""'`\[\]()]+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Url();
 
     // "35/40", "35 / 40", "35 out of 40".
-    [GeneratedRegex(@"(?<![\d.])(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:/|out of)\s*(\d{1,3})(?![\d])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![\d.])(\d{1,3}(?:[.,]\d{1,2})?)\s*(?:/|out of)\s*(\d{1,3})(?![\d])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Fraction();
 
     // Several scores on one line: "Suggested scores: CM 35/40, CC 30/40".
-    [GeneratedRegex(@"(?<![A-Za-z%])#?\[?(?<c>[A-Z]{2,6})\]?\s*[:\-–=]?\s*\(?(?<s>\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(?<m>\d{1,3})(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![A-Za-z%])#?\[?(?<c>[A-Z]{2,6})\]?\s*[:\-–=]?\s*\(?(?<s>\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(?<m>\d{1,3})(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex InlineScore();
 
     // "Content Creation 40/40", "Community Management: 35 / 40" — a name and a fraction, several to a line.
-    [GeneratedRegex(@"(?<![\p{L}])(?<n>\p{L}[\p{L} ]{2,40}?)\s*[:\-–=]?\s*\(?(?<s>\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(?<m>\d{1,3})(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![\p{L}])(?<n>\p{L}[\p{L} ]{2,40}?)\s*[:\-–=]?\s*\(?(?<s>\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(?<m>\d{1,3})(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex NamedScore();
 
     // "40/40 (CC)", "35/40 [CM]": a fraction, then the code it is for.
-    [GeneratedRegex(@"(?<![\d.])(?<s>\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(?<m>\d{1,3})\s*[\(\[]\s*#?(?<c>[A-Z]{2,6})\s*[\)\]]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![\d.])(?<s>\d{1,3}(?:[.,]\d{1,2})?)\s*/\s*(?<m>\d{1,3})\s*[\(\[]\s*#?(?<c>[A-Z]{2,6})\s*[\)\]]", RegexOptions.CultureInvariant)]
     private static partial Regex ReversedScore();
 
     // "CC 38, CM 35", "CC: 38 | CM: 35": codes with bare numbers (no maximum written, no percent).
-    [GeneratedRegex(@"(?<![A-Za-z%])\[?(?<c>[A-Z]{2,6})\]?\s*[:\-–=]?\s*(?<s>\d{1,3}(?:[.,]\d{1,2})?)(?![\d%/.,]\d|[\d%/])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<![A-Za-z%])\[?(?<c>[A-Z]{2,6})\]?\s*[:\-–=]?\s*(?<s>\d{1,3}(?:[.,]\d{1,2})?)(?![\d%/.,]\d|[\d%/])", RegexOptions.CultureInvariant)]
     private static partial Regex BareInlineScore();
 
     // Words around a department's name in a score label: "Content Creation score", "Suggested score for CC".
-    [GeneratedRegex(@"\b(?:suggested|self|scores?|points?|pts|for|of|the|department|dept)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:suggested|self|scores?|points?|pts|for|of|the|department|dept)\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ScoreWords();
 
-    [GeneratedRegex(@"^(\d{1,3}(?:[.,]\d{1,2})?)(?!\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(\d{1,3}(?:[.,]\d{1,2})?)(?!\d)", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingNumber();
 
     // "CM", "#CM & #CC", "MK/CM&CC", "CC + MK", "CM and CC" at the start of a line.
-    [GeneratedRegex(@"^#?(?<c>[A-Z]{2,6})(?![A-Za-z0-9])(?:\s*(?:&|\+|/|,|and)\s*#?(?<c>[A-Z]{2,6})(?![A-Za-z0-9]))*(?<rest>.*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^#?(?<c>[A-Z]{2,6})(?![A-Za-z0-9])(?:\s*(?:&|\+|/|,|and)\s*#?(?<c>[A-Z]{2,6})(?![A-Za-z0-9]))*(?<rest>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex CodeHead();
 
     // "CONTENT (CC): 40/40", "Community Management (CM)".
-    [GeneratedRegex(@"^(?<name>[\p{L} ]{3,40}?)\s*\(\s*#?(?<c>[A-Z]{2,6})\s*\)(?<rest>.*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?<name>[\p{L} ]{3,40}?)\s*\(\s*#?(?<c>[A-Z]{2,6})\s*\)(?<rest>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex NameCodeHead();
 
-    [GeneratedRegex(@"\b(?:not|didn'?t|don'?t|no)\b[^.]{0,40}\b(?:contribut|work|participat|activ)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?:not|didn'?t|don'?t|no)\b[^.]{0,40}\b(?:contribut|work|participat|activ)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Negation();
 
     // "Senior Ambassador", "Senior-ambassador", "candidate", "Ambassador Candidate" (the policy's own title).
-    [GeneratedRegex(@"^(?:(?<q>head|senior|candidate|advocate|official)\s*)?(?<a>amb|ambs|ambassador|ambassadors|embajador|embajadora|embaixador|embaixadora|ambassadeur|ambassadrice|ambasciatore|botschafter)?(?:\s+(?<q2>candidate|candidato|candidata|candidat|senior|sênior|head|jefe|chef))?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^(?:(?<q>head|senior|candidate|advocate|official)\s*)?(?<a>amb|ambs|ambassador|ambassadors|embajador|embajadora|embaixador|embaixadora|ambassadeur|ambassadrice|ambasciatore|botschafter)?(?:\s+(?<q2>candidate|candidato|candidata|candidat|senior|sênior|head|jefe|chef))?$", RegexOptions.CultureInvariant)]
     private static partial Regex RankPhrase();
 
-    [GeneratedRegex(@"\b(?<q>head|senior|candidate|advocate)[\s-]*amb(?:assador)?\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?<q>head|senior|candidate|advocate)[\s-]*amb(?:assador)?\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex TitleRank();
 
-    [GeneratedRegex(@"\[\s*\d\s*\]\s*/\s*\[\s*\d\s*\]|(?<![A-Za-z])X\s*/\s*(?:10|20|40|80|100)\b|\[add statistics here\]|\[(?:Department|Supplementary task) \d\]|\{your #discord ID\}", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\[\s*\d\s*\]\s*/\s*\[\s*\d\s*\]|(?<![A-Za-z])X\s*/\s*(?:10|20|40|80|100)\b|\[add statistics here\]|\[(?:Department|Supplementary task) \d\]|\{your #discord ID\}", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Placeholder();
 
     /// <summary>Reads one report; holds the fields found so far.</summary>

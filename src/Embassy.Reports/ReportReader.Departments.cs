@@ -37,8 +37,8 @@ public sealed partial class ReportParser
                 // V.1 template: the CM block is the channel-moderation questions and Combot link, often without a
                 // "CM" heading; it counts when the report otherwise follows that template (a Mandatory banner or codes).
                 if (!chosen.Contains("CM")
-                    && (chosen.Count > 0 || cleaned.Any(c => c.Contains("mandatory", StringComparison.OrdinalIgnoreCase)))
-                    && lines.Any(c => c.Contains("channel moderation", StringComparison.OrdinalIgnoreCase)))
+                    && (chosen.Count > 0 || cleaned.Any(c => Text.ContainsIgnoreCase(c, "mandatory")))
+                    && lines.Any(c => Text.ContainsIgnoreCase(c, "channel moderation")))
                 {
                     var cm = DepartmentVocabulary.MapToPolicy("CM", policy);
                     chosen.Insert(0, cm);
@@ -97,7 +97,7 @@ public sealed partial class ReportParser
             var start = -1;
             for (var i = 0; i < cleaned.Length && start < 0; i++)
             {
-                if (cleaned[i].Contains("mandatory", StringComparison.OrdinalIgnoreCase) || lines[i].Contains("channel moderation", StringComparison.OrdinalIgnoreCase))
+                if (Text.ContainsIgnoreCase(cleaned[i], "mandatory") || Text.ContainsIgnoreCase(lines[i], "channel moderation"))
                 {
                     start = i;
                 }
@@ -192,7 +192,7 @@ public sealed partial class ReportParser
             {
                 if (line.StartsWith(word, StringComparison.OrdinalIgnoreCase) && line.Length > word.Length + 2 && !char.IsLetter(line[word.Length]))
                 {
-                    var value = line[word.Length..].TrimStart(' ', '-', '–', '—', '=', '>', '\t');
+                    var value = line[word.Length..].TrimStart(TrimSets.DashesAndSpaces);
                     labeled = new LabeledLine(word, word.ToLowerInvariant(), value.Trim());
                     return true;
                 }
@@ -206,12 +206,12 @@ public sealed partial class ReportParser
         {
             codes = [];
             placeholder = false;
-            var v = Regex.Replace(value, @"\([^)]*\)", " ", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-            var parts = Regex.Split(v, @"\s*(?:&|\+|/|,|;|\||\s[-–—]\s|\band\b|\bet\b|\by\b|\be\b)\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+            var v = Bracketed().Replace(value, " ");
+            var parts = CodeSeparator().Split(v);
             foreach (var raw in parts)
             {
-                var part = raw.Trim().Trim('#', '[', ']', '*', '.', ':', ' ');
-                var letters = new string(part.Where(c => !char.IsAsciiDigit(c) && c != '%').ToArray()).Trim().Trim('#', '[', ']', ' ');
+                var part = raw.Trim().Trim(TrimSets.CodeDecoration);
+                var letters = new string(part.Where(c => !char.IsAsciiDigit(c) && c != '%').ToArray()).Trim().Trim(TrimSets.CodeBrackets);
                 if (letters.Length == 0)
                 {
                     if (part.Any(char.IsAsciiDigit) && !part.Contains('%', StringComparison.Ordinal))
@@ -229,7 +229,7 @@ public sealed partial class ReportParser
                 }
 
                 // "#BD #CC #CM", "1. CM 2. CC": codes separated by spaces or numbering only.
-                var words = Regex.Split(letters, "[^A-Za-z]+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)).Where(w => w.Length > 0).ToArray();
+                var words = NonLetters().Split(letters).Where(w => w.Length > 0).ToArray();
                 if (words.Length > 1 && words.All(w => _vocabulary.IsCode(w)))
                 {
                     codes.AddRange(words.Select(w => DepartmentVocabulary.MapToPolicy(w, policy)));
@@ -249,7 +249,7 @@ public sealed partial class ReportParser
             var inScores = false;
             for (var i = 0; i < cleaned.Length; i++)
             {
-                var key = cleaned[i].Length is > 0 and < 60 && cleaned[i].Contains("score", StringComparison.OrdinalIgnoreCase) ? Text.Key(cleaned[i]) : string.Empty;
+                var key = cleaned[i].Length is > 0 and < 60 && Text.ContainsIgnoreCase(cleaned[i], "score") ? Text.Key(cleaned[i]) : string.Empty;
                 if (key.Contains("suggested score", StringComparison.Ordinal) || key is "scores" or "score")
                 {
                     inScores = true;
@@ -306,22 +306,35 @@ public sealed partial class ReportParser
 
         // "Department of …", "… Department", "My … work", "… Contributions": the words around a name in a section
         // heading ("Department Content Creation" without "of" is a declaration, not a heading).
-        [GeneratedRegex(@"^\s*(?:(?:my|the)\s+(?:(?:department|dept\.?)\s+of\s+)?|(?:department|dept\.?)\s+of\s+)|\s+(?:department|dept\.?|contributions?|work|tasks?|activities|activity|section)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+        [GeneratedRegex(@"^\s*(?:(?:my|the)\s+(?:(?:department|dept\.?)\s+of\s+)?|(?:department|dept\.?)\s+of\s+)|\s+(?:department|dept\.?|contributions?|work|tasks?|activities|activity|section)\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
         private static partial Regex DepartmentWord();
 
         // Cheap test before DepartmentWord: the heading must hold one of its words at all.
         private static bool MayHaveDepartmentWord(string text) =>
-            text.Contains("dep", StringComparison.OrdinalIgnoreCase) || text.StartsWith("my ", StringComparison.OrdinalIgnoreCase)
-            || text.StartsWith("the ", StringComparison.OrdinalIgnoreCase) || text.Contains("contribution", StringComparison.OrdinalIgnoreCase)
-            || text.EndsWith("work", StringComparison.OrdinalIgnoreCase) || text.Contains("task", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("activit", StringComparison.OrdinalIgnoreCase) || text.EndsWith("section", StringComparison.OrdinalIgnoreCase);
+            Text.ContainsIgnoreCase(text, "dep") || text.StartsWith("my ", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("the ", StringComparison.OrdinalIgnoreCase) || Text.ContainsIgnoreCase(text, "contribution")
+            || text.EndsWith("work", StringComparison.OrdinalIgnoreCase) || Text.ContainsIgnoreCase(text, "task")
+            || Text.ContainsIgnoreCase(text, "activit") || text.EndsWith("section", StringComparison.OrdinalIgnoreCase);
 
-        [GeneratedRegex(@"\s*(?:&|\+|/|,|\band\b)\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 1000)]
+        [GeneratedRegex(@"\s*(?:&|\+|/|,|\band\b)\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
         private static partial Regex NameList();
+
+        // A remark in brackets inside a list of departments: "CM (main), CC". Non-backtracking: a value of unclosed
+        // brackets ("((((…") would otherwise be scanned to its end from each of them, quadratic in the line.
+        private static readonly Regex BracketedPattern = new(@"\([^)]*\)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+
+        private static Regex Bracketed() => BracketedPattern;
+
+        // Between the departments of a list: "CM/CC", "CM & CC", "Marketing and Content", "CM - CC", "CM et CC".
+        [GeneratedRegex(@"\s*(?:&|\+|/|,|;|\||\s[-–—]\s|\band\b|\bet\b|\by\b|\be\b)\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+        private static partial Regex CodeSeparator();
+
+        [GeneratedRegex("[^A-Za-z]+", RegexOptions.CultureInvariant)]
+        private static partial Regex NonLetters();
 
         private string? LabelWithScoreWords(string label)
         {
-            if (!label.Contains("score", StringComparison.OrdinalIgnoreCase) && !label.Contains("point", StringComparison.OrdinalIgnoreCase))
+            if (!Text.ContainsIgnoreCase(label, "score") && !Text.ContainsIgnoreCase(label, "point"))
             {
                 return null;
             }
@@ -330,9 +343,12 @@ public sealed partial class ReportParser
             return name.Trim().Length > 3 ? _vocabulary.Resolve(name, policy) : null;
         }
 
+        // What a line that is not a heading gives for its codes; never changed.
+        private static readonly List<string> NoCodes = [];
+
         private bool TryHeading(string line, out List<string> codes, out string rest)
         {
-            codes = [];
+            codes = NoCodes; // a list of its own only for a heading: most lines are not one
             rest = string.Empty;
             if (line.Length < 2)
             {
@@ -349,9 +365,9 @@ public sealed partial class ReportParser
             if (line[0] == '[')
             {
                 var close = line.IndexOf(']', StringComparison.Ordinal);
-                if (close > 1 && _vocabulary.Resolve(line[1..close], policy) is { } bracketed)
+                if (close > 1 && _vocabulary.Resolve(line.AsSpan(1, close - 1), policy) is { } bracketed)
                 {
-                    codes.Add(bracketed);
+                    codes = [bracketed];
                     rest = line[(close + 1)..];
                     return true;
                 }
@@ -369,14 +385,14 @@ public sealed partial class ReportParser
                     || rest[0] is ' ' or '\t';
                 if (opensSection && all.All(c => _vocabulary.IsCode(c)))
                 {
-                    codes.AddRange(all.Select(c => DepartmentVocabulary.MapToPolicy(c, policy)));
+                    codes = [.. all.Select(c => DepartmentVocabulary.MapToPolicy(c, policy))];
                     return true;
                 }
             }
 
             if (line.Contains('(', StringComparison.Ordinal) && NameCodeHead().Match(line) is { Success: true } nc && _vocabulary.IsCode(nc.Groups["c"].Value))
             {
-                codes.Add(DepartmentVocabulary.MapToPolicy(nc.Groups["c"].Value, policy));
+                codes = [DepartmentVocabulary.MapToPolicy(nc.Groups["c"].Value, policy)];
                 rest = nc.Groups["rest"].Value;
                 return true;
             }
@@ -385,7 +401,7 @@ public sealed partial class ReportParser
             // Department", "Department of Community Management", "Content Creation (38/40)".
             if (line.Length <= 60)
             {
-                var whole = line.TrimEnd(':', '：', ' ', '-');
+                var whole = line.TrimEnd(TrimSets.LabelEnd);
                 var paren = whole.IndexOf('(', StringComparison.Ordinal);
                 var after = string.Empty;
                 if (paren > 0)
@@ -403,20 +419,20 @@ public sealed partial class ReportParser
 
                 if (named is not null && whole.Trim().Length > 3)
                 {
-                    codes.Add(named);
+                    codes = [named];
                     rest = after;
                     return true;
                 }
 
                 // "Community Management & Content Creation": several names, each a department's.
-                if (named is null && (whole.AsSpan().IndexOfAny("&+/,") >= 0 || whole.Contains(" and ", StringComparison.OrdinalIgnoreCase))
+                if (named is null && (whole.AsSpan().IndexOfAny("&+/,") >= 0 || Text.ContainsIgnoreCase(whole, " and "))
                     && !whole.AsSpan().ContainsAnyInRange('0', '9') && !whole.Contains("://", StringComparison.Ordinal) && NameList().IsMatch(whole))
                 {
                     var parts = NameList().Split(whole);
                     var all = parts.Select(x => x.Trim().Length > 3 ? _vocabulary.Resolve(x, policy) : null).ToArray();
                     if (parts.Length > 1 && all.All(c => c is not null))
                     {
-                        codes.AddRange(all.Select(c => c!).Distinct(StringComparer.Ordinal));
+                        codes = [.. all.Select(c => c!).Distinct(StringComparer.Ordinal)];
                         rest = after;
                         return true;
                     }
@@ -427,7 +443,7 @@ public sealed partial class ReportParser
             if (Text.TrySplitLabel(line, out var l) && l.Label.Length > 3
                 && (_vocabulary.Resolve(l.Label, policy) ?? LabelWithScoreWords(l.Label)) is { } labelled)
             {
-                codes.Add(labelled);
+                codes = [labelled];
                 rest = l.Value;
                 return true;
             }
@@ -440,12 +456,12 @@ public sealed partial class ReportParser
             }
 
             if (head > 3 && head < line.Length && !char.IsLetter(line[head]) && line[head] is not '\'' and not '’'
-                && _vocabulary.Resolve(line[..head], policy) is { } named2 && line[..head].Trim().Length > 3)
+                && _vocabulary.Resolve(line.AsSpan(0, head), policy) is { } named2 && line.AsSpan(0, head).Trim().Length > 3)
             {
                 var after = line[head..].TrimStart();
                 if (after.Length > 0 && (char.IsAsciiDigit(after[0]) || after[0] is '-' or '–' or '—' or '(' or '[' or '|'))
                 {
-                    codes.Add(named2);
+                    codes = [named2];
                     rest = line[head..];
                     return true;
                 }

@@ -143,7 +143,7 @@ public sealed partial class ReportParser
                         _infoLines.Add(answer.Line);
                         break;
                     case FieldKind.Wallet when value.Length > 0:
-                        SetWallet(value.Trim('`', ' '), answer.Line, labelled: true);
+                        SetWallet(value.Trim(TrimSets.BackticksAndSpaces), answer.Line, labelled: true);
                         _infoLines.Add(answer.Line);
                         break;
                     case FieldKind.Departments:

@@ -24,7 +24,7 @@ public sealed partial class ReportParser
             for (var i = 0; i < lines.Length; i++)
             {
                 var raw = lines[i];
-                if (raw.Contains("](", StringComparison.Ordinal) || raw.Contains("<http", StringComparison.OrdinalIgnoreCase))
+                if (raw.Contains("](", StringComparison.Ordinal) || Text.ContainsIgnoreCase(raw, "<http"))
                 {
                     linkLines.Add(i + 1);
                     linkOffsets.Add(markdown.Length);
@@ -81,15 +81,16 @@ public sealed partial class ReportParser
             for (var i = 0; i < lines.Length; i++)
             {
                 var raw = lines[i];
-                if (raw.IndexOf("http", StringComparison.OrdinalIgnoreCase) < 0 && raw.IndexOf("www.", StringComparison.OrdinalIgnoreCase) < 0)
+                if (!Text.ContainsIgnoreCase(raw, "http") && !Text.ContainsIgnoreCase(raw, "www."))
                 {
                     continue;
                 }
 
-                var isImg = raw.Contains("<img", StringComparison.OrdinalIgnoreCase);
-                foreach (Match u in Url().Matches(raw))
+                var isImg = Text.ContainsIgnoreCase(raw, "<img");
+                foreach (var u in Url().EnumerateMatches(raw))
                 {
-                    AddLink(u.Value, i + 1, isImg && raw.Contains("src=\"" + u.Value, StringComparison.OrdinalIgnoreCase), seen);
+                    var url = raw.Substring(u.Index, u.Length);
+                    AddLink(url, i + 1, isImg && raw.Contains("src=\"" + url, StringComparison.OrdinalIgnoreCase), seen);
                 }
             }
 
@@ -111,8 +112,14 @@ public sealed partial class ReportParser
 
         private void AddLink(string url, int line, bool image, HashSet<(int, string)> seen)
         {
-            var u = url.Trim().TrimEnd('.', ',', ';', ':', '!', '?', '*', '_', '>', '"', '\'');
-            if (u.Length < 8 || u.Length > 2048 || !seen.Add((line, u)))
+            var span = url.AsSpan().Trim().TrimEnd(TrimSets.UrlTrailing);
+            if (span.Length < 8 || span.Length > 2048)
+            {
+                return;
+            }
+
+            var u = span.Length == url.Length ? url : span.ToString();
+            if (!seen.Add((line, u)))
             {
                 return;
             }
@@ -206,7 +213,7 @@ public sealed partial class ReportParser
 
                 var placeholder = Placeholder().Match(raw);
                 var valuePlaceholder = Label(i, out var l) && IsPlaceholderValue(l.Value) && l.Key.Split(' ').Length <= 4;
-                var hint = cleaned[i].Length is > 8 and < 80 && TemplateHints.Contains(cleaned[i].TrimEnd('.', ' '));
+                var hint = cleaned[i].Length is > 8 and < 80 && TemplateHints.Contains(cleaned[i].TrimEnd(TrimSets.DotsAndSpaces));
                 if (placeholder.Success || valuePlaceholder || hint)
                 {
                     var what = placeholder.Success ? placeholder.Value : hint ? cleaned[i] : l.Label + ": " + l.Value;

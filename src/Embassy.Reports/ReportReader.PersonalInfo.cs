@@ -88,7 +88,7 @@ public sealed partial class ReportParser
                 {
                     if (Wallet is null)
                     {
-                        SetWallet(l.Value.Trim().Trim('`', '*'), i + 1, labelled: false);
+                        SetWallet(l.Value.Trim().Trim(TrimSets.BackticksAndStars), i + 1, labelled: false);
                         _infoLines.Add(i + 1);
                     }
 
@@ -129,7 +129,7 @@ public sealed partial class ReportParser
             || key.Contains("activit", StringComparison.Ordinal) || key.Contains("stat", StringComparison.Ordinal);
 
         private static bool IsTwitterUrl(string value) =>
-            value.Contains("twitter.com/", StringComparison.OrdinalIgnoreCase) || value.Contains("x.com/", StringComparison.OrdinalIgnoreCase);
+            Text.ContainsIgnoreCase(value, "twitter.com/") || Text.ContainsIgnoreCase(value, "x.com/");
 
         private static bool IsPlaceholderValue(string value) =>
             value.Length == 1 && value[0] is 'X' or 'Y' or 'Z';
@@ -146,7 +146,7 @@ public sealed partial class ReportParser
             if (!m.Success && !requireWord)
             {
                 // A labelled value may go on: "Senior Ambassador (since May)", "Ambassador - Brazil team".
-                var cut = text.IndexOfAny(['(', ',', '/', '|', ';']);
+                var cut = text.AsSpan().IndexOfAny(TrimSets.RankCut);
                 var dash = text.IndexOf(" - ", StringComparison.Ordinal);
                 cut = cut < 0 ? dash : dash < 0 ? cut : Math.Min(cut, dash);
                 if (cut > 0)
@@ -172,7 +172,7 @@ public sealed partial class ReportParser
                 return false;
             }
 
-            RankText = text.Trim().Trim('*', '_').Trim();
+            RankText = text.Trim().Trim(TrimSets.Emphasis).Trim();
             Rank = RankFromQualifier(m.Groups["q"].Success ? m.Groups["q"].Value : m.Groups["q2"].Value);
             return true;
         }
@@ -228,7 +228,7 @@ public sealed partial class ReportParser
             if (token is null)
             {
                 // Not address-shaped: keep a single long word as the (invalid) address the member meant.
-                var word = value.Trim().TrimEnd('*', '`').Trim('`');
+                var word = value.Trim().TrimEnd(TrimSets.StarsAndBackticks).Trim('`');
                 if (word.Length >= 20 && !word.Contains(' ', StringComparison.Ordinal) && !word.Contains("://", StringComparison.Ordinal))
                 {
                     token = word;
@@ -292,7 +292,7 @@ public sealed partial class ReportParser
 
         private static bool IsAddressOnly(string line)
         {
-            var t = line.Trim().Trim('`', '*');
+            var t = line.Trim().Trim(TrimSets.BackticksAndStars);
             return t.Length is >= 42 and <= 50 && AddressToken(t) is { } tok && tok.Length == t.Length;
         }
 
@@ -303,13 +303,17 @@ public sealed partial class ReportParser
             Twitter,
         }
 
+        // "[@name](https://t.me/name)" at the end of a handle's value.
+        [GeneratedRegex(@"\]\((?<u>[^)\s]+)\)\s*$", RegexOptions.CultureInvariant)]
+        private static partial Regex LinkAtEnd();
+
         private static Handle MakeHandle(string raw, int line, HandleKind kind)
         {
             var value = raw.Trim();
             var normalized = value;
 
             // [text](url): the URL names the account for Telegram and X; the text for Discord.
-            var link = Regex.Match(value, @"\]\((?<u>[^)\s]+)\)\s*$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            var link = LinkAtEnd().Match(value);
             if (link.Success && kind != HandleKind.Discord)
             {
                 normalized = link.Groups["u"].Value;
@@ -320,7 +324,7 @@ public sealed partial class ReportParser
             }
 
             var url = Url().Match(normalized);
-            if (url.Success || normalized.Contains(".com/", StringComparison.OrdinalIgnoreCase) || normalized.StartsWith("t.me/", StringComparison.OrdinalIgnoreCase))
+            if (url.Success || Text.ContainsIgnoreCase(normalized, ".com/") || normalized.StartsWith("t.me/", StringComparison.OrdinalIgnoreCase))
             {
                 var u = url.Success ? url.Value : normalized;
                 var afterHost = u.Contains("://", StringComparison.Ordinal) ? u[(u.IndexOf("://", StringComparison.Ordinal) + 3)..] : u;

@@ -38,7 +38,7 @@ public sealed partial class ReportParser
                     continue;
                 }
 
-                if (inWeights && !line.Contains("score", StringComparison.OrdinalIgnoreCase))
+                if (inWeights && !Text.ContainsIgnoreCase(line, "score"))
                 {
                     continue;
                 }
@@ -50,7 +50,7 @@ public sealed partial class ReportParser
                     continue;
                 }
 
-                if (line.Length < 60 && line.Contains("score", StringComparison.OrdinalIgnoreCase) && !line.Contains('/', StringComparison.Ordinal))
+                if (line.Length < 60 && Text.ContainsIgnoreCase(line, "score") && !line.Contains('/', StringComparison.Ordinal))
                 {
                     // "Suggested scores: CC 38, CM 35": codes with bare numbers, out of the policy's maxima.
                     if (labelled && l.Key.Contains("score", StringComparison.Ordinal) && l.Value.Length > 0)
@@ -135,7 +135,7 @@ public sealed partial class ReportParser
             var second = first.NextMatch();
             if (max == Points.Of(20) && second.Success && !second.NextMatch().Success
                 && TryPoints(second.Groups[1].Value, out var s2) && TryPoints(second.Groups[2].Value, out var m2) && m2 == Points.Of(20)
-                && rest.Contains("effort", StringComparison.OrdinalIgnoreCase))
+                && Text.ContainsIgnoreCase(rest, "effort"))
             {
                 return (score + s2, max + m2);
             }
@@ -152,7 +152,7 @@ public sealed partial class ReportParser
             }
 
             var matches = InlineScore().Matches(line);
-            var scoreWord = line.Contains("score", StringComparison.OrdinalIgnoreCase);
+            var scoreWord = Text.ContainsIgnoreCase(line, "score");
             if (matches.Count < 2 && !scoreWord)
             {
                 return ReadNamedScores(line, lineNumber, scoreWord) || ReadReversedScores(line, lineNumber, scoreWord);
@@ -313,7 +313,7 @@ public sealed partial class ReportParser
                     return;
                 }
 
-                var label = line[..digit].TrimEnd(' ', '-', '–', '—', '=', '(', '[');
+                var label = line[..digit].TrimEnd(TrimSets.ScoreLabelEnd);
                 l = new LabeledLine(label, Text.Key(label), line[digit..]);
                 if (l.Key.Split(' ').Length > 4)
                 {
@@ -343,7 +343,7 @@ public sealed partial class ReportParser
             if (effort || result)
             {
                 // R3: effort 0–20 plus results 0–20, on one line ("Effort: 18/20, Results: 17/20") or two.
-                if (effort && second.Success && l.Value.Contains("result", StringComparison.OrdinalIgnoreCase)
+                if (effort && second.Success && Text.ContainsIgnoreCase(l.Value, "result")
                     && TryPoints(second.Groups[1].Value, out var s2) && TryPoints(second.Groups[2].Value, out var m2) && m2 > Points.Zero)
                 {
                     _unnamed.Add(new SuggestedScore(score + s2, max + m2, lineNumber));
@@ -516,7 +516,7 @@ public sealed partial class ReportParser
 
             // "35+30 = 65/80": the sum after the last "=".
             var eq = value.LastIndexOf('=');
-            var v = (eq >= 0 && eq + 1 < value.Length ? value[(eq + 1)..] : value).TrimStart('=', '-', ' ', '(', '*');
+            var v = (eq >= 0 && eq + 1 < value.Length ? value[(eq + 1)..] : value).TrimStart(TrimSets.ScoreValueStart);
             if (Overall is null && LeadingNumber().Match(v) is { Success: true } n && TryPoints(n.Groups[1].Value, out var overall))
             {
                 Overall = overall;
@@ -527,7 +527,7 @@ public sealed partial class ReportParser
 
         private static Points? BareScore(string rest)
         {
-            var r = rest.TrimStart(' ', ':', '-', '–', '=', '(', ']', '\t');
+            var r = rest.TrimStart(TrimSets.ScoreRestStart);
             var m = LeadingNumber().Match(r);
             if (!m.Success || !TryPoints(m.Groups[1].Value, out var p))
             {
@@ -550,8 +550,8 @@ public sealed partial class ReportParser
             || key.Contains("percentage", StringComparison.Ordinal) || key.Contains("distribution", StringComparison.Ordinal);
 
         private static bool MayBeWeightHeading(string line) =>
-            line.Contains("weight", StringComparison.OrdinalIgnoreCase) || line.Contains("ratio", StringComparison.OrdinalIgnoreCase)
-            || line.Contains("split", StringComparison.OrdinalIgnoreCase) || line.Contains("distribution", StringComparison.OrdinalIgnoreCase);
+            Text.ContainsIgnoreCase(line, "weight") || Text.ContainsIgnoreCase(line, "ratio")
+            || Text.ContainsIgnoreCase(line, "split") || Text.ContainsIgnoreCase(line, "distribution");
 
         // A short heading of weights: a few words, one of them about weights ("Department weights", "Point split");
         // "shared a thread" is not one.

@@ -157,7 +157,7 @@ public sealed class NeverThrowsTests
         Assert.True(count >= 4_000);
     }
 
-    private static string Mutate(string text, string other, Random random)
+    internal static string Mutate(string text, string other, Random random)
     {
         if (text.Length == 0)
         {

@@ -98,15 +98,22 @@ public static class MonthEngine
             }
         }
 
-        // Totals per department.
+        // Totals per department, and how many members have points in each: one pass over the sheets, visiting only
+        // the departments a member has points in (a mask), not every department for every member.
         var totals = new long[departments.Count];
+        var counts = new int[departments.Count];
         foreach (ref readonly var s in sheets)
         {
-            for (var d = 0; d < departments.Count; d++)
+            for (var rest = s.DepartmentMask; rest != 0; rest &= rest - 1)
             {
-                if (s.Counts(d, out var pts))
+                var d = System.Numerics.BitOperations.TrailingZeroCount(rest);
+                if (d < departments.Count && s.Counts(d, out var pts))
                 {
                     totals[d] += pts.Hundredths;
+                    if (pts.Hundredths > 0)
+                    {
+                        counts[d]++;
+                    }
                 }
             }
         }
@@ -163,52 +170,62 @@ public static class MonthEngine
         // R5: member's share = department pool × points / department total, largest remainder.
         var deptCodes = departments.Select(d => d.Code).ToArray();
         var shareValues = new UInt128[sheets.Length * departments.Count]; // one array of units, a slice per member
-        var shareMasks = new ulong[sheets.Length];
+        var shareMasks = ArrayPool<ulong>.Shared.Rent(Math.Max(sheets.Length, 1)); // scratch, returned below
+        shareMasks.AsSpan().Clear();
 
+        // The members with points in each department, gathered for all departments in one more pass: department d's
+        // rows are at starts[d] .. starts[d] + counts[d] of one rented array of rows and one of weights, in sheet
+        // (member id) order. Nothing is allocated per member.
+        var starts = new int[departments.Count + 1];
+        var widest = 0;
         for (var d = 0; d < departments.Count; d++)
         {
-            if (totals[d] == 0)
-            {
-                continue;
-            }
+            starts[d + 1] = starts[d] + (totals[d] == 0 ? 0 : counts[d]);
+            widest = Math.Max(widest, totals[d] == 0 ? 0 : counts[d]);
+        }
 
-            var count = 0;
+        var who = ArrayPool<int>.Shared.Rent(Math.Max(starts[^1], 1));
+        var weights = ArrayPool<UInt128>.Shared.Rent(Math.Max(starts[^1], 1));
+        var parts = ArrayPool<UInt128>.Shared.Rent(Math.Max(widest, 1));
+        try
+        {
+            var next = starts[..^1];
             for (var s = 0; s < sheets.Length; s++)
             {
-                if (sheets[s].Counts(d, out var p) && p.Hundredths > 0)
+                for (var rest = sheets[s].DepartmentMask; rest != 0; rest &= rest - 1)
                 {
-                    count++;
+                    var d = System.Numerics.BitOperations.TrailingZeroCount(rest);
+                    if (d < departments.Count && totals[d] != 0 && sheets[s].Counts(d, out var p) && p.Hundredths > 0)
+                    {
+                        who[next[d]] = s;
+                        weights[next[d]++] = (UInt128)(ulong)p.Hundredths;
+                    }
                 }
             }
 
-            var who = ArrayPool<int>.Shared.Rent(count);
-            var weights = ArrayPool<UInt128>.Shared.Rent(count);
-            var parts = ArrayPool<UInt128>.Shared.Rent(count);
-            try
+            for (var d = 0; d < departments.Count; d++)
             {
-                for (int s = 0, k = 0; s < sheets.Length; s++)
+                var count = starts[d + 1] - starts[d];
+                if (totals[d] == 0)
                 {
-                    if (sheets[s].Counts(d, out var p) && p.Hundredths > 0)
-                    {
-                        who[k] = s;
-                        weights[k++] = (UInt128)(ulong)p.Hundredths;
-                    }
+                    continue;
                 }
 
                 // Sheets are ordered by member id, so the R5 tie-break by id is the order of the weights.
-                LargestRemainder.SplitInKeyOrder(deptPools[d], weights.AsSpan(0, count), parts.AsSpan(0, count));
+                LargestRemainder.SplitInKeyOrder(deptPools[d], weights.AsSpan(starts[d], count), parts.AsSpan(0, count));
                 for (var k = 0; k < count; k++)
                 {
-                    shareValues[who[k] * departments.Count + d] = parts[k];
-                    shareMasks[who[k]] |= 1UL << d;
+                    var row = who[starts[d] + k];
+                    shareValues[row * departments.Count + d] = parts[k];
+                    shareMasks[row] |= 1UL << d;
                 }
             }
-            finally
-            {
-                ArrayPool<int>.Shared.Return(who);
-                ArrayPool<UInt128>.Shared.Return(weights);
-                ArrayPool<UInt128>.Shared.Return(parts);
-            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(who);
+            ArrayPool<UInt128>.Shared.Return(weights);
+            ArrayPool<UInt128>.Shared.Return(parts);
         }
 
         var members = new MemberResult[sheets.Length];
@@ -225,6 +242,8 @@ public static class MonthEngine
 
             members[i] = Result(sheets[i], new CodeValues<TokenAmount>(deptCodes, shareColumn, i * departments.Count, shareMasks[i]), token.Units(poolShare), pointColumn, policy, adHoc);
         }
+
+        ArrayPool<ulong>.Shared.Return(shareMasks);
 
         var deptResults = departments.Select((d, i) => new DepartmentResult(
             d.Code,
@@ -367,11 +386,12 @@ public static class MonthEngine
         var bonus = token.Zero;
         if (!policy.BonusRequiresReport || sheet.Status == MonthStatus.Accepted)
         {
-            foreach (var b in policy.RankBonuses)
+            var bonuses = policy.RankBonuses;
+            for (var k = 0; k < bonuses.Count; k++) // by index: an interface's enumerator is an object per member
             {
-                if (b.Rank == sheet.Member.Rank)
+                if (bonuses[k].Rank == sheet.Member.Rank)
                 {
-                    bonus += b.Amount;
+                    bonus += bonuses[k].Amount;
                 }
             }
         }

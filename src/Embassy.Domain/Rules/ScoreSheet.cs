@@ -71,24 +71,29 @@ internal readonly struct ScoreSheet
             Array.Sort(ordered.Select(m => m.Id).ToArray(), ordered, StringComparer.Ordinal);
         }
 
-        var memberIndex = new Dictionary<string, int>(ordered.Length, StringComparer.Ordinal);
-        var unique = new List<Member>(ordered.Length);
-        foreach (var m in ordered)
+        // Sorted by id, a repeated id is next to its first: duplicates are found without a set of ids, and the first in
+        // this order is kept. The id → row lookup is built only when something asks for it (choices, bonuses, score
+        // lines out of member order).
+        List<Member>? unique = null;
+        for (var i = 0; i < ordered.Length; i++)
         {
-            if (!memberIndex.TryAdd(m.Id, unique.Count))
+            var m = ordered[i];
+            if (i > 0 && string.Equals(m.Id, ordered[i - 1].Id, StringComparison.Ordinal))
             {
                 diagnostics.Add(Diagnostic.Error("MEMBER_DUPLICATE", $"Member '{m.Id}' is listed twice."));
+                unique ??= [.. ordered.AsSpan(0, i)];
                 continue;
             }
 
-            unique.Add(m);
+            unique?.Add(m);
             if (policy.RankIndex(m.Rank) < 0)
             {
                 diagnostics.Add(Diagnostic.Error("MEMBER_UNKNOWN_RANK", $"Member '{m.Id}' has rank '{m.Rank}', which policy {policy.Id} does not have ({string.Join(", ", policy.Ranks.Select(r => r.Rank))})."));
             }
         }
 
-        var members = unique.Count == ordered.Length ? ordered : unique.ToArray();
+        var members = unique is null ? ordered : unique.ToArray();
+        var memberIndex = new MemberRows(members);
         var choices = new Dictionary<string, MemberChoice>(StringComparer.Ordinal);
         foreach (var c in input.Choices)
         {
@@ -148,7 +153,7 @@ internal readonly struct ScoreSheet
         MonthInput input,
         Policy policy,
         Member[] members,
-        Dictionary<string, int> memberIndex,
+        MemberRows memberIndex,
         Dictionary<string, MemberChoice> choices,
         HashSet<string> bonusFor,
         int[] head,
@@ -167,7 +172,9 @@ internal readonly struct ScoreSheet
             var line = input.Scores[li];
 
             // Lines usually come grouped by member: compare with the previous line's member before hashing.
+            // Then with the member before it (lines in member order, read backwards), and only then by hash.
             var mi = string.Equals(line.Member, lastMember, StringComparison.Ordinal) ? lastIndex
+                : lastIndex > 0 && string.Equals(line.Member, members[lastIndex - 1].Id, StringComparison.Ordinal) ? lastIndex - 1
                 : memberIndex.TryGetValue(line.Member, out var found) ? found : -1;
             (lastMember, lastIndex) = (line.Member, mi);
             if (mi < 0)
@@ -374,22 +381,21 @@ internal readonly struct ScoreSheet
             }
         }
 
-        supplementary ??= [];
-
-        if (supplementary.Count > policy.Supplementary.MaxTasks)
+        // Most members have no supplementary task: no list is made for them.
+        if (supplementary is not null && supplementary.Count > policy.Supplementary.MaxTasks)
         {
             diagnostics.Add(Diagnostic.Error("SUPPLEMENTARY_TOO_MANY", $"'{member.Id}' has {supplementary.Count} supplementary tasks ({string.Join(", ", supplementary.Select(s => s.Code))}); policy {policy.Id} counts at most {policy.Supplementary.MaxTasks}.", supplementary[0].Line.Position));
         }
 
         var suppTotal = Points.Zero;
-        foreach (var s in supplementary)
+        foreach (var s in supplementary ?? (IEnumerable<(string Code, Points Points, ScoreLine Line)>)[])
         {
             suppTotal += s.Points;
         }
 
         if (policy.Supplementary.MaxPoints is { } cap && suppTotal > cap)
         {
-            diagnostics.Add(Diagnostic.Warning("SUPPLEMENTARY_CAPPED", $"'{member.Id}' has {suppTotal} supplementary points; {cap} count (policy {policy.Id}).", supplementary[0].Line.Position));
+            diagnostics.Add(Diagnostic.Warning("SUPPLEMENTARY_CAPPED", $"'{member.Id}' has {suppTotal} supplementary points; {cap} count (policy {policy.Id}).", supplementary![0].Line.Position));
             suppTotal = cap;
         }
 
@@ -427,6 +433,28 @@ internal readonly struct ScoreSheet
         }
 
         return new ScoreSheet(member, status, chosen, lookup.Keys, allValues, offset, deptMask, allMask, percent);
+    }
+
+    /// <summary>Member id → row in the month's members (ids distinct), as a dictionary made at the first question.</summary>
+    private sealed class MemberRows(Member[] members)
+    {
+        private Dictionary<string, int>? _rows;
+
+        public bool ContainsKey(string id) => TryGetValue(id, out _);
+
+        public bool TryGetValue(string id, out int row)
+        {
+            if (_rows is null)
+            {
+                _rows = new Dictionary<string, int>(members.Length, StringComparer.Ordinal);
+                for (var i = 0; i < members.Length; i++)
+                {
+                    _rows[members[i].Id] = i;
+                }
+            }
+
+            return _rows.TryGetValue(id, out row);
+        }
     }
 
     /// <summary>The month's score lines linked per member (see <see cref="Build"/>).</summary>
