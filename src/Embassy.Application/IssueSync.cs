@@ -139,31 +139,29 @@ public sealed class IssueSync(
             first = false;
             summary = summary with { Pages = summary.Pages + 1, PullRequestsSkipped = summary.PullRequestsSkipped + page.Value.PullRequestsSkipped };
             var touched = new List<Report>();
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
-            {
-                // One transaction per page, saved issue by issue so rows are written in the page's order.
-                foreach (var issue in page.Value.Issues)
-                {
-                    seen.Add(issue.Number);
-                    newest = newest is null || issue.UpdatedAt > newest ? issue.UpdatedAt : newest;
-                    var applied = await store.ApplyAsync(db, repository, issue, Actor, cancellationToken).ConfigureAwait(false);
-                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                    summary = Count(summary, applied);
-                    if (applied.Change is ReportChange.New or ReportChange.Edited)
-                    {
-                        touched.Add(applied.Report);
-                    }
-                }
 
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            // Issue #16: one unit of work per page. The page's reports, latest hashes and authors' handles are read in a
+            // few queries (ReportStore.LoadAsync), every issue is applied in memory in the page's order, and the page is
+            // saved once, in one transaction: a save per issue made EF scan everything tracked on the page each time.
+            var lookup = await ReportStore.LoadAsync(db, repository, page.Value.Issues, cancellationToken).ConfigureAwait(false);
+            foreach (var issue in page.Value.Issues)
+            {
+                seen.Add(issue.Number);
+                newest = newest is null || issue.UpdatedAt > newest ? issue.UpdatedAt : newest;
+                var applied = await store.ApplyAsync(db, lookup, issue, Actor, cancellationToken).ConfigureAwait(false);
+                summary = Count(summary, applied);
+                if (applied.Change is ReportChange.New or ReportChange.Edited)
+                {
+                    touched.Add(applied.Report);
+                }
             }
 
-            if (writeBack is not null)
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false); // its own transaction: all of the page or none
+
+            if (writeBack is not null && touched.Count > 0)
             {
-                foreach (var report in touched)
-                {
-                    await WriteBack.EnqueueAsync(db, report.Id, time, cancellationToken).ConfigureAwait(false); // durable: written below or retried later
-                }
+                // durable: written below or retried later
+                await WriteBack.EnqueueAllAsync(db, touched.Select(r => r.Id).ToList(), time, cancellationToken).ConfigureAwait(false);
             }
 
             db.ChangeTracker.Clear(); // keeps each page's work proportional to the page, not to the sync so far
