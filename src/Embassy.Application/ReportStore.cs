@@ -117,6 +117,38 @@ public sealed class ReportStore(IReportIntake? intake, TimeProvider time)
         return await ApplyCoreAsync(db, lookup, issue, actor, delivery, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Reads, spread over the cores, the issues of <paramref name="lookup"/>'s batch that applying will store as a new
+    /// version (no report yet, or newer content than the latest version), so that applying, which stays in the batch's
+    /// order, finds their readings done. Issue #16: intake reads only the issue, so the order of reading changes nothing;
+    /// an issue not read ahead is read when applied.
+    /// </summary>
+    public void ReadAhead(ReportLookup lookup)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        var issues = lookup.Issues;
+        var hashes = new string[issues.Count];
+        Parallel.For(0, issues.Count, i => hashes[i] = ContentHash(issues[i].Title, issues[i].Body));
+        var wanted = new List<int>();
+        for (var i = 0; i < issues.Count; i++)
+        {
+            lookup.Hashes[issues[i]] = hashes[i];
+            var report = lookup.Reports.GetValueOrDefault(issues[i].Number);
+            if (intake is not null && (report is null
+                || (!IsOlder(report, issues[i], null) && !string.Equals(lookup.LatestHashes.GetValueOrDefault(issues[i].Number), hashes[i], StringComparison.Ordinal))))
+            {
+                wanted.Add(i);
+            }
+        }
+
+        var readings = new ReportReading[wanted.Count];
+        Parallel.For(0, wanted.Count, k => readings[k] = intake!.Read(issues[wanted[k]]));
+        for (var k = 0; k < wanted.Count; k++)
+        {
+            lookup.Readings[issues[wanted[k]]] = readings[k];
+        }
+    }
+
     /// <summary>True when <paramref name="issue"/> (from <paramref name="delivery"/>, or a sync when null) is older than what <paramref name="report"/> holds.</summary>
     public static bool IsOlder(Report report, GitHubIssue issue, long? delivery)
     {
@@ -145,7 +177,7 @@ public sealed class ReportStore(IReportIntake? intake, TimeProvider time)
             return new AppliedIssue(report, ReportChange.Stale, report.MemberId is null, false);
         }
 
-        var hash = ContentHash(issue.Title, issue.Body);
+        var hash = lookup.Hashes.GetValueOrDefault(issue) ?? ContentHash(issue.Title, issue.Body);
         ReportChange change;
         if (report is null)
         {
@@ -190,7 +222,7 @@ public sealed class ReportStore(IReportIntake? intake, TimeProvider time)
             };
             if (intake is not null)
             {
-                var reading = intake.Read(issue);
+                var reading = lookup.Readings.Remove(issue, out var ahead) ? ahead : intake.Read(issue);
                 version.Parse = new ReportParse
                 {
                     ParserVersion = reading.ParserVersion,
@@ -382,16 +414,22 @@ public sealed class ReportStore(IReportIntake? intake, TimeProvider time)
 /// </summary>
 public sealed class ReportLookup
 {
-    private readonly IReadOnlyCollection<GitHubIssue> _issues;
     private List<MemberHandle>? _handles;
 
     internal ReportLookup(RepositoryName repository, IReadOnlyCollection<GitHubIssue> issues)
     {
         Repository = repository;
-        _issues = issues;
+        Issues = [.. issues];
     }
 
     internal RepositoryName Repository { get; }
+
+    internal IReadOnlyList<GitHubIssue> Issues { get; }
+
+    /// <summary>Content hashes and readings done ahead (<see cref="ReportStore.ReadAhead"/>), by issue instance.</summary>
+    internal Dictionary<GitHubIssue, string> Hashes { get; } = new(ReferenceEqualityComparer.Instance);
+
+    internal Dictionary<GitHubIssue, ReportReading> Readings { get; } = new(ReferenceEqualityComparer.Instance);
 
     internal Dictionary<int, Report> Reports { get; } = [];
 
@@ -406,8 +444,8 @@ public sealed class ReportLookup
     {
         if (_handles is null)
         {
-            var logins = _issues.Select(i => MemberHandle.Normalize(i.AuthorLogin)).Distinct(StringComparer.Ordinal).ToList();
-            var ids = _issues.Select(i => i.AuthorId).OfType<long>().Distinct().ToList();
+            var logins = Issues.Select(i => MemberHandle.Normalize(i.AuthorLogin)).Distinct(StringComparer.Ordinal).ToList();
+            var ids = Issues.Select(i => i.AuthorId).OfType<long>().Distinct().ToList();
             _handles = await db.MemberHandles
                 .Where(h => h.Kind == MemberHandle.GitHub && (logins.Contains(h.NormalizedValue) || (h.GitHubUserId != null && ids.Contains(h.GitHubUserId.Value))))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
