@@ -152,7 +152,7 @@ public partial class SyncBenchmarks : IDisposable
     {
         public InProcessConfig()
         {
-            AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
+            AddJob(Job.Default.WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true))
                 .WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5).WithInvocationCount(1).WithUnrollFactor(1));
             AddDiagnoser(MemoryDiagnoser.Default);
         }
