@@ -102,10 +102,14 @@ public sealed class IssueSync(
         string? firstETag = null;
         DateTimeOffset? newest = null;
         Uri? next = null;
+        Task<Result<IssuePage>>? ahead = null;
         var first = true;
         while (first || next is not null)
         {
-            var page = await github.ListIssuesAsync(repository, new IssueQuery(since), next, first ? etag : null, cancellationToken).ConfigureAwait(false);
+            var page = ahead is not null
+                ? await ahead.ConfigureAwait(false)
+                : await github.ListIssuesAsync(repository, new IssueQuery(since), next, first ? etag : null, cancellationToken).ConfigureAwait(false);
+            ahead = null;
             if (!page.IsSuccess)
             {
                 return Result<SyncSummary>.Fail(page.Diagnostics);
@@ -139,15 +143,30 @@ public sealed class IssueSync(
             first = false;
             summary = summary with { Pages = summary.Pages + 1, PullRequestsSkipped = summary.PullRequestsSkipped + page.Value.PullRequestsSkipped };
             var touched = new List<Report>();
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
+
+            // Sorted newest first: once a page reaches issues older than the last complete sync, the rest is known.
+            var last = watermark is { } w && page.Value.Issues.Count > 0 && page.Value.Issues.Min(i => i.UpdatedAt) < w;
+            next = last ? null : page.Value.Next;
+
+            // The next page is asked for while this one is read and saved (the same requests as one after the other);
+            // a failure of it is returned after this page is saved, as before.
+            if (next is not null)
             {
-                // One transaction per page, saved issue by issue so rows are written in the page's order.
+                ahead = github.ListIssuesAsync(repository, new IssueQuery(since), next, null, cancellationToken);
+            }
+
+            // Issue #16: one unit of work per page. The page's reports, latest hashes and authors' handles are read in a
+            // few queries (ReportStore.LoadAsync), every issue is applied in memory (read ahead in parallel) in the page's order, and the page is
+            // saved once, in one transaction: a save per issue made EF scan everything tracked on the page each time.
+            try
+            {
+                var lookup = await ReportStore.LoadAsync(db, repository, page.Value.Issues, cancellationToken).ConfigureAwait(false);
+                store.ReadAhead(lookup);
                 foreach (var issue in page.Value.Issues)
                 {
                     seen.Add(issue.Number);
                     newest = newest is null || issue.UpdatedAt > newest ? issue.UpdatedAt : newest;
-                    var applied = await store.ApplyAsync(db, repository, issue, Actor, cancellationToken).ConfigureAwait(false);
-                    await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                    var applied = await store.ApplyAsync(db, lookup, issue, Actor, cancellationToken).ConfigureAwait(false);
                     summary = Count(summary, applied);
                     if (applied.Change is ReportChange.New or ReportChange.Edited)
                     {
@@ -155,26 +174,22 @@ public sealed class IssueSync(
                     }
                 }
 
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            }
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false); // its own transaction: all of the page or none
 
-            if (writeBack is not null)
-            {
-                foreach (var report in touched)
+                if (writeBack is not null && touched.Count > 0)
                 {
-                    await WriteBack.EnqueueAsync(db, report.Id, time, cancellationToken).ConfigureAwait(false); // durable: written below or retried later
+                    // durable: written below or retried later
+                    await WriteBack.EnqueueAllAsync(db, touched.Select(r => r.Id).ToList(), time, cancellationToken).ConfigureAwait(false);
                 }
+            }
+            catch when (ahead is not null)
+            {
+                await Task.WhenAny(ahead).ConfigureAwait(false); // no request left running past a failed sync
+                throw;
             }
 
             db.ChangeTracker.Clear(); // keeps each page's work proportional to the page, not to the sync so far
             progress?.Report(new SyncProgress(summary.Pages, summary.New + summary.Edited + summary.Unchanged));
-            next = page.Value.Next;
-
-            // Sorted newest first: once a page reaches issues older than the last complete sync, the rest is known.
-            if (watermark is { } w && page.Value.Issues.Count > 0 && page.Value.Issues.Min(i => i.UpdatedAt) < w)
-            {
-                break;
-            }
         }
 
         if (options.Full && !summary.NotModified)

@@ -43,8 +43,62 @@ public sealed class ReportStore(IReportIntake? intake, TimeProvider time)
     /// Applies an issue as a sync listed it: GitHub's state now. It restores a report marked deleted or transferred
     /// (GitHub lists the issue, so it is there), but an issue older than the stored one still changes nothing.
     /// </summary>
-    public Task<AppliedIssue> ApplyAsync(EmbassyDbContext db, RepositoryName repository, GitHubIssue issue, string actor, CancellationToken cancellationToken = default) =>
-        ApplyCoreAsync(db, repository, issue, actor, delivery: null, cancellationToken);
+    public async Task<AppliedIssue> ApplyAsync(EmbassyDbContext db, RepositoryName repository, GitHubIssue issue, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        var lookup = await LoadAsync(db, repository, [issue], cancellationToken).ConfigureAwait(false);
+        return await ApplyCoreAsync(db, lookup, issue, actor, delivery: null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Applies one issue of a batch (a sync's page) against <paramref name="lookup"/>, the batch's rows read by
+    /// <see cref="LoadAsync"/>; the caller saves once for the whole batch. The same rules as the one-issue overload.
+    /// </summary>
+    public Task<AppliedIssue> ApplyAsync(
+        EmbassyDbContext db, ReportLookup lookup, GitHubIssue issue, string actor, CancellationToken cancellationToken = default) =>
+        ApplyCoreAsync(db, lookup, issue, actor, delivery: null, cancellationToken);
+
+    /// <summary>
+    /// Reads the stored rows that applying <paramref name="issues"/> needs — their reports with the content hash of each
+    /// latest version now, and the GitHub handles of their authors at first need — in one query each, tracked on
+    /// <paramref name="db"/>. Issue #16: a page's lookups are a few queries, not a few per issue. The lookup follows
+    /// what the batch changes (new reports, versions, linked or renamed handles), so an issue applied after another
+    /// sees it as it would after a save.
+    /// </summary>
+    public static async Task<ReportLookup> LoadAsync(
+        EmbassyDbContext db, RepositoryName repository, IReadOnlyCollection<GitHubIssue> issues, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(issues);
+        var key = repository.Key;
+        var numbers = issues.Select(i => i.Number).Distinct().ToList();
+        var reports = numbers.Count == 1
+            ? await db.Reports.Where(r => r.Repository == key && r.IssueNumber == numbers[0]).ToListAsync(cancellationToken).ConfigureAwait(false)
+            : await db.Reports.Where(r => r.Repository == key && numbers.Contains(r.IssueNumber)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var lookup = new ReportLookup(repository, issues);
+        foreach (var report in reports)
+        {
+            lookup.Reports.Add(report.IssueNumber, report);
+        }
+
+        if (reports.Count > 0)
+        {
+            var ids = reports.Select(r => r.Id).ToList();
+            var hashes = await (
+                    from v in db.ReportVersions
+                    join r in db.Reports on v.ReportId equals r.Id
+                    where ids.Contains(r.Id) && v.Number == r.LatestVersion
+                    select new { v.ReportId, v.ContentHash })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var byId = reports.ToDictionary(r => r.Id);
+            foreach (var h in hashes)
+            {
+                lookup.LatestHashes[byId[h.ReportId].IssueNumber] = h.ContentHash;
+            }
+        }
+
+        return lookup;
+    }
 
     /// <summary>
     /// Applies the issue a webhook delivery carried; <paramref name="delivery"/> is its place in the queue. Deliveries
@@ -53,7 +107,47 @@ public sealed class ReportStore(IReportIntake? intake, TimeProvider time)
     /// </summary>
     public Task<AppliedIssue> ApplyDeliveryAsync(
         EmbassyDbContext db, RepositoryName repository, GitHubIssue issue, string actor, long delivery, CancellationToken cancellationToken = default) =>
-        ApplyCoreAsync(db, repository, issue, actor, delivery, cancellationToken);
+        ApplyDeliveryCoreAsync(db, repository, issue, actor, delivery, cancellationToken);
+
+    private async Task<AppliedIssue> ApplyDeliveryCoreAsync(
+        EmbassyDbContext db, RepositoryName repository, GitHubIssue issue, string actor, long delivery, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(issue);
+        var lookup = await LoadAsync(db, repository, [issue], cancellationToken).ConfigureAwait(false);
+        return await ApplyCoreAsync(db, lookup, issue, actor, delivery, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads, spread over the cores, the issues of <paramref name="lookup"/>'s batch that applying will store as a new
+    /// version (no report yet, or newer content than the latest version), so that applying, which stays in the batch's
+    /// order, finds their readings done. Issue #16: intake reads only the issue, so the order of reading changes nothing;
+    /// an issue not read ahead is read when applied.
+    /// </summary>
+    public void ReadAhead(ReportLookup lookup)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        var issues = lookup.Issues;
+        var hashes = new string[issues.Count];
+        Parallel.For(0, issues.Count, i => hashes[i] = ContentHash(issues[i].Title, issues[i].Body));
+        var wanted = new List<int>();
+        for (var i = 0; i < issues.Count; i++)
+        {
+            lookup.Hashes[issues[i]] = hashes[i];
+            var report = lookup.Reports.GetValueOrDefault(issues[i].Number);
+            if (intake is not null && (report is null
+                || (!IsOlder(report, issues[i], null) && !string.Equals(lookup.LatestHashes.GetValueOrDefault(issues[i].Number), hashes[i], StringComparison.Ordinal))))
+            {
+                wanted.Add(i);
+            }
+        }
+
+        var readings = new ReportReading[wanted.Count];
+        Parallel.For(0, wanted.Count, k => readings[k] = intake!.Read(issues[wanted[k]]));
+        for (var k = 0; k < wanted.Count; k++)
+        {
+            lookup.Readings[issues[wanted[k]]] = readings[k];
+        }
+    }
 
     /// <summary>True when <paramref name="issue"/> (from <paramref name="delivery"/>, or a sync when null) is older than what <paramref name="report"/> holds.</summary>
     public static bool IsOlder(Report report, GitHubIssue issue, long? delivery)
@@ -70,19 +164,20 @@ public sealed class ReportStore(IReportIntake? intake, TimeProvider time)
     }
 
     private async Task<AppliedIssue> ApplyCoreAsync(
-        EmbassyDbContext db, RepositoryName repository, GitHubIssue issue, string actor, long? delivery, CancellationToken cancellationToken)
+        EmbassyDbContext db, ReportLookup lookup, GitHubIssue issue, string actor, long? delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(lookup);
         ArgumentNullException.ThrowIfNull(issue);
         var now = time.GetUtcNow();
-        var key = repository.Key;
-        var report = await db.Reports.SingleOrDefaultAsync(r => r.Repository == key && r.IssueNumber == issue.Number, cancellationToken).ConfigureAwait(false);
+        var key = lookup.Repository.Key;
+        var report = lookup.Reports.GetValueOrDefault(issue.Number);
         if (report is not null && (IsOlder(report, issue, delivery) || (delivery is not null && report.Presence == ReportPresence.Deleted)))
         {
             return new AppliedIssue(report, ReportChange.Stale, report.MemberId is null, false);
         }
 
-        var hash = ContentHash(issue.Title, issue.Body);
+        var hash = lookup.Hashes.GetValueOrDefault(issue) ?? ContentHash(issue.Title, issue.Body);
         ReportChange change;
         if (report is null)
         {
@@ -103,12 +198,12 @@ public sealed class ReportStore(IReportIntake? intake, TimeProvider time)
                 LastSyncedAt = now,
             };
             db.Reports.Add(report);
+            lookup.Reports.Add(issue.Number, report);
             change = ReportChange.New;
         }
         else
         {
-            var latestHash = await db.ReportVersions.Where(v => v.ReportId == report.Id && v.Number == report.LatestVersion)
-                .Select(v => v.ContentHash).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var latestHash = lookup.LatestHashes.GetValueOrDefault(issue.Number);
             change = string.Equals(latestHash, hash, StringComparison.Ordinal) ? ReportChange.Unchanged : ReportChange.Edited;
         }
 
@@ -127,7 +222,7 @@ public sealed class ReportStore(IReportIntake? intake, TimeProvider time)
             };
             if (intake is not null)
             {
-                var reading = intake.Read(issue);
+                var reading = lookup.Readings.Remove(issue, out var ahead) ? ahead : intake.Read(issue);
                 version.Parse = new ReportParse
                 {
                     ParserVersion = reading.ParserVersion,
@@ -163,6 +258,7 @@ public sealed class ReportStore(IReportIntake? intake, TimeProvider time)
 
             report.Versions.Add(version);
             report.LatestVersion = version.Number;
+            lookup.LatestHashes[issue.Number] = hash;
             db.AuditLog.Add(new AuditEntry
             {
                 At = now,
@@ -195,7 +291,7 @@ public sealed class ReportStore(IReportIntake? intake, TimeProvider time)
         report.AuthorId ??= issue.AuthorId;
         if (report.MemberId is null)
         {
-            report.MemberId = await MatchAsync(db, issue, actor, now, Subject(report), cancellationToken).ConfigureAwait(false);
+            report.MemberId = await MatchAsync(db, lookup, issue, actor, now, Subject(report), cancellationToken).ConfigureAwait(false);
             if (report.MemberId is not null && change == ReportChange.Unchanged)
             {
                 db.AuditLog.Add(new AuditEntry { At = now, Actor = actor, Action = "report.matched", Subject = Subject(report), Details = "member " + report.MemberId });
@@ -203,7 +299,7 @@ public sealed class ReportStore(IReportIntake? intake, TimeProvider time)
         }
         else if (issue.AuthorId is { } id && report.AuthorId == id && !string.Equals(report.AuthorLogin, issue.AuthorLogin, StringComparison.OrdinalIgnoreCase))
         {
-            await MatchAsync(db, issue, actor, now, Subject(report), cancellationToken).ConfigureAwait(false); // follows the rename
+            await MatchAsync(db, lookup, issue, actor, now, Subject(report), cancellationToken).ConfigureAwait(false); // follows the rename
         }
 
         if (issue.AuthorId is not null && issue.AuthorId == report.AuthorId)
@@ -219,12 +315,14 @@ public sealed class ReportStore(IReportIntake? intake, TimeProvider time)
     /// is audited); by login otherwise, linking the id on the way. A login that now belongs to another account (renamed
     /// and re-claimed: same login, different id) is not the member: the report stays unmatched, and that is audited.
     /// </summary>
-    private static async Task<long?> MatchAsync(EmbassyDbContext db, GitHubIssue issue, string actor, DateTimeOffset now, string subject, CancellationToken cancellationToken)
+    private static async Task<long?> MatchAsync(
+        EmbassyDbContext db, ReportLookup lookup, GitHubIssue issue, string actor, DateTimeOffset now, string subject, CancellationToken cancellationToken)
     {
         var login = MemberHandle.Normalize(issue.AuthorLogin);
+        var handles = await lookup.HandlesAsync(db, cancellationToken).ConfigureAwait(false);
         if (issue.AuthorId is { } id)
         {
-            var linked = await db.MemberHandles.SingleOrDefaultAsync(h => h.Kind == MemberHandle.GitHub && h.GitHubUserId == id, cancellationToken).ConfigureAwait(false);
+            var linked = handles.SingleOrDefault(h => h.GitHubUserId == id);
             if (linked is not null)
             {
                 if (linked.NormalizedValue != login)
@@ -241,7 +339,7 @@ public sealed class ReportStore(IReportIntake? intake, TimeProvider time)
             }
         }
 
-        var byLogin = await db.MemberHandles.SingleOrDefaultAsync(h => h.Kind == MemberHandle.GitHub && h.NormalizedValue == login, cancellationToken).ConfigureAwait(false);
+        var byLogin = handles.SingleOrDefault(h => string.Equals(h.NormalizedValue, login, StringComparison.Ordinal));
         if (byLogin is null)
         {
             return null;
@@ -312,4 +410,52 @@ public sealed class ReportStore(IReportIntake? intake, TimeProvider time)
     }
 
     private static string Subject(Report report) => $"report:{report.Repository}#{report.IssueNumber}";
+}
+
+/// <summary>
+/// The stored rows a batch of issues is applied against (<see cref="ReportStore.LoadAsync"/>): their reports by issue
+/// number, the content hash of each one's latest version, and the GitHub handles of their authors. Tracked entities of one
+/// context; use it with that context, for that batch.
+/// </summary>
+public sealed class ReportLookup
+{
+    private List<MemberHandle>? _handles;
+
+    internal ReportLookup(RepositoryName repository, IReadOnlyCollection<GitHubIssue> issues)
+    {
+        Repository = repository;
+        Issues = [.. issues];
+    }
+
+    internal RepositoryName Repository { get; }
+
+    internal IReadOnlyList<GitHubIssue> Issues { get; }
+
+    /// <summary>Content hashes and readings done ahead (<see cref="ReportStore.ReadAhead"/>), by issue instance.</summary>
+    internal Dictionary<GitHubIssue, string> Hashes { get; } = new(ReferenceEqualityComparer.Instance);
+
+    internal Dictionary<GitHubIssue, ReportReading> Readings { get; } = new(ReferenceEqualityComparer.Instance);
+
+    internal Dictionary<int, Report> Reports { get; } = [];
+
+    internal Dictionary<int, string?> LatestHashes { get; } = [];
+
+    /// <summary>
+    /// The GitHub handles whose user id or login is an author's in the batch, read once at first need. Matching looks in
+    /// this list as it would in the table after a save: the handles a match links or renames change here, and no other
+    /// handle can come to match an author of the batch.
+    /// </summary>
+    internal async Task<List<MemberHandle>> HandlesAsync(EmbassyDbContext db, CancellationToken cancellationToken)
+    {
+        if (_handles is null)
+        {
+            var logins = Issues.Select(i => MemberHandle.Normalize(i.AuthorLogin)).Distinct(StringComparer.Ordinal).ToList();
+            var ids = Issues.Select(i => i.AuthorId).OfType<long>().Distinct().ToList();
+            _handles = await db.MemberHandles
+                .Where(h => h.Kind == MemberHandle.GitHub && (logins.Contains(h.NormalizedValue) || (h.GitHubUserId != null && ids.Contains(h.GitHubUserId.Value))))
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return _handles;
+    }
 }

@@ -41,6 +41,29 @@ public sealed class WriteBack(GitHubClient github, Policies.PolicyCatalog? catal
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Queues each of <paramref name="reportIds"/> as the one-report overload does, with one query and one save.</summary>
+    public static async Task EnqueueAllAsync(EmbassyDbContext db, IReadOnlyCollection<long> reportIds, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(reportIds);
+        ArgumentNullException.ThrowIfNull(time);
+        var jobs = await db.WriteBackJobs.Where(j => reportIds.Contains(j.ReportId)).ToDictionaryAsync(j => j.ReportId, cancellationToken).ConfigureAwait(false);
+        foreach (var reportId in reportIds.Distinct())
+        {
+            if (jobs.TryGetValue(reportId, out var job))
+            {
+                // A new change: whatever failed before gets a fresh start now.
+                (job.Attempts, job.NotBefore, job.RequestedAt) = (0, null, time.GetUtcNow());
+            }
+            else
+            {
+                db.WriteBackJobs.Add(new WriteBackJob { ReportId = reportId, RequestedAt = time.GetUtcNow() });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The wait after failed attempt <paramref name="attempts"/>: 1 min, 2, 4… up to an hour.</summary>
     public static TimeSpan Backoff(int attempts) => TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Max(0, attempts - 1))));
 
