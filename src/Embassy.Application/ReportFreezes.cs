@@ -173,6 +173,7 @@ public sealed class ReportFreezes(IDbContextFactory<EmbassyDbContext> databases,
                 .Select(v => new { v.ReportId, v.Number, v.IssueUpdatedAt, v.Title, v.Body })
                 .ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToLookup(v => v.ReportId);
+        var rows = new List<object[]>(due.Count);
         foreach (var report in due)
         {
             var mine = versions[report.Id].ToArray();
@@ -184,14 +185,32 @@ public sealed class ReportFreezes(IDbContextFactory<EmbassyDbContext> databases,
             var number = ReportFreeze.DeadlineVersion(mine.Select(v => new VersionStamp(v.Number, v.IssueUpdatedAt)).ToArray(), deadline, report.CreatedAt);
             var frozen = mine.Single(v => v.Number == number);
             var links = LinksOf(report, frozen.Title, frozen.Body, policy);
-            var hash = ContentHash(frozen.Title, frozen.Body, links);
-            var text = string.Join('\n', links);
-            // One statement that leaves a row another freezer wrote first as it is (both providers know ON CONFLICT).
-            await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO report_freezes (report_id, version_number, content_hash, links, frozen_at) VALUES ({report.Id}, {number}, {hash}, {text}, {now}) ON CONFLICT (report_id) DO NOTHING",
-                cancellationToken).ConfigureAwait(false);
+            rows.Add([report.Id, number, ContentHash(frozen.Title, frozen.Body, links), string.Join('\n', links), now]);
+        }
+
+        // A few statements in one transaction (the caller's, when it has one): a statement and a commit per report made
+        // the first look at a month of 1,800 reports take 20 s. ON CONFLICT leaves a row another freezer wrote first as it
+        // is (both providers know it).
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
+        foreach (var chunk in rows.Chunk(InsertBatch))
+        {
+            var values = string.Join(", ", chunk.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"({{{i * 5}}}, {{{(i * 5) + 1}}}, {{{(i * 5) + 2}}}, {{{(i * 5) + 3}}}, {{{(i * 5) + 4}}})")));
+            // The text joined here is placeholders only ({0}, {1}, …); every value goes in as a parameter.
+#pragma warning disable EF1003
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO report_freezes (report_id, version_number, content_hash, links, frozen_at) VALUES " + values + " ON CONFLICT (report_id) DO NOTHING",
+                chunk.SelectMany(r => r), cancellationToken).ConfigureAwait(false);
+#pragma warning restore EF1003
+        }
+
+        if (tx is not null)
+        {
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
     }
+
+    // Rows per INSERT: 5 parameters each, well inside SQLite's and PostgreSQL's parameter limits.
+    private const int InsertBatch = 200;
 
     /// <summary>
     /// The hex SHA-256 of what R7 freezes: the title, the body and the link list, each part prefixed by its length so no
