@@ -130,7 +130,7 @@ public sealed class CalendarFeeds(
         var events = row.Kind == ReviewerKind
             ? await ReviewerEventsAsync(row.Login, cancellationToken).ConfigureAwait(false)
             : await MemberEventsAsync(row.Login, cancellationToken).ConfigureAwait(false);
-        return Render(row.Kind, events, _catalog.ForPeriod(CurrentPeriod()).Deadline, time.GetUtcNow());
+        return Render(row.Kind, events, time.GetUtcNow());
     }
 
     /// <summary>One event of a feed: a span ending at <paramref name="End"/>, with a stable id so calendar apps update it in place.</summary>
@@ -202,10 +202,9 @@ public sealed class CalendarFeeds(
     }
 
     /// <summary>The iCalendar document: each event in the policy's time zone, with the VTIMEZONE of every zone used.</summary>
-    public static string Render(string kind, IReadOnlyList<FeedEvent> events, DeadlineRule fallbackZone, DateTimeOffset now)
+    public static string Render(string kind, IReadOnlyList<FeedEvent> events, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(events);
-        ArgumentNullException.ThrowIfNull(fallbackZone);
         var calendar = new Calendar { ProductId = "-//Embassy//Reminders//EN" };
         calendar.AddProperty("X-WR-CALNAME", kind == ReviewerKind ? "Embassy: reviews due" : "Embassy: my reports");
         var zones = new HashSet<string>(StringComparer.Ordinal);

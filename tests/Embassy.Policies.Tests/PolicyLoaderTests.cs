@@ -28,6 +28,31 @@ public class PolicyLoaderTests
     }
 
     [Fact]
+    public void Load_ReviewDueDays_IsRead_SevenWhenAbsent_AndBoundedBySixtyDays()
+    {
+        var set = PolicyLoader.Load(V4Text + "\nreview: { review_due_days: 4 }\n", "v4.yaml").Value;
+        var absent = PolicyLoader.Load(V4Text, "v4.yaml").Value;
+
+        Assert.Equal((4, 3), (set.Review.ReviewDueDays, set.Review.AppealWindowDays));
+        Assert.Equal(7, absent.Review.ReviewDueDays);
+        LoadFails(V4Text + "\nreview: { review_due_days: 61 }\n", "POLICY_OUT_OF_RANGE");
+    }
+
+    [Fact]
+    public void Load_Reminders_AreRead_OffWhenAbsent_AndNeedBothSettings()
+    {
+        var set = PolicyLoader.Load(V4Text + "\nreminders: { days_before_deadline: 3, tracking_issue: 12 }\n", "v4.yaml").Value;
+        var absent = PolicyLoader.Load(V4Text, "v4.yaml").Value;
+
+        Assert.Equal(new Domain.Rules.ReminderRule(3, 12), set.Reminders);
+        Assert.Null(absent.Reminders);
+        Assert.All(PolicyCatalog.Shipped.All, p => Assert.Null(p.Reminders)); // off by default: no shipped policy writes reminders
+        LoadFails(V4Text + "\nreminders: { days_before_deadline: 3 }\n", "POLICY_MISSING_KEY");
+        LoadFails(V4Text + "\nreminders: { days_before_deadline: 0, tracking_issue: 12 }\n", "POLICY_OUT_OF_RANGE");
+        LoadFails(V4Text + "\nreminders: { days_before_deadline: 3, tracking_issue: 12, channel: x }\n", "POLICY_UNKNOWN_KEY");
+    }
+
+    [Fact]
     public void Load_ApplicationCriteria_AreRead_WithTheirScale_AndSeed000sThreeWhenAbsent()
     {
         var own = PolicyLoader.Load(
