@@ -161,7 +161,7 @@ public sealed class IssueSync(
             try
             {
                 var lookup = await ReportStore.LoadAsync(db, repository, page.Value.Issues, cancellationToken).ConfigureAwait(false);
-                store.ReadAhead(lookup);
+                await store.ReadAheadAsync(lookup).ConfigureAwait(false);
                 foreach (var issue in page.Value.Issues)
                 {
                     seen.Add(issue.Number);

@@ -123,12 +123,12 @@ public sealed class ReportStore(IReportIntake? intake, TimeProvider time)
     /// order, finds their readings done. Issue #16: intake reads only the issue, so the order of reading changes nothing;
     /// an issue not read ahead is read when applied.
     /// </summary>
-    public void ReadAhead(ReportLookup lookup)
+    public async Task ReadAheadAsync(ReportLookup lookup)
     {
         ArgumentNullException.ThrowIfNull(lookup);
         var issues = lookup.Issues;
         var hashes = new string[issues.Count];
-        Parallel.For(0, issues.Count, i => hashes[i] = ContentHash(issues[i].Title, issues[i].Body));
+        await Spread(issues.Count, i => hashes[i] = ContentHash(issues[i].Title, issues[i].Body)).ConfigureAwait(false);
         var wanted = new List<int>();
         for (var i = 0; i < issues.Count; i++)
         {
@@ -142,11 +142,27 @@ public sealed class ReportStore(IReportIntake? intake, TimeProvider time)
         }
 
         var readings = new ReportReading[wanted.Count];
-        Parallel.For(0, wanted.Count, k => readings[k] = intake!.Read(issues[wanted[k]]));
+        await Spread(wanted.Count, k => readings[k] = intake!.Read(issues[wanted[k]])).ConfigureAwait(false);
         for (var k = 0; k < wanted.Count; k++)
         {
             lookup.Readings[issues[wanted[k]]] = readings[k];
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> for 0…<paramref name="count"/>-1 on one task per core and awaits them: no thread waits
+    /// blocked (a blocked pool thread would starve the HTTP and database continuations a sync needs).
+    /// </summary>
+    private static Task Spread(int count, Action<int> work)
+    {
+        var tasks = Math.Min(count, Environment.ProcessorCount);
+        return Task.WhenAll(Enumerable.Range(0, tasks).Select(t => Task.Run(() =>
+        {
+            for (var i = t; i < count; i += tasks)
+            {
+                work(i);
+            }
+        })));
     }
 
     /// <summary>True when <paramref name="issue"/> (from <paramref name="delivery"/>, or a sync when null) is older than what <paramref name="report"/> holds.</summary>
@@ -431,7 +447,7 @@ public sealed class ReportLookup
 
     internal IReadOnlyList<GitHubIssue> Issues { get; }
 
-    /// <summary>Content hashes and readings done ahead (<see cref="ReportStore.ReadAhead"/>), by issue instance.</summary>
+    /// <summary>Content hashes and readings done ahead (<see cref="ReportStore.ReadAheadAsync"/>), by issue instance.</summary>
     internal Dictionary<GitHubIssue, string> Hashes { get; } = new(ReferenceEqualityComparer.Instance);
 
     internal Dictionary<GitHubIssue, ReportReading> Readings { get; } = new(ReferenceEqualityComparer.Instance);
