@@ -138,6 +138,18 @@ public sealed class MonthReceipts(IDbContextFactory<EmbassyDbContext> databases,
                 : $"Below the payout rail's minimum: {carried.Display()} {carried.Token.Symbol} is carried to your next payout (R5).");
         }
 
+        if (view.CarriedIn.Count > 0 && view.Paid is { } paid)
+        {
+            // R5: what earlier months carried is paid with this payout; the receipt says so, as the member's page does.
+            sb.AppendLine();
+            foreach (var c in view.CarriedIn)
+            {
+                sb.AppendLine(inv, $"- Carried from {c.From} (R5): {c.Amount.Display()} {c.Amount.Token.Symbol} ({c.Amount.Units.ToString(inv)} smallest units)");
+            }
+
+            sb.AppendLine(inv, $"- Paid this month, with the carried amounts: {paid.Display()} {paid.Token.Symbol} ({paid.Units.ToString(inv)} smallest units)");
+        }
+
         if (view.Transactions.Count > 0)
         {
             sb.AppendLine();

@@ -217,6 +217,13 @@ public class SignerTests
         Assert.Contains($"Carried from {EmbassySite.LastMonth}", page, StringComparison.Ordinal);
         Assert.Contains($"id=\"paid-units\">{novemberAlice + octoberAlice}<", page, StringComparison.Ordinal);
 
+        // The write-back receipt is made from the same view: it names the carried amount and the sum paid too.
+        var receipt = MonthReceipts.Body(MonthReceipts.Key(november, 2), await site.Service<MemberMonths>().MonthAsync("alice", november));
+        Assert.Contains($"Carried from {EmbassySite.LastMonth} (R5):", receipt, StringComparison.Ordinal);
+        Assert.Contains($"({octoberAlice} smallest units)", receipt, StringComparison.Ordinal);
+        Assert.Contains($"Paid this month, with the carried amounts: ", receipt, StringComparison.Ordinal);
+        Assert.Contains($"({novemberAlice + octoberAlice} smallest units)", receipt, StringComparison.Ordinal);
+
         // December pays it no third time: the carry is settled by November's payout.
         github.AddIssue(EmbassySite.Repo, "alice", "December 2026 Contribution", MonthCloseTests.ReportBody(["CM", "CC"], EmbassySite.AddressFor(35)).Replace("1816000000000000000", "1816000000000000099", StringComparison.Ordinal));
         clock.Now = new DateTimeOffset(2027, 1, 20, 12, 0, 0, TimeSpan.Zero);
