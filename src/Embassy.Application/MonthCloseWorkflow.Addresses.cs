@@ -63,39 +63,57 @@ public sealed partial class MonthCloseWorkflow
     public async Task<IReadOnlyList<HeldPayout>> HeldAsync(Period period, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var close = await db.MonthCloses.AsNoTracking().SingleOrDefaultAsync(c => c.Period == period, cancellationToken).ConfigureAwait(false);
-        if (close is null)
-        {
-            return [];
-        }
-
-        var snapshot = await MonthStore.StatementAsync(db, close, cancellationToken).ConfigureAwait(false);
-        var names = snapshot.Members.Where(m => m.MemberId > 0).ToDictionary(m => m.MemberId, m => m.Login);
-        var held = await db.Payouts.AsNoTracking().Where(p => p.MonthCloseId == close.Id && p.HeldReason != null).OrderBy(p => p.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. held.Select(p => new HeldPayout(names.GetValueOrDefault(p.MemberId) ?? p.MemberId.ToString(CultureInfo.InvariantCulture), p.Address, snapshot.Token.Units(p.CarriedUnits), p.HeldReason!))];
+        return await PaidMonthAsync(db, period, cancellationToken).ConfigureAwait(false) is { } month
+            ? await HeldAsync(db, month, cancellationToken).ConfigureAwait(false)
+            : [];
     }
 
-    /// <summary>The amounts earlier months carried (R5) that an approved month's payouts pay, by member then month.</summary>
-    public async Task<IReadOnlyList<CarriedInPayout>> CarriedInAsync(Period period, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// An approved month's payouts held out of its signing file, and the amounts earlier months carried (R5) that its
+    /// payouts pay, by member then month: the admin's month page, from one read of the month.
+    /// </summary>
+    public async Task<(IReadOnlyList<HeldPayout> Held, IReadOnlyList<CarriedInPayout> CarriedIn)> PayoutNotesAsync(Period period, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var close = await db.MonthCloses.AsNoTracking().SingleOrDefaultAsync(c => c.Period == period, cancellationToken).ConfigureAwait(false);
-        if (close is null)
+        if (await PaidMonthAsync(db, period, cancellationToken).ConfigureAwait(false) is not { } month)
         {
-            return [];
+            return ([], []);
         }
 
-        var snapshot = await MonthStore.StatementAsync(db, close, cancellationToken).ConfigureAwait(false);
-        var names = snapshot.Members.Where(m => m.MemberId > 0).ToDictionary(m => m.MemberId, m => m.Login);
+        var held = await HeldAsync(db, month, cancellationToken).ConfigureAwait(false);
         var rows = await (
                 from paying in db.Payouts.AsNoTracking()
-                where paying.MonthCloseId == close.Id
+                where paying.MonthCloseId == month.CloseId
                 join carried in db.Payouts on paying.Id equals carried.SettledByPayoutId
                 join earlier in db.MonthCloses on carried.MonthCloseId equals earlier.Id
                 select new { paying.MemberId, earlier.Period, carried.CarriedUnits })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(r => new CarriedInPayout(names.GetValueOrDefault(r.MemberId) ?? r.MemberId.ToString(CultureInfo.InvariantCulture), r.Period, snapshot.Token.Units(r.CarriedUnits)))
-            .OrderBy(r => r.Member, StringComparer.Ordinal).ThenBy(r => r.From)];
+        return (held, [.. rows.Select(r => new CarriedInPayout(month.Login(r.MemberId), r.Period, month.Token.Units(r.CarriedUnits)))
+            .OrderBy(r => r.Member, StringComparer.Ordinal).ThenBy(r => r.From)]);
+    }
+
+    /// <summary>A closed month's id, token and members' logins, as its payout lists name them.</summary>
+    private sealed record PaidMonth(long CloseId, Token Token, Dictionary<long, string> Logins)
+    {
+        public string Login(long memberId) => Logins.GetValueOrDefault(memberId) ?? memberId.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<PaidMonth?> PaidMonthAsync(EmbassyDbContext db, Period period, CancellationToken cancellationToken)
+    {
+        var close = await db.MonthCloses.AsNoTracking().SingleOrDefaultAsync(c => c.Period == period, cancellationToken).ConfigureAwait(false);
+        if (close is null)
+        {
+            return null;
+        }
+
+        var snapshot = await MonthStore.StatementAsync(db, close, cancellationToken).ConfigureAwait(false);
+        return new PaidMonth(close.Id, snapshot.Token, snapshot.Members.Where(m => m.MemberId > 0).ToDictionary(m => m.MemberId, m => m.Login));
+    }
+
+    private static async Task<HeldPayout[]> HeldAsync(EmbassyDbContext db, PaidMonth month, CancellationToken cancellationToken)
+    {
+        var held = await db.Payouts.AsNoTracking().Where(p => p.MonthCloseId == month.CloseId && p.HeldReason != null).OrderBy(p => p.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. held.Select(p => new HeldPayout(month.Login(p.MemberId), p.Address, month.Token.Units(p.CarriedUnits), p.HeldReason!))];
     }
 
     /// <summary>Where the address each member of an approved month's payout is paid to came from, keyed by login.</summary>

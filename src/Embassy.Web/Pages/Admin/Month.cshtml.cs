@@ -85,8 +85,10 @@ public sealed class AdminMonthModel(MonthCloseWorkflow workflow) : PageModel
 
         Period = p;
         Preview = await workflow.PreviewAsync(p, cancellationToken);
-        Held = Preview.State is MonthState.Approved or MonthState.Paid ? await workflow.HeldAsync(p, cancellationToken) : [];
-        CarriedIn = Preview.State is MonthState.Approved or MonthState.Paid ? await workflow.CarriedInAsync(p, cancellationToken) : [];
+        if (Preview.State is MonthState.Approved or MonthState.Paid)
+        {
+            (Held, CarriedIn) = await workflow.PayoutNotesAsync(p, cancellationToken);
+        }
         return true;
     }
 }
