@@ -13,7 +13,9 @@ namespace Embassy.Benchmarks;
 /// Locking a month on SQLite (issue #10: "the close grows linearly and stays within 3× the raw insert"): the lock of a
 /// month of N members, each with a scored report, beside a raw bulk insert of the very rows the lock writes (a member
 /// row each and their allocations, read back from one lock), in the same process and on a copy of the same database.
-/// Every iteration starts from a fresh copy of an open month.
+/// Every iteration starts from a fresh copy of an open month. <see cref="Lock"/> closes the month as it stands after its
+/// deadline, its reports frozen by the deadline run (R7, <see cref="FreezeWorker"/>); <see cref="LockFirstLook"/> closes
+/// it when nothing froze it before, so the lock freezes the month's reports too.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
@@ -22,6 +24,7 @@ public class MonthCloseBenchmarks
     private static readonly Period Month = new(2024, 8);
     private readonly string _root = Path.Combine(Path.GetTempPath(), "embassy-bench-close-" + Guid.NewGuid().ToString("N")[..8]);
     private string _template = null!;
+    private string _frozen = null!;
     private string _work = null!;
     private (string Table, string[] Columns, List<object[]> Rows)[] _rows = null!;
 
@@ -32,8 +35,13 @@ public class MonthCloseBenchmarks
     public void Setup()
     {
         _template = Path.Combine(_root, "template-" + Members.ToString(CultureInfo.InvariantCulture));
+        _frozen = _template + "-frozen";
         _work = Path.Combine(_root, "work");
         SeedAsync(Options(_template), Members).GetAwaiter().GetResult();
+
+        // The same month after the deadline run: every report frozen at the deadline (R7), as the web app leaves it.
+        Copy(_template, _frozen);
+        new ReportFreezes(new Factory(Options(_frozen)), new FixedClock(Deadline)).FreezeDueMonthsAsync().GetAwaiter().GetResult();
 
         // The rows a lock writes, read back from one lock of a scratch copy: the raw insert writes exactly these.
         Copy(_template, _work);
@@ -71,8 +79,13 @@ public class MonthCloseBenchmarks
         Directory.Delete(_root, recursive: true);
     }
 
-    [IterationSetup]
-    public void FreshCopy() => Copy(_template, _work);
+    /// <summary>A fresh copy of the month after its deadline run, for the raw insert and the lock.</summary>
+    [IterationSetup(Targets = [nameof(RawBulkInsert), nameof(Lock)])]
+    public void FreshCopy() => Copy(_frozen, _work);
+
+    /// <summary>A fresh copy of the month as nothing after its deadline has touched it.</summary>
+    [IterationSetup(Target = nameof(LockFirstLook))]
+    public void FreshUnfrozenCopy() => Copy(_template, _work);
 
     /// <summary>The floor: one month_closes row, then its member and allocation rows with one prepared command each, in one transaction.</summary>
     [Benchmark(Baseline = true)]
@@ -126,6 +139,13 @@ public class MonthCloseBenchmarks
     /// <summary>The month close's lock: read the month, compute it, check the guards, write the frozen result.</summary>
     [Benchmark]
     public bool Lock() => LockAsync().GetAwaiter().GetResult();
+
+    /// <summary>The lock as the first look after the deadline: it freezes the month's reports (R7), then locks.</summary>
+    [Benchmark]
+    public bool LockFirstLook() => LockAsync().GetAwaiter().GetResult();
+
+    // The run at August's report deadline (R7); the lock comes weeks later.
+    private static readonly DateTimeOffset Deadline = Policies.PolicyCatalog.Shipped.ForPeriod(Month).Deadline.EndOf(Month);
 
     private async Task<bool> LockAsync()
     {

@@ -61,6 +61,26 @@ public static class BulkRows
             _ => a.Units is { } u ? Units(u) : DBNull.Value,
         }, cancellationToken);
 
+    private static readonly (string Name, DbType Type)[] FreezeColumns =
+    [
+        ("report_id", DbType.Int64), ("version_number", DbType.Int32), ("content_hash", DbType.String), ("links", DbType.String), ("frozen_at", DbType.DateTimeOffset),
+    ];
+
+    /// <summary>
+    /// Inserts R7 freezes in the context's current transaction; a report another freezer froze meanwhile keeps its row
+    /// (<c>ON CONFLICT DO NOTHING</c>, on both providers). The first look after a month's deadline freezes every report of
+    /// the month, inside the lock when nothing looked before it.
+    /// </summary>
+    public static Task InsertFreezesAsync(EmbassyDbContext db, IReadOnlyList<ReportFreezeRecord> rows, CancellationToken cancellationToken = default) =>
+        InsertAsync(db, "report_freezes", FreezeColumns, rows, static (f, column) => column switch
+        {
+            0 => f.ReportId,
+            1 => f.VersionNumber,
+            2 => f.ContentHash,
+            3 => f.Links,
+            _ => f.FrozenAt,
+        }, cancellationToken, " ON CONFLICT (report_id) DO NOTHING");
+
     private static string Units(UInt128 units) => units.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
@@ -71,12 +91,12 @@ public static class BulkRows
         connection.GetType().Name.StartsWith("Sqlite", StringComparison.Ordinal) ? 1 : Math.Max(1, 1000 / columns);
 
     private static async Task InsertAsync<T>(
-        EmbassyDbContext db, string table, (string Name, DbType Type)[] columns, IReadOnlyList<T> rows, Func<T, int, object> value, CancellationToken cancellationToken)
+        EmbassyDbContext db, string table, (string Name, DbType Type)[] columns, IReadOnlyList<T> rows, Func<T, int, object> value, CancellationToken cancellationToken, string suffix = "")
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rows);
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("The rows of a month close are written inside its transaction.");
+            ?? throw new InvalidOperationException("Bulk rows are written inside the caller's transaction.");
         var connection = transaction.Connection!;
         var perStatement = RowsPerStatement(connection, columns.Length);
         DbCommand? full = null;
@@ -91,7 +111,7 @@ public static class BulkRows
                     // Full batches reuse one prepared statement; only the last, shorter one is built apart.
                     if (full is null)
                     {
-                        full = Build(connection, transaction, table, columns, count);
+                        full = Build(connection, transaction, table, columns, count, suffix);
                         await full.PrepareAsync(cancellationToken).ConfigureAwait(false);
                     }
 
@@ -99,7 +119,7 @@ public static class BulkRows
                 }
                 else
                 {
-                    command = Build(connection, transaction, table, columns, count);
+                    command = Build(connection, transaction, table, columns, count, suffix);
                 }
 
                 for (var i = 0; i < count; i++)
@@ -136,7 +156,7 @@ public static class BulkRows
         }
     }
 
-    private static DbCommand Build(DbConnection connection, DbTransaction transaction, string table, (string Name, DbType Type)[] columns, int count)
+    private static DbCommand Build(DbConnection connection, DbTransaction transaction, string table, (string Name, DbType Type)[] columns, int count, string suffix)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -158,7 +178,7 @@ public static class BulkRows
             sql.Append(')');
         }
 
-        command.CommandText = sql.ToString();
+        command.CommandText = sql.Append(suffix).ToString();
         return command;
     }
 }

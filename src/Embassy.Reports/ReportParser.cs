@@ -57,6 +57,46 @@ public sealed partial class ReportParser
         PolicyCatalog.Shipped.Default);
 
     /// <summary>
+    /// The evidence links of <paramref name="body"/>, in order: the URLs of <see cref="ParsedReport.Evidence"/> exactly as
+    /// <see cref="Parse"/> reads them (the same truncation, sanitising, lines and link pass), without reading anything
+    /// else. R7's freeze records a month's links at the deadline; it needs only these, for every report at once.
+    /// </summary>
+    public IReadOnlyList<string> EvidenceUrls(string? body)
+    {
+        var text = body ?? string.Empty;
+        if (text.Length > MaxBodyLength)
+        {
+            text = text[..MaxBodyLength];
+        }
+
+        text = Text.Sanitize(text, out _);
+        var lines = Text.Lines(text);
+        var cleaned = new string[lines.Length];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            cleaned[i] = Text.Clean(lines[i]);
+        }
+
+        var reader = new Reader(this, lines, cleaned, string.Empty, null, []);
+        try
+        {
+            reader.ReadLinks(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // As in Parse: only a host with a process-wide match timeout gets here; the links read so far are kept.
+        }
+
+        var urls = new string[reader.Evidence.Count];
+        for (var i = 0; i < urls.Length; i++)
+        {
+            urls[i] = reader.Evidence[i].Url;
+        }
+
+        return urls;
+    }
+
+    /// <summary>
     /// Parses and validates one issue. <paramref name="policy"/> forces a policy; otherwise the one in force for the
     /// month read from the report is used (R1).
     /// </summary>

@@ -130,6 +130,7 @@ public static partial class EmbassyWebSetup
         services.AddSingleton<Appeals>();
         services.AddSingleton<EvidenceChecks>();
         services.AddSingleton<ReportFreezes>(); // R7: the deadline freeze and accepted later versions
+        services.AddHostedService<FreezeWorker>(); // R7: frozen within a minute of the deadline, not at the first look
         services.AddSingleton<ReviewCalibration>(); // issue #14: reviewers against the panel mean, members against their suggestions
         services.AddSingleton<DemoProgram>();
         services.AddSingleton<ReportAdmin>();

@@ -111,6 +111,43 @@ public class ReportFreezeTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task DeadlineRun_FreezesEveryDueMonthOnce_WithoutAnyLook_AndTheCloseKeepsThatFreeze(string provider)
+    {
+        // The month is scored before its deadline (5 October, 23:59 UTC); nothing has looked at it since.
+        var month = await EditedAfterDeadlineAsync(provider, new DateTimeOffset(2024, 10, 2, 12, 0, 0, TimeSpan.Zero));
+        await using var _db = month.Db;
+
+        var before = await month.Freezes.FreezeDueMonthsAsync();
+        month.Clock.Advance(TimeSpan.FromDays(4)); // 6 October: the deadline has passed
+        var atDeadline = await month.Freezes.FreezeDueMonthsAsync();
+        var again = await month.Freezes.FreezeDueMonthsAsync();
+
+        Assert.Equal(0, before);
+        Assert.Equal(5, atDeadline);
+        Assert.Equal(0, again);
+        await using (var read = month.Db.Context())
+        {
+            var frozen = await read.ReportFreezes.AsNoTracking().ToListAsync();
+            Assert.Equal(5, frozen.Count);
+            Assert.All(frozen, f => Assert.Equal(month.Clock.GetUtcNow(), f.FrozenAt));
+            Assert.Equal(1, frozen.Single(f => f.ReportId == month.Edited.ReportId).VersionNumber); // the text at the deadline, not the 9 October edit
+        }
+
+        // The close, days later, scores that freeze and writes no other.
+        month.Clock.Advance(TimeSpan.FromDays(3));
+        var locked = await month.Workflow.LockAsync(September, "lead", null);
+        Assert.True(locked.IsSuccess, string.Join("; ", locked.Errors));
+        Assert.Equal(67.5m, locked.Value.Members.Single(m => m.Login == month.Edited.Author).Percent.Rounded);
+        await using (var read = month.Db.Context())
+        {
+            var stamps = await read.ReportFreezes.AsNoTracking().Select(f => f.FrozenAt).ToListAsync();
+            Assert.Equal(5, stamps.Count);
+            Assert.All(stamps, at => Assert.True(at < month.Clock.GetUtcNow(), $"a freeze written at {at:O}, by the lock"));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task AcceptedLaterVersion_IsTheOneTheCloseScores_AndTheAcceptanceIsAudited(string provider)
     {
         var month = await EditedAfterDeadlineAsync(provider);

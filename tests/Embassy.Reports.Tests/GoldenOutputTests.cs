@@ -55,6 +55,22 @@ public sealed class GoldenOutputTests(ITestOutputHelper output)
         Assert.Empty(differ);
     }
 
+    [Fact]
+    public void EvidenceUrls_OfEveryGoldenInput_AreTheParsedEvidenceUrlsInOrder()
+    {
+        // R7's freeze reads the links alone (ReportFreezes): they must be the links a full parse reads, one for one.
+        var withLinks = 0;
+        foreach (var (name, issue) in Cases())
+        {
+            var parsed = ReportParser.Shipped.Parse(issue).Evidence.Select(e => e.Url).ToArray();
+            var alone = ReportParser.Shipped.EvidenceUrls(issue.Body);
+            Assert.True(parsed.SequenceEqual(alone), $"{name}: parse read {parsed.Length} links, EvidenceUrls {alone.Count}");
+            withLinks += parsed.Length > 0 ? 1 : 0;
+        }
+
+        Assert.True(withLinks >= 80, $"only {withLinks} inputs have links; the comparison would prove little");
+    }
+
     /// <summary>The golden's inputs, in a fixed order with stable names.</summary>
     private static List<(string Name, IssueSnapshot Issue)> Cases()
     {
