@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Embassy.Application;
 using Embassy.Data;
+using Embassy.Web.Rendering;
 using Embassy.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OAuth;
@@ -108,6 +109,13 @@ public static partial class EmbassyWebSetup
             : throw new InvalidOperationException("Chain:Evm:RpcUrl must be an absolute http(s) address of an Ethereum JSON-RPC endpoint.");
     }
 
+    /// <summary><c>Public:PageSize</c>: rows per page of the public lists (1 to 10,000; 100 when absent).</summary>
+    private static int PageSize(IConfiguration config)
+    {
+        var size = config.GetValue("Public:PageSize", PublicPaging.DefaultSize);
+        return size is >= 1 and <= 10_000 ? size : throw new InvalidOperationException("Public:PageSize must be a number of rows from 1 to 10000.");
+    }
+
     /// <summary>Pages, JSON API, sign-in (cookies, GitHub OAuth, API tokens), roles, anti-forgery, OpenAPI, output cache and the first-run step.</summary>
     public static WebApplicationBuilder AddEmbassyWeb(this WebApplicationBuilder builder)
     {
@@ -126,6 +134,7 @@ public static partial class EmbassyWebSetup
         services.AddSingleton<ReviewQueue>();
         services.AddSingleton<MemberAdmin>();
         services.AddSingleton<PublicQueries>();
+        services.AddSingleton(new PublicPaging(PageSize(config))); // issue #16: the public lists a page at a time
         services.AddSingleton<MemberMonths>();
         services.AddSingleton<Appeals>();
         services.AddSingleton<EvidenceChecks>();

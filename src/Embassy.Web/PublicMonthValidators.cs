@@ -38,8 +38,9 @@ internal static class PublicMonthValidators
     /// <summary>
     /// Sets the ETag and Cache-Control of <paramref name="representation"/> (<c>html</c>, <c>csv</c>, <c>json</c>) of
     /// <paramref name="month"/>, and says whether the request's If-None-Match already names it (then answer 304, no body).
+    /// <paramref name="variant"/> tells apart representations of one month at one address (the page's page and search).
     /// </summary>
-    public static bool NotModified(HttpContext http, PublishedMonth month, string representation)
+    public static bool NotModified(HttpContext http, PublishedMonth month, string representation, string? variant = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         var html = representation == "html";
@@ -54,6 +55,11 @@ internal static class PublicMonthValidators
         if (html)
         {
             basis.Append('\n').Append(Build);
+        }
+
+        if (variant is not null)
+        {
+            basis.Append('\n').Append(variant);
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(basis.ToString())))[..32];

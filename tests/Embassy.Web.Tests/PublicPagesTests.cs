@@ -149,6 +149,82 @@ public sealed partial class PublicPagesTests
         }
     }
 
+    [Fact]
+    public async Task MonthPage_MoreMembersThanAPage_IsPagedAndSearchable_EveryMemberOnExactlyOnePage()
+    {
+        await using var github = await MonthCloseTests.StandInAsync();
+        await using var site = new EmbassySite(github.ApiBaseAddress, new Dictionary<string, string?> { ["Public:PageSize"] = "2" });
+        var admin = await site.ApiAsAsync(Roles.Admin);
+        var reviewer = await site.ApiAsAsync(Roles.Reviewer);
+        string[] logins = ["alice", "bob", "carol"];
+        for (var i = 0; i < logins.Length; i++)
+        {
+            await EmbassySite.AddMemberAsync(admin, logins[i]);
+            github.AddIssue(EmbassySite.Repo, logins[i], "October 2026 Contribution", MonthCloseTests.ReportBody(["CM", "CC"], EmbassySite.AddressFor(2 + i)));
+        }
+
+        await EmbassySite.SyncAsync(admin);
+        foreach (var item in await EmbassySite.QueueAsync(reviewer, EmbassySite.LastMonth))
+        {
+            await EmbassySite.ScoreAsync(reviewer, item.ReportId, new ScoreEntry("CM", 15, 15), new ScoreEntry("CC", item.Author == "alice" ? 20 : 10, 10));
+        }
+
+        var month = await EmbassySite.CloseMonthAsync(admin, EmbassySite.LastMonth);
+        var anonymous = site.CreateClient();
+        var path = $"/months/{EmbassySite.LastMonth}";
+
+        var first = await anonymous.GetAsync(path);
+        var second = await anonymous.GetAsync(path + "?page=2");
+        var firstPage = await first.Content.ReadAsStringAsync();
+        var secondPage = await second.Content.ReadAsStringAsync();
+
+        // Two rows, then one: each member once, with the engine's units, and the whole month's figures on both pages.
+        var shown = MemberRows().Matches(firstPage).Concat(MemberRows().Matches(secondPage)).Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToArray();
+        Assert.Equal(2, MemberRows().Count(firstPage));
+        Assert.Equal(1, MemberRows().Count(secondPage));
+        Assert.Equal(month.Members.Select(m => (m.Login, m.Total.Units)).Order(), shown.Order());
+        Assert.Contains("<span id=\"filed-count\">3</span>", secondPage, StringComparison.Ordinal);
+        Assert.Contains("Showing members 1–2 of 3", firstPage, StringComparison.Ordinal);
+        Assert.Contains("Showing members 3–3 of 3", secondPage, StringComparison.Ordinal);
+        Assert.Contains($"rel=\"next\" href=\"{path}?page=2#rewards\"", firstPage, StringComparison.Ordinal);
+        Assert.Contains($"rel=\"prev\" href=\"{path}#rewards\"", secondPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("rel=\"next\"", secondPage, StringComparison.Ordinal);
+
+        // Each page is its own representation: its own ETag, and a 304 only for its own.
+        Assert.NotEqual(first.Headers.ETag, second.Headers.ETag);
+        using (var again = new HttpRequestMessage(HttpMethod.Get, path + "?page=2"))
+        {
+            again.Headers.IfNoneMatch.Add(second.Headers.ETag!);
+            Assert.Equal(HttpStatusCode.NotModified, (await anonymous.SendAsync(again)).StatusCode);
+        }
+
+        // A page the month does not have is not found, not another page.
+        foreach (var wrong in new[] { "?page=3", "?page=0", "?page=-1", "?page=two", "?page=1e1" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(path + wrong)).StatusCode);
+        }
+
+        // The search finds a member by login or name, ignoring case, and keeps the search in its links.
+        var found = await anonymous.GetStringAsync(path + "?q=%20BoB%20");
+        Assert.Equal(["bob"], MemberRows().Matches(found).Select(m => m.Groups[1].Value));
+        Assert.Contains("Showing members 1–1 of 1 matching “BoB” (of 3)", WebUtility.HtmlDecode(found), StringComparison.Ordinal);
+        Assert.Contains("No members match", WebUtility.HtmlDecode(await anonymous.GetStringAsync(path + "?q=nobody")), StringComparison.Ordinal);
+
+        // The leaderboard is paged the same way and keeps each member's place when searched.
+        var board = await anonymous.GetStringAsync("/leaderboard?page=2");
+        Assert.Single(LeaderboardPlaces().Matches(board));
+        Assert.Equal("3", LeaderboardPlaces().Match(board).Groups[1].Value);
+        var alice = await anonymous.GetStringAsync("/leaderboard?q=alice");
+        Assert.Equal("1", LeaderboardPlaces().Match(alice).Groups[1].Value); // the highest CC score ranks first
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/leaderboard?page=3")).StatusCode);
+    }
+
+    [GeneratedRegex("data-member=\"([^\"]+)\" data-total-units=\"([0-9]+)\"")]
+    private static partial Regex MemberRows();
+
+    [GeneratedRegex(@"<tr><td class=""num"">([0-9]+)</td><th scope=""row""><a href=""/members/")]
+    private static partial Regex LeaderboardPlaces();
+
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tags();
 
