@@ -767,9 +767,12 @@ public sealed partial class MonthCloseWorkflow(
 
         // The month's scores, read once: who scored which report (the queue's states) and the columns the mean needs (R3);
         // the reason and times of 30,000 scores are not read at a close.
-        var scoreRows = await db.Scores.AsNoTracking().Where(s => db.Reports.Any(r => r.Id == s.ReportId && r.Period == period))
-            .Select(s => new Score { Id = s.Id, ReportId = s.ReportId, Reviewer = s.Reviewer, Department = s.Department, EffortHundredths = s.EffortHundredths, ResultsHundredths = s.ResultsHundredths, IsLeadOverride = s.IsLeadOverride })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        // From the month's reports (by their period index) to their scores, not every score of every month.
+        var scoreRows = await (
+                from r in db.Reports.Where(r => r.Period == period)
+                join s in db.Scores on r.Id equals s.ReportId
+                select new Score { Id = s.Id, ReportId = s.ReportId, Reviewer = s.Reviewer, Department = s.Department, EffortHundredths = s.EffortHundredths, ResultsHundredths = s.ResultsHundredths, IsLeadOverride = s.IsLeadOverride })
+            .AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
         var scoresOf = scoreRows.ToLookup(s => s.ReportId);
         var extra = new List<Diagnostic>();
         await ReportFreezes.FreezeDueAsync(db, policy, period, time.GetUtcNow(), cancellationToken).ConfigureAwait(false); // R7: the queue scores the frozen versions

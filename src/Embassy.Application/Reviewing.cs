@@ -523,11 +523,28 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
                 })
             .AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false)).OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToList();
         // Subqueries on the month, not an id list: a list binds one parameter per report (thousands at 10,000 members).
-        var scorers = scores is null
-            ? (await db.Scores.Where(s => db.Reports.Any(r => r.Id == s.ReportId && r.Period == period)).Select(s => new { s.ReportId, s.Reviewer }).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false))
-                .ToLookup(s => s.ReportId, s => s.Reviewer)
-            : scores.SelectMany(g => g.Select(s => s.Reviewer).Distinct(StringComparer.Ordinal).Select(r => (g.Key, Reviewer: r))).ToLookup(x => x.Key, x => x.Reviewer);
-        var scored = scorers.Select(g => g.Key).ToHashSet();
+        // Who scored each report, in reviewer order (the queue shows them; a scored report has at least one).
+        var scorers = new Dictionary<long, string[]>();
+        if (scores is null)
+        {
+            var rows = await (
+                    from r in db.Reports.Where(r => r.Period == period)
+                    join s in db.Scores on r.Id equals s.ReportId
+                    select new { s.ReportId, s.Reviewer })
+                .Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var g in rows.GroupBy(s => s.ReportId))
+            {
+                scorers[g.Key] = g.Select(s => s.Reviewer).Order(StringComparer.Ordinal).ToArray();
+            }
+        }
+        else
+        {
+            foreach (var g in scores)
+            {
+                scorers[g.Key] = g.Select(s => s.Reviewer).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            }
+        }
+
         var acceptedLate = (await db.LateAcceptances.AsNoTracking().Where(a => db.Reports.Any(r => r.Id == a.ReportId && r.Period == period)).Select(a => a.ReportId).ToListAsync(cancellationToken).ConfigureAwait(false)).ToHashSet();
         var items = new List<ReviewItem>(reports.Count);
         foreach (var r in reports)
@@ -536,7 +553,7 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
             var state = r.ReviewState == Rejected ? ReviewStates.Rejected
                 : r.MemberId is null ? ReviewStates.Unmatched
                 : late ? ReviewStates.Late
-                : scored.Contains(r.Id) ? ReviewStates.Scored
+                : scorers.ContainsKey(r.Id) ? ReviewStates.Scored
                 : !r.HasVersion || r.Errors ? ReviewStates.NeedsFix
                 : ReviewStates.Filed;
             var departments = (r.Departments ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -546,11 +563,11 @@ public sealed class ReviewQueue(IDbContextFactory<EmbassyDbContext> databases, T
             if (r.MemberId is null) { flags.Add(ReviewStates.Unmatched); }
             if (late) { flags.Add(ReviewStates.Late); }
             if (!r.HasVersion || r.FixErrors) { flags.Add(ReviewStates.NeedsFix); } // lateness is its own flag
-            if (scored.Contains(r.Id)) { flags.Add(ReviewStates.Scored); }
+            if (scorers.ContainsKey(r.Id)) { flags.Add(ReviewStates.Scored); }
             items.Add(new ReviewItem(r.Id, r.Repository, r.IssueNumber, r.AuthorLogin, r.MemberId, r.Title ?? string.Empty, r.CreatedAt, state, departments)
             {
                 Flags = flags,
-                ScoredBy = scorers[r.Id].Order(StringComparer.Ordinal).ToArray(),
+                ScoredBy = scorers.TryGetValue(r.Id, out var by) ? by : [],
             });
         }
 

@@ -127,6 +127,7 @@ public sealed partial class EmbassyDbContext(DbContextOptions<EmbassyDbContext> 
             e.ToTable("reports");
             e.HasIndex(r => new { r.Repository, r.IssueNumber }).IsUnique();
             e.HasIndex(r => r.MemberId);
+            e.HasIndex(r => r.Period); // every month-scoped read (queue, close, freeze) starts from the month's reports
             e.HasOne<Member>().WithMany().HasForeignKey(r => r.MemberId);
             e.HasMany(r => r.Versions).WithOne().HasForeignKey(v => v.ReportId);
         });
