@@ -116,6 +116,8 @@ public sealed partial class ReportParser
 
                 Scores.TryAdd(codes[0], new SuggestedScore(score, max, i + 1));
             }
+
+            ReadScoreTables();
         }
 
         // R3: a department is effort 0–20 plus results 0–20. "Effort 18/20, results 17/20" is 35/40, and
