@@ -44,6 +44,45 @@ public sealed class RepositoryRenameTests
         Assert.Equal((304, true), (only.Status, only.Path.StartsWith("/repos/" + New, StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Sync_OfARenamedUnchangedRepository_FollowsTheRedirect_StoresNoNewVersion_AndIs304After(string provider)
+    {
+        await using var h = await SyncHarness.StartAsync(provider);
+        h.FileReports(150);
+        Assert.True((await h.SyncAsync()).IsSuccess);
+        h.GitHub.RenameRepository(SyncHarness.Repo, New); // and nothing else changes
+
+        var before = h.GitHub.Requests.Count;
+        var result = await h.SyncAsync();
+        var sent = h.GitHub.Requests.Skip(before).ToArray();
+
+        // The conditional list of the old name is redirected; GitHub's ETag is the body's, and the body's URLs name the
+        // new repository, so the new address answers the page in full, not 304. The rename is followed from it and no
+        // report gains a version: the texts are the same.
+        Assert.True(result.IsSuccess, string.Join("; ", result.Diagnostics));
+        Assert.False(result.Value.NotModified);
+        Assert.Equal((New, 0, 0), (result.Value.RenamedTo, result.Value.New, result.Value.Edited));
+        Assert.Equal(301, sent[0].Status);
+        Assert.True(sent[0].Conditional);
+        await using (var db = h.Database.Context())
+        {
+            Assert.Equal(150, await db.Reports.CountAsync(r => r.Repository == New));
+            Assert.Equal(150, await db.ReportVersions.CountAsync());
+            var state = await db.GitHubSyncStates.SingleAsync();
+            Assert.Equal((New, h.GitHub.RepositoryId(New)), (state.Repository, state.RepositoryId));
+            Assert.Single(await db.AuditLog.Where(a => a.Action == "repository.renamed").ToListAsync());
+        }
+
+        // The next sync asks for the new name directly: one request, 304.
+        before = h.GitHub.Requests.Count;
+        var again = await h.SyncAsync();
+        Assert.True(again.Value.NotModified);
+        Assert.Null(again.Value.RenamedTo);
+        var only = Assert.Single(h.GitHub.Requests.Skip(before));
+        Assert.Equal((304, true), (only.Status, only.Path.StartsWith("/repos/" + New, StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task Webhook_WithTheNewNameAndTheStoredId_IsAccepted_AndTheRenameIsFollowedAndAudited()
     {
