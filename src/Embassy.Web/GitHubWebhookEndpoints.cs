@@ -8,6 +8,7 @@ using Embassy.Domain;
 using Embassy.GitHub;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Embassy.Web;
 
@@ -82,9 +83,11 @@ public static class GitHubWebhookEndpoints
             limit.MaxRequestBodySize = cap + 1L;
         }
 
-        // The body is hashed as it streams; only the events Embassy reads are kept, and never beyond the cap.
+        // The body is hashed as it streams; only the events Embassy reads are kept, and never beyond the cap. Until the
+        // signature is known good the body is spooled past 64 KiB to a temporary file, so badly signed bodies are not
+        // held in memory: 24 concurrent forged 24 MB posts raised the server from 173 MB to 1.3 GB when they were.
         var keep = ReadEvents.Contains(eventName, StringComparer.Ordinal);
-        using var buffer = keep ? new MemoryStream() : null;
+        await using var buffer = keep ? new FileBufferingWriteStream(SpoolThreshold) : null;
         var chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
@@ -99,7 +102,10 @@ public static class GitHubWebhookEndpoints
                 }
 
                 check.Append(chunk.AsSpan(0, read));
-                buffer?.Write(chunk, 0, read);
+                if (buffer is not null)
+                {
+                    await buffer.WriteAsync(chunk.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         catch (BadHttpRequestException e)
@@ -124,7 +130,10 @@ public static class GitHubWebhookEndpoints
             return TypedResults.Accepted((string?)null, new WebhookAnswer("ignored", delivery));
         }
 
-        var payload = Payload(mediaType, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        // Signed by GitHub: now the body is read whole.
+        using var body = new MemoryStream();
+        await buffer.DrainBufferAsync(body, cancellationToken).ConfigureAwait(false);
+        var payload = Payload(mediaType, body.GetBuffer().AsSpan(0, (int)body.Length));
         if (!payload.IsSuccess)
         {
             // A 4xx, so GitHub's delivery log shows the delivery as failed rather than as a success that was lost.
@@ -190,6 +199,9 @@ public static class GitHubWebhookEndpoints
 
         return Result<string>.Ok(json);
     }
+
+    // Bytes of a body kept in memory before it is spooled to a temporary file (the signature not yet checked).
+    private const int SpoolThreshold = 64 * 1024;
 
     private static ProblemHttpResult TooLarge(int cap) => Problems.From([Diagnostic.Error(
         ProgramApiEndpoints.BodyTooLarge,

@@ -30,6 +30,27 @@ public sealed class GitHubWebhookTests
         Assert.Equal(HttpStatusCode.OK, await app.HealthAsync());
     }
 
+    [Fact]
+    public async Task Webhook_SignedBodyLargerThanTheMemorySpool_IsStoredWhole()
+    {
+        // Past 64 KiB a body waits for its signature check in a temporary file; a signed one is read back byte for byte.
+        await using var db = await TestDatabase.CreateMigratedAsync("sqlite");
+        await using var github = await GitHubStandIn.GitHubStandIn.StartAsync();
+        await using var app = new EmbassyWebApp(db, github.ApiBaseAddress);
+        var body = "- PHA Wallet Address: 41PLCEdup7XdUH4hsik4hyFoihDRYKfpN2K48jZH8ehL2tP2\n" + string.Concat(Enumerable.Range(0, 20_000).Select(i => $"- line {i} of the work done ✓\n"));
+        github.AddIssue(Repo, "alice", "December 2024", body);
+
+        var json = github.IssuesEventPayload("opened", Repo, 1);
+        var response = await app.DeliverAsync("issues", json);
+        await app.WaitUntilProcessedAsync();
+
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(json) > 8 * 64 * 1024, "the payload must be well past the spool threshold");
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await using var read = db.Context();
+        var version = await read.ReportVersions.SingleAsync();
+        Assert.Equal(body, version.Body);
+    }
+
     public static TheoryData<string, string> Forgeries => new()
     {
         { "sqlite", "missing" },
