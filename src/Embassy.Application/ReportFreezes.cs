@@ -45,8 +45,10 @@ public sealed record FreezeView(
 /// <summary>
 /// RULES.md R7: at the report deadline each report's text and link list are frozen with a content hash; later edits are
 /// kept as versions a reviewer may accept, and the month scores the frozen version unless a later one was accepted. The
-/// version frozen is chosen by GitHub's edit times (<see cref="ReportFreeze.DeadlineVersion"/>), so freezing at the first
-/// look after the deadline — the queue, the review page, the month close — freezes what stood at the deadline.
+/// version frozen is chosen by GitHub's edit times (<see cref="ReportFreeze.DeadlineVersion"/>), so a freeze written after
+/// the deadline still freezes what stood at it. <see cref="FreezeWorker"/> freezes each month within a minute of its
+/// deadline; the queue, the review page and the month close also freeze what is due when they find it unfrozen (a host
+/// without the worker, such as the command line).
 /// </summary>
 public sealed class ReportFreezes(IDbContextFactory<EmbassyDbContext> databases, TimeProvider time, PolicyCatalog? catalog = null)
 {
