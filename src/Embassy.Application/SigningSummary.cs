@@ -145,7 +145,7 @@ public sealed record SigningSummary
             ComparedWith = previous,
             Changes = Diff(sheet.Value, last, earlier, provenance, held),
             Held = held,
-            Steps = StepsFor(policy, safe, batches.Value.Count),
+            Steps = StepsFor(policy, batches.Value, sheet.Value.Token),
         });
     }
 
@@ -187,7 +187,7 @@ public sealed record SigningSummary
             Recipients = sheet.Value.Rows.Count,
             Batches = batches.Value,
             Changes = [.. sheet.Value.Rows.Select(r => new SigningChange(NewRecipient, r.Member, r.Address, null, r.Amount, $"Bounty to {r.Member}: a one-off payment; check the address with the bounty's approver."))],
-            Steps = StepsFor(policy, safe, batches.Value.Count),
+            Steps = StepsFor(policy, batches.Value, sheet.Value.Token),
         });
     }
 
@@ -272,35 +272,14 @@ public sealed record SigningSummary
         return amounts.Length == 0 ? null : amounts[(amounts.Length - 1) / 2];
     }
 
-    /// <summary>The steps for the tool <paramref name="policy"/>'s rail file goes into, for a payout of <paramref name="batches"/> batches.</summary>
-    public static IReadOnlyList<string> StepsOf(Policy policy, int batches)
+    /// <summary>The steps printed with a built substrate file of <paramref name="policy"/>: the same text the summary shows.</summary>
+    public static IReadOnlyList<string> StepsOf(Policy policy, SubstratePayout payout)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return StepsFor(policy, MonthCloseWorkflow.SafeOf(policy)?.Text, batches);
+        return SignerSteps.For(policy.Payout, payout);
     }
 
-    private static string[] StepsFor(Policy policy, string? safe, int batches)
-    {
-        var n = batches.ToString(CultureInfo.InvariantCulture);
-        return policy.Payout.Rail switch
-        {
-            PayoutRail.Evm =>
-            [
-                $"Open app.safe.global and select the treasury Safe {safe ?? "(the policy names none: check the address with the other signers)"} on chain {policy.Payout.ChainId?.ToString(CultureInfo.InvariantCulture)}.",
-                "Apps → Transaction Builder → drag in the batch file (payout-…-safe-1.json); the builder checks the file's checksum.",
-                $"Compare the builder's list with this page: {n} batch(es), each transfer calls transfer(to, value) on {policy.Payout.TokenContract}, value in smallest units.",
-                "Create batch → Simulate → Send batch; every other signer confirms it in the Safe's queue until the threshold is met.",
-                "Once executed, record each batch's transaction hash in Embassy; it is checked on the chain before the month is paid.",
-            ],
-            PayoutRail.Substrate =>
-            [
-                $"Open Polkadot-JS Apps connected to the Phala network (SS58 prefix {policy.Payout.Ss58Prefix.ToString(CultureInfo.InvariantCulture)}).",
-                "Developer → Extrinsics → Decode: paste a batch's call data (0x…) from the signing file; it shows utility.batchAll of balances.transferKeepAlive.",
-                "Check the call hash Apps shows against the file's call hash for that batch, and the recipients and amounts against this page.",
-                $"Submit (or, from a multisig, approve with that call hash) each of the {n} batch(es); the other signatories approve the same hash.",
-                "Record each batch's transaction hash in Embassy.",
-            ],
-            _ => ["Pay each line of the CSV/XLSX sheet by hand, then record the transaction hash(es) in Embassy."],
-        };
-    }
+    /// <summary>The batches' transfers and total: what the steps tell the signer to compare.</summary>
+    private static IReadOnlyList<string> StepsFor(Policy policy, IReadOnlyList<SigningBatch> batches, Token token) =>
+        SignerSteps.For(policy.Payout, batches.Count, batches.Sum(b => b.Transfers), batches.Aggregate(token.Zero, (a, b) => a + b.Total));
 }

@@ -325,7 +325,7 @@ public static class ApiEndpoints
 
         var payout = await workflow.SubstratePayoutAsync(p, ct).ConfigureAwait(false);
         return payout.IsSuccess
-            ? PayoutFile.Substrate(payout.Value, $"Embassy payout {p}", $"payout-{p}", SigningSummary.StepsOf(workflow.PolicyFor(p), payout.Value.Batches.Count)).ToResult()
+            ? PayoutFile.Substrate(payout.Value, $"Embassy payout {p}", $"payout-{p}", SigningSummary.StepsOf(workflow.PolicyFor(p), payout.Value)).ToResult()
             : Problems.From(payout.Diagnostics);
     }
 
