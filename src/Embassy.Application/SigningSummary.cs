@@ -77,6 +77,9 @@ public sealed record SigningSummary
     /// <summary>The last paid month compared with, or null when there is none.</summary>
     public Period? ComparedWith { get; init; }
 
+    /// <summary>What <see cref="ComparedWith"/> stands for when it is not simply the last paid month (bounties: the months of paid bounties compared with).</summary>
+    public string? Comparison { get; init; }
+
     /// <summary>What changed since <see cref="ComparedWith"/>.</summary>
     public required IReadOnlyList<SigningChange> Changes { get; init; }
 
@@ -145,14 +148,17 @@ public sealed record SigningSummary
             ComparedWith = previous,
             Changes = Diff(sheet.Value, last, earlier, provenance, held),
             Held = held,
-            Steps = StepsFor(policy, safe, batches.Value.Count),
+            Steps = StepsFor(policy, batches.Value, sheet.Value.Token),
         });
     }
 
     /// <summary>
     /// The summary of a month's drawn community bounties (R10: paid on the same rail as the month's payout): the same
-    /// rail settings, totals, batches and steps. Bounties pay non-members once each, so there is no earlier payout to
-    /// compare with; every recipient is listed as new.
+    /// rail settings, totals, batches and steps, and the same diff as a month's (#13, <see cref="Diff(ManualPayout, ManualPayout?, IReadOnlyList{ManualPayout}?, IReadOnlyDictionary{string, AddressProvenance}?, IReadOnlyList{HeldPayout}?, string, string)"/>)
+    /// against the bounties paid in up to <see cref="UsualMonths"/> earlier months. Bounties pay non-members, one-offs
+    /// more often than not, so a recipient (by name) is compared with their latest paid bounty in those months rather
+    /// than with the last month alone: new when none, an address changed since then with when and by whom the bounty was
+    /// entered or edited, an amount far from the median of theirs. With nothing paid before, every recipient is new.
     /// </summary>
     public static async Task<Result<SigningSummary>> ForBountiesAsync(TreasuryStore treasury, Period month, CancellationToken cancellationToken = default)
     {
@@ -174,6 +180,20 @@ public sealed record SigningSummary
             return Result<SigningSummary>.Fail(batches.Diagnostics);
         }
 
+        var paid = await treasury.PaidBountySheetsAsync(month, UsualMonths, cancellationToken).ConfigureAwait(false);
+        var earlier = paid.Select(p => ByRecipient(p.Sheet)).ToArray();
+        // Each recipient's latest paid bounty (the newest month first wins): what "last time" means for a bounty.
+        var latest = earlier.SelectMany(e => e.Rows).DistinctBy(r => r.Member, StringComparer.Ordinal).ToArray();
+        var last = ByRecipient(sheet.Value) with { Rows = latest, Carried = [] };
+        var months = paid.Count switch
+        {
+            0 => null,
+            1 => paid[0].Month.ToString(),
+            _ => $"{paid[^1].Month}–{paid[0].Month} ({paid.Count.ToString(CultureInfo.InvariantCulture)} months with paid bounties)",
+        };
+        var notPaidIn = months is null ? "any earlier month (no bounty was paid before)" : $"any bounty paid in {months}";
+        var origins = await treasury.BountyAddressOriginsAsync(month, cancellationToken).ConfigureAwait(false);
+
         var safe = MonthCloseWorkflow.SafeOf(policy)?.Text;
         return Result<SigningSummary>.Ok(new SigningSummary
         {
@@ -186,10 +206,17 @@ public sealed record SigningSummary
             Total = sheet.Value.Total,
             Recipients = sheet.Value.Rows.Count,
             Batches = batches.Value,
-            Changes = [.. sheet.Value.Rows.Select(r => new SigningChange(NewRecipient, r.Member, r.Address, null, r.Amount, $"Bounty to {r.Member}: a one-off payment; check the address with the bounty's approver."))],
-            Steps = StepsFor(policy, safe, batches.Value.Count),
+            ComparedWith = paid.Count == 0 ? null : paid[0].Month,
+            Comparison = months is null ? null : $"the bounties paid in {months}",
+            Changes = Diff(ByRecipient(sheet.Value), last, earlier, origins, null, notPaidIn, "month of paid bounties"),
+            Steps = StepsFor(policy, batches.Value, sheet.Value.Token),
         });
     }
+
+    // A bounty sheet's lines are keyed by bounty ("bounty:12") and name the recipient in the handle column; the diff
+    // compares recipients, so it reads the sheet keyed by them.
+    private static ManualPayout ByRecipient(ManualPayout sheet) =>
+        sheet with { Rows = [.. sheet.Rows.Select(r => r with { Member = r.Handle.Length > 0 ? r.Handle : r.Member })] };
 
     private static Result<IReadOnlyList<SigningBatch>> BatchesOf(Policy policy, ManualPayout sheet, Result<EvmPayout>? evm, Result<SubstratePayout>? substrate)
     {
@@ -221,8 +248,16 @@ public sealed record SigningSummary
     /// their amounts in <paramref name="earlier"/> (the last paid months, newest first; <paramref name="last"/> alone
     /// when not given). With no <paramref name="last"/> (nothing paid before) only held payouts are listed.
     /// </summary>
+    /// <param name="now">The payout to sign.</param>
+    /// <param name="last">What each recipient was paid last: the last paid month, or for bounties each recipient's latest paid bounty.</param>
+    /// <param name="earlier">The earlier paid batches the usual amounts come from, newest first.</param>
+    /// <param name="provenance">Where each recipient's address comes from, by recipient.</param>
+    /// <param name="held">Payouts held out of the file.</param>
+    /// <param name="notPaidIn">What a new recipient was not paid in, for its note.</param>
+    /// <param name="batchName">What one of <paramref name="earlier"/> is called in the notes.</param>
     public static IReadOnlyList<SigningChange> Diff(
-        ManualPayout now, ManualPayout? last, IReadOnlyList<ManualPayout>? earlier, IReadOnlyDictionary<string, AddressProvenance>? provenance, IReadOnlyList<HeldPayout>? held)
+        ManualPayout now, ManualPayout? last, IReadOnlyList<ManualPayout>? earlier, IReadOnlyDictionary<string, AddressProvenance>? provenance, IReadOnlyList<HeldPayout>? held,
+        string notPaidIn = "the last paid month", string batchName = "paid month")
     {
         ArgumentNullException.ThrowIfNull(now);
         var changes = new List<SigningChange>();
@@ -246,7 +281,7 @@ public sealed record SigningSummary
             var was = before[row.Member].FirstOrDefault();
             if (was is null)
             {
-                changes.Add(new SigningChange(NewRecipient, row.Member, row.Address, null, row.Amount, $"{row.Member} was not paid in the last paid month.{set}", origin?.Since, origin?.By, origin?.Proven));
+                changes.Add(new SigningChange(NewRecipient, row.Member, row.Address, null, row.Amount, $"{row.Member} was not paid in {notPaidIn}.{set}", origin?.Since, origin?.By, origin?.Proven));
                 continue;
             }
 
@@ -257,7 +292,7 @@ public sealed record SigningSummary
 
             if (Usual(months, row.Member) is { IsZero: false } usual && (row.Amount.Units > usual.Units * 2 || row.Amount.Units * 2 < usual.Units))
             {
-                changes.Add(new SigningChange(AmountUnusual, row.Member, row.Address, usual.ToString(), row.Amount, $"{row.Amount} against a usual {usual} (median of the last {Math.Min(months.Count, UsualMonths)} paid month(s))."));
+                changes.Add(new SigningChange(AmountUnusual, row.Member, row.Address, usual.ToString(), row.Amount, $"{row.Amount} against a usual {usual} (median of the last {Math.Min(months.Count, UsualMonths)} {batchName}(s))."));
             }
         }
 
@@ -272,35 +307,14 @@ public sealed record SigningSummary
         return amounts.Length == 0 ? null : amounts[(amounts.Length - 1) / 2];
     }
 
-    /// <summary>The steps for the tool <paramref name="policy"/>'s rail file goes into, for a payout of <paramref name="batches"/> batches.</summary>
-    public static IReadOnlyList<string> StepsOf(Policy policy, int batches)
+    /// <summary>The steps printed with a built substrate file of <paramref name="policy"/>: the same text the summary shows.</summary>
+    public static IReadOnlyList<string> StepsOf(Policy policy, SubstratePayout payout)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        return StepsFor(policy, MonthCloseWorkflow.SafeOf(policy)?.Text, batches);
+        return SignerSteps.For(policy.Payout, payout);
     }
 
-    private static string[] StepsFor(Policy policy, string? safe, int batches)
-    {
-        var n = batches.ToString(CultureInfo.InvariantCulture);
-        return policy.Payout.Rail switch
-        {
-            PayoutRail.Evm =>
-            [
-                $"Open app.safe.global and select the treasury Safe {safe ?? "(the policy names none: check the address with the other signers)"} on chain {policy.Payout.ChainId?.ToString(CultureInfo.InvariantCulture)}.",
-                "Apps → Transaction Builder → drag in the batch file (payout-…-safe-1.json); the builder checks the file's checksum.",
-                $"Compare the builder's list with this page: {n} batch(es), each transfer calls transfer(to, value) on {policy.Payout.TokenContract}, value in smallest units.",
-                "Create batch → Simulate → Send batch; every other signer confirms it in the Safe's queue until the threshold is met.",
-                "Once executed, record each batch's transaction hash in Embassy; it is checked on the chain before the month is paid.",
-            ],
-            PayoutRail.Substrate =>
-            [
-                $"Open Polkadot-JS Apps connected to the Phala network (SS58 prefix {policy.Payout.Ss58Prefix.ToString(CultureInfo.InvariantCulture)}).",
-                "Developer → Extrinsics → Decode: paste a batch's call data (0x…) from the signing file; it shows utility.batchAll of balances.transferKeepAlive.",
-                "Check the call hash Apps shows against the file's call hash for that batch, and the recipients and amounts against this page.",
-                $"Submit (or, from a multisig, approve with that call hash) each of the {n} batch(es); the other signatories approve the same hash.",
-                "Record each batch's transaction hash in Embassy.",
-            ],
-            _ => ["Pay each line of the CSV/XLSX sheet by hand, then record the transaction hash(es) in Embassy."],
-        };
-    }
+    /// <summary>The batches' transfers and total: what the steps tell the signer to compare.</summary>
+    private static IReadOnlyList<string> StepsFor(Policy policy, IReadOnlyList<SigningBatch> batches, Token token) =>
+        SignerSteps.For(policy.Payout, batches.Count, batches.Sum(b => b.Transfers), batches.Aggregate(token.Zero, (a, b) => a + b.Total));
 }

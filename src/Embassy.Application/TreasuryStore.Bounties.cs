@@ -4,6 +4,7 @@ using Embassy.Data;
 using Embassy.Data.Entities;
 using Embassy.Domain;
 using Embassy.Domain.Community;
+using Embassy.Domain.Rules;
 using Embassy.Domain.Treasury;
 using Microsoft.EntityFrameworkCore;
 
@@ -576,12 +577,68 @@ public sealed partial class TreasuryStore
         return accepted.IsSuccess ? Result<bool>.Ok(true) : Result<bool>.Fail(accepted.Diagnostics);
     }
 
-    /// <summary>The payout lines of the month's drawn bounties, clamped as when they were drawn.</summary>
-    private async Task<Result<IReadOnlyList<PayoutLine>>> BountyLinesAsync(Period month, CancellationToken cancellationToken)
+    /// <summary>
+    /// The paid bounty batches of the months before <paramref name="month"/>, newest first, at most <paramref name="max"/>
+    /// (#13: what the signers of <paramref name="month"/>'s bounties compare with), each as its payout sheet of the bounties
+    /// paid then. A month whose sheet cannot be built any more (a price since removed) is left out rather than guessed.
+    /// </summary>
+    public async Task<IReadOnlyList<(Period Month, ManualPayout Sheet)>> PaidBountySheetsAsync(Period month, int max, CancellationToken cancellationToken = default)
+    {
+        List<Period> months;
+        await using (var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
+        {
+            months = await db.CommunityBounties.AsNoTracking().Where(b => b.Status == BountyStates.Paid)
+                .Select(b => b.Period).Distinct().ToListAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var sheets = new List<(Period, ManualPayout)>();
+        foreach (var m in months.Where(m => m < month).OrderDescending())
+        {
+            var policy = PolicyFor(m);
+            var lines = await BountyLinesAsync(m, cancellationToken, paidOnly: true).ConfigureAwait(false);
+            if (lines.IsSuccess && ManualPayout.Build(lines.Value, policy.Token, policy.Payout.Ss58Prefix, m, policy.Id) is { IsSuccess: true } sheet)
+            {
+                sheets.Add((m, sheet.Value));
+                if (sheets.Count == max)
+                {
+                    break;
+                }
+            }
+        }
+
+        return sheets;
+    }
+
+    /// <summary>
+    /// Where the address of each drawn bounty of <paramref name="month"/> comes from (#13), by recipient name: when and by
+    /// whom the bounty was entered or last edited (the edit that may have changed the address). A bounty's recipient is
+    /// not a member and cannot prove an address, so none is proven.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, AddressProvenance>> BountyAddressOriginsAsync(Period month, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await db.CommunityBounties.AsNoTracking().Where(b => b.Period == month && (b.Status == BountyStates.Drawn || b.Status == BountyStates.Paid))
+            .OrderBy(b => b.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var subjects = rows.Select(r => "bounty:" + r.Id.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var edits = (await db.AuditLog.AsNoTracking().Where(a => a.Action == "bounty.edited" && subjects.Contains(a.Subject))
+                .Select(a => new { a.Subject, a.At, a.Actor, a.Id }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .GroupBy(a => a.Subject, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.OrderBy(a => a.At).ThenBy(a => a.Id).Last(), StringComparer.Ordinal);
+        var origins = new Dictionary<string, AddressProvenance>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var (at, by) = edits.GetValueOrDefault("bounty:" + row.Id.ToString(CultureInfo.InvariantCulture)) is { } edit ? (edit.At, edit.Actor) : (row.CreatedAt, row.CreatedBy);
+            origins[row.RecipientName] = new AddressProvenance(row.RecipientAddress, at, by, Proven: false, IsChange: false, Previous: null);
+        }
+
+        return origins;
+    }
+
+    /// <summary>The payout lines of the month's drawn bounties (or, <paramref name="paidOnly"/>, those paid), clamped as when they were drawn.</summary>
+    private async Task<Result<IReadOnlyList<PayoutLine>>> BountyLinesAsync(Period month, CancellationToken cancellationToken, bool paidOnly = false)
     {
         var policy = PolicyFor(month);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await db.CommunityBounties.AsNoTracking().Where(b => b.Period == month && (b.Status == BountyStates.Drawn || b.Status == BountyStates.Paid))
+        var rows = await db.CommunityBounties.AsNoTracking().Where(b => b.Period == month && ((!paidOnly && b.Status == BountyStates.Drawn) || b.Status == BountyStates.Paid))
             .OrderBy(b => b.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0)
         {

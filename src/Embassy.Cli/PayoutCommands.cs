@@ -5,6 +5,7 @@ using Embassy.Chain;
 using Embassy.Domain;
 using Embassy.Domain.Rules;
 using Embassy.Policies;
+using SignerSteps = Embassy.Application.SignerSteps;
 
 namespace Embassy.Cli;
 
@@ -89,6 +90,10 @@ internal static class PayoutCommands
             File.WriteAllText(Path.Combine(dir.FullName, Inv($"batch-{b.Number:D3}.calldata.hex")), b.CallDataHex + "\n");
         }
 
+        // #13: the steps the signer's page prints, from the same code, in the signing file and the summary.
+        var steps = SignerSteps.For(s.Rule, payout);
+        File.WriteAllText(Path.Combine(dir.FullName, "substrate-payout.txt"), payout.ToSigningText(s.Title, steps));
+
         var summary = new
         {
             rail = "substrate",
@@ -113,6 +118,7 @@ internal static class PayoutCommands
                 payments = b.Transfers.Select(t => new { members = t.Members, address = t.Destination.Text, amount = t.Amount.Format(grouped: false), amountUnits = Inv($"{t.Amount.Units}") }),
             }),
             carried = Carried(payout.Carried),
+            steps,
         };
         File.WriteAllText(Path.Combine(dir.FullName, "substrate-payout.json"), JsonSerializer.Serialize(summary, Json) + "\n");
         WriteCarried(dir, payout.Carried);
@@ -124,13 +130,14 @@ internal static class PayoutCommands
         }
 
         WriteCarriedSummary(stdout, payout.Carried);
-        stdout.WriteLine($"written to {dir.FullName}; unsigned — the treasury signers submit and approve it.");
+        WriteSteps(stdout, steps);
+        stdout.WriteLine($"written to {dir.FullName} (substrate-payout.txt: call data and steps); unsigned — the treasury signers submit and approve it.");
         return EmbassyCli.Ok;
     }
 
     private static int BuildEvm(IReadOnlyList<PayoutLine> lines, Settings s, DirectoryInfo dir, TextWriter stdout, TextWriter stderr)
     {
-        var result = EvmPayout.Build(lines, s.Evm, s.ChunkSize, s.Minimum);
+        var result = EvmPayout.Build(lines, s.Evm, s.ChunkSize, s.Minimum).Map(p => p with { Safe = s.Safe });
         Report(stderr, result.Diagnostics);
         if (!result.IsSuccess)
         {
@@ -139,7 +146,7 @@ internal static class PayoutCommands
 
         var payout = result.Value;
         var createdAt = TimeProvider.System.GetUtcNow();
-        var name = "Embassy payout" + (s.Period is { } p ? " " + p : string.Empty);
+        var name = s.Title;
         for (var i = 0; i < payout.Chunks.Count; i++)
         {
             var batchName = payout.Chunks.Count == 1 ? name : Inv($"{name} ({i + 1}/{payout.Chunks.Count})");
@@ -154,9 +161,14 @@ internal static class PayoutCommands
         }
 
         WriteCarried(dir, payout.Carried);
+
+        // #13: the Safe's file format has no place for them, so the signer's steps go beside the batches.
+        var steps = SignerSteps.For(s.Rule, payout);
+        File.WriteAllText(Path.Combine(dir.FullName, "signing-steps.txt"), SignerSteps.ToText($"{name}: steps for the Safe owners (batch n is safe-batch-00n.json)", steps));
         stdout.WriteLine(Inv($"evm payout on chain {payout.Profile.ChainId}, token {payout.Profile.Contract} ({payout.Profile.Token.Decimals} decimals): {payout.Transfers.Count} transfers, total {payout.Total}, {payout.Chunks.Count} Safe batch file(s) of at most {s.ChunkSize}"));
         WriteCarriedSummary(stdout, payout.Carried);
-        stdout.WriteLine($"written to {dir.FullName}; load safe-batch-*.json in the Safe Transaction Builder — the Safe owners sign.");
+        WriteSteps(stdout, steps);
+        stdout.WriteLine($"written to {dir.FullName}; load safe-batch-*.json in the Safe Transaction Builder (steps in signing-steps.txt) — the Safe owners sign.");
         return EmbassyCli.Ok;
     }
 
@@ -248,6 +260,15 @@ internal static class PayoutCommands
         }
     }
 
+    private static void WriteSteps(TextWriter stdout, IReadOnlyList<string> steps)
+    {
+        stdout.WriteLine("steps for the signers:");
+        for (var i = 0; i < steps.Count; i++)
+        {
+            stdout.WriteLine(Inv($"  {i + 1}. {steps[i]}"));
+        }
+    }
+
     private static void Report(TextWriter stderr, IEnumerable<Diagnostic> diagnostics)
     {
         foreach (var d in diagnostics)
@@ -259,8 +280,22 @@ internal static class PayoutCommands
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The rail settings: a policy's payout rule (R9) when --policy is given, then explicit options on top.</summary>
-    private sealed record Settings(PayoutRail Rail, Token Token, ChainProfile Chain, EvmTokenProfile Evm, int ChunkSize, Period? Period, string? PolicyId, TokenAmount? Minimum)
+    private sealed record Settings(PayoutRail Rail, Token Token, ChainProfile Chain, EvmTokenProfile Evm, int ChunkSize, Period? Period, string? PolicyId, TokenAmount? Minimum, EvmAddress? Safe)
     {
+        /// <summary>The batches' name: "Embassy payout", with the month when given.</summary>
+        public string Title => "Embassy payout" + (Period is { } p ? " " + p : string.Empty);
+
+        /// <summary>The resolved settings as a payout rule, so the signer's steps are written as for a policy (one text, #13).</summary>
+        public PayoutRule Rule => new()
+        {
+            Rail = Rail,
+            Ss58Prefix = Chain.Ss58Prefix,
+            ChunkSize = ChunkSize,
+            TokenContract = Evm.Contract.Text,
+            ChainId = (long)Evm.ChainId,
+            Safe = Safe?.Text,
+        };
+
         public static Result<Settings> Resolve(
             string? policyId, string? railText, ushort? prefix, int? chunkSize, string? contract, ulong? chainId, int? decimals, string? periodText)
         {
@@ -333,6 +368,9 @@ internal static class PayoutCommands
                 }
             }
 
+            // The treasury Safe only a policy names (payout.safe): the batches carry it as createdFromSafeAddress.
+            var safe = rail == PayoutRail.Evm && EvmAddress.Parse(rule?.Safe) is { IsSuccess: true } s ? s.Value : null;
+
             if ((chainId ?? (rule?.ChainId is { } c and > 0 ? (ulong)c : null)) is { } id)
             {
                 evm = evm with { ChainId = id };
@@ -340,7 +378,7 @@ internal static class PayoutCommands
 
             return errors.Count > 0
                 ? Result<Settings>.Fail(errors)
-                : Result<Settings>.Ok(new Settings(rail, token, chain, evm, chunk, period, policy?.Id, policyMinimum));
+                : Result<Settings>.Ok(new Settings(rail, token, chain, evm, chunk, period, policy?.Id, policyMinimum, safe));
         }
     }
 }

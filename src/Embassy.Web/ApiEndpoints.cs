@@ -291,17 +291,17 @@ public static class ApiEndpoints
     /// </summary>
     internal static async Task<Results<Ok<MonthDocument>, ProblemHttpResult>> LockAsync(string period, string? overrideReason, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
         !Period.TryParse(period, out var p) ? Problems.NotAMonth(period)
-            : Value((await workflow.LockAsync(p, http.User.Actor(), overrideReason, ct).ConfigureAwait(false)).Map(m => MonthDocument.Of(m, MonthState.Locked, lockReason: overrideReason)));
+            : Step((await workflow.LockAsync(p, http.User.Actor(), overrideReason, ct).ConfigureAwait(false)), m => MonthDocument.Of(m, MonthState.Locked, lockReason: overrideReason));
 
     /// <summary>Reopens a locked month before approval; the reason is required and kept (audit log, public month page).</summary>
     internal static async Task<Results<Ok<MonthDocument>, ProblemHttpResult>> ReopenAsync(string period, ReasonRequest body, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
         !Period.TryParse(period, out var p) ? Problems.NotAMonth(period)
-            : Value((await workflow.ReopenAsync(p, http.User.Actor(), body.Reason, ct).ConfigureAwait(false)).Map(m => MonthDocument.Of(m, MonthState.Open)));
+            : Step((await workflow.ReopenAsync(p, http.User.Actor(), body.Reason, ct).ConfigureAwait(false)), m => MonthDocument.Of(m, MonthState.Open));
 
     /// <summary>R10: <c>?overrideReason=…</c> lets an admin approve a month that overdraws its proposal; the reason is recorded.</summary>
     internal static async Task<Results<Ok<MonthDocument>, ProblemHttpResult>> ApproveAsync(string period, string? overrideReason, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
         !Period.TryParse(period, out var p) ? Problems.NotAMonth(period)
-            : Value((await workflow.ApproveAsync(p, http.User.Actor(), overrideReason, ct).ConfigureAwait(false)).Map(m => MonthDocument.Of(m, m.TotalPaid.IsZero ? MonthState.Paid : MonthState.Approved)));
+            : Step((await workflow.ApproveAsync(p, http.User.Actor(), overrideReason, ct).ConfigureAwait(false)), m => MonthDocument.Of(m, m.TotalPaid.IsZero ? MonthState.Paid : MonthState.Approved));
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PayoutCsvAsync(string period, MonthCloseWorkflow workflow, CancellationToken ct)
     {
@@ -325,7 +325,7 @@ public static class ApiEndpoints
 
         var payout = await workflow.SubstratePayoutAsync(p, ct).ConfigureAwait(false);
         return payout.IsSuccess
-            ? PayoutFile.Substrate(payout.Value, $"Embassy payout {p}", $"payout-{p}", SigningSummary.StepsOf(workflow.PolicyFor(p), payout.Value.Batches.Count)).ToResult()
+            ? PayoutFile.Substrate(payout.Value, $"Embassy payout {p}", $"payout-{p}", SigningSummary.StepsOf(workflow.PolicyFor(p), payout.Value)).ToResult()
             : Problems.From(payout.Diagnostics);
     }
 
@@ -382,6 +382,10 @@ public static class ApiEndpoints
 
     private static Results<NoContent, ProblemHttpResult> Done<T>(Result<T> result) =>
         result.IsSuccess ? TypedResults.NoContent() : Problems.From(result.Diagnostics);
+
+    // A step's month with the warnings and notes the step found (#13): the figures alone would hide a held payout.
+    private static Results<Ok<MonthDocument>, ProblemHttpResult> Step(Result<Embassy.Domain.Closing.MonthStatement> result, Func<Embassy.Domain.Closing.MonthStatement, MonthDocument> document) =>
+        result.IsSuccess ? TypedResults.Ok(document(result.Value) with { Notices = NoticeDocument.Of(result.Diagnostics) }) : Problems.From(result.Diagnostics);
 
     private static Results<Ok<T>, ProblemHttpResult> Value<T>(Result<T> result) =>
         result.IsSuccess ? TypedResults.Ok(result.Value) : Problems.From(result.Diagnostics);

@@ -27,6 +27,20 @@ public sealed record MemberMonthDocument(
     long MemberId, string Login, string Name, string Rank, string Status, decimal Percent,
     IReadOnlyDictionary<string, AmountDocument> Shares, AmountDocument PoolShare, AmountDocument Bonus, AmountDocument Capped, AmountDocument Total);
 
+/// <summary>A warning or note of a step that succeeded (#13): a held payout, an amount carried in, a pool that changed.</summary>
+/// <param name="Code">The stable code, e.g. <c>PAYOUT_ADDRESS_HELD</c>.</param>
+/// <param name="Severity"><c>warning</c> or <c>info</c>.</param>
+/// <param name="Message">What it means, in a sentence.</param>
+public sealed record NoticeDocument(string Code, string Severity, string Message)
+{
+    /// <summary>The notices among <paramref name="diagnostics"/>: everything but errors, in order.</summary>
+    public static IReadOnlyList<NoticeDocument> Of(IEnumerable<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        return [.. diagnostics.Where(d => !d.IsError).Select(d => new NoticeDocument(d.Code, d.Severity == Embassy.Domain.Severity.Warning ? "warning" : "info", d.Message))];
+    }
+}
+
 /// <summary>
 /// The API's month: a typed period, every amount as <see cref="AmountDocument"/>, and the record of the close, read from
 /// the month's typed <see cref="MonthStatement"/>, never the store's shape. The public month, the admin's preview and
@@ -52,6 +66,13 @@ public sealed record MonthDocument(
     string? LockReason,
     IReadOnlyList<MonthHistoryEntry> History)
 {
+    /// <summary>
+    /// The warnings and notes of the step that answered with this month (lock, approve, reopen; #13), so an API user sees
+    /// what the admin's page shows; null, and left out of the JSON, where the month is only read (the public month).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<NoticeDocument>? Notices { get; init; }
+
     /// <summary>The document of a published month.</summary>
     public static MonthDocument Of(PublishedMonth month)
     {

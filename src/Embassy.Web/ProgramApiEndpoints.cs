@@ -649,7 +649,7 @@ public static class ProgramApiEndpoints
 
         var payout = await treasury.BountySubstratePayoutAsync(month, ct).ConfigureAwait(false);
         return payout.IsSuccess
-            ? PayoutFile.Substrate(payout.Value, $"Embassy bounties {month}", $"bounties-{month}", SigningSummary.StepsOf(treasury.PolicyFor(month), payout.Value.Batches.Count)).ToResult()
+            ? PayoutFile.Substrate(payout.Value, $"Embassy bounties {month}", $"bounties-{month}", SigningSummary.StepsOf(treasury.PolicyFor(month), payout.Value)).ToResult()
             : Problems.From(payout.Diagnostics);
     }
 

@@ -1,6 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using Embassy.Chain;
+using Embassy.Data.Tests;
 using Embassy.Domain;
+using Embassy.Domain.Treasury;
+using Embassy.GitHubStandIn;
 using Embassy.Policies;
 
 namespace Embassy.Application.Tests;
@@ -98,5 +102,69 @@ public class SigningSummaryTests
         Assert.Equal(string.Empty, plain.RootElement.GetProperty("meta").GetProperty("createdFromSafeAddress").GetString());
         // The checksum covers the Safe address too: the two files differ in it.
         Assert.NotEqual(file.RootElement.GetProperty("meta").GetProperty("checksum").GetString(), plain.RootElement.GetProperty("meta").GetProperty("checksum").GetString());
+    }
+
+    // Two bounty months under phala-v4 (PHA, 12 decimals, the Phala parachain's prefix 30).
+    private static readonly Period Aug = new(2024, 8);
+    private static readonly Period Sep = new(2024, 9);
+
+    private static string Phala(byte n) => Ss58Address.Encode(Enumerable.Repeat(n, 32).ToArray(), 30);
+
+    private static async Task<long> BountyAsync(TreasuryStore store, string recipient, byte address, string amount, Period month)
+    {
+        var created = await store.CreateBountyAsync(
+            new BountyInput("Guide", recipient, string.Empty, Phala(address), "https://example.org/guide", amount, InUsd: false, month, new DateOnly(month.Year, month.Month, 20), 14), "admin");
+        Assert.True(created.IsSuccess, string.Join("; ", created.Errors));
+        return long.Parse(created.Value.Id, CultureInfo.InvariantCulture);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Bounties_SecondDraw_ComparedWithTheFirstPaid_NewRecipientChangedAddressWithWhoAndWhen_UnusualAmount(string provider)
+    {
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        var clock = new ManualClock(new DateTimeOffset(2024, 10, 1, 9, 0, 0, TimeSpan.Zero)) { AutoAdvance = false };
+        var store = new TreasuryStore(db.Factory(), clock);
+        await store.SaveAsync(new ProposalInput(14, "Community bounty", TreasuryDemo.Proponent, new DateOnly(2024, 7, 1), "100,000", ProposalStatus.Funded), "admin");
+
+        // The first draw: Ann and Bob, paid.
+        foreach (var id in new[] { await BountyAsync(store, "Ann", 1, "100", Aug), await BountyAsync(store, "Bob", 2, "100", Aug) })
+        {
+            Assert.True((await store.ApproveBountyAsync(id, "root")).IsSuccess);
+        }
+
+        Assert.True((await store.DrawBountiesAsync(Aug, 14, "admin")).IsSuccess);
+        var first = (await SigningSummary.ForBountiesAsync(store, Aug)).Value;
+        Assert.True((await store.RecordBountyPaymentAsync(Aug, "0x" + new string('c', 64), "treasurer")).IsSuccess);
+
+        // The second: Ann to another address (entered with her old one, then edited by "eve" a day later), Bob at ten
+        // times his usual, and Cleo for the first time.
+        var ann = await BountyAsync(store, "Ann", 1, "100", Sep);
+        clock.Advance(TimeSpan.FromDays(1));
+        var edited = await store.EditBountyAsync(ann, new BountyInput("Guide", "Ann", string.Empty, Phala(9), "https://example.org/guide", "100", InUsd: false, Sep, new DateOnly(2024, 9, 20), 14), "eve");
+        Assert.True(edited.IsSuccess, string.Join("; ", edited.Errors));
+        foreach (var id in new[] { ann, await BountyAsync(store, "Bob", 2, "1,000", Sep), await BountyAsync(store, "Cleo", 3, "50", Sep) })
+        {
+            Assert.True((await store.ApproveBountyAsync(id, "root")).IsSuccess);
+        }
+
+        Assert.True((await store.DrawBountiesAsync(Sep, 14, "admin")).IsSuccess);
+        var second = await SigningSummary.ForBountiesAsync(store, Sep);
+
+        // Nothing paid before the first draw: every recipient is new, nothing compared with.
+        Assert.Null(first.ComparedWith);
+        Assert.Equal([(SigningSummary.NewRecipient, "Ann"), (SigningSummary.NewRecipient, "Bob")], first.Changes.Select(c => (c.Kind, c.Member)));
+        Assert.True(second.IsSuccess, string.Join("; ", second.Errors));
+        var s = second.Value;
+        Assert.Equal((Aug, "the bounties paid in 2024-08"), (s.ComparedWith, s.Comparison));
+        Assert.Equal(
+            [(SigningSummary.AddressChanged, "Ann"), (SigningSummary.AmountUnusual, "Bob"), (SigningSummary.NewRecipient, "Cleo")],
+            s.Changes.Select(c => (c.Kind, c.Member)));
+        var moved = s.Changes[0];
+        Assert.Equal((Phala(9), Phala(1), "eve", clock.GetUtcNow(), (bool?)false), (moved.Address, moved.Previous, moved.ChangedBy, moved.ChangedAt, moved.Proven));
+        Assert.Equal((Phala(2), Token.Pha.Whole(100).ToString()), (s.Changes[1].Address, s.Changes[1].Previous));
+        var cleo = s.Changes[2];
+        Assert.Equal((Phala(3), "admin"), (cleo.Address, cleo.ChangedBy));
+        Assert.StartsWith("Cleo was not paid in any bounty paid in 2024-08.", cleo.Note, StringComparison.Ordinal);
     }
 }

@@ -105,6 +105,70 @@ public sealed class PayoutCommandsTests : IDisposable
     }
 
     [Fact]
+    public void PayoutBuild_Substrate_FileAndOutputCarryTheSignersSteps_ForTheChainAndPrefix()
+    {
+        var input = WriteCsv("member,address,amount", $"alice,{Phala(1)},10", $"bob,{Phala(2)},2.5");
+        var outDir = Path.Combine(_dir.FullName, "steps");
+
+        var (exit, output, error) = Run("payout", "build", "--policy", "phala-v5", "--input", input, "--out", outDir, "--period", "2025-09");
+
+        Assert.True(exit == 0, error);
+        // #13: the steps the signer's page prints, from the same code (SignerSteps), for the policy's chain and prefix.
+        var policy = Embassy.Policies.PolicyCatalog.Shipped.Get("phala-v5").Value;
+        var expected = Embassy.Application.SignerSteps.For(policy.Payout, 1, 2, new Token("PHA", 12).Units(12_500_000_000_000));
+        Assert.Equal(5, expected.Count);
+        var text = File.ReadAllText(Path.Combine(outDir, "substrate-payout.txt"));
+        Assert.StartsWith("# Embassy payout 2025-09: utility.batch_all call data", text, StringComparison.Ordinal);
+        Assert.Contains("# step 1: Open Polkadot-JS Apps connected to the Phala network (SS58 prefix 30).", text, StringComparison.Ordinal);
+        Assert.Contains("# step 3: Check the call hash Apps shows against the file's call hash for that batch, and the recipients and amounts against the signing summary: 1 batch(es), 2 recipient(s), total 12.5 PHA (12500000000000 smallest units).", text, StringComparison.Ordinal);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Contains($"# step {i + 1}: {expected[i]}\n", text, StringComparison.Ordinal);
+            Assert.Contains($"  {i + 1}. {expected[i]}", output, StringComparison.Ordinal);
+        }
+
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "substrate-payout.json")));
+        Assert.Equal(expected, summary.RootElement.GetProperty("steps").EnumerateArray().Select(e => e.GetString()!));
+        Assert.Contains(File.ReadAllText(Path.Combine(outDir, "batch-001.calldata.hex")).Trim() + "\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PayoutBuild_Substrate_OtherPrefix_StepsNameIt()
+    {
+        var input = WriteCsv("member,address,amount", $"alice,{Ss58Address.Parse(Phala(1)).Value.WithPrefix(0).Text},1");
+        var outDir = Path.Combine(_dir.FullName, "prefix0");
+
+        var (exit, output, error) = Run("payout", "build", "--rail", "substrate", "--prefix", "0", "--input", input, "--out", outDir);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("(SS58 prefix 0).", output, StringComparison.Ordinal);
+        Assert.Contains("# step 1: Open Polkadot-JS Apps connected to the Phala network (SS58 prefix 0).", File.ReadAllText(Path.Combine(outDir, "substrate-payout.txt")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PayoutBuild_Evm_WritesTheSignersStepsBesideTheSafeBatches_ForTheChainAndContract()
+    {
+        var input = WriteCsv("member,address,amount", $"alice,{Evm(1)},1.5", $"bob,{Evm(2)},2", $"carol,{Evm(3)},1");
+        var outDir = Path.Combine(_dir.FullName, "evm-steps");
+
+        var (exit, output, error) = Run("payout", "build", "--policy", "phala-v5-erc20", "--input", input, "--out", outDir, "--chunk-size", "2");
+
+        Assert.True(exit == 0, error);
+        var policy = Embassy.Policies.PolicyCatalog.Shipped.Get("phala-v5-erc20").Value;
+        var expected = Embassy.Application.SignerSteps.For(policy.Payout, 2, 3, new Token("PHA", 18).Units(4_500_000_000_000_000_000));
+        var file = File.ReadAllText(Path.Combine(outDir, "signing-steps.txt"));
+        for (var i = 0; i < expected.Count; i++)
+        {
+            Assert.Contains($"{i + 1}. {expected[i]}\n", file, StringComparison.Ordinal);
+            Assert.Contains($"  {i + 1}. {expected[i]}", output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("on chain 1 (Ethereum mainnet).", expected[0], StringComparison.Ordinal);
+        Assert.Contains("2 batch(es), 3 recipient(s), total 4.5 PHA (4500000000000000000 smallest units); each transfer calls transfer(to, value) on 0x6c5bA91642F10282b576d91922Ae6448C9d52f4E", expected[2], StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(outDir, "safe-batch-002.json")));
+    }
+
+    [Fact]
     public void PayoutBuild_EvmFromPolicy_WritesSafeBatchAndCsvWith18Decimals()
     {
         var input = WriteCsv("member,address,amount", $"alice,{Evm(1).ToLowerInvariant()},1.5", $"bob,{Evm(2)},2");

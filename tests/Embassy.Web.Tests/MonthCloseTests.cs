@@ -319,6 +319,14 @@ public sealed class MonthCloseTests
         Assert.Contains("# step 1: Open Polkadot-JS Apps connected to the Phala network (SS58 prefix 30).", text, StringComparison.Ordinal);
         Assert.Contains("# step 2: Developer → Extrinsics → Decode", text, StringComparison.Ordinal);
 
+        // The file's steps are the signer's page's steps, word for word (one text, SignerSteps), and name the figures.
+        var signing = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/months/{period}/signing");
+        var pageSteps = signing.GetProperty("steps").EnumerateArray().Select(s => s.GetString()!).ToArray();
+        var fileSteps = text.Split('\n').Where(l => l.StartsWith("# step ", StringComparison.Ordinal)).Select(l => l[(l.IndexOf(": ", StringComparison.Ordinal) + 2)..]).ToArray();
+        Assert.Equal(pageSteps, fileSteps);
+        Assert.Contains($"1 batch(es), 2 recipient(s), total ", fileSteps[2], StringComparison.Ordinal);
+        Assert.Contains($" ({signing.GetProperty("total").GetProperty("units").GetString()} smallest units)", fileSteps[2], StringComparison.Ordinal);
+
         // SCALE by hand: utility(3).batch_all(2), compact length 2, then per transfer balances(40).transfer_keep_alive(3),
         // MultiAddress::Id (0) and the 32-byte account, then Compact<u128> of the member's total.
         Assert.Equal(new byte[] { 3, 2, 2 << 2 }, callData[..3]);

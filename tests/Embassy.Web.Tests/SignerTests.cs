@@ -205,6 +205,10 @@ public class SignerTests
         Assert.Contains("id=\"carried-in\"", adminPage, StringComparison.Ordinal);
         Assert.Contains($"carried from {EmbassySite.LastMonth} <span class=\"units\">({octoberAlice} smallest units)", adminPage, StringComparison.Ordinal);
         var novemberMonth = await approved.Content.ReadFromJsonAsync<MonthDocument>(EmbassySite.Json);
+        // The API's answer names the carry as the admin's page does (#13: a step's notices are part of its answer).
+        var carriedIn = Assert.Single(novemberMonth!.Notices!, n => n.Code == MonthCloseWorkflow.PayoutCarriedIn);
+        Assert.Equal("info", carriedIn.Severity);
+        Assert.Contains("alice", carriedIn.Message, StringComparison.Ordinal);
         var novemberAlice = UInt128.Parse(novemberMonth!.Members.Single(m => m.Login == "alice").Total.Units, System.Globalization.CultureInfo.InvariantCulture);
         var novemberBob = novemberMonth.Members.Single(m => m.Login == "bob").Total.Units;
         var file = await admin.GetStringAsync($"/api/admin/months/{november}/payout.csv");
@@ -236,6 +240,46 @@ public class SignerTests
         var december = await EmbassySite.CloseMonthAsync(admin, new Embassy.Domain.Period(2026, 12));
         var decemberFile = await admin.GetStringAsync("/api/admin/months/2026-12/payout.csv");
         Assert.Equal(UInt128.Parse(december.Members.Single(m => m.Login == "alice").Total.Units, System.Globalization.CultureInfo.InvariantCulture), PayoutUnits(decemberFile, "alice"));
+    }
+
+    [Fact]
+    public async Task ApproveApi_PayoutHeld_AnswerCarriesTheNotice_PublicMonthHasNone()
+    {
+        await using var github = await MonthCloseTests.StandInAsync();
+        await using var site = new EmbassySite(github.ApiBaseAddress);
+        var admin = await site.ApiAsAsync(Roles.Admin, "ada");
+        var reviewer = await site.ApiAsAsync(Roles.Reviewer);
+        var alice = await EmbassySite.AddMemberAsync(admin, "alice", address: EmbassySite.AddressFor(35));
+        await EmbassySite.AddMemberAsync(admin, "bob", address: EmbassySite.AddressFor(21));
+        foreach (var login in new[] { "alice", "bob" })
+        {
+            github.AddIssue(EmbassySite.Repo, login, "October 2026 Contribution", MonthCloseTests.ReportBody(["CM", "CC"], EmbassySite.AddressFor(login.Length * 7)));
+        }
+
+        // An admin changes Alice's address without her proof: her payout is held for the cooling period.
+        Assert.True((await admin.PostAsJsonAsync($"/api/members/{alice.Id}/address", new AddressChange(EmbassySite.AddressFor(992)))).IsSuccessStatusCode);
+        await EmbassySite.SyncAsync(admin);
+        foreach (var item in await EmbassySite.QueueAsync(reviewer, EmbassySite.LastMonth))
+        {
+            await EmbassySite.ScoreAsync(reviewer, item.ReportId, new ScoreEntry("CM", 15, 15), new ScoreEntry("CC", 10, 10));
+        }
+
+        var locked = await admin.PostAsync($"/api/admin/months/{EmbassySite.LastMonth}/lock", null);
+        Assert.True(locked.IsSuccessStatusCode, await locked.Content.ReadAsStringAsync());
+        Assert.Equal(JsonValueKind.Array, (await locked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("notices").ValueKind);
+        var approved = await admin.PostAsync($"/api/admin/months/{EmbassySite.LastMonth}/approve", null);
+        var answer = await approved.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.True(approved.IsSuccessStatusCode, answer.ToString());
+        Assert.Equal(MonthState.Approved, answer.GetProperty("state").GetString()); // the month's fields as before
+        Assert.Equal(2, answer.GetProperty("members").GetArrayLength());
+        var held = Assert.Single(answer.GetProperty("notices").EnumerateArray(), n => n.GetProperty("code").GetString() == MonthCloseWorkflow.PayoutAddressHeld);
+        Assert.Equal("warning", held.GetProperty("severity").GetString());
+        Assert.Contains("alice", held.GetProperty("message").GetString(), StringComparison.Ordinal);
+        // Reading the month is no step: the public month has no notices.
+        var month = await site.CreateClient().GetFromJsonAsync<JsonElement>($"/api/months/{EmbassySite.LastMonth}");
+        Assert.Equal(MonthState.Approved, month.GetProperty("state").GetString());
+        Assert.False(month.TryGetProperty("notices", out _));
     }
 
     /// <summary>The smallest units of <paramref name="handle"/>'s row in a payout CSV (member, handle, address, amount, amount_units, …), or null.</summary>

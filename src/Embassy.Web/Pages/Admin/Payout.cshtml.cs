@@ -41,7 +41,7 @@ public sealed class AdminPayoutModel(MonthCloseWorkflow workflow, TimeProvider t
             return Redirect($"/admin/months/{p}?message=" + Uri.EscapeDataString(string.Join(" ", payout.Errors.Select(e => e.Message))));
         }
 
-        return Download(PayoutFile.Substrate(payout.Value, $"Embassy payout {p}", $"payout-{p}", SigningSummary.StepsOf(workflow.PolicyFor(p), payout.Value.Batches.Count)));
+        return Download(PayoutFile.Substrate(payout.Value, $"Embassy payout {p}", $"payout-{p}", SigningSummary.StepsOf(workflow.PolicyFor(p), payout.Value)));
     }
 
     public async Task<IActionResult> OnGetCsvAsync(string period, CancellationToken cancellationToken)

@@ -124,7 +124,7 @@ public sealed class AdminTreasuryModel(TreasuryStore treasury, TimeProvider time
 
         var substrate = await treasury.BountySubstratePayoutAsync(p, cancellationToken);
         return substrate.IsSuccess
-            ? Download(PayoutFile.Substrate(substrate.Value, $"Embassy bounties {p}", $"bounties-{p}", SigningSummary.StepsOf(treasury.PolicyFor(p), substrate.Value.Batches.Count)))
+            ? Download(PayoutFile.Substrate(substrate.Value, $"Embassy bounties {p}", $"bounties-{p}", SigningSummary.StepsOf(treasury.PolicyFor(p), substrate.Value)))
             : Refused(substrate.Errors);
     }
 

@@ -54,7 +54,7 @@ public sealed class SignBountiesModel(TreasuryStore treasury, TimeProvider time)
         }
 
         var substrate = await treasury.BountySubstratePayoutAsync(p, cancellationToken);
-        return substrate.IsSuccess ? Download(PayoutFile.Substrate(substrate.Value, $"Embassy bounties {p}", $"bounties-{p}", SigningSummary.StepsOf(treasury.PolicyFor(p), substrate.Value.Batches.Count))) : Refused(p, substrate.Errors);
+        return substrate.IsSuccess ? Download(PayoutFile.Substrate(substrate.Value, $"Embassy bounties {p}", $"bounties-{p}", SigningSummary.StepsOf(treasury.PolicyFor(p), substrate.Value))) : Refused(p, substrate.Errors);
     }
 
     public async Task<IActionResult> OnGetCsvAsync(string period, CancellationToken cancellationToken)

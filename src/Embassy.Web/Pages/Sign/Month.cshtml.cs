@@ -60,7 +60,7 @@ public sealed class SignMonthModel(MonthCloseWorkflow workflow, TimeProvider tim
         }
 
         var payout = await workflow.SubstratePayoutAsync(p, cancellationToken);
-        return payout.IsSuccess ? Download(PayoutFile.Substrate(payout.Value, $"Embassy payout {p}", $"payout-{p}", SigningSummary.StepsOf(workflow.PolicyFor(p), payout.Value.Batches.Count))) : Refused(p, payout.Errors);
+        return payout.IsSuccess ? Download(PayoutFile.Substrate(payout.Value, $"Embassy payout {p}", $"payout-{p}", SigningSummary.StepsOf(workflow.PolicyFor(p), payout.Value))) : Refused(p, payout.Errors);
     }
 
     public async Task<IActionResult> OnGetCsvAsync(string period, CancellationToken cancellationToken)
