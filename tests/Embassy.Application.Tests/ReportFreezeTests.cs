@@ -176,6 +176,42 @@ public class ReportFreezeTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task MemberMonth_EditedAfterTheDeadline_ShowsTheDeadlineVersionAndSaysSo_UntilAReviewerAcceptsTheEdit(string provider)
+    {
+        var month = await EditedAfterDeadlineAsync(provider);
+        await using var _db = month.Db;
+        var id = month.Edited.ReportId;
+        await using (var context = month.Db.Context())
+        {
+            // The edit after the deadline also has a problem of its own, which the deadline's version does not.
+            var v2 = await context.ReportVersions.SingleAsync(v => v.ReportId == id && v.Number == 2);
+            v2.Diagnostics.Add(new ReportDiagnostic { Ordinal = 0, Code = "DEPARTMENT_NO_EVIDENCE", Severity = "warning", Message = "The third department has no evidence." });
+            await context.SaveChangesAsync();
+        }
+
+        var months = new MemberMonths(month.Db.Factory(), month.Clock, new PublicQueries(month.Db.Factory(), month.Clock));
+        var before = (await months.MonthAsync(month.Edited.Author, September)).Report;
+        var later = Assert.Single((await month.Freezes.ForReportAsync(id))!.Later);
+        var accepted = await month.Freezes.AcceptAsync(id, 2, later.ContentHash, "rev2", "The third department's work was done in September.");
+        var after = (await months.MonthAsync(month.Edited.Author, September)).Report;
+
+        Assert.NotNull(before);
+        Assert.Equal((1, 2), (before.Version, before.LatestVersion)); // R7: the deadline's version, not the latest edit
+        Assert.True(before.HasUnscoredEdit);
+        Assert.False(before.Accepted);
+        Assert.Equal(month.Edited.Departments, before.Departments);
+        Assert.DoesNotContain(before.Diagnostics, d => d.Diagnostic.Code == "DEPARTMENT_NO_EVIDENCE");
+        Assert.True(accepted.IsSuccess, string.Join("; ", accepted.Errors));
+        Assert.NotNull(after);
+        Assert.Equal((2, 2), (after.Version, after.LatestVersion));
+        Assert.False(after.HasUnscoredEdit);
+        Assert.True(after.Accepted);
+        Assert.Equal([.. month.Edited.Departments, PolicyCatalogThird(month.Edited.Departments)], after.Departments);
+        Assert.Contains(after.Diagnostics, d => d.Diagnostic.Code == "DEPARTMENT_NO_EVIDENCE");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Accept_ForgedOrNotAllowed_IsRefused_AndTheDeadlineVersionStaysScored(string provider)
     {
         var month = await EditedAfterDeadlineAsync(provider);

@@ -66,6 +66,38 @@ public sealed class ReportFreezePageTests
         Assert.Contains("Signed a partner after the deadline.", Between(after, "id=\"report-body\">", "</div>"), StringComparison.Ordinal); // the scored text
     }
 
+    [Fact]
+    public async Task MemberMonthPage_AfterAnEditPastTheDeadline_ShowsTheDeadlineVersionAndSaysSo_ThenTheAcceptedOne()
+    {
+        var githubClock = new ManualClock(MonthCloseTests.FiledAt) { AutoAdvance = false }; // filed 3 November, before the deadline
+        await using var github = await GitHubStandIn.GitHubStandIn.StartAsync(githubClock);
+        await using var site = new EmbassySite(github.ApiBaseAddress); // now: 20 November
+        var admin = await site.ApiAsAsync(Roles.Admin);
+        await EmbassySite.AddMemberAsync(admin, "alice");
+        var issue = github.AddIssue(EmbassySite.Repo, "alice", "October 2026 Contribution - alice", MonthCloseTests.ReportBody(["CM", "CC"], EmbassySite.AddressFor(1)));
+        await EmbassySite.SyncAsync(admin);
+        githubClock.Advance(TimeSpan.FromDays(7)); // 10 November: after the 5 November deadline
+        github.EditIssue(EmbassySite.Repo, issue.Number, body: MonthCloseTests.ReportBody(["CM", "CC", "BD"], EmbassySite.AddressFor(1), "Signed a partner after the deadline."));
+        await EmbassySite.SyncAsync(admin);
+        var id = (await EmbassySite.QueueAsync(await site.ApiAsAsync(Roles.Reviewer, "rita"), EmbassySite.LastMonth)).Single().ReportId;
+        var rita = await site.SignInAsReviewerAsync("rita");
+        var alice = await site.SignInAsAsync("alice", Roles.Member);
+        var monthPage = $"/me/months/{EmbassySite.LastMonth}";
+
+        var before = await alice.GetStringAsync(monthPage);
+        var laterHash = Between(await rita.GetStringAsync($"/review/{id}"), "<input type=\"hidden\" name=\"hash\" value=\"", "\"");
+        var accepted = await EmbassySite.PostFormAsync(rita, $"/review/{id}", new Dictionary<string, string> { ["version"] = "2", ["hash"] = laterHash, ["reason"] = "The partner was signed in October." }, $"/review/{id}?handler=accept");
+        var after = await alice.GetStringAsync(monthPage);
+
+        Assert.Contains("You edited this report after the deadline (version 2); the month scores version 1 as it stood at the deadline (R7), unless a reviewer accepts the edit.", Between(before, "id=\"unscored-edit\"", "</p>"), StringComparison.Ordinal);
+        Assert.Contains("<dt>Departments</dt><dd>CM, CC</dd>", before, StringComparison.Ordinal);
+        Assert.Contains("(version 1)", before, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.DoesNotContain("unscored-edit", after, StringComparison.Ordinal);
+        Assert.Contains("<dt>Departments</dt><dd>CM, CC, BD</dd>", after, StringComparison.Ordinal);
+        Assert.Contains("(version 2)", after, StringComparison.Ordinal);
+    }
+
     private static string Between(string html, string start, string end)
     {
         var from = html.IndexOf(start, StringComparison.Ordinal);
