@@ -247,20 +247,51 @@ public sealed partial class GitHubClient
         SendJsonAsync(HttpMethod.Post, new Uri(IssueUri(repository, number) + "/comments", UriKind.Relative), new { body }, GitHubComment.FromJson,
             $"commenting on #{number} of {repository}", cancellationToken, repeatable: false);
 
-    /// <summary>The first 100 comments of an issue (enough to find Embassy's own, which is posted first).</summary>
+    /// <summary>The most pages of 100 comments <see cref="ListCommentsAsync"/> reads.</summary>
+    public const int MaxCommentPages = 50;
+
+    /// <summary>
+    /// An issue's comments, oldest first, every page of them up to <see cref="MaxCommentPages"/>: a tracking issue gathers
+    /// a reminder or two a month, and the marker of Embassy's own comment must be found however far down it is (a retry
+    /// that missed it would post the comment twice).
+    /// </summary>
     public async Task<Result<IReadOnlyList<GitHubComment>>> ListCommentsAsync(RepositoryName repository, int number, CancellationToken cancellationToken = default)
     {
-        var uri = new Uri(IssueUri(repository, number) + "/comments?per_page=100", UriKind.Relative);
-        var sent = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken).ConfigureAwait(false);
-        if (!sent.IsSuccess)
+        var comments = new List<GitHubComment>();
+        Uri? uri = new(IssueUri(repository, number) + "/comments?per_page=100", UriKind.Relative);
+        for (var pages = 0; uri is not null; pages++)
         {
-            return Result<IReadOnlyList<GitHubComment>>.Fail(sent.Diagnostics);
+            if (pages == MaxCommentPages)
+            {
+                return Result<IReadOnlyList<GitHubComment>>.Fail(GitHubCodes.Failed,
+                    $"#{number} of {repository} has more than {(MaxCommentPages * 100).ToString(CultureInfo.InvariantCulture)} comments; Embassy does not read further.");
+            }
+
+            var page = uri;
+            var sent = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, page), cancellationToken).ConfigureAwait(false);
+            if (!sent.IsSuccess)
+            {
+                return Result<IReadOnlyList<GitHubComment>>.Fail(sent.Diagnostics);
+            }
+
+            using var response = sent.Value;
+            if (!response.IsSuccessStatusCode)
+            {
+                return Result<IReadOnlyList<GitHubComment>>.Fail(await FailureAsync(response, $"listing comments of #{number} of {repository}", cancellationToken).ConfigureAwait(false));
+            }
+
+            var read = await ReadAsync<IReadOnlyList<GitHubComment>>(response, a => a.EnumerateArray().Select(GitHubComment.FromJson).ToList(), cancellationToken).ConfigureAwait(false);
+            if (!read.IsSuccess)
+            {
+                return read;
+            }
+
+            comments.AddRange(read.Value);
+            // The next page only on GitHub's own host: the token is sent with it.
+            uri = NextLink(response) is { } next && string.Equals(next.Authority, Absolute(page).Authority, StringComparison.OrdinalIgnoreCase) ? next : null;
         }
 
-        using var response = sent.Value;
-        return response.IsSuccessStatusCode
-            ? await ReadAsync<IReadOnlyList<GitHubComment>>(response, a => a.EnumerateArray().Select(GitHubComment.FromJson).ToList(), cancellationToken).ConfigureAwait(false)
-            : Result<IReadOnlyList<GitHubComment>>.Fail(await FailureAsync(response, $"listing comments of #{number} of {repository}", cancellationToken).ConfigureAwait(false));
+        return Result<IReadOnlyList<GitHubComment>>.Ok(comments);
     }
 
     /// <summary>Edits a comment in place.</summary>

@@ -121,6 +121,22 @@ public sealed class GitHubClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListComments_ReadsEveryPage_OldestFirst()
+    {
+        var issue = _github.AddIssue(Repo, "alice", "r", "b");
+        for (var i = 0; i < 230; i++)
+        {
+            issue.Comments.Add(new StandInComment { Id = 500_000 + i, Author = "lead", Body = "note " + i, CreatedAt = _clock.GetUtcNow(), UpdatedAt = _clock.GetUtcNow() });
+        }
+
+        var comments = await Client().ListCommentsAsync(R, issue.Number);
+
+        Assert.True(comments.IsSuccess, string.Join("; ", comments.Diagnostics));
+        Assert.Equal(Enumerable.Range(0, 230).Select(i => "note " + i), comments.Value.Select(c => c.Body));
+        Assert.Equal(["?per_page=100", "?per_page=100&page=2", "?per_page=100&page=3"], _github.Requests.Select(r => r.Query)); // Link pagination, 100 a page
+    }
+
+    [Fact]
     public async Task CreateComment_ServerErrorAfterGitHubPostedIt_IsNotRepeated()
     {
         var issue = _github.AddIssue(Repo, "alice", "r", "b");

@@ -733,13 +733,26 @@ public sealed class GitHubStandIn : IAsyncDisposable
         await WriteAsync(context, status, body, counted: true);
     }
 
+    // GET …/issues/{number}/comments: oldest first, per_page (30 unless asked, at most 100) a page, with Link pagination.
     private async Task ListComments(HttpContext context, string owner, string repo, int number)
     {
+        var q = context.Request.Query;
+        var perPage = Math.Clamp(Int(q, "per_page", 30), 1, 100);
+        var page = Math.Max(1, Int(q, "page", 1));
         JsonArray list;
+        int total;
         lock (_gate)
         {
-            var issue = Find(owner + "/" + repo, number);
-            list = new JsonArray((issue?.Comments ?? []).Select(c => (JsonNode)CommentJson(c, owner + "/" + repo, number)).ToArray());
+            var comments = Find(owner + "/" + repo, number)?.Comments ?? [];
+            total = comments.Count;
+            list = new JsonArray(comments.Skip((page - 1) * perPage).Take(perPage).Select(c => (JsonNode)CommentJson(c, owner + "/" + repo, number)).ToArray());
+        }
+
+        var lastPage = Math.Max(1, (total + perPage - 1) / perPage);
+        if (page < lastPage)
+        {
+            string PageUrl(int n) => $"<{ApiBaseAddress}repos/{owner}/{repo}/issues/{number.ToString(CultureInfo.InvariantCulture)}/comments?per_page={perPage.ToString(CultureInfo.InvariantCulture)}&page={n.ToString(CultureInfo.InvariantCulture)}>";
+            context.Response.Headers["Link"] = PageUrl(page + 1) + "; rel=\"next\", " + PageUrl(lastPage) + "; rel=\"last\"";
         }
 
         await WriteWithETagAsync(context, list);
