@@ -88,9 +88,10 @@ public static class ApplicationServiceCollectionExtensions
     /// <summary>
     /// Registers the reminders (issue #14): <see cref="CalendarFeeds"/>, the GitHub <see cref="Reminders"/> and
     /// <see cref="MonthReceipts"/>, and the <see cref="ReminderWorker"/> that posts them. Needs <c>AddEmbassyGitHub</c>,
-    /// <see cref="MemberMonths"/>, <see cref="ReviewQueue"/> and <see cref="AccessTokens"/>.
+    /// <see cref="MemberMonths"/>, <see cref="ReviewQueue"/> and <see cref="AccessTokens"/>. <paramref name="publicUrl"/>, the
+    /// site's public address, lets the receipts link to the member's month page.
     /// </summary>
-    public static IServiceCollection AddEmbassyReminders(this IServiceCollection services)
+    public static IServiceCollection AddEmbassyReminders(this IServiceCollection services, Uri? publicUrl = null)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new CalendarFeeds(
@@ -100,7 +101,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddTransient(sp => new Reminders(
             sp.GetRequiredService<IDbContextFactory<EmbassyDbContext>>(), sp.GetRequiredService<GitHubClient>(), sp.GetRequiredService<GitHubOptions>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ProgramPolicies>().Catalog));
-        services.AddTransient<MonthReceipts>();
+        services.AddTransient(sp => new MonthReceipts(
+            sp.GetRequiredService<IDbContextFactory<EmbassyDbContext>>(), sp.GetRequiredService<GitHubClient>(), sp.GetRequiredService<MemberMonths>(),
+            sp.GetRequiredService<TimeProvider>(), publicUrl));
         services.AddHostedService<ReminderWorker>();
         return services;
     }

@@ -27,7 +27,10 @@ public sealed record DepartmentScoreRow(string Code, string Name, string? Sugges
     public DateTimeOffset? AppealUntil { get; init; }
 }
 
-/// <summary>What the parser read from the member's report (its latest version).</summary>
+/// <summary>
+/// What the parser read from the member's report: the version the month scores (R7: before the deadline the latest one;
+/// after it the one frozen at the deadline, or a later one a reviewer accepted), in <paramref name="Version"/>.
+/// </summary>
 public sealed record MemberReportReading(
     long ReportId,
     int IssueNumber,
@@ -38,7 +41,17 @@ public sealed record MemberReportReading(
     Period? PeriodRead,
     IReadOnlyList<string> Departments,
     string? Wallet,
-    IReadOnlyList<MemberDiagnostic> Diagnostics);
+    IReadOnlyList<MemberDiagnostic> Diagnostics)
+{
+    /// <summary>The latest version synced from GitHub; above <see cref="Version"/> when the member edited after the deadline (R7).</summary>
+    public int LatestVersion { get; init; }
+
+    /// <summary>R7: true when <see cref="Version"/> is a later version a reviewer accepted, rather than the deadline's.</summary>
+    public bool Accepted { get; init; }
+
+    /// <summary>R7: the member edited the report after the deadline and the month does not score that edit.</summary>
+    public bool HasUnscoredEdit => LatestVersion > Version;
+}
 
 /// <summary>R5: an amount carried from an earlier month (<paramref name="From"/>) and paid with a later payout.</summary>
 public sealed record CarriedAmount(Period From, TokenAmount Amount);
@@ -148,6 +161,8 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
         var policy = (snapshot is null ? null : _catalog.Find(snapshot.Policy.Id)) ?? _catalog.ForPeriod(period);
         var deadline = policy.Deadline.EndOf(period);
 
+        // R7: freeze at the first look after the deadline, as the reviewer's pages do, so the member reads the version scored.
+        await ReportFreezes.FreezeDueAsync(db, policy, period, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var items = await ReviewQueue.ItemsAsync(db, policy, period, cancellationToken).ConfigureAwait(false);
         var normalized = MemberHandle.Normalize(login);
         var mine = items.Where(i => (memberId is not null && i.MemberId == memberId) || MemberHandle.Normalize(i.Author) == normalized).ToArray();
@@ -158,8 +173,12 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
         if (item is not null)
         {
             var report = await db.Reports.AsNoTracking().SingleAsync(r => r.Id == item.ReportId, cancellationToken).ConfigureAwait(false);
+            // R7: the version the month scores, the rule of the review page (ReviewQueue.DetailAsync): not the latest edit.
+            var freeze = await db.ReportFreezes.AsNoTracking().Where(f => f.ReportId == report.Id).Select(f => new { f.VersionNumber, f.AcceptedVersion })
+                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var scored = ReportFreeze.Scored(report.LatestVersion, freeze?.VersionNumber, freeze?.AcceptedVersion);
             var version = await db.ReportVersions.AsNoTracking().Include(v => v.Parse).Include(v => v.Diagnostics)
-                .SingleAsync(v => v.ReportId == report.Id && v.Number == report.LatestVersion, cancellationToken).ConfigureAwait(false);
+                .SingleAsync(v => v.ReportId == report.Id && v.Number == scored, cancellationToken).ConfigureAwait(false);
             suggested = SuggestedScores(version.Parse?.SuggestedScores);
             reading = new MemberReportReading(
                 report.Id,
@@ -171,7 +190,11 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
                 version.Parse?.Period,
                 item.Departments,
                 version.Parse?.Wallet,
-                version.Diagnostics.OrderBy(d => d.Ordinal).Select(d => new MemberDiagnostic(ToDiagnostic(d), FixFor(d.Code))).ToArray());
+                version.Diagnostics.OrderBy(d => d.Ordinal).Select(d => new MemberDiagnostic(ToDiagnostic(d), FixFor(d.Code))).ToArray())
+            {
+                LatestVersion = report.LatestVersion,
+                Accepted = freeze?.AcceptedVersion == scored,
+            };
         }
 
         var published = close is not null && close.State != MonthState.Locked;

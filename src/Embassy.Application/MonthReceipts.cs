@@ -14,8 +14,10 @@ namespace Embassy.Application;
 /// (status, final score per department, the reward line by line in display form with the smallest units, and the payment
 /// link once paid). The same comment is edited when the month is paid or a payment corrected; it is never posted twice
 /// (<see cref="OutboundComments"/>). Governed by write-back (<c>GitHub:WriteBack</c>), like the report check comment.
+/// <paramref name="publicUrl"/>, the site's public address (<c>Site:PublicUrl</c>), makes the month page a link; without
+/// it the receipt names the page's path, since Embassy cannot know where it is reached.
 /// </summary>
-public sealed class MonthReceipts(IDbContextFactory<EmbassyDbContext> databases, GitHubClient github, MemberMonths months, TimeProvider time)
+public sealed class MonthReceipts(IDbContextFactory<EmbassyDbContext> databases, GitHubClient github, MemberMonths months, TimeProvider time, Uri? publicUrl = null)
 {
     /// <summary>The claim key of a report's receipt.</summary>
     public static string Key(Period period, long reportId) => string.Create(CultureInfo.InvariantCulture, $"receipt/{period}/report/{reportId}");
@@ -90,17 +92,23 @@ public sealed class MonthReceipts(IDbContextFactory<EmbassyDbContext> databases,
         var login = await db.MemberHandles.AsNoTracking().Where(h => h.MemberId == memberId && h.Kind == MemberHandle.GitHub).OrderBy(h => h.Id)
             .Select(h => h.Value).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? report.AuthorLogin;
         var view = await months.MonthAsync(login, period, cancellationToken).ConfigureAwait(false);
-        return view.Report?.ReportId == reportId && view.Reward is not null ? Body(row.Key, view) : null;
+        return view.Report?.ReportId == reportId && view.Reward is not null ? Body(row.Key, view, publicUrl) : null;
     }
 
-    /// <summary>The receipt's Markdown: what the member's month page shows once the month is published.</summary>
-    public static string Body(string key, MemberMonthView view)
+    /// <summary>
+    /// The receipt's Markdown: what the member's month page shows once the month is published, with a link to that page
+    /// when <paramref name="publicUrl"/> (the site's public address) is known, else the page's path as text.
+    /// </summary>
+    public static string Body(string key, MemberMonthView view, Uri? publicUrl = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.AppendLine(OutboundComments.Marker(key));
-        sb.AppendLine(inv, $"**Your month {view.Period} is {view.Status}.** Details: `/me/months/{view.Period}` on Embassy.");
+        var path = $"/me/months/{view.Period}";
+        // The origin alone, as the sign-in links and calendar feeds build theirs (the site is served at its root).
+        var details = publicUrl is null ? $"`{path}` on Embassy" : $"[your month page on Embassy]({publicUrl.GetLeftPart(UriPartial.Authority)}{path})";
+        sb.AppendLine(inv, $"**Your month {view.Period} is {view.Status}.** Details: {details}.");
         sb.AppendLine();
         sb.AppendLine("| Department | Suggested | Final |");
         sb.AppendLine("|---|---:|---:|");

@@ -151,6 +151,56 @@ public sealed class ReportFreezes(IDbContextFactory<EmbassyDbContext> databases,
     }
 
     /// <summary>
+    /// R7: a reviewer withdraws the acceptance of a later version, so the month scores the version frozen at the deadline
+    /// again. Needs a reason; refused on one's own report, when no later version is accepted and in a closed month;
+    /// audited. Returns the version scored after it (the frozen one).
+    /// </summary>
+    public async Task<Result<int>> WithdrawAsync(long reportId, string reviewer, string? reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reviewer);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Result<int>.Fail(WorkflowCodes.ReasonRequired, "Give a reason for scoring the deadline's version again; it is kept in the audit log.");
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken).ConfigureAwait(false);
+        if (report?.Period is not { } period)
+        {
+            return Result<int>.Fail(WorkflowCodes.NotFound, $"There is no report {reportId} with a month.");
+        }
+
+        // Issue #12: nobody decides about their own report, this way or the other.
+        var self = MemberHandle.Normalize(reviewer);
+        if (MemberHandle.Normalize(report.AuthorLogin) == self
+            || (report.MemberId is { } owner && await db.MemberHandles.AnyAsync(h => h.MemberId == owner && h.Kind == MemberHandle.GitHub && h.NormalizedValue == self, cancellationToken).ConfigureAwait(false)))
+        {
+            return Result<int>.Fail(AccessCodes.ScoreOwnReport, "Nobody changes which version of their own report is scored; another reviewer must.");
+        }
+
+        if (await MonthStore.IsFrozenAsync(db, period, cancellationToken).ConfigureAwait(false))
+        {
+            return Result<int>.Fail(WorkflowCodes.MonthClosed, $"{period} is closed; reopen it before changing which version is scored.");
+        }
+
+        var freeze = await db.ReportFreezes.SingleOrDefaultAsync(f => f.ReportId == reportId, cancellationToken).ConfigureAwait(false);
+        if (freeze?.AcceptedVersion is not { } accepted)
+        {
+            return Result<int>.Fail(FreezeCodes.NotAcceptable, string.Create(CultureInfo.InvariantCulture,
+                $"Report #{report.IssueNumber} has no later version accepted: it is scored as it stood at the deadline{(freeze is null ? " (or as it stands, before the deadline)" : $", version {freeze.VersionNumber}")} (R7)."));
+        }
+
+        var now = time.GetUtcNow();
+        var (acceptedHash, acceptedBy) = (freeze.AcceptedHash, freeze.AcceptedBy);
+        (freeze.AcceptedVersion, freeze.AcceptedHash, freeze.AcceptedBy, freeze.AcceptedAt) = (null, null, null, null);
+        ProgramTables.Audit(db, now, reviewer, "report.version-withdrawn", $"report:{report.Repository}#{report.IssueNumber}",
+            string.Create(CultureInfo.InvariantCulture,
+                $"version {accepted} ({acceptedHash}, accepted by {acceptedBy}) no longer scored; the deadline's version {freeze.VersionNumber} ({freeze.ContentHash}) is: {reason.Trim()}"));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return Result<int>.Ok(freeze.VersionNumber);
+    }
+
+    /// <summary>
     /// R7: freezes every report of <paramref name="period"/> not frozen yet, once its deadline has passed: the version at the
     /// deadline, its normalised link list and their content hash. Idempotent, and safe beside another freezer (a report
     /// frozen meanwhile is left as it is).

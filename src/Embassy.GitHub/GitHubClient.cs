@@ -22,6 +22,12 @@ public sealed partial class GitHubClient
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>
+    /// Marks a request that must not be repeated on an ambiguous outcome (a 5xx, a lost connection, a time-out): GitHub
+    /// may have done it and still answered so. Rate limits are still waited out: GitHub refused those requests.
+    /// </summary>
+    private static readonly ResiliencePropertyKey<bool> NotRepeatable = new("embassy.github.not-repeatable");
+
     private readonly HttpClient _http;
     private readonly GitHubOptions _options;
     private readonly TimeProvider _time;
@@ -56,7 +62,7 @@ public sealed partial class GitHubClient
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryDelay,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.AttemptNumber, args.Context.CancellationToken)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.AttemptNumber, args.Context)),
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r ? RateLimitWait(r, args.AttemptNumber) : null),
                 OnRetry = args =>
                 {
@@ -232,25 +238,60 @@ public sealed partial class GitHubClient
         static bool Flag(JsonElement permissions, string name) => permissions.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True;
     }
 
-    /// <summary>Comments on an issue.</summary>
+    /// <summary>
+    /// Comments on an issue. Not repeated on a 5xx, a lost connection or a time-out — GitHub may have posted the comment and
+    /// still answered so, and a repeat would post it twice —: the failure is returned, and the caller's next attempt looks
+    /// for the comment by its marker first (<c>OutboundComments</c>, write-back). A rate limit is still waited out.
+    /// </summary>
     public Task<Result<GitHubComment>> CreateCommentAsync(RepositoryName repository, int number, string body, CancellationToken cancellationToken = default) =>
         SendJsonAsync(HttpMethod.Post, new Uri(IssueUri(repository, number) + "/comments", UriKind.Relative), new { body }, GitHubComment.FromJson,
-            $"commenting on #{number} of {repository}", cancellationToken);
+            $"commenting on #{number} of {repository}", cancellationToken, repeatable: false);
 
-    /// <summary>The first 100 comments of an issue (enough to find Embassy's own, which is posted first).</summary>
+    /// <summary>The most pages of 100 comments <see cref="ListCommentsAsync"/> reads.</summary>
+    public const int MaxCommentPages = 50;
+
+    /// <summary>
+    /// An issue's comments, oldest first, every page of them up to <see cref="MaxCommentPages"/>: a tracking issue gathers
+    /// a reminder or two a month, and the marker of Embassy's own comment must be found however far down it is (a retry
+    /// that missed it would post the comment twice).
+    /// </summary>
     public async Task<Result<IReadOnlyList<GitHubComment>>> ListCommentsAsync(RepositoryName repository, int number, CancellationToken cancellationToken = default)
     {
-        var uri = new Uri(IssueUri(repository, number) + "/comments?per_page=100", UriKind.Relative);
-        var sent = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken).ConfigureAwait(false);
-        if (!sent.IsSuccess)
+        var comments = new List<GitHubComment>();
+        Uri? uri = new(IssueUri(repository, number) + "/comments?per_page=100", UriKind.Relative);
+        for (var pages = 0; uri is not null; pages++)
         {
-            return Result<IReadOnlyList<GitHubComment>>.Fail(sent.Diagnostics);
+            if (pages == MaxCommentPages)
+            {
+                return Result<IReadOnlyList<GitHubComment>>.Fail(GitHubCodes.Failed,
+                    $"#{number} of {repository} has more than {(MaxCommentPages * 100).ToString(CultureInfo.InvariantCulture)} comments; Embassy does not read further.");
+            }
+
+            var page = uri;
+            var sent = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, page), cancellationToken).ConfigureAwait(false);
+            if (!sent.IsSuccess)
+            {
+                return Result<IReadOnlyList<GitHubComment>>.Fail(sent.Diagnostics);
+            }
+
+            using var response = sent.Value;
+            if (!response.IsSuccessStatusCode)
+            {
+                return Result<IReadOnlyList<GitHubComment>>.Fail(await FailureAsync(response, $"listing comments of #{number} of {repository}", cancellationToken).ConfigureAwait(false));
+            }
+
+            var read = await ReadAsync<IReadOnlyList<GitHubComment>>(response, a => a.EnumerateArray().Select(GitHubComment.FromJson).ToList(), cancellationToken).ConfigureAwait(false);
+            if (!read.IsSuccess)
+            {
+                return read;
+            }
+
+            comments.AddRange(read.Value);
+            // The next page only on GitHub's own host: the token is sent with it.
+            uri = NextLink(response) is { } next && string.Equals(next.Authority, Absolute(page).Authority, StringComparison.OrdinalIgnoreCase) ? next : null;
         }
 
-        using var response = sent.Value;
-        return response.IsSuccessStatusCode
-            ? await ReadAsync<IReadOnlyList<GitHubComment>>(response, a => a.EnumerateArray().Select(GitHubComment.FromJson).ToList(), cancellationToken).ConfigureAwait(false)
-            : Result<IReadOnlyList<GitHubComment>>.Fail(await FailureAsync(response, $"listing comments of #{number} of {repository}", cancellationToken).ConfigureAwait(false));
+        return Result<IReadOnlyList<GitHubComment>>.Ok(comments);
     }
 
     /// <summary>Edits a comment in place.</summary>
@@ -323,9 +364,9 @@ public sealed partial class GitHubClient
     }
 
     private async Task<Result<T>> SendJsonAsync<T>(
-        HttpMethod method, Uri uri, object body, Func<JsonElement, T> read, string what, CancellationToken cancellationToken)
+        HttpMethod method, Uri uri, object body, Func<JsonElement, T> read, string what, CancellationToken cancellationToken, bool repeatable = true)
     {
-        var sent = await SendAsync(() => new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body, options: Json) }, cancellationToken)
+        var sent = await SendAsync(() => new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body, options: Json) }, cancellationToken, repeatable: repeatable)
             .ConfigureAwait(false);
         if (!sent.IsSuccess)
         {
@@ -352,8 +393,11 @@ public sealed partial class GitHubClient
         }
     }
 
-    /// <summary>Sends with retries and rate-limit handling; the caller disposes the response.</summary>
-    private async Task<Result<HttpResponseMessage>> SendAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken, bool followRedirects = true)
+    /// <summary>
+    /// Sends with retries and rate-limit handling; the caller disposes the response. A request not <paramref name="repeatable"/>
+    /// is sent once on an ambiguous outcome (5xx, lost connection, time-out), as GitHub may have done it.
+    /// </summary>
+    private async Task<Result<HttpResponseMessage>> SendAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken, bool followRedirects = true, bool repeatable = true)
     {
         string? bearer = _options.Token;
         if (_app is not null)
@@ -368,11 +412,14 @@ public sealed partial class GitHubClient
         }
 
         HttpResponseMessage response;
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(NotRepeatable, !repeatable);
         try
         {
             response = await _pipeline.ExecuteAsync(
-                async token =>
+                async resilience =>
                 {
+                    var token = resilience.CancellationToken;
                     // GitHub answers a renamed or transferred repository with 301 (GET) or 307 (writes) to its new
                     // address: repeat the request there (GitHub: "repeat your request verbatim"), on the same host only
                     // (the token must not travel elsewhere), at most MaxRedirects times.
@@ -409,7 +456,7 @@ public sealed partial class GitHubClient
                         target = next;
                     }
                 },
-                cancellationToken).ConfigureAwait(false);
+                context).ConfigureAwait(false);
         }
         catch (RateLimitedException e)
         {
@@ -417,19 +464,23 @@ public sealed partial class GitHubClient
         }
         catch (HttpRequestException e)
         {
-            return Result<HttpResponseMessage>.Fail(GitHubCodes.Unavailable, $"GitHub could not be reached after {_options.MaxRetries} retries: {e.Message}");
+            return Result<HttpResponseMessage>.Fail(GitHubCodes.Unavailable, $"GitHub could not be reached {Retried(repeatable)}: {e.Message}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return Result<HttpResponseMessage>.Fail(GitHubCodes.Unavailable,
-                $"GitHub did not answer within {_options.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s, {_options.MaxRetries} retries included.");
+                $"GitHub did not answer within {_options.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s, {Retried(repeatable)}.");
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
 
         if ((int)response.StatusCode >= 500)
         {
             var status = (int)response.StatusCode;
             response.Dispose();
-            return Result<HttpResponseMessage>.Fail(GitHubCodes.Unavailable, $"GitHub answered {status.ToString(CultureInfo.InvariantCulture)} after {_options.MaxRetries} retries.");
+            return Result<HttpResponseMessage>.Fail(GitHubCodes.Unavailable, $"GitHub answered {status.ToString(CultureInfo.InvariantCulture)} {Retried(repeatable)}.");
         }
 
         if (response.StatusCode == HttpStatusCode.Unauthorized)
@@ -562,18 +613,23 @@ public sealed partial class GitHubClient
         }
     }
 
-    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, int attempt, CancellationToken cancellationToken)
+    private string Retried(bool repeatable) => repeatable
+        ? $"after {_options.MaxRetries.ToString(CultureInfo.InvariantCulture)} retries"
+        : "and the request was not repeated, since GitHub may have done it";
+
+    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, int attempt, ResilienceContext context)
     {
+        var repeatable = !context.Properties.GetValue(NotRepeatable, false);
         if (outcome.Exception is not null)
         {
-            return outcome.Exception is HttpRequestException
-                || (outcome.Exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+            return repeatable && (outcome.Exception is HttpRequestException
+                || (outcome.Exception is OperationCanceledException && !context.CancellationToken.IsCancellationRequested));
         }
 
         var response = outcome.Result!;
         if ((int)response.StatusCode >= 500)
         {
-            return true;
+            return repeatable;
         }
 
         // A rate limit is retried only when its wait is short enough; otherwise it is reported.

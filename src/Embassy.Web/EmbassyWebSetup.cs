@@ -144,7 +144,8 @@ public static partial class EmbassyWebSetup
         services.AddSingleton<DemoProgram>();
         services.AddSingleton<ReportAdmin>();
         services.AddSingleton<MonthDrift>();
-        services.AddEmbassyReminders(); // issue #14: calendar feeds, reminders and receipts on GitHub
+        var site = SiteAddress.From(config); // read first: the receipts link to the member's month page at the public address
+        services.AddEmbassyReminders(site.PublicUrl); // issue #14: calendar feeds, reminders and receipts on GitHub
         builder.AddEmbassyCommunityWeb();
         services.AddEmbassyTreasury();
         var admins = (config["Auth:Admins"] ?? string.Empty).Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -155,7 +156,6 @@ public static partial class EmbassyWebSetup
 
         // Behind a reverse proxy: only the listed proxies' forwarded headers are read. PostConfigure runs after the host's
         // own setup, which ASPNETCORE_FORWARDEDHEADERS_ENABLED=true makes trust every client; the list here wins.
-        var site = SiteAddress.From(config);
         services.AddSingleton(site);
         services.PostConfigure<ForwardedHeadersOptions>(o =>
         {

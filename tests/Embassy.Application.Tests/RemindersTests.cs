@@ -109,6 +109,76 @@ public sealed class RemindersTests
         Assert.Equal(2, h.GitHub.Issue(SyncHarness.Repo, tracking).Comments.Count);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Reminders_502AfterGitHubPostedTheComment_IsNotPostedTwice_TheRetryFindsItByItsMarker(string provider)
+    {
+        var (h, tracking, catalog) = await MonthAsync(provider);
+        await using var harness = h;
+        var clock = new ManualClock(new DateTimeOffset(2025, 1, 4, 12, 0, 0, TimeSpan.Zero)) { AutoAdvance = false };
+        // Years of a tracking issue: 120 comments before this month's reminder, so its marker is on the second page.
+        var issue = h.GitHub.Issue(SyncHarness.Repo, tracking);
+        for (var i = 0; i < 120; i++)
+        {
+            issue.Comments.Add(new StandInComment { Id = 900_000 + i, Author = "lead", Body = $"An earlier month's note {i}.", CreatedAt = Filed.AddDays(-200 + i), UpdatedAt = Filed.AddDays(-200 + i) });
+        }
+
+        var postsBefore = h.GitHub.Requests.Count(r => r.Method == "POST");
+        h.GitHub.FailAfterNext(1, 502, when: r => r.Method == "POST"); // GitHub makes the comment and answers 502
+
+        var failed = await Instance(h, clock, catalog).RunAsync(); // the client's own retries on
+        var postsAfterFailure = h.GitHub.Requests.Count(r => r.Method == "POST") - postsBefore;
+        var commentsAfterFailure = h.GitHub.Issue(SyncHarness.Repo, tracking).Comments.Count - 120;
+        clock.Advance(TimeSpan.FromMinutes(2)); // past the first back-off (1 minute)
+        var retried = await Instance(h, clock, catalog).RunAsync();
+        var again = await Instance(h, clock, catalog).RunAsync();
+
+        Assert.Equal((0, 1), (failed.Posted, failed.Failed));
+        Assert.Equal(1, postsAfterFailure); // not repeated by the client
+        Assert.Equal(1, commentsAfterFailure); // and yet on GitHub
+        Assert.Equal((1, 0), (retried.Posted, retried.Failed));
+        Assert.Equal((0, 0, 1), (again.Posted, again.Failed, again.Skipped));
+        var comment = Assert.Single(h.GitHub.Issue(SyncHarness.Repo, tracking).Comments, c => c.Author != "lead");
+        Assert.Equal(121, h.GitHub.Issue(SyncHarness.Repo, tracking).Comments.Count);
+        Assert.StartsWith(OutboundComments.Marker(Reminders.Key(new Domain.Period(2024, 12), "members")), comment.Body, StringComparison.Ordinal);
+        Assert.Equal(1, h.GitHub.Requests.Count(r => r.Method == "POST") - postsBefore); // the retry found it by its marker, on page 2
+        Assert.Contains(h.GitHub.Requests, r => r.Method == "GET" && r.Path.EndsWith($"/issues/{tracking}/comments", StringComparison.Ordinal) && r.Query.Contains("page=2", StringComparison.Ordinal));
+        await using var db = h.Database.Context();
+        var row = await db.OutboundComments.SingleAsync();
+        Assert.Equal((OutboundCommentState.Posted, 2, comment.Id), (row.State, row.Attempts, row.CommentId));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Reminders_502BeforeGitHubPostedTheComment_FailsTheAttempt_AndTheRetryPostsItOnce(string provider)
+    {
+        var (h, tracking, catalog) = await MonthAsync(provider);
+        await using var harness = h;
+        var clock = new ManualClock(new DateTimeOffset(2025, 1, 4, 12, 0, 0, TimeSpan.Zero)) { AutoAdvance = false };
+        h.GitHub.FailNext(1, 502, when: r => r.Method == "POST"); // refused before anything was made
+
+        var failed = await Instance(h, clock, catalog).RunAsync();
+        var commentsAfterFailure = h.GitHub.Issue(SyncHarness.Repo, tracking).Comments.Count;
+        OutboundComment afterFailure;
+        await using (var read = h.Database.Context())
+        {
+            afterFailure = await read.OutboundComments.AsNoTracking().SingleAsync();
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var retried = await Instance(h, clock, catalog).RunAsync();
+
+        Assert.Equal((0, 1), (failed.Posted, failed.Failed)); // the client no longer repeats the post on its own
+        Assert.Equal(0, commentsAfterFailure);
+        Assert.Equal(OutboundCommentState.Failed, afterFailure.State);
+        Assert.Contains("502", afterFailure.LastError, StringComparison.Ordinal);
+        Assert.Equal((1, 0), (retried.Posted, retried.Failed));
+        Assert.Contains("Not filed yet: @bob @carol", Assert.Single(h.GitHub.Issue(SyncHarness.Repo, tracking).Comments).Body, StringComparison.Ordinal);
+        await using var db = h.Database.Context();
+        var row = await db.OutboundComments.SingleAsync();
+        Assert.Equal((OutboundCommentState.Posted, 2), (row.State, row.Attempts));
+    }
+
     [Fact]
     public async Task Reminders_FailedPost_IsRetriedAfterItsBackoff_AndThenPostedOnce()
     {

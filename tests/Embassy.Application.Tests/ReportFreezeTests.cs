@@ -176,6 +176,42 @@ public class ReportFreezeTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task MemberMonth_EditedAfterTheDeadline_ShowsTheDeadlineVersionAndSaysSo_UntilAReviewerAcceptsTheEdit(string provider)
+    {
+        var month = await EditedAfterDeadlineAsync(provider);
+        await using var _db = month.Db;
+        var id = month.Edited.ReportId;
+        await using (var context = month.Db.Context())
+        {
+            // The edit after the deadline also has a problem of its own, which the deadline's version does not.
+            var v2 = await context.ReportVersions.SingleAsync(v => v.ReportId == id && v.Number == 2);
+            v2.Diagnostics.Add(new ReportDiagnostic { Ordinal = 0, Code = "DEPARTMENT_NO_EVIDENCE", Severity = "warning", Message = "The third department has no evidence." });
+            await context.SaveChangesAsync();
+        }
+
+        var months = new MemberMonths(month.Db.Factory(), month.Clock, new PublicQueries(month.Db.Factory(), month.Clock));
+        var before = (await months.MonthAsync(month.Edited.Author, September)).Report;
+        var later = Assert.Single((await month.Freezes.ForReportAsync(id))!.Later);
+        var accepted = await month.Freezes.AcceptAsync(id, 2, later.ContentHash, "rev2", "The third department's work was done in September.");
+        var after = (await months.MonthAsync(month.Edited.Author, September)).Report;
+
+        Assert.NotNull(before);
+        Assert.Equal((1, 2), (before.Version, before.LatestVersion)); // R7: the deadline's version, not the latest edit
+        Assert.True(before.HasUnscoredEdit);
+        Assert.False(before.Accepted);
+        Assert.Equal(month.Edited.Departments, before.Departments);
+        Assert.DoesNotContain(before.Diagnostics, d => d.Diagnostic.Code == "DEPARTMENT_NO_EVIDENCE");
+        Assert.True(accepted.IsSuccess, string.Join("; ", accepted.Errors));
+        Assert.NotNull(after);
+        Assert.Equal((2, 2), (after.Version, after.LatestVersion));
+        Assert.False(after.HasUnscoredEdit);
+        Assert.True(after.Accepted);
+        Assert.Equal([.. month.Edited.Departments, PolicyCatalogThird(month.Edited.Departments)], after.Departments);
+        Assert.Contains(after.Diagnostics, d => d.Diagnostic.Code == "DEPARTMENT_NO_EVIDENCE");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Accept_ForgedOrNotAllowed_IsRefused_AndTheDeadlineVersionStaysScored(string provider)
     {
         var month = await EditedAfterDeadlineAsync(provider);
@@ -211,6 +247,80 @@ public class ReportFreezeTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Withdraw_AnAcceptedVersion_ScoresTheDeadlineVersionAgain_AndIsAudited(string provider)
+    {
+        var month = await EditedAfterDeadlineAsync(provider);
+        await using var _db = month.Db;
+        var id = month.Edited.ReportId;
+        var later = Assert.Single((await month.Freezes.ForReportAsync(id))!.Later);
+        Assert.True((await month.Freezes.AcceptAsync(id, 2, later.ContentHash, "rev2", "The third department's work was done in September.")).IsSuccess);
+
+        var withdrawn = await month.Freezes.WithdrawAsync(id, "rev3", "The linked post is from October, not September.");
+        var freeze = await month.Freezes.ForReportAsync(id);
+        var queued = (await month.Queue.ListAsync(September)).Single(i => i.ReportId == id);
+        var again = await month.Freezes.AcceptAsync(id, 2, later.ContentHash, "rev2", "accepted once more, to show it can be");
+        Assert.True((await month.Freezes.WithdrawAsync(id, "rev3", "and withdrawn again")).IsSuccess);
+        var locked = await month.Workflow.LockAsync(September, "lead", null);
+
+        Assert.True(withdrawn.IsSuccess, string.Join("; ", withdrawn.Errors));
+        Assert.Equal(1, withdrawn.Value);
+        Assert.Equal(1, freeze!.ScoredVersion);
+        Assert.Null(freeze.AcceptedVersion);
+        Assert.Null(freeze.AcceptedBy);
+        Assert.Null(freeze.AcceptedAt);
+        Assert.Equal(month.Edited.Departments, queued.Departments); // the deadline's two departments again
+        Assert.True(again.IsSuccess, string.Join("; ", again.Errors)); // the later version stays acceptable
+        Assert.True(locked.IsSuccess, string.Join("; ", locked.Errors));
+        Assert.Equal(67.5m, locked.Value.Members.Single(m => m.Login == month.Edited.Author).Percent.Rounded); // (27 + 27) / (2 × 40), not 45
+        await using var read = month.Db.Context();
+        var audits = await read.AuditLog.Where(a => a.Action == "report.version-withdrawn").OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(2, audits.Count);
+        Assert.Equal("rev3", audits[0].Actor);
+        Assert.Contains($"version 2 ({later.ContentHash}, accepted by rev2) no longer scored", audits[0].Details, StringComparison.Ordinal);
+        Assert.Contains("The linked post is from October", audits[0].Details, StringComparison.Ordinal);
+        var stored = await read.ReportFreezes.SingleAsync(f => f.ReportId == id);
+        Assert.Null(stored.AcceptedVersion);
+        Assert.Null(stored.AcceptedHash);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Withdraw_WithoutReasonOnOnesOwnNothingAcceptedOrClosed_IsRefused_AndTheAcceptanceStays(string provider)
+    {
+        var month = await EditedAfterDeadlineAsync(provider);
+        await using var _db = month.Db;
+        var id = month.Edited.ReportId;
+        var later = Assert.Single((await month.Freezes.ForReportAsync(id))!.Later);
+        const string why = "not September's work";
+
+        var nothingAccepted = await month.Freezes.WithdrawAsync(id, "rev3", why);
+        var otherReport = (await month.Queue.ListAsync(September)).First(i => i.ReportId != id).ReportId;
+        var otherNothing = await month.Freezes.WithdrawAsync(otherReport, "rev3", why);
+        Assert.True((await month.Freezes.AcceptAsync(id, 2, later.ContentHash, "rev2", "September's work")).IsSuccess);
+        var noReason = await month.Freezes.WithdrawAsync(id, "rev3", "  ");
+        var nullReason = await month.Freezes.WithdrawAsync(id, "rev3", null);
+        var own = await month.Freezes.WithdrawAsync(id, month.Edited.Author.ToUpperInvariant(), why);
+        var noReport = await month.Freezes.WithdrawAsync(999_999, "rev3", why);
+        var locked = await month.Workflow.LockAsync(September, "lead", null);
+        var afterLock = await month.Freezes.WithdrawAsync(id, "rev3", why);
+
+        Assert.Equal(FreezeCodes.NotAcceptable, Assert.Single(nothingAccepted.Errors).Code);
+        Assert.Equal(FreezeCodes.NotAcceptable, Assert.Single(otherNothing.Errors).Code);
+        Assert.Equal(WorkflowCodes.ReasonRequired, Assert.Single(noReason.Errors).Code);
+        Assert.Equal(WorkflowCodes.ReasonRequired, Assert.Single(nullReason.Errors).Code);
+        Assert.Equal(AccessCodes.ScoreOwnReport, Assert.Single(own.Errors).Code);
+        Assert.Equal(WorkflowCodes.NotFound, Assert.Single(noReport.Errors).Code);
+        Assert.True(locked.IsSuccess, string.Join("; ", locked.Errors));
+        Assert.Equal(45m, locked.Value.Members.Single(m => m.Login == month.Edited.Author).Percent.Rounded); // still the accepted version
+        Assert.Equal(WorkflowCodes.MonthClosed, Assert.Single(afterLock.Errors).Code);
+        await using var read = month.Db.Context();
+        Assert.False(await read.AuditLog.AnyAsync(a => a.Action == "report.version-withdrawn"));
+        var stored = await read.ReportFreezes.SingleAsync(f => f.ReportId == id);
+        Assert.Equal((2, "rev2"), (stored.AcceptedVersion, stored.AcceptedBy));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task BeforeTheDeadline_NothingIsFrozen_TheLatestVersionCounts_AndNothingCanBeAccepted(string provider)
     {
         var month = await EditedAfterDeadlineAsync(provider, now: new DateTimeOffset(2024, 10, 4, 12, 0, 0, TimeSpan.Zero));
@@ -218,10 +328,12 @@ public class ReportFreezeTests
 
         var freeze = await month.Freezes.ForReportAsync(month.Edited.ReportId);
         var accept = await month.Freezes.AcceptAsync(month.Edited.ReportId, 2, "x", "rev2", "why");
+        var withdraw = await month.Freezes.WithdrawAsync(month.Edited.ReportId, "rev2", "why");
         var queued = (await month.Queue.ListAsync(September)).Single(i => i.ReportId == month.Edited.ReportId);
 
         Assert.Null(freeze);
         Assert.Equal(FreezeCodes.NotFrozen, Assert.Single(accept.Errors).Code);
+        Assert.Equal(FreezeCodes.NotAcceptable, Assert.Single(withdraw.Errors).Code); // nothing accepted to withdraw
         Assert.Equal(3, queued.Departments.Count); // an open month reads the report as it stands
         await using var read = month.Db.Context();
         Assert.Equal(0, await read.ReportFreezes.CountAsync());

@@ -121,6 +121,57 @@ public sealed class GitHubClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ListComments_ReadsEveryPage_OldestFirst()
+    {
+        var issue = _github.AddIssue(Repo, "alice", "r", "b");
+        for (var i = 0; i < 230; i++)
+        {
+            issue.Comments.Add(new StandInComment { Id = 500_000 + i, Author = "lead", Body = "note " + i, CreatedAt = _clock.GetUtcNow(), UpdatedAt = _clock.GetUtcNow() });
+        }
+
+        var comments = await Client().ListCommentsAsync(R, issue.Number);
+
+        Assert.True(comments.IsSuccess, string.Join("; ", comments.Diagnostics));
+        Assert.Equal(Enumerable.Range(0, 230).Select(i => "note " + i), comments.Value.Select(c => c.Body));
+        Assert.Equal(["?per_page=100", "?per_page=100&page=2", "?per_page=100&page=3"], _github.Requests.Select(r => r.Query)); // Link pagination, 100 a page
+    }
+
+    [Fact]
+    public async Task CreateComment_ServerErrorAfterGitHubPostedIt_IsNotRepeated()
+    {
+        var issue = _github.AddIssue(Repo, "alice", "r", "b");
+        _github.FailAfterNext(1, 502, r => r.Method == "POST"); // GitHub made the comment and still answered 502
+
+        var sent = await Client().CreateCommentAsync(R, issue.Number, "hello");
+
+        Assert.False(sent.IsSuccess);
+        Assert.Equal(GitHubCodes.Unavailable, sent.Errors.Single().Code);
+        Assert.Contains("not repeated", sent.Errors.Single().Message, StringComparison.Ordinal);
+        Assert.Equal(["POST 502"], _github.Requests.Select(r => r.Method + " " + r.Status)); // one request: a repeat would post it twice
+        Assert.Equal("hello", Assert.Single(_github.Issue(Repo, issue.Number).Comments).Body);
+    }
+
+    [Fact]
+    public async Task CreateComment_ServerErrorOrLostConnection_IsNotRepeated_ButARateLimitIsWaitedOut()
+    {
+        var issue = _github.AddIssue(Repo, "alice", "r", "b");
+        var client = Client();
+
+        _github.FailNext(1, 503, r => r.Method == "POST");
+        var serverError = await client.CreateCommentAsync(R, issue.Number, "first");
+        _github.DropNext(1, r => r.Method == "POST");
+        var dropped = await client.CreateCommentAsync(R, issue.Number, "second");
+        _github.SecondaryLimitNext(retryAfterSeconds: 3, when: r => r.Method == "POST");
+        var limited = await client.CreateCommentAsync(R, issue.Number, "third");
+
+        Assert.Equal(GitHubCodes.Unavailable, serverError.Errors.Single().Code);
+        Assert.Equal(GitHubCodes.Unavailable, dropped.Errors.Single().Code);
+        Assert.True(limited.IsSuccess, string.Join("; ", limited.Diagnostics)); // refused by GitHub, so safe to repeat
+        Assert.Equal([503, 0, 403, 201], _github.Requests.Select(r => r.Status));
+        Assert.Equal("third", Assert.Single(_github.Issue(Repo, issue.Number).Comments).Body);
+    }
+
+    [Fact]
     public async Task ListIssues_PersistentServerErrors_ReportUnavailableAfterRetries()
     {
         _github.FailNext(10, 503);

@@ -55,6 +55,7 @@ public sealed class MonthReceiptTests
         var receipt = Assert.Single(Receipts(github));
         Assert.Equal(((1, 0), (0, 0)), (first, again));
         Assert.Contains($"**Your month {EmbassySite.LastMonth} is approved.**", receipt.Body, StringComparison.Ordinal);
+        Assert.Contains($"Details: `/me/months/{EmbassySite.LastMonth}` on Embassy.", receipt.Body, StringComparison.Ordinal); // no public address: the path as text
         Assert.Contains("| Community Management (CM) | ", receipt.Body, StringComparison.Ordinal);
         Assert.Contains(" | 27 |", receipt.Body, StringComparison.Ordinal); // CM final: 14 + 13
         foreach (var line in reward.Lines)
@@ -77,6 +78,33 @@ public sealed class MonthReceiptTests
         Assert.Equal(receipt.Id, edited.Id);
         Assert.Contains($"**Your month {EmbassySite.LastMonth} is paid.**", edited.Body, StringComparison.Ordinal);
         Assert.Contains($"[`{tx}`](https://etherscan.io/tx/{tx})", edited.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Receipt_WithThePublicAddressConfigured_LinksToTheMembersMonthPage()
+    {
+        await using var github = await MonthCloseTests.StandInAsync();
+        var settings = new Dictionary<string, string?>(WriteBackOn) { ["Site:PublicUrl"] = "https://embassy.example.org/" };
+        await using var site = new EmbassySite(github.ApiBaseAddress, settings);
+        await ScoredMonthAsync(site, github);
+
+        Assert.Equal((1, 0), await site.Service<MonthReceipts>().ProcessDueAsync());
+
+        var receipt = Assert.Single(Receipts(github));
+        Assert.Contains($"**Your month {EmbassySite.LastMonth} is approved.** Details: [your month page on Embassy](https://embassy.example.org/me/months/{EmbassySite.LastMonth}).", receipt.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("`/me/months/", receipt.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReceiptBody_NamesThePageAsText_OrLinksItAtThePublicOrigin()
+    {
+        var view = new MemberMonthView { Period = EmbassySite.LastMonth, Status = "paid", Deadline = EmbassySite.Now, DeadlinePassed = true, Scores = [] };
+
+        var plain = MonthReceipts.Body("receipt/x", view);
+        var linked = MonthReceipts.Body("receipt/x", view, new Uri("http://embassy.example.org:8080/ignored/path"));
+
+        Assert.Contains($"Details: `/me/months/{EmbassySite.LastMonth}` on Embassy.", plain, StringComparison.Ordinal);
+        Assert.Contains($"Details: [your month page on Embassy](http://embassy.example.org:8080/me/months/{EmbassySite.LastMonth}).", linked, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -294,6 +294,12 @@ public sealed class GitHubStandIn : IAsyncDisposable
     /// <summary>The next <paramref name="count"/> requests matching <paramref name="when"/> (default: any) answer <paramref name="status"/>.</summary>
     public void FailNext(int count, int status = 502, Func<HttpRequest, bool>? when = null) => Enqueue(count, new Fault(FaultKind.Status, status, null, when));
 
+    /// <summary>
+    /// The next <paramref name="count"/> matching requests are done — a comment is created, an issue edited — and still
+    /// answer <paramref name="status"/>, as GitHub's front end may when the work behind it succeeded (an answer lost).
+    /// </summary>
+    public void FailAfterNext(int count, int status = 502, Func<HttpRequest, bool>? when = null) => Enqueue(count, new Fault(FaultKind.StatusAfter, status, null, when));
+
     /// <summary>The next <paramref name="count"/> matching requests lose their connection (a network error).</summary>
     public void DropNext(int count, Func<HttpRequest, bool>? when = null) => Enqueue(count, new Fault(FaultKind.Drop, 0, null, when));
 
@@ -477,6 +483,8 @@ public sealed class GitHubStandIn : IAsyncDisposable
                     case FaultKind.Status:
                         await WriteAsync(context, fault.Status, new JsonObject { ["message"] = "Server Error" }, counted: true);
                         return;
+                    case FaultKind.StatusAfter:
+                        break; // done below, after the request's own checks
                     case FaultKind.Secondary:
                         if (fault.Delay is { } retryAfter)
                         {
@@ -535,6 +543,24 @@ public sealed class GitHubStandIn : IAsyncDisposable
                     ["message"] = "You have exceeded a secondary rate limit and have been temporarily blocked from content creation. Please retry your request again later.",
                     ["documentation_url"] = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
                 }, counted: true);
+                return;
+            }
+
+            if (fault is { Kind: FaultKind.StatusAfter })
+            {
+                // Do the request, throw its answer away (unlogged: the client never sees it), and answer the fault.
+                var answer = context.Response.Body;
+                using (var discarded = new MemoryStream())
+                {
+                    context.Response.Body = discarded;
+                    context.Items[Unlogged] = true;
+                    await next(context);
+                }
+
+                context.Items.Remove(Unlogged);
+                context.Response.Body = answer;
+                context.Response.Clear();
+                await WriteAsync(context, fault.Status, new JsonObject { ["message"] = "Server Error" }, counted: false);
                 return;
             }
 
@@ -707,13 +733,26 @@ public sealed class GitHubStandIn : IAsyncDisposable
         await WriteAsync(context, status, body, counted: true);
     }
 
+    // GET …/issues/{number}/comments: oldest first, per_page (30 unless asked, at most 100) a page, with Link pagination.
     private async Task ListComments(HttpContext context, string owner, string repo, int number)
     {
+        var q = context.Request.Query;
+        var perPage = Math.Clamp(Int(q, "per_page", 30), 1, 100);
+        var page = Math.Max(1, Int(q, "page", 1));
         JsonArray list;
+        int total;
         lock (_gate)
         {
-            var issue = Find(owner + "/" + repo, number);
-            list = new JsonArray((issue?.Comments ?? []).Select(c => (JsonNode)CommentJson(c, owner + "/" + repo, number)).ToArray());
+            var comments = Find(owner + "/" + repo, number)?.Comments ?? [];
+            total = comments.Count;
+            list = new JsonArray(comments.Skip((page - 1) * perPage).Take(perPage).Select(c => (JsonNode)CommentJson(c, owner + "/" + repo, number)).ToArray());
+        }
+
+        var lastPage = Math.Max(1, (total + perPage - 1) / perPage);
+        if (page < lastPage)
+        {
+            string PageUrl(int n) => $"<{ApiBaseAddress}repos/{owner}/{repo}/issues/{number.ToString(CultureInfo.InvariantCulture)}/comments?per_page={perPage.ToString(CultureInfo.InvariantCulture)}&page={n.ToString(CultureInfo.InvariantCulture)}>";
+            context.Response.Headers["Link"] = PageUrl(page + 1) + "; rel=\"next\", " + PageUrl(lastPage) + "; rel=\"last\"";
         }
 
         await WriteWithETagAsync(context, list);
@@ -974,6 +1013,11 @@ public sealed class GitHubStandIn : IAsyncDisposable
 
     private void Log(HttpContext context, int status, bool conditional)
     {
+        if (context.Items.ContainsKey(Unlogged))
+        {
+            return;
+        }
+
         lock (_gate)
         {
             _requests.Add(new StandInRequest(context.Request.Method, context.Request.Path.Value ?? string.Empty,
@@ -1123,9 +1167,13 @@ public sealed class GitHubStandIn : IAsyncDisposable
         ["updated_at"] = Time(c.UpdatedAt),
     };
 
+    /// <summary>The item that keeps a request's own answer out of <see cref="Requests"/> (<see cref="FailAfterNext"/>).</summary>
+    private static readonly object Unlogged = new();
+
     private enum FaultKind
     {
         Status,
+        StatusAfter,
         Drop,
         Delay,
         Secondary,

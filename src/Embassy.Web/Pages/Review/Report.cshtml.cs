@@ -33,6 +33,25 @@ public sealed class ReviewReportModel(ReviewQueue queue, Appeals appeals, Eviden
         return Page();
     }
 
+    /// <summary>R7: a reviewer withdraws the accepted later version, so the month scores the deadline's version again.</summary>
+    public async Task<IActionResult> OnPostWithdrawAsync(long id, string? reason, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var withdrawn = await freezes.WithdrawAsync(id, User.Actor(), reason, cancellationToken);
+        if (withdrawn.IsSuccess)
+        {
+            return Redirect($"/review/{id}?saved=true");
+        }
+
+        Errors = withdrawn.Errors.ToArray();
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
     /// <summary>Issue #14: what the evidence check found (the same link elsewhere, X posts outside the month, repeated paragraphs).</summary>
     public IReadOnlyList<ReportEvidenceFinding> Evidence { get; private set; } = [];
 
