@@ -135,6 +135,7 @@ public static partial class EmbassyWebSetup
         services.AddSingleton<MemberAdmin>();
         services.AddSingleton<PublicQueries>();
         services.AddSingleton(new PublicPaging(PageSize(config))); // issue #16: the public lists a page at a time
+        services.AddSingleton<PublishedMonthMemo>(); // issue #16: a month read once for all its pages
         services.AddSingleton<MemberMonths>();
         services.AddSingleton<Appeals>();
         services.AddSingleton<EvidenceChecks>();

@@ -38,9 +38,10 @@ internal static class PublicMonthValidators
     /// <summary>
     /// Sets the ETag and Cache-Control of <paramref name="representation"/> (<c>html</c>, <c>csv</c>, <c>json</c>) of
     /// <paramref name="month"/>, and says whether the request's If-None-Match already names it (then answer 304, no body).
-    /// <paramref name="variant"/> tells apart representations of one month at one address (the page's page and search).
+    /// <paramref name="variant"/> tells apart representations of one month at one address (the page's page and search);
+    /// <paramref name="contentHash"/> is the month's <see cref="ContentHash"/> when the caller has it already.
     /// </summary>
-    public static bool NotModified(HttpContext http, PublishedMonth month, string representation, string? variant = null)
+    public static bool NotModified(HttpContext http, PublishedMonth month, string representation, string? variant = null, string? contentHash = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         var html = representation == "html";
@@ -51,7 +52,7 @@ internal static class PublicMonthValidators
             return false;
         }
 
-        var basis = new StringBuilder(representation).Append('\n').Append(ContentHash(month));
+        var basis = new StringBuilder(representation).Append('\n').Append(contentHash ?? ContentHash(month));
         if (html)
         {
             basis.Append('\n').Append(Build);

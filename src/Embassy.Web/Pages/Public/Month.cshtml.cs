@@ -14,7 +14,7 @@ namespace Embassy.Web.Pages.Public;
 /// The figures above the table are the whole month's; the downloads hold every member.
 /// </summary>
 [OutputCache(PolicyName = EmbassyWebSetup.PublicTag)]
-public sealed class MonthModel(PublicQueries queries, PublicPaging paging) : PageModel
+public sealed class MonthModel(PublishedMonthMemo months, PublicPaging paging) : PageModel
 {
     public PublishedMonth? Month { get; private set; }
 
@@ -26,7 +26,12 @@ public sealed class MonthModel(PublicQueries queries, PublicPaging paging) : Pag
 
     public async Task<IActionResult> OnGetAsync(string period, [FromQuery] string? page, [FromQuery] string? q, CancellationToken cancellationToken)
     {
-        Month = Period.TryParse(period, out var p) ? await queries.MonthAsync(p, cancellationToken) : null;
+        string? hash = null;
+        if (Period.TryParse(period, out var p))
+        {
+            (Month, hash) = await months.GetAsync(p, cancellationToken);
+        }
+
         if (Month is null || paging.Page(Month.Month.Members, page, q, static (m, text) => PublicPaging.Contains(m.Login, text) || PublicPaging.Contains(m.Name, text)) is not { } rows)
         {
             return NotFound();
@@ -35,6 +40,6 @@ public sealed class MonthModel(PublicQueries queries, PublicPaging paging) : Pag
         Rows = rows;
 
         // Issue #15: the ETag comes from the month's content hash; a browser or proxy holding this month gets a bodiless 304.
-        return PublicMonthValidators.NotModified(HttpContext, Month, "html", rows.Variant) ? StatusCode(StatusCodes.Status304NotModified) : Page();
+        return PublicMonthValidators.NotModified(HttpContext, Month, "html", rows.Variant, hash) ? StatusCode(StatusCodes.Status304NotModified) : Page();
     }
 }
