@@ -141,7 +141,7 @@ internal static class MonthStore
         return (token, rows.ToDictionary(r => r.Code, r => token.Units(r.Units), StringComparer.Ordinal));
     }
 
-    private static MonthStatus Status(string stored) => Enum.TryParse<MonthStatus>(stored, out var status) ? status : MonthStatus.Missing;
+    internal static MonthStatus Status(string stored) => Enum.TryParse<MonthStatus>(stored, out var status) ? status : MonthStatus.Missing;
 
     /// <summary>Reads the frozen months of <paramref name="closes"/>: one query per table, whatever their number.</summary>
     private static async Task<MonthStatement[]> ReadAsync(EmbassyDbContext db, IReadOnlyList<MonthClose> closes, CancellationToken cancellationToken)

@@ -114,20 +114,29 @@ public sealed class PublicQueries(IDbContextFactory<EmbassyDbContext> databases,
     public async Task<MemberPage?> MemberAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var entry = (await MemberRoster.LoadAsync(db, cancellationToken).ConfigureAwait(false)).FirstOrDefault(m => m.Member.Id == id);
+        var entry = await MemberRoster.OneAsync(db, id, cancellationToken).ConfigureAwait(false);
         if (entry is null)
         {
             return null;
         }
 
-        var months = await MonthsAsync(cancellationToken).ConfigureAwait(false);
-        var history = months.Select(m => (m, row: m.Month.Member(id)))
-            .Where(x => x.row is not null)
-            .Select(x => new MemberMonth(x.m.Period, x.row!.Rank, x.row.Status, x.row.Percent, x.row.Total))
+        // This member's row of each published month, and the published months: not every month's whole statement
+        // (issue #16: a member's page read 10,000 members × every month for one member's history).
+        var published = await db.MonthCloses.AsNoTracking().Where(c => c.State != MonthState.Locked).Select(c => c.Period)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await (
+                from m in db.MonthMembers
+                join c in db.MonthCloses on m.MonthCloseId equals c.Id
+                where c.State != MonthState.Locked && m.MemberId == id
+                select new { c.Period, c.Token, c.Decimals, c.DisplayDecimals, m.Rank, m.Status, m.PercentNumerator, m.PercentDenominator, m.TotalUnits })
+            .AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
+        var history = rows
+            .Select(r => new MemberMonth(r.Period, new Rank(r.Rank), MonthStore.Status(r.Status), new Percent(r.PercentNumerator, r.PercentDenominator),
+                new Token(r.Token, r.Decimals, r.DisplayDecimals).Units(r.TotalUnits)))
             .OrderBy(x => x.Period).ToArray();
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var rank = entry.RankAt(today) ?? "-";
-        return new MemberPage(id, entry.Member.DisplayName, entry.GitHubLogin, entry.Member.Region, rank, history, Progress(rank, history, months.Select(m => m.Period).ToArray()));
+        return new MemberPage(id, entry.Member.DisplayName, entry.GitHubLogin, entry.Member.Region, rank, history, Progress(rank, history, published.OrderDescending().ToArray()));
     }
 
     /// <summary>Paid and approved totals; funding from configuration when the program states it (R10).</summary>

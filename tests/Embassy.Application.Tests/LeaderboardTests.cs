@@ -5,7 +5,7 @@ using Embassy.GitHubStandIn;
 
 namespace Embassy.Application.Tests;
 
-/// <summary>The public leaderboard, read from the published months' member rows only, agrees with their statements.</summary>
+/// <summary>The public leaderboard and member pages, read from the published months' member rows only, agree with their statements.</summary>
 public class LeaderboardTests
 {
     [Theory]
@@ -33,5 +33,33 @@ public class LeaderboardTests
 
         Assert.True(board.Zip(board.Skip(1)).All(p => p.First.Total >= p.Second.Total), "the leaderboard is ordered by total");
         Assert.Contains(board, r => r.Months == 3 && !r.Total.IsZero);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task MemberPage_HistoryIsTheMembersRowOfEachPublishedStatement(string provider)
+    {
+        await using var db = await TestDatabase.CreateMigratedAsync(provider);
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero)) { AutoAdvance = false };
+        await new DemoProgram(db.Factory(), clock).SeedAsync(24, 3);
+        var queries = new PublicQueries(db.Factory(), clock);
+        var months = await queries.MonthsAsync();
+        var board = await queries.LeaderboardAsync();
+
+        var withProgress = 0;
+        foreach (var row in board)
+        {
+            var page = await queries.MemberAsync(row.MemberId);
+            var expected = months.Select(m => (m.Period, Row: m.Month.Member(row.MemberId))).Where(x => x.Row is not null)
+                .Select(x => new MemberMonth(x.Period, x.Row!.Rank, x.Row.Status, x.Row.Percent, x.Row.Total)).OrderBy(x => x.Period).ToArray();
+            Assert.NotNull(page);
+            Assert.Equal(expected, page.History);
+            Assert.Equal((row.Name, row.Rank), (page.Name, page.Rank));
+            withProgress += page.Progress is null ? 0 : 1;
+        }
+
+        Assert.Contains(board, r => r.Months == 3);
+        Assert.True(withProgress > 0, "some member should show promotion progress");
+        Assert.Null(await queries.MemberAsync(999_999));
     }
 }
