@@ -99,25 +99,13 @@ public sealed class ReportFreezes(IDbContextFactory<EmbassyDbContext> databases,
         }
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken).ConfigureAwait(false);
-        if (report?.Period is not { } period)
+        var decided = await DecidableAsync(db, reportId, reviewer, "Nobody accepts a version of their own report; another reviewer must.", cancellationToken).ConfigureAwait(false);
+        if (!decided.IsSuccess)
         {
-            return Result<int>.Fail(WorkflowCodes.NotFound, $"There is no report {reportId} with a month.");
+            return Result<int>.Fail(decided.Diagnostics);
         }
 
-        // Issue #12: nobody decides about their own report.
-        var self = MemberHandle.Normalize(reviewer);
-        if (MemberHandle.Normalize(report.AuthorLogin) == self
-            || (report.MemberId is { } owner && await db.MemberHandles.AnyAsync(h => h.MemberId == owner && h.Kind == MemberHandle.GitHub && h.NormalizedValue == self, cancellationToken).ConfigureAwait(false)))
-        {
-            return Result<int>.Fail(AccessCodes.ScoreOwnReport, "Nobody accepts a version of their own report; another reviewer must.");
-        }
-
-        if (await MonthStore.IsFrozenAsync(db, period, cancellationToken).ConfigureAwait(false))
-        {
-            return Result<int>.Fail(WorkflowCodes.MonthClosed, $"{period} is closed; reopen it before changing which version is scored.");
-        }
-
+        var (report, period) = decided.Value;
         var policy = _catalog.ForPeriod(period);
         var now = time.GetUtcNow();
         await FreezeDueAsync(db, policy, period, now, cancellationToken).ConfigureAwait(false);
@@ -164,25 +152,13 @@ public sealed class ReportFreezes(IDbContextFactory<EmbassyDbContext> databases,
         }
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken).ConfigureAwait(false);
-        if (report?.Period is not { } period)
+        var decided = await DecidableAsync(db, reportId, reviewer, "Nobody changes which version of their own report is scored; another reviewer must.", cancellationToken).ConfigureAwait(false);
+        if (!decided.IsSuccess)
         {
-            return Result<int>.Fail(WorkflowCodes.NotFound, $"There is no report {reportId} with a month.");
+            return Result<int>.Fail(decided.Diagnostics);
         }
 
-        // Issue #12: nobody decides about their own report, this way or the other.
-        var self = MemberHandle.Normalize(reviewer);
-        if (MemberHandle.Normalize(report.AuthorLogin) == self
-            || (report.MemberId is { } owner && await db.MemberHandles.AnyAsync(h => h.MemberId == owner && h.Kind == MemberHandle.GitHub && h.NormalizedValue == self, cancellationToken).ConfigureAwait(false)))
-        {
-            return Result<int>.Fail(AccessCodes.ScoreOwnReport, "Nobody changes which version of their own report is scored; another reviewer must.");
-        }
-
-        if (await MonthStore.IsFrozenAsync(db, period, cancellationToken).ConfigureAwait(false))
-        {
-            return Result<int>.Fail(WorkflowCodes.MonthClosed, $"{period} is closed; reopen it before changing which version is scored.");
-        }
-
+        var report = decided.Value.Report;
         var freeze = await db.ReportFreezes.SingleOrDefaultAsync(f => f.ReportId == reportId, cancellationToken).ConfigureAwait(false);
         if (freeze?.AcceptedVersion is not { } accepted)
         {
@@ -198,6 +174,31 @@ public sealed class ReportFreezes(IDbContextFactory<EmbassyDbContext> databases,
                 $"version {accepted} ({acceptedHash}, accepted by {acceptedBy}) no longer scored; the deadline's version {freeze.VersionNumber} ({freeze.ContentHash}) is: {reason.Trim()}"));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return Result<int>.Ok(freeze.VersionNumber);
+    }
+
+    /// <summary>
+    /// Who may change which version of a report is scored (R7), checked the same way for accepting and withdrawing: the
+    /// report exists and names a month, the reviewer is not its author (issue #12), and the month is not closed.
+    /// </summary>
+    private static async Task<Result<(Report Report, Period Period)>> DecidableAsync(
+        EmbassyDbContext db, long reportId, string reviewer, string ownReport, CancellationToken cancellationToken)
+    {
+        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken).ConfigureAwait(false);
+        if (report?.Period is not { } period)
+        {
+            return Result<(Report, Period)>.Fail(WorkflowCodes.NotFound, $"There is no report {reportId} with a month.");
+        }
+
+        var self = MemberHandle.Normalize(reviewer);
+        if (MemberHandle.Normalize(report.AuthorLogin) == self
+            || (report.MemberId is { } owner && await db.MemberHandles.AnyAsync(h => h.MemberId == owner && h.Kind == MemberHandle.GitHub && h.NormalizedValue == self, cancellationToken).ConfigureAwait(false)))
+        {
+            return Result<(Report, Period)>.Fail(AccessCodes.ScoreOwnReport, ownReport);
+        }
+
+        return await MonthStore.IsFrozenAsync(db, period, cancellationToken).ConfigureAwait(false)
+            ? Result<(Report, Period)>.Fail(WorkflowCodes.MonthClosed, $"{period} is closed; reopen it before changing which version is scored.")
+            : Result<(Report, Period)>.Ok((report, period));
     }
 
     /// <summary>
