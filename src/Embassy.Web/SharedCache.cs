@@ -10,13 +10,28 @@ namespace Embassy.Web;
 /// are keyed by the number they were made at. So a month closed through one instance is served fresh by every other at
 /// once, without them talking to each other (the output cache itself stays in each process's memory).
 /// </summary>
-public sealed class PublicCacheGeneration(IDbContextFactory<EmbassyDbContext> databases)
+public sealed class PublicCacheGeneration
 {
     /// <summary>The row of the public pages in <c>cache_generations</c>.</summary>
     public const string Name = "public";
 
-    /// <summary>The current generation (0 before the first change).</summary>
-    public async Task<long> CurrentAsync(CancellationToken cancellationToken = default)
+    private readonly IDbContextFactory<EmbassyDbContext> databases;
+    private readonly CoalescedRead<long> _current;
+
+    /// <summary>The generation read from <paramref name="databases"/>.</summary>
+    public PublicCacheGeneration(IDbContextFactory<EmbassyDbContext> databases)
+    {
+        this.databases = databases;
+        _current = new CoalescedRead<long>(ReadAsync);
+    }
+
+    /// <summary>
+    /// The current generation (0 before the first change), from a read that began after this call: concurrent requests
+    /// share one read (<see cref="CoalescedRead{T}"/>) instead of a query each.
+    /// </summary>
+    public Task<long> CurrentAsync(CancellationToken cancellationToken = default) => _current.ReadAsync(cancellationToken);
+
+    private async Task<long> ReadAsync(CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         return await db.CacheGenerations.AsNoTracking().Where(g => g.Name == Name).Select(g => g.Generation)
