@@ -58,6 +58,7 @@ public static class ApplicationServiceCollectionExtensions
     public static IServiceCollection AddEmbassyGitHub(this IServiceCollection services, GitHubOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate(); // a bad setting stops the start, not the first sync
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new GitHubConnection(
             options, sp.GetRequiredService<TimeProvider>(), sp.GetService<IDbContextFactory<EmbassyDbContext>>(), sp.GetService<IDataProtectionProvider>()));

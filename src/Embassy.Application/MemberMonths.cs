@@ -301,11 +301,43 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var reports = await db.Reports.AsNoTracking()
             .Where(r => r.Period != null && r.Presence == ReportPresence.Present && (r.MemberId == memberId || r.AuthorLogin == login))
-            .Select(r => new { Period = r.Period!.Value, r.IssueNumber, r.ReviewState, Title = db.ReportVersions.Where(v => v.ReportId == r.Id && v.Number == r.LatestVersion).Select(v => v.Title).FirstOrDefault() })
+            .Select(r => new
+            {
+                r.Id,
+                Period = r.Period!.Value,
+                r.IssueNumber,
+                r.LatestVersion,
+                r.CreatedAt,
+                Frozen = db.ReportFreezes.Where(f => f.ReportId == r.Id).Select(f => (int?)f.VersionNumber).FirstOrDefault(),
+                Accepted = db.ReportFreezes.Where(f => f.ReportId == r.Id).Select(f => f.AcceptedVersion).FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var ids = reports.Select(r => r.Id).ToArray();
+        var versions = (await db.ReportVersions.AsNoTracking().Where(v => ids.Contains(v.ReportId))
+            .Select(v => new { v.ReportId, v.Number, v.IssueUpdatedAt, v.Title }).ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToLookup(v => v.ReportId);
+
+        // R7: each line names the version its month scores — the deadline's, or a later one a reviewer accepted — as the
+        // member's month page does (MonthAsync), not an edit made after the deadline. A report past its deadline that no
+        // look has frozen yet is read as the freeze would read it, without writing here.
+        var now = time.GetUtcNow();
+        var title = new Dictionary<long, string>();
+        foreach (var r in reports)
+        {
+            var mine = versions[r.Id].ToArray();
+            var deadline = _catalog.ForPeriod(r.Period).Deadline.EndOf(r.Period);
+            var frozen = r.Frozen
+                ?? (now >= deadline && mine.Length > 0 ? (int?)ReportFreeze.DeadlineVersion([.. mine.Select(v => new VersionStamp(v.Number, v.IssueUpdatedAt))], deadline, r.CreatedAt) : null);
+            var number = ReportFreeze.Scored(r.LatestVersion, frozen, r.Accepted);
+            if (mine.FirstOrDefault(v => v.Number == number) is { } version)
+            {
+                title[r.Id] = version.Title;
+            }
+        }
+
         var titles = reports.GroupBy(r => r.Period).ToDictionary(
             g => g.Key,
-            g => string.Join("; ", g.OrderBy(r => r.IssueNumber).Select(r => "#" + r.IssueNumber.ToString(CultureInfo.InvariantCulture) + " " + r.Title)));
+            g => string.Join("; ", g.OrderBy(r => r.IssueNumber).Select(r => "#" + r.IssueNumber.ToString(CultureInfo.InvariantCulture) + " " + title.GetValueOrDefault(r.Id))));
         var closes = (await MonthStore.AllAsync(db, cancellationToken).ConfigureAwait(false)).Select(c => new { c.Month.Period, c.State, c.Month }).ToArray();
         var rows = new Dictionary<Period, MemberHistoryRow>();
         foreach (var c in closes.Where(c => c.State != MonthState.Locked))

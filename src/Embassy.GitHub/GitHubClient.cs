@@ -28,6 +28,9 @@ public sealed partial class GitHubClient
     /// </summary>
     private static readonly ResiliencePropertyKey<bool> NotRepeatable = new("embassy.github.not-repeatable");
 
+    /// <summary>How many times the request was sent again, so that a failure says how many retries it had.</summary>
+    private static readonly ResiliencePropertyKey<int> Retries = new("embassy.github.retries");
+
     private readonly HttpClient _http;
     private readonly GitHubOptions _options;
     private readonly TimeProvider _time;
@@ -54,11 +57,16 @@ public sealed partial class GitHubClient
         _time = time;
         _http.BaseAddress ??= options.ApiBaseAddress;
         _http.Timeout = options.RequestTimeout;
+        options.Validate();
         _app = options.UsesApp ? new GitHubAppTokens(options, time) : null;
-        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        // MaxRetries 0 is one attempt and nothing more, rate limits included (they are reported, not waited out): Polly's
+        // retry strategy cannot be told zero attempts, so it is left out.
+        if (options.MaxRetries > 0)
+        {
+            pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+                MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryDelay,
@@ -66,6 +74,7 @@ public sealed partial class GitHubClient
                 DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } r ? RateLimitWait(r, args.AttemptNumber) : null),
                 OnRetry = args =>
                 {
+                    args.Context.Properties.Set(Retries, args.AttemptNumber + 1);
                     if (args.Outcome.Result is { } r && IsRateLimited(r))
                     {
                         LogRateLimited(_logger, (int)r.StatusCode, Kind(r), args.RetryDelay.TotalSeconds, args.AttemptNumber + 1);
@@ -75,8 +84,10 @@ public sealed partial class GitHubClient
                     args.Outcome.Result?.Dispose();
                     return default;
                 },
-            })
-            .Build();
+            });
+        }
+
+        _pipeline = pipeline.Build();
     }
 
     /// <summary>The primary rate limit as GitHub last reported it, or null before the first answer.</summary>
@@ -412,6 +423,7 @@ public sealed partial class GitHubClient
         }
 
         HttpResponseMessage response;
+        int retried;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(NotRepeatable, !repeatable);
         try
@@ -464,15 +476,16 @@ public sealed partial class GitHubClient
         }
         catch (HttpRequestException e)
         {
-            return Result<HttpResponseMessage>.Fail(GitHubCodes.Unavailable, $"GitHub could not be reached {Retried(repeatable)}: {e.Message}");
+            return Result<HttpResponseMessage>.Fail(GitHubCodes.Unavailable, $"GitHub could not be reached {Retried(repeatable, context.Properties.GetValue(Retries, 0))}: {e.Message}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return Result<HttpResponseMessage>.Fail(GitHubCodes.Unavailable,
-                $"GitHub did not answer within {_options.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s, {Retried(repeatable)}.");
+                $"GitHub did not answer within {_options.RequestTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s, {Retried(repeatable, context.Properties.GetValue(Retries, 0))}.");
         }
         finally
         {
+            retried = context.Properties.GetValue(Retries, 0);
             ResilienceContextPool.Shared.Return(context);
         }
 
@@ -480,7 +493,7 @@ public sealed partial class GitHubClient
         {
             var status = (int)response.StatusCode;
             response.Dispose();
-            return Result<HttpResponseMessage>.Fail(GitHubCodes.Unavailable, $"GitHub answered {status.ToString(CultureInfo.InvariantCulture)} {Retried(repeatable)}.");
+            return Result<HttpResponseMessage>.Fail(GitHubCodes.Unavailable, $"GitHub answered {status.ToString(CultureInfo.InvariantCulture)} {Retried(repeatable, retried)}.");
         }
 
         if (response.StatusCode == HttpStatusCode.Unauthorized)
@@ -490,10 +503,13 @@ public sealed partial class GitHubClient
 
         if (IsRateLimited(response))
         {
-            var wait = RateLimitWait(response) ?? TimeSpan.Zero;
+            // The wait the retry strategy weighed for this answer: too long to sit out, or short but the retries are spent.
+            var wait = RateLimitWait(response, retried) ?? TimeSpan.Zero;
             response.Dispose();
-            return Result<HttpResponseMessage>.Fail(GitHubCodes.RateLimited,
-                $"GitHub's rate limit resets in {Math.Ceiling(wait.TotalMinutes).ToString(CultureInfo.InvariantCulture)} min, longer than Embassy waits; run again later.");
+            var minutes = Math.Ceiling(wait.TotalMinutes).ToString(CultureInfo.InvariantCulture);
+            return Result<HttpResponseMessage>.Fail(GitHubCodes.RateLimited, wait > _options.MaxRateLimitWait
+                ? $"GitHub's rate limit resets in {minutes} min, longer than Embassy waits; run again later."
+                : $"GitHub's rate limit asks for {minutes} min more, {Retried(repeatable: true, retried)}; run again later.");
         }
 
         return Result<HttpResponseMessage>.Ok(response);
@@ -613,9 +629,14 @@ public sealed partial class GitHubClient
         }
     }
 
-    private string Retried(bool repeatable) => repeatable
-        ? $"after {_options.MaxRetries.ToString(CultureInfo.InvariantCulture)} retries"
-        : "and the request was not repeated, since GitHub may have done it";
+    // The retries actually made: rate-limit waits count among them, and MaxRetries 0 makes none.
+    private string Retried(bool repeatable, int retried) => !repeatable ? "and the request was not repeated, since GitHub may have done it"
+        : retried switch
+        {
+            0 => _options.MaxRetries == 0 ? "and the request was not repeated (GitHub:MaxRetries is 0)" : "and the request was not repeated",
+            1 => "after 1 retry",
+            var n => $"after {n.ToString(CultureInfo.InvariantCulture)} retries",
+        };
 
     private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, int attempt, ResilienceContext context)
     {

@@ -61,7 +61,11 @@ public sealed class GitHubOptions
     /// <summary>GitHub requires a User-Agent.</summary>
     public string UserAgent { get; set; } = "Embassy";
 
-    /// <summary>Retries after a 5xx, a network error or a time-out, with exponential back-off.</summary>
+    /// <summary>
+    /// Retries after a 5xx, a network error or a time-out, with exponential back-off; a rate limit waited out is a retry
+    /// too. 0 sends each request once: its failure, or its rate limit, is reported as it stands. Negative is a
+    /// configuration error (<see cref="Validate"/>).
+    /// </summary>
     public int MaxRetries { get; set; } = 4;
 
     /// <summary>First back-off delay; doubles on each retry (with jitter).</summary>
@@ -87,4 +91,19 @@ public sealed class GitHubOptions
 
     /// <summary>Time-out of one request attempt.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Throws for a setting no client can run with — a configuration error, found when the options are registered and
+    /// again when a client is made from them (the CLI makes its own).
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><see cref="MaxRetries"/> is negative.</exception>
+    public void Validate()
+    {
+        if (MaxRetries < 0)
+        {
+            throw new InvalidOperationException(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"GitHub:MaxRetries is {MaxRetries}; use 0 (send each request once) or more (EMBASSY_GitHub__MaxRetries)."));
+        }
+    }
 }

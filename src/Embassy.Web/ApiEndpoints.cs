@@ -341,14 +341,35 @@ public static class ApiEndpoints
         return payout.IsSuccess ? PayoutFile.Safe(payout.Value, chunk, time.GetUtcNow(), $"Embassy payout {p}", $"payout-{p}").ToResult() : Problems.From(payout.Diagnostics);
     }
 
-    internal static async Task<Results<Ok<string>, ProblemHttpResult>> RecordTransactionAsync(string period, TransactionRequest body, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
+    /// <summary>
+    /// Records the transaction of a signing batch (the first without one unless <c>batch</c> is given), checked on the chain
+    /// first (#13); answers the month's payment state after it, the check's outcome and the step's notices.
+    /// </summary>
+    internal static async Task<Results<Ok<TransactionDocument>, ProblemHttpResult>> RecordTransactionAsync(
+        string period, TransactionRequest body, MonthCloseWorkflow workflow, PaymentChecks checks, HttpContext http, CancellationToken ct) =>
         !Period.TryParse(period, out var p) ? Problems.NotAMonth(period)
-            : Value(await workflow.RecordTransactionAsync(p, body.Batch, body.TxHash, http.User.Actor(), body.OverrideReason, ct).ConfigureAwait(false));
+            : await PaymentStepAsync(p, body.Batch, await workflow.RecordTransactionAsync(p, body.Batch, body.TxHash, http.User.Actor(), body.OverrideReason, ct).ConfigureAwait(false), workflow, checks, ct).ConfigureAwait(false);
 
     /// <summary>Corrects the recorded transaction of a batch (a mistyped hash): the old one is kept with the reason.</summary>
-    internal static async Task<Results<Ok<string>, ProblemHttpResult>> CorrectTransactionAsync(string period, int batch, CorrectionRequest body, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
+    internal static async Task<Results<Ok<TransactionDocument>, ProblemHttpResult>> CorrectTransactionAsync(
+        string period, int batch, CorrectionRequest body, MonthCloseWorkflow workflow, PaymentChecks checks, HttpContext http, CancellationToken ct) =>
         !Period.TryParse(period, out var p) ? Problems.NotAMonth(period)
-            : Value(await workflow.CorrectTransactionAsync(p, batch, body.TxHash, http.User.Actor(), body.Reason, ct).ConfigureAwait(false));
+            : await PaymentStepAsync(p, batch, await workflow.CorrectTransactionAsync(p, batch, body.TxHash, http.User.Actor(), body.Reason, ct).ConfigureAwait(false), workflow, checks, ct).ConfigureAwait(false);
+
+    // A payment step answers the hash it recorded; the state, the batches and the check are read after it (as GET
+    // …/payments reads them), and its warnings and notes are kept, as Step keeps those of the other month steps.
+    private static async Task<Results<Ok<TransactionDocument>, ProblemHttpResult>> PaymentStepAsync(
+        Period period, int? batch, Result<string> result, MonthCloseWorkflow workflow, PaymentChecks checks, CancellationToken ct)
+    {
+        if (!result.IsSuccess)
+        {
+            return Problems.From(result.Diagnostics);
+        }
+
+        var after = await workflow.PreviewAsync(period, ct).ConfigureAwait(false);
+        var found = await checks.ForAsync(PaymentChecks.MonthSubject(period), ct).ConfigureAwait(false);
+        return TypedResults.Ok(TransactionDocument.Of(period, result.Value, result.Diagnostics, after, batch, found));
+    }
 
     internal static async Task<Results<Ok<string>, ProblemHttpResult>> ConfirmPromotionAsync(string period, string member, MonthCloseWorkflow workflow, HttpContext http, CancellationToken ct) =>
         !Period.TryParse(period, out var p) ? Problems.NotAMonth(period)

@@ -42,6 +42,44 @@ public sealed record NoticeDocument(string Code, string Severity, string Message
 }
 
 /// <summary>
+/// The answer to recording or correcting a batch's transaction (R9, #13): the month's state after the step, the batch and
+/// the hash now recorded for it, how many of the payout's batches have a transaction, what the payment check found for
+/// that hash, and the warnings and notes of the step, as the other month steps give them (<see cref="MonthDocument.Notices"/>).
+/// </summary>
+/// <param name="Period">The month.</param>
+/// <param name="State">The month's state after the step: <c>approved</c> while batches are left, then <c>paid</c>.</param>
+/// <param name="Batch">The signing batch, from 1.</param>
+/// <param name="TxHash">The hash recorded for <paramref name="Batch"/>.</param>
+/// <param name="Recorded">Batches with a transaction now.</param>
+/// <param name="Batches">The payout's signing batches.</param>
+/// <param name="Check">
+/// The payment check of this hash — <c>verified</c>, <c>not_verified</c> (no chain endpoint, or a rail Embassy does not
+/// read) or <c>overridden</c> (recorded with an admin's reason over the chain's word) — or null when none was made.
+/// </param>
+/// <param name="Notices">The step's warnings and notes (errors are a problem answer instead).</param>
+public sealed record TransactionDocument(
+    Period Period, string State, int Batch, string TxHash, int Recorded, int Batches, string? Check, IReadOnlyList<NoticeDocument> Notices)
+{
+    /// <summary>
+    /// The document of a step that recorded <paramref name="txHash"/> with <paramref name="diagnostics"/>, read against the
+    /// month <paramref name="after"/> it. <paramref name="batch"/> is the batch asked for; when none was, the batch that
+    /// now carries the hash (the workflow records the first batch without one).
+    /// </summary>
+    public static TransactionDocument Of(
+        Period period, string txHash, IReadOnlyList<Diagnostic> diagnostics, MonthPreview after, int? batch, IReadOnlyList<Embassy.Data.Entities.PaymentCheckRecord> checks)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(checks);
+        var number = batch ?? after.Payments.LastOrDefault(b => Same(b.TxHash, txHash))?.Batch ?? 0;
+        // The latest check of the hash the batch carries (checks come latest first per batch), as GET …/payments shows it.
+        var check = checks.FirstOrDefault(c => c.Batch == number && Same(c.TxHash, txHash))?.Outcome;
+        return new TransactionDocument(period, after.State, number, txHash, after.Payments.Count, after.Batches, check, NoticeDocument.Of(diagnostics));
+    }
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
 /// The API's month: a typed period, every amount as <see cref="AmountDocument"/>, and the record of the close, read from
 /// the month's typed <see cref="MonthStatement"/>, never the store's shape. The public month, the admin's preview and
 /// the answers of lock, reopen and approve all use it.

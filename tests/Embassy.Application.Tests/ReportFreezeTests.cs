@@ -212,6 +212,40 @@ public class ReportFreezeTests
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task MemberHistory_RenamedAfterTheDeadline_NamesTheVersionTheMonthScores_UntilAReviewerAcceptsTheEdit(string provider)
+    {
+        var month = await EditedAfterDeadlineAsync(provider);
+        await using var _db = month.Db;
+        var id = month.Edited.ReportId;
+        int issue;
+        string deadlineTitle;
+        await using (var context = month.Db.Context())
+        {
+            issue = (await context.Reports.SingleAsync(r => r.Id == id)).IssueNumber;
+            deadlineTitle = (await context.ReportVersions.SingleAsync(v => v.ReportId == id && v.Number == 1)).Title;
+            (await context.ReportVersions.SingleAsync(v => v.ReportId == id && v.Number == 2)).Title = "Renamed after the deadline";
+            await context.SaveChangesAsync();
+
+            // As if no page had looked at September since its deadline: the history reads the deadline's version itself.
+            await context.ReportFreezes.Where(f => f.ReportId == id).ExecuteDeleteAsync();
+        }
+
+        var months = new MemberMonths(month.Db.Factory(), month.Clock, new PublicQueries(month.Db.Factory(), month.Clock));
+        var unfrozen = (await months.HistoryAsync(month.Edited.Author)).Single(r => r.Period == September);
+        var later = Assert.Single((await month.Freezes.ForReportAsync(id))!.Later); // this look freezes version 1
+        var frozen = (await months.HistoryAsync(month.Edited.Author)).Single(r => r.Period == September);
+        var accepted = await month.Freezes.AcceptAsync(id, 2, later.ContentHash, "rev2", "The third department's work was done in September.");
+        var afterAcceptance = (await months.HistoryAsync(month.Edited.Author)).Single(r => r.Period == September);
+
+        Assert.NotEqual("Renamed after the deadline", deadlineTitle);
+        Assert.Equal($"#{issue} {deadlineTitle}", unfrozen.Report);
+        Assert.Equal($"#{issue} {deadlineTitle}", frozen.Report); // R7: the deadline's version, not the latest edit
+        Assert.True(accepted.IsSuccess, string.Join("; ", accepted.Errors));
+        Assert.Equal($"#{issue} Renamed after the deadline", afterAcceptance.Report); // the accepted version is the one scored
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Accept_ForgedOrNotAllowed_IsRefused_AndTheDeadlineVersionStaysScored(string provider)
     {
         var month = await EditedAfterDeadlineAsync(provider);

@@ -211,4 +211,15 @@ public sealed class WriteBackTests
         Assert.False(Registered(new GitHubOptions())); // nothing to write with
         Assert.True(new GitHubOptions { AppId = 1, InstallationId = 2, AppPrivateKey = "pem" }.WriteBackEnabled);
     }
+
+    [Fact]
+    public void Registration_NegativeMaxRetries_StopsTheStart_ZeroDoesNot()
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+
+        var error = Assert.Throws<InvalidOperationException>(() => services.AddEmbassyGitHub(new GitHubOptions { Token = "t", MaxRetries = -1 }));
+        services.AddEmbassyGitHub(new GitHubOptions { Token = "t", MaxRetries = 0 }); // one attempt per request is a valid choice
+
+        Assert.Contains("GitHub:MaxRetries is -1", error.Message, StringComparison.Ordinal);
+    }
 }

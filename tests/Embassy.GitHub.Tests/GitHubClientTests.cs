@@ -183,6 +183,46 @@ public sealed class GitHubClientTests : IAsyncLifetime
         Assert.Equal(4, _github.Requests.Count);
     }
 
+    [Theory]
+    [InlineData(0, 1, "and the request was not repeated (GitHub:MaxRetries is 0).")]
+    [InlineData(1, 2, "after 1 retry.")]
+    [InlineData(2, 3, "after 2 retries.")]
+    public async Task ListIssues_PersistentServerErrors_AreSentOnce_ThenMaxRetriesTimesMore(int maxRetries, int sent, string said)
+    {
+        _github.FailNext(10, 503);
+
+        var page = await Client(o => o.MaxRetries = maxRetries).ListIssuesAsync(R, new IssueQuery());
+
+        Assert.False(page.IsSuccess);
+        var error = page.Errors.Single();
+        Assert.Equal(GitHubCodes.Unavailable, error.Code);
+        Assert.Equal(Enumerable.Repeat("GET 503", sent), _github.Requests.Select(r => r.Method + " " + r.Status)); // 0: no retry at all
+        Assert.EndsWith("GitHub answered 503 " + said, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MaxRetriesZero_ARateLimitIsReported_NotWaitedOut()
+    {
+        _github.AddIssue(Repo, "alice", "r", "b");
+        _github.SecondaryLimitNext(retryAfterSeconds: 60);
+
+        var page = await Client(o => o.MaxRetries = 0).ListIssuesAsync(R, new IssueQuery());
+
+        Assert.Equal(GitHubCodes.RateLimited, page.Errors.Single().Code);
+        Assert.Contains("GitHub:MaxRetries is 0", page.Errors.Single().Message, StringComparison.Ordinal);
+        Assert.Equal([403], _github.Requests.Select(r => r.Status));
+        Assert.Empty(_clock.Waits);
+    }
+
+    [Fact]
+    public void MaxRetries_Negative_IsAConfigurationError()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Client(o => o.MaxRetries = -1));
+
+        Assert.Contains("GitHub:MaxRetries is -1", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_github.Requests);
+    }
+
     [Fact]
     public async Task SecondaryLimit_RetryAfter_IsWaitedOut()
     {

@@ -25,6 +25,10 @@ public class PaymentVerificationTests
 
         Assert.True(paid.IsSuccessStatusCode, await paid.Content.ReadAsStringAsync());
         Assert.Equal(MonthState.Paid, await StateAsync(admin));
+        var answer = (await paid.Content.ReadFromJsonAsync<TransactionDocument>(EmbassySite.Json))!; // the step's document, not a bare string
+        Assert.Equal((EmbassySite.LastMonth, MonthState.Paid, 1, "0x" + new string('a', 64), 1, 1), (answer.Period, answer.State, answer.Batch, answer.TxHash, answer.Recorded, answer.Batches));
+        Assert.Equal(PaymentCheckOutcomes.NotVerified, answer.Check);
+        Assert.Empty(answer.Notices); // the workflow returned no warning for this step
         var check = Assert.Single(await site.Service<PaymentChecks>().ForAsync(PaymentChecks.MonthSubject(EmbassySite.LastMonth)));
         Assert.Equal((PaymentCheckOutcomes.NotVerified, 1), (check.Outcome, check.Batch));
         Assert.Contains("Chain:Evm:RpcUrl", check.Detail, StringComparison.Ordinal);
@@ -61,11 +65,39 @@ public class PaymentVerificationTests
         Assert.Equal(MonthState.Approved, stateAfterRefusal);
         Assert.True(overridden.IsSuccessStatusCode, await overridden.Content.ReadAsStringAsync());
         Assert.Equal(MonthState.Paid, await StateAsync(admin));
+        var answer = (await overridden.Content.ReadFromJsonAsync<TransactionDocument>(EmbassySite.Json))!;
+        Assert.Equal((MonthState.Paid, 1, hash, 1, 1), (answer.State, answer.Batch, answer.TxHash, answer.Recorded, answer.Batches));
+        Assert.Equal(PaymentCheckOutcomes.Overridden, answer.Check); // the caller learns the chain's word was overridden
         var check = Assert.Single(await site.Service<PaymentChecks>().ForAsync(PaymentChecks.MonthSubject(EmbassySite.LastMonth)));
         Assert.Equal((PaymentCheckOutcomes.Overridden, "node provider down; paid per Etherscan"), (check.Outcome, check.OverrideReason));
         Assert.Contains(PaymentCheck.RpcUnreachable, check.Detail, StringComparison.Ordinal);
         var audit = await admin.GetStringAsync("/api/admin/audit");
         Assert.Contains("payment.overridden", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TransactionDocument_KeepsTheStepsWarningsAndNotes_AndNamesTheBatchThatCarriesTheHash()
+    {
+        // The workflow's payment steps return no warning today; a warning or note they return must still reach the caller
+        // as the other month steps' do (NoticeDocument), and an error never shows as a notice.
+        var month = new Embassy.Domain.Period(2026, 10);
+        var hash = "0x" + new string('c', 64);
+        var after = new MonthPreview(MonthState.Approved, null, [], [], new HashSet<string>())
+        {
+            Batches = 3,
+            Payments = [new Embassy.Domain.Closing.BatchPayment(1, "0x" + new string('b', 64)), new Embassy.Domain.Closing.BatchPayment(2, hash)],
+        };
+        Embassy.Data.Entities.PaymentCheckRecord[] checks =
+        [
+            new() { Subject = "month:2026-10", Batch = 2, TxHash = hash, Outcome = PaymentCheckOutcomes.Overridden, CheckedBy = "admin" },
+            new() { Subject = "month:2026-10", Batch = 1, TxHash = "0x" + new string('b', 64), Outcome = PaymentCheckOutcomes.Verified, CheckedBy = "admin" },
+        ];
+
+        var document = TransactionDocument.Of(
+            month, hash, [Embassy.Domain.Diagnostic.Warning("SOME_WARNING", "Something to know."), Embassy.Domain.Diagnostic.Info("SOME_NOTE", "A note.")], after, null, checks);
+
+        Assert.Equal((MonthState.Approved, 2, 2, 3, PaymentCheckOutcomes.Overridden), (document.State, document.Batch, document.Recorded, document.Batches, document.Check));
+        Assert.Equal(new[] { new NoticeDocument("SOME_WARNING", "warning", "Something to know."), new NoticeDocument("SOME_NOTE", "info", "A note.") }, document.Notices);
     }
 
     private static async Task<HttpClient> ApprovedMonthAsync(EmbassySite site, GitHubStandIn.GitHubStandIn github)

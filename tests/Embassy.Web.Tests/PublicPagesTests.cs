@@ -265,6 +265,16 @@ public sealed partial class PublicPagesTests
                 Assert.True(response.GetProperty("content").TryGetProperty("application/problem+json", out _), $"{method} {path} {status} is not a problem document");
             }
         }
+
+        // Recording and correcting a payment answer a typed document (state, batch, batches recorded, check, notices).
+        foreach (var path in new[] { "/api/admin/months/{period}/transactions", "/api/admin/months/{period}/transactions/{batch}/correction" })
+        {
+            var ok = json.RootElement.GetProperty("paths").GetProperty(path).GetProperty("post").GetProperty("responses").GetProperty("200");
+            Assert.Equal("#/components/schemas/TransactionDocument", ok.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        }
+
+        var schema = json.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("TransactionDocument").GetProperty("properties");
+        Assert.Equal(["period", "state", "batch", "txHash", "recorded", "batches", "check", "notices"], schema.EnumerateObject().Select(p => p.Name).ToArray());
     }
 
     [Fact]
