@@ -20,6 +20,13 @@ public sealed record PublishedMonth(Period Period, string State, MonthStatement 
     public int Batches { get; init; }
 }
 
+/// <summary>
+/// What the lists of published months show of one (the home page, the treasury, <c>GET /api/months</c>): its
+/// <see cref="MonthStatement"/>'s policy id, token, pool, <see cref="MonthStatement.TotalPaid"/> and member counts, without
+/// the statement's rows. <c>Members</c> counts every member of the statement, <c>PaidMembers</c> those whose total is not zero.
+/// </summary>
+public sealed record PublishedMonthSummary(Period Period, string State, string PolicyId, Token Token, TokenAmount Pool, TokenAmount TotalPaid, int Members, int PaidMembers);
+
 /// <summary>A row of the leaderboard.</summary>
 public sealed record LeaderboardRow(long MemberId, string Login, string Name, string Rank, int Months, TokenAmount Total, Percent? LastPercent);
 
@@ -43,12 +50,40 @@ public sealed class PublicQueries(IDbContextFactory<EmbassyDbContext> databases,
     /// <summary>The policy in force this month (R1).</summary>
     public Policy PolicyInForce => _catalog.ForPeriod(Period.Of(time.GetUtcNow()));
 
-    /// <summary>Every published month, newest first.</summary>
+    /// <summary>Every published month with its whole statement, newest first (the pages list <see cref="SummariesAsync"/>).</summary>
     public async Task<IReadOnlyList<PublishedMonth>> MonthsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var rows = await MonthStore.AllAsync(db, cancellationToken).ConfigureAwait(false);
         return rows.Where(r => r.State != MonthState.Locked).Select(r => new PublishedMonth(r.Month.Period, r.State, r.Month, []))
+            .OrderByDescending(m => m.Period).ToArray();
+    }
+
+    /// <summary>Every published month's summary, newest first.</summary>
+    public async Task<IReadOnlyList<PublishedMonthSummary>> SummariesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+
+        // The month rows and each member's total only: the lists of months read every month's whole statement, with
+        // its allocations, to show three numbers of it (issue #16). month_closes holds the pool but not what the month
+        // pays, so the members' totals are read and summed here, not in SQL: they are stored as decimal digits of up to
+        // 128 bits, which SQLite cannot add exactly.
+        var closes = await db.MonthCloses.AsNoTracking().Where(c => c.State != MonthState.Locked)
+            .Select(c => new { c.Id, c.Period, c.State, c.PolicyName, c.Token, c.Decimals, c.DisplayDecimals, c.PoolUnits })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var totals = (await (
+                from m in db.MonthMembers
+                join c in db.MonthCloses on m.MonthCloseId equals c.Id
+                where c.State != MonthState.Locked
+                select new { m.MonthCloseId, m.TotalUnits })
+            .AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false)).ToLookup(m => m.MonthCloseId, m => m.TotalUnits);
+        return closes.Select(c =>
+            {
+                var token = new Token(c.Token, c.Decimals, c.DisplayDecimals);
+                var mine = totals[c.Id].ToArray();
+                return new PublishedMonthSummary(c.Period, c.State, c.PolicyName, token, token.Units(c.PoolUnits),
+                    mine.Aggregate(token.Zero, (a, units) => a + token.Units(units)), mine.Length, mine.Count(units => units != UInt128.Zero));
+            })
             .OrderByDescending(m => m.Period).ToArray();
     }
 
@@ -142,9 +177,9 @@ public sealed class PublicQueries(IDbContextFactory<EmbassyDbContext> databases,
     /// <summary>Paid and approved totals; funding from configuration when the program states it (R10).</summary>
     public async Task<TreasurySummary> TreasuryAsync(TokenAmount? funding, CancellationToken cancellationToken = default)
     {
-        var months = await MonthsAsync(cancellationToken).ConfigureAwait(false);
-        var token = funding?.Token ?? (months.Count > 0 ? months[0].Month.Token : PolicyInForce.Token);
-        var list = months.Where(m => m.Month.Token == token).Select(m => (m.Period, m.State, Total: m.Month.TotalPaid)).ToArray();
+        var months = await SummariesAsync(cancellationToken).ConfigureAwait(false);
+        var token = funding?.Token ?? (months.Count > 0 ? months[0].Token : PolicyInForce.Token);
+        var list = months.Where(m => m.Token == token).Select(m => (m.Period, m.State, Total: m.TotalPaid)).ToArray();
         var paid = list.Where(m => m.State == MonthState.Paid).Aggregate(token.Zero, (a, m) => a + m.Total);
         var approved = list.Where(m => m.State == MonthState.Approved).Aggregate(token.Zero, (a, m) => a + m.Total);
         return new TreasurySummary(token, paid, approved, funding, list);

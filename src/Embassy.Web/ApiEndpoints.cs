@@ -141,10 +141,10 @@ public static class ApiEndpoints
 
     internal static async Task<Ok<MonthSummary[]>> ListMonthsAsync(PublicQueries queries, CancellationToken ct)
     {
-        var months = await queries.MonthsAsync(ct).ConfigureAwait(false);
+        var months = await queries.SummariesAsync(ct).ConfigureAwait(false);
         return TypedResults.Ok(months.Select(m => new MonthSummary(
-            m.Period.ToString(), m.State, m.Month.Policy.Id, m.Month.Token.Symbol,
-            m.Month.Pool.Format(grouped: false), m.Month.TotalPaid.Format(grouped: false), m.Month.Members.Count)).ToArray());
+            m.Period.ToString(), m.State, m.PolicyId, m.Token.Symbol,
+            m.Pool.Format(grouped: false), m.TotalPaid.Format(grouped: false), m.Members)).ToArray());
     }
 
     internal static async Task<Results<Ok<MonthDocument>, StatusCodeHttpResult, ProblemHttpResult>> GetMonthAsync(string period, PublicQueries queries, HttpContext http, CancellationToken ct)

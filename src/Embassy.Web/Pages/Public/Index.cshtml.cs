@@ -11,14 +11,14 @@ public sealed class IndexModel(PublicQueries queries, MemberAdmin members) : Pag
 {
     public Policy Policy { get; private set; } = null!;
 
-    public IReadOnlyList<PublishedMonth> Months { get; private set; } = [];
+    public IReadOnlyList<PublishedMonthSummary> Months { get; private set; } = [];
 
     public bool Empty { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Policy = queries.PolicyInForce;
-        Months = await queries.MonthsAsync(cancellationToken);
+        Months = await queries.SummariesAsync(cancellationToken);
         Empty = Months.Count == 0 && (await members.ListAsync(cancellationToken)).Count == 0;
     }
 }
