@@ -299,19 +299,21 @@ public sealed class MemberMonths(IDbContextFactory<EmbassyDbContext> databases, 
     {
         var memberId = await MemberIdAsync(login, cancellationToken).ConfigureAwait(false);
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var reports = await db.Reports.AsNoTracking()
-            .Where(r => r.Period != null && r.Presence == ReportPresence.Present && (r.MemberId == memberId || r.AuthorLogin == login))
-            .Select(r => new
-            {
-                r.Id,
-                Period = r.Period!.Value,
-                r.IssueNumber,
-                r.LatestVersion,
-                r.CreatedAt,
-                Frozen = db.ReportFreezes.Where(f => f.ReportId == r.Id).Select(f => (int?)f.VersionNumber).FirstOrDefault(),
-                Accepted = db.ReportFreezes.Where(f => f.ReportId == r.Id).Select(f => f.AcceptedVersion).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var reports = await (
+                from r in db.Reports.Where(r => r.Period != null && r.Presence == ReportPresence.Present && (r.MemberId == memberId || r.AuthorLogin == login))
+                join f in db.ReportFreezes on r.Id equals f.ReportId into freezes // at most one per report
+                from f in freezes.DefaultIfEmpty()
+                select new
+                {
+                    r.Id,
+                    Period = r.Period!.Value,
+                    r.IssueNumber,
+                    r.LatestVersion,
+                    r.CreatedAt,
+                    Frozen = f == null ? (int?)null : f.VersionNumber,
+                    Accepted = f == null ? null : f.AcceptedVersion,
+                })
+            .AsNoTracking().ToListAsync(cancellationToken).ConfigureAwait(false);
         var ids = reports.Select(r => r.Id).ToArray();
         var versions = (await db.ReportVersions.AsNoTracking().Where(v => ids.Contains(v.ReportId))
             .Select(v => new { v.ReportId, v.Number, v.IssueUpdatedAt, v.Title }).ToListAsync(cancellationToken).ConfigureAwait(false))

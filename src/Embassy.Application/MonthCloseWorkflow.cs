@@ -28,6 +28,12 @@ public static class MonthState
 /// <param name="Details">What it said.</param>
 public sealed record MonthHistoryEntry(DateTimeOffset At, string Actor, string Action, string? Details);
 
+/// <summary>A month's payment state: its state, its signing batches and the current transaction of each paid batch.</summary>
+/// <param name="State">The month's state (<c>open</c> before a lock).</param>
+/// <param name="Batches">Signing batches of the payout (0 before approval).</param>
+/// <param name="Payments">The current transaction of each paid batch.</param>
+public sealed record MonthPayments(string State, int Batches, IReadOnlyList<BatchPayment> Payments);
+
 /// <summary>What a preview shows: the allocation the engine would lock now, and what a person should look at first.</summary>
 /// <param name="State">The month's state.</param>
 /// <param name="Month">The computed (or, once locked, frozen) month; null when the input has errors.</param>
@@ -108,6 +114,20 @@ public sealed partial class MonthCloseWorkflow(
             Guards = LockGuards.Check(computed.Facts, null),
             History = history,
         };
+    }
+
+    /// <summary>
+    /// The month's state and recorded transactions alone: what a payment step and the payments list answer with, without
+    /// reading the frozen statement a preview reads (every member's row and allocations).
+    /// </summary>
+    public async Task<MonthPayments> PaymentStateAsync(Period period, CancellationToken cancellationToken = default)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var close = await db.MonthCloses.AsNoTracking().Where(c => c.Period == period).Select(c => new { c.Id, c.State, c.Batches })
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return close is null
+            ? new MonthPayments(MonthState.Open, 0, [])
+            : new MonthPayments(close.State, close.Batches, await PaymentsAsync(db, close.Id, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Locks the month without overriding a guard.</summary>

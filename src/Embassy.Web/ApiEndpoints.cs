@@ -366,7 +366,7 @@ public static class ApiEndpoints
             return Problems.From(result.Diagnostics);
         }
 
-        var after = await workflow.PreviewAsync(period, ct).ConfigureAwait(false);
+        var after = await workflow.PaymentStateAsync(period, ct).ConfigureAwait(false);
         var found = await checks.ForAsync(PaymentChecks.MonthSubject(period), ct).ConfigureAwait(false);
         return TypedResults.Ok(TransactionDocument.Of(period, result.Value, result.Diagnostics, after, batch, found));
     }

@@ -66,7 +66,7 @@ public sealed record TransactionDocument(
     /// now carries the hash (the workflow records the first batch without one).
     /// </summary>
     public static TransactionDocument Of(
-        Period period, string txHash, IReadOnlyList<Diagnostic> diagnostics, MonthPreview after, int? batch, IReadOnlyList<Embassy.Data.Entities.PaymentCheckRecord> checks)
+        Period period, string txHash, IReadOnlyList<Diagnostic> diagnostics, MonthPayments after, int? batch, IReadOnlyList<Embassy.Data.Entities.PaymentCheckRecord> checks)
     {
         ArgumentNullException.ThrowIfNull(after);
         ArgumentNullException.ThrowIfNull(checks);

@@ -66,7 +66,7 @@ internal static class SigningApi
         }
 
         // One row per recorded batch: the latest check of the hash that batch carries now.
-        var recorded = (await workflow.PreviewAsync(p, ct).ConfigureAwait(false)).Payments;
+        var recorded = (await workflow.PaymentStateAsync(p, ct).ConfigureAwait(false)).Payments;
         var rows = (await checks.ForAsync(PaymentChecks.MonthSubject(p), ct).ConfigureAwait(false))
             .Where(r => recorded.Any(b => b.Batch == r.Batch && string.Equals(b.TxHash, r.TxHash, StringComparison.OrdinalIgnoreCase)))
             .GroupBy(r => r.Batch).Select(g => g.First());

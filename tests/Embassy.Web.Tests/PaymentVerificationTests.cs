@@ -82,11 +82,7 @@ public class PaymentVerificationTests
         // as the other month steps' do (NoticeDocument), and an error never shows as a notice.
         var month = new Embassy.Domain.Period(2026, 10);
         var hash = "0x" + new string('c', 64);
-        var after = new MonthPreview(MonthState.Approved, null, [], [], new HashSet<string>())
-        {
-            Batches = 3,
-            Payments = [new Embassy.Domain.Closing.BatchPayment(1, "0x" + new string('b', 64)), new Embassy.Domain.Closing.BatchPayment(2, hash)],
-        };
+        var after = new MonthPayments(MonthState.Approved, 3, [new Embassy.Domain.Closing.BatchPayment(1, "0x" + new string('b', 64)), new Embassy.Domain.Closing.BatchPayment(2, hash)]);
         Embassy.Data.Entities.PaymentCheckRecord[] checks =
         [
             new() { Subject = "month:2026-10", Batch = 2, TxHash = hash, Outcome = PaymentCheckOutcomes.Overridden, CheckedBy = "admin" },
