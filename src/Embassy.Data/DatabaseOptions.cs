@@ -69,13 +69,16 @@ public sealed class DatabaseOptions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var connectionString = ResolveConnectionString();
+        // Issue #16, start time: the model EF would build from EmbassyDbContext's configuration at the first use (a
+        // tenth of a start's CPU), compiled ahead once per provider (CompiledModels/README.md; a test keeps each equal
+        // to the model the configuration builds).
         if (ParsedProvider == DatabaseProvider.Postgres)
         {
-            builder.UseNpgsql(connectionString);
+            builder.UseNpgsql(connectionString).UseModel(CompiledModels.Postgres.EmbassyDbContextModel.Instance);
         }
         else
         {
-            builder.UseSqlite(connectionString);
+            builder.UseSqlite(connectionString).UseModel(CompiledModels.Sqlite.EmbassyDbContextModel.Instance);
         }
     }
 }

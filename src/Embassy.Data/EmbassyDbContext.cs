@@ -293,14 +293,19 @@ public sealed partial class EmbassyDbContext(DbContextOptions<EmbassyDbContext> 
         return sb.ToString();
     }
 
-    private sealed class PeriodConverter() : ValueConverter<Period, string>(
+    internal sealed class PeriodConverter() : ValueConverter<Period, string>(
         p => p.ToString(),
         s => ParsePeriod(s));
 
-    private sealed class UnitsConverter() : ValueConverter<UInt128, string>(
+    internal sealed class UnitsConverter() : ValueConverter<UInt128, string>(
         u => u.ToString(CultureInfo.InvariantCulture),
         s => UInt128.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture));
 
+    // "0000-00" is default(Period) as the converter writes it: the compiled model (CompiledModels/README.md) keeps
+    // EF's sentinel for a month column as that provider value and converts it back when it starts, so the round trip
+    // must hold. No month Embassy writes is the default; any other text that is not a month stays an error.
     private static Period ParsePeriod(string text) =>
-        Period.TryParse(text, out var p) ? p : throw new FormatException($"'{text}' in the database is not a YYYY-MM month.");
+        Period.TryParse(text, out var p) ? p
+        : text == default(Period).ToString() ? default
+        : throw new FormatException($"'{text}' in the database is not a YYYY-MM month.");
 }
