@@ -174,7 +174,7 @@ public sealed class IssueSync(
                     }
                 }
 
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false); // its own transaction: all of the page or none
+                await TrackedRows.SaveAsync(db, cancellationToken).ConfigureAwait(false); // one transaction: all of the page or none
 
                 if (writeBack is not null && touched.Count > 0)
                 {
