@@ -32,7 +32,22 @@ public static class TrackedRows
             return;
         }
 
+        // One look for changes: the tracker's own look in Entries() and again in SaveChanges was a third of a save.
         db.ChangeTracker.DetectChanges();
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await SaveDetectedAsync(db, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    private static async Task SaveDetectedAsync(EmbassyDbContext db, CancellationToken cancellationToken)
+    {
         var added = new Dictionary<IEntityType, List<EntityEntry>>();
         foreach (var entry in db.ChangeTracker.Entries())
         {
