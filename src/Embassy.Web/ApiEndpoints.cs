@@ -41,6 +41,9 @@ public sealed record ReasonRequest(string Reason);
 /// <summary>A published month in a list.</summary>
 public sealed record MonthSummary(string Period, string State, string Policy, string Token, string Pool, string Paid, int Members);
 
+/// <summary>Who the caller is: <c>GET /api/me</c>.</summary>
+public sealed record MeAnswer(string Login, string? Role);
+
 /// <summary>The month's close state as an admin sees it.</summary>
 public sealed record PreviewAnswer(string Period, string State, MonthDocument? Allocation, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> Transactions)
 {
@@ -84,7 +87,7 @@ public static class ApiEndpoints
         pub.MapGet("/months", ListMonthsAsync);
         pub.MapGet("/months/{period}", GetMonthAsync);
 
-        api.MapGet("/me", (HttpContext http) => TypedResults.Ok(new { login = http.User.Actor(), role = http.User.Role() }))
+        api.MapGet("/me", (HttpContext http) => TypedResults.Ok(new MeAnswer(http.User.Actor(), http.User.Role())))
             .RequireAuthorization(AnyToken).WithTags("account");
 
         var members = api.MapGroup("/members").RequireAuthorization(Policy(AccessPolicies.Member)).WithTags("members");
